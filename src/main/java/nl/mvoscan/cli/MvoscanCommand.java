@@ -1,0 +1,46 @@
+package nl.mvoscan.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "mvoscan",
+    mixinStandardHelpOptions = true,
+    versionProvider = MvoscanCommand.Version.class,
+    description = {
+      "MVO-scan voor stagebedrijven: scans invullen, scoren en rapporteren.",
+      "CSR scan for internship companies: fill in, score and report."
+    },
+    subcommands = {ValidateCommand.class, ScansCommand.class, TemplateCommand.class, ScoreCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
+public final class MvoscanCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version from the jar manifest or the Maven build, so it never goes stale in source. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = MvoscanCommand.class.getPackage().getImplementationVersion();
+      if (version == null) {
+        try (var in = MvoscanCommand.class.getResourceAsStream("/nl/mvoscan/version.properties")) {
+          java.util.Properties properties = new java.util.Properties();
+          if (in != null) {
+            properties.load(in);
+          }
+          version = properties.getProperty("version", "dev");
+        } catch (java.io.IOException e) {
+          version = "dev";
+        }
+      }
+      return new String[] {"mvoscan " + version, "Java " + System.getProperty("java.version")};
+    }
+  }
+}

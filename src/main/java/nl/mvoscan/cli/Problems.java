@@ -1,0 +1,33 @@
+package nl.mvoscan.cli;
+
+import java.util.List;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.JsonProblem;
+
+/** Words problems as the one-line-per-problem formats that users and scripts read. */
+final class Problems {
+
+  private Problems() {}
+
+  /** {@code <file>:<line>:<col>: <json-pointer>: <message>}, the format of {@code validate}. */
+  static List<String> located(String file, List<JsonProblem> problems, Messages messages) {
+    return problems.stream()
+        .map(p -> {
+          String where = p.line() > 0 ? file + ":" + p.line() + ":" + p.column() : file;
+          String pointer = p.pointer().isEmpty() ? "" : p.pointer() + ": ";
+          return where + ": " + pointer + messages.get(p.key(), p.args());
+        })
+        .toList();
+  }
+
+  /** {@code <file>: <json-pointer>: <message>}, the format for answers files. */
+  static List<String> byPointer(String file, List<JsonProblem> problems, Messages messages) {
+    return problems.stream()
+        .map(p -> {
+          String where = p.pointer().isEmpty() && p.line() > 0 ? file + ":" + p.line() + ":" + p.column() : file;
+          String pointer = p.pointer().isEmpty() ? "" : p.pointer() + ": ";
+          return where + ": " + pointer + messages.get(p.key(), p.args());
+        })
+        .toList();
+  }
+}

@@ -1,0 +1,33 @@
+package nl.mvoscan.cli;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import nl.mvoscan.scan.ScanCatalog;
+import picocli.CommandLine.Option;
+
+/** Where scans are found besides the bundled ones: {@code --scans DIR} and {@code MVOSCAN_SCANS}. */
+public final class ScanSourceOptions {
+
+  @Option(
+      names = "--scans",
+      paramLabel = "DIR",
+      description = "Extra map met scans / extra folder with scans (also MVOSCAN_SCANS, a list separated by the path separator).")
+  List<Path> folders = new ArrayList<>();
+
+  ScanCatalog catalog(Locale locale) {
+    List<Path> all = new ArrayList<>();
+    String env = System.getenv("MVOSCAN_SCANS");
+    if (env != null && !env.isBlank()) {
+      for (String part : env.split(File.pathSeparator)) {
+        if (!part.isBlank()) {
+          all.add(Path.of(part.trim()));
+        }
+      }
+    }
+    all.addAll(folders);
+    return ScanCatalog.load(all, locale);
+  }
+}

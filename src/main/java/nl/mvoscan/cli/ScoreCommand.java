@@ -1,0 +1,111 @@
+package nl.mvoscan.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.JsonDocument;
+import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.report.ResultJson;
+import nl.mvoscan.report.Scorecard;
+import nl.mvoscan.scan.AnswersLoader;
+import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scoring.ScoreResult;
+import nl.mvoscan.scoring.Scorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Bereken de score van ingevulde scans: per thema, totaal, cijfer en niveau.",
+      "Score filled-in scans: per theme, overall, grade and level."
+    })
+public final class ScoreCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin JsonOption json;
+  @Mixin ScanSourceOptions sources;
+
+  @Parameters(paramLabel = "ANSWERS", arity = "1..*", description = "Antwoordbestand(en) / answers file(s).")
+  List<Path> files;
+
+  @Option(names = "--scan", paramLabel = "FILE|ID", description = "De scan; standaard die uit het antwoordbestand / the scan; default: the one the answers name.")
+  String scanRef;
+
+  @Option(names = "--explain", description = "Laat elke stap van de berekening zien / show every step of the arithmetic.")
+  boolean explain;
+
+  @Override
+  public Integer call() {
+    Messages messages = common.messages();
+    ScanResolver resolver = new ScanResolver(sources, messages);
+    Scan fixedScan = scanRef == null ? null : resolver.resolve(scanRef);
+    List<ObjectNode> results = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Path file : files) {
+      JsonDocument document = JsonReader.read(file);
+      if (!document.isValid()) {
+        problems.addAll(Problems.byPointer(file.toString(), document.problems(), messages));
+        continue;
+      }
+      Scan scan = fixedScan;
+      if (scan == null) {
+        String id = AnswersLoader.scanIdOf(document);
+        if (id == null) {
+          problems.add(file + ": /scan: " + messages.get("score.noScanId"));
+          continue;
+        }
+        try {
+          scan = resolver.byId(id, file.toString());
+        } catch (MvoscanException e) {
+          problems.addAll(e.lines());
+          continue;
+        }
+      }
+      AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);
+      if (!loaded.ok()) {
+        problems.addAll(Problems.byPointer(file.toString(), loaded.problems(), messages));
+        continue;
+      }
+      ScoreResult result = Scorer.score(scan, loaded.answers());
+      String language = textLanguage(scan, loaded.answers().language());
+      Messages output = Messages.forLanguage(common.explicitLanguage() != null ? messages.language() : language);
+      if (json.json) {
+        results.add(ResultJson.of(result, output));
+      } else {
+        String heading = files.size() > 1 ? "== " + file + " ==" + System.lineSeparator() : "";
+        texts.add(heading + (explain ? Scorecard.explain(result, output, language) : Scorecard.render(result, output, language)));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json.json && !results.isEmpty()) {
+      out.println(files.size() == 1 ? ResultJson.write(results.get(0)) : ResultJson.write(results));
+    }
+    texts.forEach(out::println);
+    out.flush();
+    if (!problems.isEmpty()) {
+      throw MvoscanException.invalidInput(problems);
+    }
+    return ExitCode.OK;
+  }
+
+  /** --lang first, then the language the answers were given in, then the scan's first language. */
+  private String textLanguage(Scan scan, String answersLanguage) {
+    String explicit = common.explicitLanguage();
+    if (explicit != null) {
+      return explicit;
+    }
+    return answersLanguage != null ? answersLanguage : scan.defaultLanguage();
+  }
+}

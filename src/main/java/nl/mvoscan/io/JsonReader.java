@@ -1,0 +1,186 @@
+package nl.mvoscan.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads scan and answers files into a Jackson tree while remembering each value's location and
+ * collecting every duplicate key, which Jackson alone would either silently accept or stop at.
+ *
+ * <p>Limits keep hostile files cheap: no scan or answers file needs more than a few hundred levels
+ * of nesting or a string of a million characters, so anything beyond is rejected with one line.
+ */
+public final class JsonReader {
+
+  public static final int MAX_DEPTH = 200;
+  public static final int MAX_STRING_LENGTH = 1_000_000;
+  public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxStringLength(MAX_STRING_LENGTH)
+                  .maxNumberLength(100)
+                  .build())
+          .build();
+
+  private JsonReader() {}
+
+  public static JsonDocument read(Path file) {
+    String name = file.toString();
+    byte[] bytes;
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        return failed(name, new JsonProblem("", 0, 0, "json.tooLarge", MAX_FILE_BYTES / (1024 * 1024)));
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return failed(name, new JsonProblem("", 0, 0, "file.notFound"));
+    } catch (IOException e) {
+      return failed(name, new JsonProblem("", 0, 0, "file.unreadable", String.valueOf(e.getMessage())));
+    }
+    return parse(name, bytes);
+  }
+
+  public static JsonDocument parse(String name, byte[] bytes) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(java.nio.ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return failed(name, new JsonProblem("", 0, 0, "json.notUtf8"));
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return parse(name, text);
+  }
+
+  public static JsonDocument parse(String name, String text) {
+    Map<String, JsonDocument.Location> locations = new HashMap<>();
+    List<JsonProblem> problems = new ArrayList<>();
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return failed(name, new JsonProblem("", 1, 1, "json.empty"));
+      }
+      JsonNode root = readValue(parser, "", locations, problems);
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        problems.add(new JsonProblem("", at.getLineNr(), at.getColumnNr(), "json.trailing"));
+      }
+      return new JsonDocument(name, root, Map.copyOf(locations), List.copyOf(problems));
+    } catch (StreamConstraintsException e) {
+      JsonLocation at = e.getLocation();
+      String key = e.getMessage() != null && e.getMessage().contains("nesting depth") ? "json.tooDeep" : "json.tooLong";
+      Object limit = key.equals("json.tooDeep") ? MAX_DEPTH : MAX_STRING_LENGTH;
+      return failed(name, new JsonProblem("", line(at), column(at), key, limit));
+    } catch (JsonParseException e) {
+      JsonLocation at = e.getLocation();
+      return failed(name, new JsonProblem("", line(at), column(at), "json.syntax", e.getOriginalMessage()));
+    } catch (IOException e) {
+      return failed(name, new JsonProblem("", 0, 0, "json.syntax", String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static int line(JsonLocation at) {
+    return at == null ? 0 : Math.max(0, at.getLineNr());
+  }
+
+  private static int column(JsonLocation at) {
+    return at == null ? 0 : Math.max(0, at.getColumnNr());
+  }
+
+  private static JsonDocument failed(String name, JsonProblem problem) {
+    return new JsonDocument(name, null, Map.of(), List.of(problem));
+  }
+
+  /** Reads the value at the current token; iterative over siblings, recursive over depth (bounded by MAX_DEPTH). */
+  private static JsonNode readValue(
+      JsonParser parser, String pointer, Map<String, JsonDocument.Location> locations, List<JsonProblem> problems)
+      throws IOException {
+    JsonLocation start = parser.currentTokenLocation();
+    locations.put(pointer, new JsonDocument.Location(start.getLineNr(), start.getColumnNr()));
+    JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = nodes.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          JsonLocation keyAt = parser.currentTokenLocation();
+          String child = pointer + "/" + escape(field);
+          parser.nextToken();
+          if (object.has(field)) {
+            problems.add(new JsonProblem(child, keyAt.getLineNr(), keyAt.getColumnNr(), "json.duplicateKey", field));
+            readValue(parser, child + "#duplicate", new HashMap<>(), problems);
+          } else {
+            object.set(field, readValue(parser, child, locations, problems));
+          }
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = nodes.arrayNode();
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(readValue(parser, pointer + "/" + index, locations, problems));
+          index++;
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return nodes.textNode(parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return nodes.numberNode(parser.getBigIntegerValue());
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return nodes.numberNode(parser.getDecimalValue());
+      }
+      case VALUE_TRUE -> {
+        return nodes.booleanNode(true);
+      }
+      case VALUE_FALSE -> {
+        return nodes.booleanNode(false);
+      }
+      case VALUE_NULL -> {
+        return nodes.nullNode();
+      }
+      default -> throw new JsonParseException(parser, "unexpected token " + token);
+    }
+  }
+
+  /** JSON pointer escaping (RFC 6901). */
+  public static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+}

@@ -1,0 +1,320 @@
+package nl.mvoscan.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import nl.mvoscan.io.JsonDocument;
+import nl.mvoscan.io.JsonProblem;
+import nl.mvoscan.io.JsonReader;
+
+/** Validates an answers file against its scan (§4) and reports every problem in one go. */
+public final class AnswersLoader {
+
+  public static final String FORMAT = "mvoscan-answers/1";
+  public static final Set<String> EVIDENCE = Set.of("gezien", "gevraagd", "document", "aanname");
+  private static final Set<String> TOP_KEYS =
+      Set.of("$schema", "format", "scan", "scanVersion", "respondent", "company", "date", "language", "answers");
+  private static final Set<String> RESPONDENT_KEYS = Set.of("name", "id", "class", "school");
+  private static final Set<String> COMPANY_KEYS = Set.of("name", "kvk", "city", "sector");
+  private static final Set<String> ANSWER_KEYS = Set.of("value", "evidence", "note");
+  private static final Pattern KVK = Pattern.compile("^[0-9]{8}$");
+  private static final DateTimeFormatter ISO_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  public record Result(Path file, Answers answers, List<JsonProblem> problems) {
+    public boolean ok() {
+      return answers != null;
+    }
+  }
+
+  private final JsonDocument document;
+  private final Scan scan;
+  private final List<JsonProblem> problems = new ArrayList<>();
+
+  private AnswersLoader(JsonDocument document, Scan scan) {
+    this.document = document;
+    this.scan = scan;
+  }
+
+  /** The scan id an answers file names, to find its scan before validating; {@code null} if none. */
+  public static String scanIdOf(JsonDocument document) {
+    if (document.root() == null || !document.root().path("scan").isTextual()) {
+      return null;
+    }
+    return document.root().path("scan").asText();
+  }
+
+  public static Result load(Path file, JsonDocument document, Scan scan) {
+    if (!document.isValid()) {
+      return new Result(file, null, document.problems());
+    }
+    AnswersLoader loader = new AnswersLoader(document, scan);
+    Answers answers = loader.build();
+    return loader.problems.isEmpty()
+        ? new Result(file, answers, List.of())
+        : new Result(file, null, List.copyOf(loader.problems));
+  }
+
+  public static Result load(Path file, Scan scan) {
+    return load(file, JsonReader.read(file), scan);
+  }
+
+  private Answers build() {
+    JsonNode root = document.root();
+    if (!root.isObject()) {
+      problem("", "answers.notObject");
+      return null;
+    }
+    unknownKeys(root, "", TOP_KEYS);
+    String format = requiredString(root, "format", "");
+    if (format != null && !format.equals(FORMAT)) {
+      problem("/format", "answers.badFormat", format, FORMAT);
+    }
+    String scanId = requiredString(root, "scan", "");
+    if (scanId != null && !scanId.equals(scan.id())) {
+      problem("/scan", "answers.otherScan", scanId, scan.id());
+    }
+    String scanVersion = optionalString(root, "scanVersion", "");
+    if (scanVersion != null && !scanVersion.equals(scan.version())) {
+      problem("/scanVersion", "answers.otherVersion", scanVersion, scan.version());
+    }
+    Answers.Respondent respondent = null;
+    JsonNode r = root.get("respondent");
+    if (r != null && objectWithStrings(r, "/respondent", RESPONDENT_KEYS)) {
+      respondent = new Answers.Respondent(text(r, "name"), text(r, "id"), text(r, "class"), text(r, "school"));
+    }
+    Answers.Company company = null;
+    JsonNode c = root.get("company");
+    if (c != null && objectWithStrings(c, "/company", COMPANY_KEYS)) {
+      String kvk = text(c, "kvk");
+      if (kvk != null && !KVK.matcher(kvk).matches()) {
+        problem("/company/kvk", "answers.badKvk", kvk);
+      }
+      company = new Answers.Company(text(c, "name"), kvk, text(c, "city"), text(c, "sector"));
+    }
+    LocalDate date = null;
+    String dateText = optionalString(root, "date", "");
+    if (dateText != null) {
+      try {
+        date = LocalDate.parse(dateText, ISO_DATE);
+      } catch (DateTimeParseException e) {
+        problem("/date", "answers.badDate", dateText);
+      }
+    }
+    String language = optionalString(root, "language", "");
+    if (language != null && !scan.languages().contains(language)) {
+      problem("/language", "answers.badLanguage", language, String.join(", ", scan.languages()));
+    }
+    Map<String, Answers.Answer> answers = new LinkedHashMap<>();
+    JsonNode list = root.get("answers");
+    if (list == null) {
+      problem("", "answers.missingKey", "answers");
+    } else if (!list.isObject()) {
+      problem("/answers", "answers.answersNotObject");
+    } else {
+      Map<String, Question> questions = scan.questionsById();
+      list.fields().forEachRemaining(entry -> {
+        String pointer = "/answers/" + JsonReader.escape(entry.getKey());
+        Question question = questions.get(entry.getKey());
+        if (question == null) {
+          problem(pointer, "answers.unknownQuestion", entry.getKey());
+          return;
+        }
+        Answers.Answer answer = answer(question, entry.getValue(), pointer);
+        if (answer != null && answer.value() != null) {
+          answers.put(question.id(), answer);
+        }
+      });
+    }
+    return new Answers(scanId, scanVersion, respondent, company, date, language, answers);
+  }
+
+  private Answers.Answer answer(Question question, JsonNode node, String pointer) {
+    String evidence = null;
+    String note = null;
+    JsonNode value = node;
+    String valuePointer = pointer;
+    if (node.isObject()) {
+      unknownKeys(node, pointer, ANSWER_KEYS);
+      if (!node.has("value")) {
+        problem(pointer, "answers.missingValue");
+      }
+      value = node.path("value");
+      valuePointer = pointer + "/value";
+      evidence = optionalString(node, "evidence", pointer);
+      if (evidence != null && !EVIDENCE.contains(evidence)) {
+        problem(pointer + "/evidence", "answers.badEvidence", evidence, String.join(", ", List.of("gezien", "gevraagd", "document", "aanname")));
+      }
+      note = optionalString(node, "note", pointer);
+    }
+    if (value.isNull() || value.isMissingNode()) {
+      return new Answers.Answer(question.id(), null, evidence, note);
+    }
+    Object parsed = switch (question.type()) {
+      case CHOICE -> choice(question, value, valuePointer);
+      case MULTI -> multi(question, value, valuePointer);
+      case NUMBER -> number(question, value, valuePointer);
+      case TEXT -> text(question, value, valuePointer);
+    };
+    return new Answers.Answer(question.id(), parsed, evidence, note);
+  }
+
+  private Object choice(Question question, JsonNode value, String pointer) {
+    if (!value.isTextual()) {
+      problem(pointer, "answers.expectedOption", question.id(), optionList(question));
+      return null;
+    }
+    if (question.option(value.asText()).isEmpty()) {
+      problem(pointer, "answers.unknownOption", value.asText(), question.id(), optionList(question));
+      return null;
+    }
+    return value.asText();
+  }
+
+  private Object multi(Question question, JsonNode value, String pointer) {
+    if (!value.isArray()) {
+      problem(pointer, "answers.expectedOptionList", question.id(), optionList(question));
+      return null;
+    }
+    List<String> selected = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    boolean ok = true;
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      String at = pointer + "/" + i;
+      if (!item.isTextual()) {
+        problem(at, "answers.expectedOption", question.id(), optionList(question));
+        ok = false;
+      } else if (question.option(item.asText()).isEmpty()) {
+        problem(at, "answers.unknownOption", item.asText(), question.id(), optionList(question));
+        ok = false;
+      } else if (!seen.add(item.asText())) {
+        problem(at, "answers.duplicateOption", item.asText());
+        ok = false;
+      } else {
+        selected.add(item.asText());
+      }
+    }
+    if (selected.size() > 1) {
+      for (String id : selected) {
+        if (question.option(id).orElseThrow().isExclusive()) {
+          problem(pointer, "answers.exclusiveCombined", id, question.id());
+          ok = false;
+          break;
+        }
+      }
+    }
+    return ok ? List.copyOf(selected) : null;
+  }
+
+  private Object number(Question question, JsonNode value, String pointer) {
+    if (!value.isNumber()) {
+      problem(pointer, "answers.expectedNumber", question.id());
+      return null;
+    }
+    BigDecimal number = value.decimalValue();
+    boolean ok = true;
+    if (question.min() != null && number.compareTo(question.min()) < 0) {
+      problem(pointer, "answers.belowMin", ScanLoader.plain(number), ScanLoader.plain(question.min()));
+      ok = false;
+    }
+    if (question.max() != null && number.compareTo(question.max()) > 0) {
+      problem(pointer, "answers.aboveMax", ScanLoader.plain(number), ScanLoader.plain(question.max()));
+      ok = false;
+    }
+    if (question.integer() && number.stripTrailingZeros().scale() > 0) {
+      problem(pointer, "answers.notWhole", ScanLoader.plain(number));
+      ok = false;
+    }
+    return ok ? number : null;
+  }
+
+  private Object text(Question question, JsonNode value, String pointer) {
+    if (!value.isTextual()) {
+      problem(pointer, "answers.expectedText", question.id());
+      return null;
+    }
+    String text = value.asText();
+    int length = text.codePointCount(0, text.length());
+    if (length > question.maxLength()) {
+      problem(pointer, "answers.tooLong", length, question.maxLength());
+      return null;
+    }
+    return text;
+  }
+
+  private static String optionList(Question question) {
+    return String.join(", ", question.options().stream().map(Option::id).toList());
+  }
+
+  private boolean objectWithStrings(JsonNode node, String pointer, Set<String> allowed) {
+    if (!node.isObject()) {
+      problem(pointer, "answers.expectedObject");
+      return false;
+    }
+    unknownKeys(node, pointer, allowed);
+    boolean ok = true;
+    var fields = node.fields();
+    while (fields.hasNext()) {
+      var entry = fields.next();
+      if (allowed.contains(entry.getKey()) && !entry.getValue().isTextual()) {
+        problem(pointer + "/" + JsonReader.escape(entry.getKey()), "answers.expectedString");
+        ok = false;
+      }
+    }
+    if (!node.has("name")) {
+      problem(pointer, "answers.missingKey", "name");
+      ok = false;
+    }
+    return ok;
+  }
+
+  private void unknownKeys(JsonNode node, String pointer, Set<String> allowed) {
+    node.fieldNames().forEachRemaining(key -> {
+      if (!allowed.contains(key)) {
+        problem(pointer + "/" + JsonReader.escape(key), "answers.unknownKey", key);
+      }
+    });
+  }
+
+  private String requiredString(JsonNode node, String field, String pointer) {
+    if (!node.has(field)) {
+      problem(pointer, "answers.missingKey", field);
+      return null;
+    }
+    return optionalString(node, field, pointer);
+  }
+
+  private String optionalString(JsonNode node, String field, String pointer) {
+    JsonNode value = node.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      problem(pointer + "/" + field, "answers.expectedString");
+      return null;
+    }
+    return value.asText();
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isTextual() ? value.asText() : null;
+  }
+
+  private void problem(String pointer, String key, Object... args) {
+    JsonDocument.Location at = document.locate(pointer);
+    problems.add(new JsonProblem(pointer, at.line(), at.column(), key, args));
+  }
+}

@@ -1,0 +1,51 @@
+package nl.mvoscan.scan;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A loaded, valid scan definition. */
+public record Scan(
+    String id,
+    String version,
+    List<String> languages,
+    Text title,
+    Text description,
+    List<Question> profile,
+    List<Theme> themes,
+    List<Level> levels,
+    BigDecimal minCoverage,
+    boolean unknownCountsAsZero,
+    String hash) {
+
+  public String defaultLanguage() {
+    return languages.get(0);
+  }
+
+  /** Every question in document order: profile first, then the themes in order. */
+  public List<Question> questions() {
+    List<Question> all = new java.util.ArrayList<>(profile);
+    themes.forEach(theme -> all.addAll(theme.questions()));
+    return all;
+  }
+
+  public List<Question> scoredQuestions() {
+    return questions().stream().filter(Question::scored).toList();
+  }
+
+  public Map<String, Question> questionsById() {
+    Map<String, Question> byId = new LinkedHashMap<>();
+    questions().forEach(q -> byId.put(q.id(), q));
+    return byId;
+  }
+
+  public Optional<Question> question(String id) {
+    return Optional.ofNullable(questionsById().get(id));
+  }
+
+  public Optional<Theme> theme(String id) {
+    return themes.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,127 @@
+package nl.mvoscan.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The scan hash of the contract (§6): SHA-256 over a canonical form, so that reformatting a scan
+ * or reordering its keys keeps the hash while any change of text, point or weight changes it.
+ *
+ * <p>Canonical form (documented in docs/scan-hash.md): object keys sorted by Unicode code point,
+ * no whitespace, strings escaped only where JSON requires it (quote, backslash, control
+ * characters), numbers as their plain shortest decimal (2.0 and 2 are both 2, no exponent), the
+ * top-level "$schema" left out, UTF-8.
+ */
+public final class ScanHash {
+
+  private ScanHash() {}
+
+  public static String of(JsonNode scan) {
+    StringBuilder canonical = new StringBuilder();
+    write(scan, canonical, true);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  static String canonical(JsonNode node) {
+    StringBuilder out = new StringBuilder();
+    write(node, out, true);
+    return out.toString();
+  }
+
+  private static void write(JsonNode node, StringBuilder out, boolean top) {
+    if (node.isObject()) {
+      List<String> keys = new ArrayList<>();
+      node.fieldNames().forEachRemaining(keys::add);
+      keys.sort(ScanHash::compareCodePoints);
+      out.append('{');
+      boolean first = true;
+      for (String key : keys) {
+        if (top && key.equals("$schema")) {
+          continue;
+        }
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(key, out);
+        out.append(':');
+        write(node.get(key), out, false);
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        write(node.get(i), out, false);
+      }
+      out.append(']');
+    } else if (node.isTextual()) {
+      string(node.asText(), out);
+    } else if (node.isNumber()) {
+      out.append(number(node.decimalValue()));
+    } else {
+      out.append(node.toString()); // true, false, null
+    }
+  }
+
+  static String number(BigDecimal value) {
+    if (value.signum() == 0) {
+      return "0";
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+  }
+
+  private static void string(String value, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+}

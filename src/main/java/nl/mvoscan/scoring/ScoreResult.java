@@ -1,0 +1,67 @@
+package nl.mvoscan.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+import nl.mvoscan.scan.Answers;
+import nl.mvoscan.scan.Level;
+import nl.mvoscan.scan.Question;
+import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scan.Theme;
+
+/**
+ * Everything the contract (§5–6) asks to report for one response. Exact values are kept as
+ * {@link Rational}; the {@code rounded*} accessors give the one-decimal figures users see.
+ */
+public record ScoreResult(
+    Scan scan,
+    Answers answers,
+    Overall overall,
+    List<ThemeScore> themes,
+    List<QuestionScore> questions,
+    List<LensScore> lenses,
+    List<QuestionScore> strengths,
+    List<QuestionScore> improvements,
+    List<QuestionScore> gaps,
+    List<HiddenAnswer> hiddenAnswers) {
+
+  /** Status, exact score and coverage of a group of questions (a theme, a lens or the whole). */
+  public record Figures(Status status, Rational score, Rational coverage, Rational applicableWeight, Rational resolvedWeight) {
+    public BigDecimal roundedScore() {
+      return score == null ? null : score.round(1);
+    }
+
+    public BigDecimal roundedCoverage() {
+      return coverage == null ? null : coverage.times(Rational.HUNDRED).round(1);
+    }
+  }
+
+  public record Overall(Figures figures, Rational grade, Level level) {
+    public BigDecimal roundedGrade() {
+      return grade == null ? null : grade.round(1);
+    }
+  }
+
+  public record ThemeScore(Theme theme, Figures figures, Rational earnedWeighted, Rational maxWeighted) {}
+
+  public record LensScore(String key, String value, Figures figures) {}
+
+  /**
+   * @param points earned points: for answered questions, and 0 for unknown ones under "zero";
+   *     {@code null} otherwise
+   * @param value the answer as given, also for hidden questions ({@code null} when unanswered)
+   */
+  public record QuestionScore(Question question, Status status, BigDecimal points, BigDecimal max, Object value) {
+    public boolean resolved() {
+      return points != null;
+    }
+
+    /** w·(M−p)/M: how much a question holds its theme back, the contract's improvement order. */
+    public Rational potential() {
+      Rational m = Rational.of(max);
+      return Rational.of(question.weight()).times(m.minus(Rational.of(points))).dividedBy(m);
+    }
+  }
+
+  /** An answer given to a question whose condition hid it: kept, never scored, always warned about. */
+  public record HiddenAnswer(Question question, Object value) {}
+}

@@ -1,0 +1,220 @@
+package nl.mvoscan.scoring;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.mvoscan.scan.Answers;
+import nl.mvoscan.scan.Level;
+import nl.mvoscan.scan.Option;
+import nl.mvoscan.scan.Question;
+import nl.mvoscan.scan.QuestionType;
+import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scan.Theme;
+
+/** Scores one validated response exactly as the contract (§5) prescribes. */
+public final class Scorer {
+
+  private Scorer() {}
+
+  public static ScoreResult score(Scan scan, Answers answers) {
+    Map<String, Object> visibleValues = new HashMap<>();
+    List<ScoreResult.HiddenAnswer> hiddenAnswers = new ArrayList<>();
+    List<ScoreResult.QuestionScore> scored = new ArrayList<>();
+    Map<String, List<ScoreResult.QuestionScore>> byTheme = new LinkedHashMap<>();
+
+    // Visibility is decided in document order, so a condition sees only answers already settled.
+    for (Question question : scan.questions()) {
+      Answers.Answer answer = answers.answers().get(question.id());
+      Object value = answer == null ? null : answer.value();
+      boolean visible = question.when() == null || question.when().test(visibleValues::get);
+      if (visible && value != null) {
+        visibleValues.put(question.id(), value);
+      }
+      if (!visible && value != null) {
+        hiddenAnswers.add(new ScoreResult.HiddenAnswer(question, value));
+      }
+      if (question.scored()) {
+        ScoreResult.QuestionScore qs = questionScore(scan, question, visible, value);
+        scored.add(qs);
+        byTheme.computeIfAbsent(question.themeId(), k -> new ArrayList<>()).add(qs);
+      }
+    }
+
+    List<ScoreResult.ThemeScore> themes = new ArrayList<>();
+    for (Theme theme : scan.themes()) {
+      List<ScoreResult.QuestionScore> questions = byTheme.getOrDefault(theme.id(), List.of());
+      themes.add(themeScore(theme, questions, scan.minCoverage()));
+    }
+
+    ScoreResult.Overall overall = overall(scan, themes);
+    return new ScoreResult(
+        scan,
+        answers,
+        overall,
+        List.copyOf(themes),
+        List.copyOf(scored),
+        lenses(scored, scan.minCoverage()),
+        strengths(scored),
+        improvements(scored),
+        scored.stream().filter(q -> q.status() == Status.UNKNOWN || q.status() == Status.MISSING).toList(),
+        List.copyOf(hiddenAnswers));
+  }
+
+  private static ScoreResult.QuestionScore questionScore(Scan scan, Question question, boolean visible, Object value) {
+    BigDecimal max = question.maximum();
+    if (!visible) {
+      return new ScoreResult.QuestionScore(question, Status.HIDDEN, null, max, value);
+    }
+    if (value == null) {
+      return new ScoreResult.QuestionScore(question, Status.MISSING, null, max, null);
+    }
+    List<Option> chosen = new ArrayList<>();
+    if (value instanceof Collection<?> ids) {
+      ids.forEach(id -> question.option((String) id).ifPresent(chosen::add));
+    } else {
+      question.option((String) value).ifPresent(chosen::add);
+    }
+    if (chosen.stream().anyMatch(Option::na)) {
+      return new ScoreResult.QuestionScore(question, Status.NA, null, max, value);
+    }
+    if (chosen.stream().anyMatch(Option::unknown)) {
+      BigDecimal points = scan.unknownCountsAsZero() ? BigDecimal.ZERO : null;
+      return new ScoreResult.QuestionScore(question, Status.UNKNOWN, points, max, value);
+    }
+    BigDecimal earned = chosen.stream().map(Option::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (question.type() == QuestionType.MULTI) {
+      earned = earned.min(max);
+    }
+    return new ScoreResult.QuestionScore(question, Status.ANSWERED, earned, max, value);
+  }
+
+  private static ScoreResult.ThemeScore themeScore(
+      Theme theme, List<ScoreResult.QuestionScore> questions, BigDecimal minCoverage) {
+    Rational earned = Rational.ZERO;
+    Rational possible = Rational.ZERO;
+    for (ScoreResult.QuestionScore q : questions) {
+      if (q.resolved()) {
+        Rational w = Rational.of(q.question().weight());
+        earned = earned.plus(w.times(Rational.of(q.points())));
+        possible = possible.plus(w.times(Rational.of(q.max())));
+      }
+    }
+    return new ScoreResult.ThemeScore(theme, figures(questions, minCoverage), earned, possible);
+  }
+
+  /** Status, coverage and score of any group of scored questions: a theme or a lens. */
+  static ScoreResult.Figures figures(List<ScoreResult.QuestionScore> questions, BigDecimal minCoverage) {
+    Rational applicable = Rational.ZERO;
+    Rational resolved = Rational.ZERO;
+    Rational earned = Rational.ZERO;
+    Rational possible = Rational.ZERO;
+    for (ScoreResult.QuestionScore q : questions) {
+      Rational w = Rational.of(q.question().weight());
+      if (q.status() == Status.ANSWERED || q.status() == Status.UNKNOWN || q.status() == Status.MISSING) {
+        applicable = applicable.plus(w);
+      }
+      if (q.resolved()) {
+        resolved = resolved.plus(w);
+        earned = earned.plus(w.times(Rational.of(q.points())));
+        possible = possible.plus(w.times(Rational.of(q.max())));
+      }
+    }
+    if (applicable.isZero()) {
+      return new ScoreResult.Figures(Status.NOT_APPLICABLE, null, null, applicable, resolved);
+    }
+    Rational coverage = resolved.dividedBy(applicable);
+    if (resolved.isZero() || coverage.compareTo(Rational.of(minCoverage)) < 0) {
+      return new ScoreResult.Figures(Status.INSUFFICIENT, null, coverage, applicable, resolved);
+    }
+    Rational score = Rational.HUNDRED.times(earned).dividedBy(possible);
+    return new ScoreResult.Figures(Status.SCORED, score, coverage, applicable, resolved);
+  }
+
+  private static ScoreResult.Overall overall(Scan scan, List<ScoreResult.ThemeScore> themes) {
+    Rational applicable = Rational.ZERO;
+    Rational resolved = Rational.ZERO;
+    Rational weighted = Rational.ZERO;
+    Rational weights = Rational.ZERO;
+    boolean anyInsufficient = false;
+    boolean anyScored = false;
+    for (ScoreResult.ThemeScore t : themes) {
+      ScoreResult.Figures f = t.figures();
+      applicable = applicable.plus(f.applicableWeight());
+      resolved = resolved.plus(f.resolvedWeight());
+      if (f.status() == Status.INSUFFICIENT) {
+        anyInsufficient = true;
+      } else if (f.status() == Status.SCORED) {
+        anyScored = true;
+        Rational w = Rational.of(t.theme().weight());
+        weighted = weighted.plus(w.times(f.score()));
+        weights = weights.plus(w);
+      }
+    }
+    Rational coverage = applicable.isZero() ? null : resolved.dividedBy(applicable);
+    if (anyInsufficient || !anyScored) {
+      Status status = anyInsufficient ? Status.INSUFFICIENT : Status.NOT_APPLICABLE;
+      return new ScoreResult.Overall(new ScoreResult.Figures(status, null, coverage, applicable, resolved), null, null);
+    }
+    Rational score = weighted.dividedBy(weights);
+    Rational grade = Rational.of(BigDecimal.ONE).plus(Rational.of(BigDecimal.valueOf(9)).times(score).dividedBy(Rational.HUNDRED));
+    ScoreResult.Figures figures = new ScoreResult.Figures(Status.SCORED, score, coverage, applicable, resolved);
+    return new ScoreResult.Overall(figures, grade, level(scan.levels(), figures.roundedScore(), themes));
+  }
+
+  /** The highest level that holds together with every level before it (§3.5). */
+  private static Level level(List<Level> levels, BigDecimal overall, List<ScoreResult.ThemeScore> themes) {
+    Level reached = null;
+    for (Level level : levels) {
+      boolean holds = level.min().compareTo(overall) <= 0;
+      if (holds && level.minTheme() != null) {
+        for (ScoreResult.ThemeScore t : themes) {
+          if (t.figures().status() == Status.SCORED && t.figures().roundedScore().compareTo(level.minTheme()) < 0) {
+            holds = false;
+          }
+        }
+      }
+      if (!holds) {
+        break;
+      }
+      reached = level;
+    }
+    return reached;
+  }
+
+  private static List<ScoreResult.LensScore> lenses(List<ScoreResult.QuestionScore> scored, BigDecimal minCoverage) {
+    // key → value → questions, each in order of first appearance on a scored question
+    Map<String, Map<String, List<ScoreResult.QuestionScore>>> groups = new LinkedHashMap<>();
+    for (ScoreResult.QuestionScore q : scored) {
+      q.question().tags().forEach((key, values) -> {
+        Map<String, List<ScoreResult.QuestionScore>> byValue = groups.computeIfAbsent(key, k -> new LinkedHashMap<>());
+        values.forEach(v -> byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(q));
+      });
+    }
+    List<ScoreResult.LensScore> lenses = new ArrayList<>();
+    groups.forEach((key, byValue) ->
+        byValue.forEach((value, questions) ->
+            lenses.add(new ScoreResult.LensScore(key, value, figures(questions, minCoverage)))));
+    return List.copyOf(lenses);
+  }
+
+  private static List<ScoreResult.QuestionScore> strengths(List<ScoreResult.QuestionScore> scored) {
+    return scored.stream()
+        .filter(q -> q.status() == Status.ANSWERED && q.points().compareTo(q.max()) == 0)
+        .sorted(Comparator.comparing((ScoreResult.QuestionScore q) -> q.question().weight()).reversed())
+        .limit(3)
+        .toList();
+  }
+
+  private static List<ScoreResult.QuestionScore> improvements(List<ScoreResult.QuestionScore> scored) {
+    return scored.stream()
+        .filter(q -> q.resolved() && q.points().compareTo(q.max()) < 0)
+        .sorted(Comparator.comparing(ScoreResult.QuestionScore::potential).reversed())
+        .limit(3)
+        .toList();
+  }
+}
