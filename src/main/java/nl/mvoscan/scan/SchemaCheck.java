@@ -49,6 +49,14 @@ final class SchemaCheck {
           continue;
         }
       }
+      if ("not".equals(error.getKeyword()) && error.getInstanceNode() != null && error.getInstanceNode().isTextual()) {
+        // the schema forbids the when-keywords as ids with "not": say so in words
+        JsonDocument.Location at = document.locate(pointer);
+        if (seen.add(pointer + " reserved")) {
+          problems.add(new JsonProblem(pointer, at.line(), at.column(), "scan.reservedId", error.getInstanceNode().asText()));
+        }
+        continue;
+      }
       String message = stripLocation(error.getMessage());
       if (seen.add(pointer + " " + message)) {
         JsonDocument.Location at = document.locate(pointer);
