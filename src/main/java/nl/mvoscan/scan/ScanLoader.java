@@ -252,7 +252,7 @@ public final class ScanLoader {
       }
     }
     BigDecimal maxPoints = decimal(node, "maxPoints");
-    if (type == QuestionType.MULTI && scored && maxPoints != null) {
+    if (type == QuestionType.MULTI && scored && maxPoints != null && maxPoints.signum() > 0 && !options.isEmpty()) {
       BigDecimal sum = options.stream().map(Option::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
       if (maxPoints.compareTo(sum) > 0) {
         problem(pointer + "/maxPoints", "scan.maxPointsAboveSum", plain(maxPoints), plain(sum));
@@ -301,7 +301,7 @@ public final class ScanLoader {
             node.path("integer").asBoolean(false),
             text(node, "unit", pointer + "/unit", false),
             maxLength);
-    if (scored && !options.isEmpty() && question.maximum().signum() == 0) {
+    if (scored && !options.isEmpty() && question.maximum().signum() == 0 && (maxPoints == null || maxPoints.signum() > 0)) {
       problem(pointer, "scan.zeroMaximum", id);
     }
     if (id != null) {
