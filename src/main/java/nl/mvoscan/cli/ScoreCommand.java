@@ -42,6 +42,13 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--scan", paramLabel = "FILE|ID", description = "De scan; standaard die uit het antwoordbestand / the scan; default: the one the answers name.")
   String scanRef;
 
+  @Option(
+      names = "--lens",
+      paramLabel = "KEY",
+      split = ",",
+      description = "Toon ook de lens per tag, bijv. sdg, rladder, iso26000 / also show the lens view of a tag key.")
+  List<String> lenses = new ArrayList<>();
+
   @Option(names = "--explain", description = "Laat elke stap van de berekening zien / show every step of the arithmetic.")
   boolean explain;
 
@@ -85,7 +92,7 @@ public final class ScoreCommand implements Callable<Integer> {
         results.add(ResultJson.of(result, output));
       } else {
         String heading = files.size() > 1 ? "== " + file + " ==" + System.lineSeparator() : "";
-        texts.add(heading + (explain ? Scorecard.explain(result, output, language) : Scorecard.render(result, output, language)));
+        texts.add(heading + (explain ? Scorecard.explain(result, output, language) : Scorecard.render(result, output, language, lenses)));
       }
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -29,7 +29,29 @@ public final class Scorecard {
   }
 
   public static String render(ScoreResult result, Messages messages, String language) {
-    return new Scorecard(result, messages, language).card(result);
+    return render(result, messages, language, List.of());
+  }
+
+  /** The scorecard plus, for each tag key asked for (e.g. sdg, rladder), the lens view of §5. */
+  public static String render(ScoreResult result, Messages messages, String language, List<String> lensKeys) {
+    Scorecard card = new Scorecard(result, messages, language);
+    StringBuilder out = new StringBuilder(card.card(result));
+    lensKeys.forEach(key -> card.lenses(result, key, out));
+    return out.toString();
+  }
+
+  private void lenses(ScoreResult result, String key, StringBuilder out) {
+    out.append(System.lineSeparator()).append(messages.get("card.lens", key)).append(System.lineSeparator());
+    List<ScoreResult.LensScore> lenses = result.lenses().stream().filter(l -> l.key().equals(key)).toList();
+    if (lenses.isEmpty()) {
+      out.append("  ").append(messages.get("card.lensNone", key)).append(System.lineSeparator());
+    }
+    for (ScoreResult.LensScore lens : lenses) {
+      ScoreResult.Figures f = lens.figures();
+      String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
+      String coverage = f.coverage() == null ? "-" : decimal(f.roundedCoverage()) + "%";
+      out.append(String.format("  %-20s %s %7s %9s%n", lens.value(), bar(f.roundedScore()), score, coverage));
+    }
   }
 
   public static String explain(ScoreResult result, Messages messages, String language) {
