@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
       "MVO-scan voor stagebedrijven: scans invullen, scoren en rapporteren.",
       "CSR scan for internship companies: fill in, score and report."
     },
-    subcommands = {ValidateCommand.class, ScansCommand.class, TemplateCommand.class, ScoreCommand.class},
+    subcommands = {
+      ValidateCommand.class, ScansCommand.class, TemplateCommand.class, ScoreCommand.class,
+      ImportCommand.class, ResponsesCommand.class, DeleteCommand.class, ForgetCommand.class
+    },
     footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
 public final class MvoscanCommand implements Runnable {
 

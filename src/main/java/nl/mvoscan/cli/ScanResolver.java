@@ -14,6 +14,7 @@ final class ScanResolver {
   private final ScanSourceOptions sources;
   private final Messages messages;
   private ScanCatalog catalog;
+  private final java.util.Map<Scan, com.fasterxml.jackson.databind.JsonNode> definitions = new java.util.IdentityHashMap<>();
 
   ScanResolver(ScanSourceOptions sources, Messages messages) {
     this.sources = sources;
@@ -28,6 +29,7 @@ final class ScanResolver {
       if (!result.ok()) {
         throw MvoscanException.invalidInput(Problems.located(fileOrId, result.problems(), messages));
       }
+      definitions.put(result.scan(), result.document().root());
       return result.scan();
     }
     return byId(fileOrId, null);
@@ -35,8 +37,15 @@ final class ScanResolver {
 
   /** The scan with this id; {@code requestedBy} names the answers file that asked for it. */
   Scan byId(String id, String requestedBy) {
-    return catalog().find(id).orElseThrow(() -> MvoscanException.invalidInput(
+    ScanCatalog.Entry entry = catalog().entry(id).orElseThrow(() -> MvoscanException.invalidInput(
         (requestedBy == null ? "" : requestedBy + ": /scan: ") + messages.get("cli.scanNotFound", id)));
+    definitions.put(entry.result().scan(), entry.result().document().root());
+    return entry.result().scan();
+  }
+
+  /** The scan file's JSON as read, for storing next to results. */
+  com.fasterxml.jackson.databind.JsonNode definition(Scan scan) {
+    return definitions.get(scan);
   }
 
   ScanCatalog catalog() {

@@ -56,10 +56,15 @@ public final class ScanCatalog {
 
   /** The last valid scan with this id: folders come after the bundled scans and override them. */
   public Optional<Scan> find(String id) {
-    Scan found = null;
+    return entry(id).map(e -> e.result().scan());
+  }
+
+  /** The entry of {@link #find}, with the document the scan was read from. */
+  public Optional<Entry> entry(String id) {
+    Entry found = null;
     for (Entry entry : entries) {
       if (entry.result().ok() && entry.result().scan().id().equals(id)) {
-        found = entry.result().scan();
+        found = entry;
       }
     }
     return Optional.ofNullable(found);

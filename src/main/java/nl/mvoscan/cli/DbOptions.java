@@ -1,0 +1,38 @@
+package nl.mvoscan.cli;
+
+import java.nio.file.Path;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.store.Store;
+import nl.mvoscan.store.StoreException;
+import picocli.CommandLine.Option;
+
+/** {@code --db}: where results are stored; {@code MVOSCAN_DB}, else the XDG data folder. */
+public final class DbOptions {
+
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      description = "Database (standaard/default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e. ~/.local/share/mvoscan/mvoscan.db).")
+  Path db;
+
+  Path path() {
+    if (db != null) {
+      return db;
+    }
+    String env = System.getenv("MVOSCAN_DB");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    Path data = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+    return data.resolve("mvoscan").resolve("mvoscan.db");
+  }
+
+  Store open(Messages messages) {
+    try {
+      return Store.open(path());
+    } catch (StoreException e) {
+      throw MvoscanException.failure(messages.get(e.key(), e.args()), e.getCause());
+    }
+  }
+}

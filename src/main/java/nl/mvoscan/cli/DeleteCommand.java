@@ -1,0 +1,42 @@
+package nl.mvoscan.cli;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.store.ResponseQueries;
+import nl.mvoscan.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "delete",
+    mixinStandardHelpOptions = true,
+    description = {"Verwijder opgeslagen antwoorden (id uit 'responses').", "Delete stored responses (id from 'responses')."})
+public final class DeleteCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin DbOptions db;
+
+  @Parameters(paramLabel = "ID", arity = "1..*") List<Long> ids;
+
+  @Override
+  public Integer call() {
+    Messages messages = common.messages();
+    List<Long> unknown;
+    try (Store store = db.open(messages)) {
+      unknown = ResponseQueries.delete(store, ids);
+    } catch (SQLException e) {
+      throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+    }
+    spec.commandLine().getOut().println(messages.get("delete.done", ids.size() - unknown.size()));
+    if (!unknown.isEmpty()) {
+      throw MvoscanException.invalidInput(unknown.stream().map(id -> messages.get("delete.unknown", id)).toList());
+    }
+    return ExitCode.OK;
+  }
+}

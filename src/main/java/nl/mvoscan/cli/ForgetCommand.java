@@ -1,0 +1,45 @@
+package nl.mvoscan.cli;
+
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.store.ResponseQueries;
+import nl.mvoscan.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "forget",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verwijder alle persoonsgegevens van een student (AVG).",
+      "Delete all personal data of a student (GDPR)."
+    })
+public final class ForgetCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin DbOptions db;
+
+  @Option(names = "--student", required = true, paramLabel = "NAME|ID", description = "Naam of studentnummer / name or student number.")
+  String student;
+
+  @Override
+  public Integer call() {
+    Messages messages = common.messages();
+    ResponseQueries.Forgotten forgotten;
+    try (Store store = db.open(messages)) {
+      forgotten = ResponseQueries.forget(store, student);
+    } catch (SQLException e) {
+      throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+    }
+    if (forgotten.respondents() == 0) {
+      throw MvoscanException.invalidInput(messages.get("forget.none"));
+    }
+    spec.commandLine().getOut().println(messages.get("forget.done", forgotten.respondents(), forgotten.responses(), forgotten.answers()));
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,157 @@
+package nl.mvoscan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.JsonDocument;
+import nl.mvoscan.io.JsonProblem;
+import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.scan.AnswersLoader;
+import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scoring.Scorer;
+import nl.mvoscan.store.ResponseWriter;
+import nl.mvoscan.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Zet antwoordbestanden van een klas in de database: alles of niets, nooit dubbel.",
+      "Import a class's answers files into the database: all or nothing, never twice."
+    })
+public final class ImportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin DbOptions db;
+  @Mixin ScanSourceOptions sources;
+
+  @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Antwoordbestanden of mappen (recursief) / answers files or folders (recursive).")
+  List<Path> inputs;
+
+  @Option(names = "--scan", paramLabel = "FILE|ID", description = "De scan; standaard die uit elk antwoordbestand / the scan; default: the one each file names.")
+  String scanRef;
+
+  @Option(names = "--class", paramLabel = "X", description = "Klas voor antwoorden zonder klas / class for answers that name none.")
+  String className;
+
+  @Option(names = "--dry-run", description = "Alleen controleren, niets opslaan / check only, store nothing.")
+  boolean dryRun;
+
+  @Option(names = "--skip-invalid", description = "Sla foute bestanden over en importeer de rest / skip bad files, import the rest.")
+  boolean skipInvalid;
+
+  @Override
+  public Integer call() {
+    Messages messages = common.messages();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ScanResolver resolver = new ScanResolver(sources, messages);
+    Scan fixedScan = scanRef == null ? null : resolver.resolve(scanRef);
+
+    List<ResponseWriter.NewResponse> responses = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    int rejected = 0;
+    for (Path file : files(messages)) {
+      JsonDocument document = JsonReader.read(file);
+      List<String> fileProblems = new ArrayList<>();
+      Scan scan = fixedScan;
+      if (document.isValid() && scan == null) {
+        String id = AnswersLoader.scanIdOf(document);
+        try {
+          scan = id == null ? null : resolver.byId(id, file.toString());
+        } catch (MvoscanException e) {
+          fileProblems.addAll(e.lines());
+        }
+        if (id == null) {
+          fileProblems.add(file + ": /scan: " + messages.get("score.noScanId"));
+        }
+      }
+      if (!document.isValid()) {
+        fileProblems.addAll(lines(file, document.problems(), messages));
+      } else if (scan != null) {
+        AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);
+        if (loaded.ok()) {
+          String clazz = loaded.answers().respondent() != null && loaded.answers().respondent().className() != null
+              && !loaded.answers().respondent().className().isBlank()
+              ? loaded.answers().respondent().className() : className;
+          responses.add(new ResponseWriter.NewResponse(
+              Scorer.score(scan, loaded.answers()), resolver.definition(scan), clazz, file.toString(), null));
+        } else {
+          fileProblems.addAll(lines(file, loaded.problems(), messages));
+        }
+      }
+      if (!fileProblems.isEmpty()) {
+        rejected++;
+        problems.addAll(fileProblems);
+      }
+    }
+    if (!problems.isEmpty() && !skipInvalid) {
+      problems.add(messages.get("import.nothingImported", rejected));
+      throw MvoscanException.invalidInput(problems);
+    }
+    problems.forEach(err::println);
+    if (dryRun) {
+      out.println(messages.get("import.dryRun", responses.size(), rejected));
+      out.flush();
+      return ExitCode.OK;
+    }
+    try (Store store = db.open(messages)) {
+      ResponseWriter.Outcome outcome = ResponseWriter.save(store, responses, LocalDate.now());
+      out.println(messages.get("import.summary", outcome.insertedIds().size(), outcome.companies().size(),
+          outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()), outcome.duplicates(), rejected));
+    } catch (SQLException e) {
+      throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private List<Path> files(Messages messages) {
+    List<Path> files = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (Path input : inputs) {
+      if (Files.isDirectory(input)) {
+        try (Stream<Path> walk = Files.walk(input)) {
+          walk.filter(Files::isRegularFile)
+              .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else if (Files.isRegularFile(input)) {
+        files.add(input);
+      } else {
+        missing.add(input + ": " + messages.get("file.notFound"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw MvoscanException.invalidInput(missing);
+    }
+    return files;
+  }
+
+  private static List<String> lines(Path file, List<JsonProblem> problems, Messages messages) {
+    return problems.stream()
+        .map(p -> file + ":" + Math.max(p.line(), 1) + ": " + (p.pointer().isEmpty() ? "" : p.pointer() + ": ")
+            + messages.get(p.key(), p.args()))
+        .toList();
+  }
+}

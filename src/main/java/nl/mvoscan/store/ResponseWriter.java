@@ -1,0 +1,271 @@
+package nl.mvoscan.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import nl.mvoscan.scan.Answers;
+import nl.mvoscan.scan.ScanHash;
+import nl.mvoscan.scoring.ScoreResult;
+
+/** Stores scored responses; a response whose normalised content is already stored is skipped. */
+public final class ResponseWriter {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  /**
+   * One response to store.
+   *
+   * @param scanDefinition the scan file's JSON, kept whole so old results stay explainable
+   * @param className the class from the answers, else from the command line; may be null
+   */
+  public record NewResponse(
+      ScoreResult result, JsonNode scanDefinition, String className, String sourceFile, Integer sourceRow) {}
+
+  /** What an import did: new response ids, how many were already there, which companies it touched. */
+  public record Outcome(List<Long> insertedIds, int duplicates, Set<String> companies, Set<String> classes) {}
+
+  private ResponseWriter() {}
+
+  /** Writes all responses in one transaction. */
+  public static Outcome save(Store store, List<NewResponse> responses, LocalDate importDate) throws SQLException {
+    return store.inTransaction(connection -> {
+      List<Long> ids = new ArrayList<>();
+      Set<String> companies = new LinkedHashSet<>();
+      Set<String> classes = new LinkedHashSet<>();
+      int duplicates = 0;
+      for (NewResponse response : responses) {
+        Long id = insert(connection, response, importDate);
+        if (id == null) {
+          duplicates++;
+        } else {
+          ids.add(id);
+          Answers.Company company = response.result().answers().company();
+          if (company != null) {
+            companies.add(Keys.company(company.name(), company.kvk()));
+          }
+          if (response.className() != null) {
+            classes.add(response.className());
+          }
+        }
+      }
+      return new Outcome(List.copyOf(ids), duplicates, companies, classes);
+    });
+  }
+
+  /** The identity of a response: what was answered, by whom, about which company, for which scan. */
+  public static String contentHash(ScoreResult result, String className) {
+    Answers answers = result.answers();
+    ObjectNode node = NODES.objectNode();
+    node.put("scan", result.scan().hash());
+    if (answers.respondent() != null) {
+      node.put("name", answers.respondent().name());
+      node.put("studentNumber", answers.respondent().id());
+    }
+    node.put("class", className);
+    if (answers.company() != null) {
+      node.put("company", answers.company().name());
+      node.put("kvk", answers.company().kvk());
+    }
+    node.put("date", answers.date() == null ? null : answers.date().toString());
+    ObjectNode values = node.putObject("answers");
+    answers.answers().forEach((id, answer) -> {
+      ObjectNode entry = values.putObject(id);
+      entry.set("value", valueNode(answer.value()));
+      entry.put("evidence", answer.evidence());
+      entry.put("note", answer.note());
+    });
+    return ScanHash.of(node);
+  }
+
+  static JsonNode valueNode(Object value) {
+    if (value instanceof BigDecimal number) {
+      return NODES.numberNode(number);
+    }
+    if (value instanceof List<?> list) {
+      ArrayNode array = NODES.arrayNode();
+      list.forEach(item -> array.add(String.valueOf(item)));
+      return array;
+    }
+    return value == null ? NODES.nullNode() : NODES.textNode(String.valueOf(value));
+  }
+
+  private static Long insert(Connection connection, NewResponse response, LocalDate importDate) throws SQLException {
+    ScoreResult result = response.result();
+    Answers answers = result.answers();
+    String hash = contentHash(result, response.className());
+    try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?")) {
+      exists.setString(1, hash);
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return null;
+        }
+      }
+    }
+    try (PreparedStatement scan = connection.prepareStatement(
+        "INSERT OR IGNORE INTO scan(hash, scan_id, version, definition, added_at) VALUES (?, ?, ?, ?, ?)")) {
+      scan.setString(1, result.scan().hash());
+      scan.setString(2, result.scan().id());
+      scan.setString(3, result.scan().version());
+      scan.setString(4, response.scanDefinition().toString());
+      scan.setString(5, Instant.now().toString());
+      scan.executeUpdate();
+    }
+    Long respondentId = answers.respondent() == null ? null : respondent(connection, answers.respondent(), response.className());
+    Long companyId = answers.company() == null ? null : company(connection, answers.company());
+    LocalDate date = answers.date() != null ? answers.date() : importDate;
+    ScoreResult.Figures overall = result.overall().figures();
+    long id;
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO response(scan_hash, respondent_id, company_id, class, school_year, date, language, source_file,"
+            + " source_row, content_hash, imported_at, status, score, coverage, grade, level)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Statement.RETURN_GENERATED_KEYS)) {
+      insert.setString(1, result.scan().hash());
+      setLong(insert, 2, respondentId);
+      setLong(insert, 3, companyId);
+      insert.setString(4, response.className());
+      insert.setString(5, Keys.schoolYear(date));
+      insert.setString(6, answers.date() == null ? null : answers.date().toString());
+      insert.setString(7, answers.language());
+      insert.setString(8, response.sourceFile());
+      if (response.sourceRow() == null) {
+        insert.setNull(9, Types.INTEGER);
+      } else {
+        insert.setInt(9, response.sourceRow());
+      }
+      insert.setString(10, hash);
+      insert.setString(11, Instant.now().toString());
+      insert.setString(12, overall.status().id());
+      setDecimal(insert, 13, overall.roundedScore());
+      setDecimal(insert, 14, overall.roundedCoverage());
+      setDecimal(insert, 15, result.overall().roundedGrade());
+      insert.setString(16, result.overall().level() == null ? null : result.overall().level().id());
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+    }
+    answers(connection, id, result);
+    scores(connection, id, result);
+    return id;
+  }
+
+  private static void answers(Connection connection, long id, ScoreResult result) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO answer(response_id, question_id, value, evidence, note, status, points) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      for (Answers.Answer answer : result.answers().answers().values()) {
+        ScoreResult.QuestionScore scored = result.questions().stream()
+            .filter(q -> q.question().id().equals(answer.questionId())).findFirst().orElse(null);
+        insert.setLong(1, id);
+        insert.setString(2, answer.questionId());
+        insert.setString(3, valueNode(answer.value()).toString());
+        insert.setString(4, answer.evidence());
+        insert.setString(5, answer.note());
+        insert.setString(6, scored == null ? null : scored.status().id());
+        setDecimal(insert, 7, scored == null ? null : scored.points());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void scores(Connection connection, long id, ScoreResult result) throws SQLException {
+    try (PreparedStatement theme = connection.prepareStatement(
+        "INSERT INTO theme_score(response_id, theme_id, position, status, score, coverage) VALUES (?, ?, ?, ?, ?, ?)")) {
+      int position = 0;
+      for (ScoreResult.ThemeScore t : result.themes()) {
+        theme.setLong(1, id);
+        theme.setString(2, t.theme().id());
+        theme.setInt(3, position++);
+        theme.setString(4, t.figures().status().id());
+        setDecimal(theme, 5, t.figures().roundedScore());
+        setDecimal(theme, 6, t.figures().roundedCoverage());
+        theme.addBatch();
+      }
+      theme.executeBatch();
+    }
+    try (PreparedStatement lens = connection.prepareStatement(
+        "INSERT INTO lens_score(response_id, lens_key, lens_value, position, status, score, coverage) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      int position = 0;
+      for (ScoreResult.LensScore l : result.lenses()) {
+        lens.setLong(1, id);
+        lens.setString(2, l.key());
+        lens.setString(3, l.value());
+        lens.setInt(4, position++);
+        lens.setString(5, l.figures().status().id());
+        setDecimal(lens, 6, l.figures().roundedScore());
+        setDecimal(lens, 7, l.figures().roundedCoverage());
+        lens.addBatch();
+      }
+      lens.executeBatch();
+    }
+  }
+
+  private static long respondent(Connection connection, Answers.Respondent respondent, String className) throws SQLException {
+    String key = Keys.respondent(respondent.name(), respondent.id(), className);
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO respondent(respondent_key, name, student_number) VALUES (?, ?, ?)"
+            + " ON CONFLICT(respondent_key) DO UPDATE SET name = excluded.name")) {
+      insert.setString(1, key);
+      insert.setString(2, respondent.name());
+      insert.setString(3, respondent.id());
+      insert.executeUpdate();
+    }
+    return idOf(connection, "SELECT id FROM respondent WHERE respondent_key = ?", key);
+  }
+
+  private static long company(Connection connection, Answers.Company company) throws SQLException {
+    String key = Keys.company(company.name(), company.kvk());
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT OR IGNORE INTO company(company_key, name, kvk, city, sector) VALUES (?, ?, ?, ?, ?)")) {
+      insert.setString(1, key);
+      insert.setString(2, company.name());
+      insert.setString(3, company.kvk());
+      insert.setString(4, company.city());
+      insert.setString(5, company.sector());
+      insert.executeUpdate();
+    }
+    return idOf(connection, "SELECT id FROM company WHERE company_key = ?", key);
+  }
+
+  private static long idOf(Connection connection, String sql, String key) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, key);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  private static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.REAL);
+    } else {
+      statement.setBigDecimal(index, value);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The SQLite results database: migrations, transactional writes, queries for reports and privacy. */
+package nl.mvoscan.store;

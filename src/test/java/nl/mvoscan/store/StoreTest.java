@@ -1,0 +1,101 @@
+package nl.mvoscan.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void createsTheDatabaseReadableByTheOwnerOnlyWithTheCurrentSchema() throws Exception {
+    Path file = dir.resolve("sub/mvoscan.db");
+    try (Store store = Store.open(file)) {
+      assertThat(store.schemaVersion()).isEqualTo(Store.SCHEMA_VERSION);
+      assertThat(store.integrityCheck()).isEqualTo("ok");
+      String journal = store.read(c -> {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+          rs.next();
+          return rs.getString(1);
+        }
+      });
+      assertThat(journal).isEqualTo("wal");
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void reopeningKeepsDataAndDoesNotMigrateAgain() throws Exception {
+    Path file = dir.resolve("mvoscan.db");
+    try (Store store = Store.open(file)) {
+      store.inTransaction(c -> c.createStatement().executeUpdate(
+          "INSERT INTO company(company_key, name) VALUES ('name:x', 'X')"));
+    }
+    try (Store store = Store.open(file)) {
+      int count = store.read(c -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM company")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      });
+      assertThat(count).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void refusesADatabaseFromANewerMvoscanAndLeavesItUntouched() throws Exception {
+    Path file = dir.resolve("newer.db");
+    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE future(x)");
+      statement.execute("PRAGMA user_version = " + (Store.SCHEMA_VERSION + 1));
+    }
+    byte[] before = Files.readAllBytes(file);
+    StoreException e = catchThrowableOfType(StoreException.class, () -> Store.open(file));
+    assertThat(e.key()).isEqualTo("store.newerSchema");
+    assertThat(java.util.Arrays.equals(Files.readAllBytes(file), before)).as("database bytes unchanged").isTrue();
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothingBehind() throws Exception {
+    try (Store store = Store.open(dir.resolve("t.db"))) {
+      catchThrowableOfType(SQLException.class, () -> store.inTransaction(c -> {
+        c.createStatement().executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:a', 'A')");
+        return c.createStatement().executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:a', 'A again')");
+      }));
+      int count = store.read(c -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM company")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      });
+      assertThat(count).isZero();
+    }
+  }
+
+  @Test
+  void schoolYearTurnsOnTheFirstOfAugust() {
+    assertThat(Keys.schoolYear(LocalDate.of(2026, 11, 20))).isEqualTo("2026-2027");
+    assertThat(Keys.schoolYear(LocalDate.of(2027, 7, 31))).isEqualTo("2026-2027");
+    assertThat(Keys.schoolYear(LocalDate.of(2027, 8, 1))).isEqualTo("2027-2028");
+  }
+
+  @Test
+  void companyNamesAreRecognisedWithoutCaseSpacingOrLegalSuffix() {
+    assertThat(Keys.company("Albert Heijn B.V.", null)).isEqualTo(Keys.company("albert  heijn", null));
+    assertThat(Keys.company("albert heijn bv", null)).isEqualTo(Keys.company("Albert Heijn", null));
+    assertThat(Keys.company("Dijkstra V.O.F.", null)).isEqualTo(Keys.company("dijkstra", null));
+    assertThat(Keys.company("Bakkerij", "12345678")).isEqualTo("kvk:12345678");
+  }
+}
