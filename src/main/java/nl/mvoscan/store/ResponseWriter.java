@@ -46,8 +46,12 @@ public final class ResponseWriter {
       List<Long> ids = new ArrayList<>();
       Set<String> companies = new LinkedHashSet<>();
       Set<String> classes = new LinkedHashSet<>();
+      Set<String> scansStored = new java.util.HashSet<>();
       int duplicates = 0;
       for (NewResponse response : responses) {
+        if (scansStored.add(response.result().scan().hash())) {
+          storeScan(connection, response);
+        }
         Long id = insert(connection, response, importDate);
         if (id == null) {
           duplicates++;
@@ -115,15 +119,6 @@ public final class ResponseWriter {
         }
       }
     }
-    try (PreparedStatement scan = connection.prepareStatement(
-        "INSERT OR IGNORE INTO scan(hash, scan_id, version, definition, added_at) VALUES (?, ?, ?, ?, ?)")) {
-      scan.setString(1, result.scan().hash());
-      scan.setString(2, result.scan().id());
-      scan.setString(3, result.scan().version());
-      scan.setString(4, response.scanDefinition().toString());
-      scan.setString(5, Instant.now().toString());
-      scan.executeUpdate();
-    }
     Long respondentId = answers.respondent() == null ? null : respondent(connection, answers.respondent(), response.className());
     Long companyId = answers.company() == null ? null : company(connection, answers.company());
     LocalDate date = answers.date() != null ? answers.date() : importDate;
@@ -163,6 +158,20 @@ public final class ResponseWriter {
     answers(connection, id, result);
     scores(connection, id, result);
     return id;
+  }
+
+  /** The scan definition once per import; its JSON is large and identical for every response. */
+  private static void storeScan(Connection connection, NewResponse response) throws SQLException {
+    ScoreResult result = response.result();
+    try (PreparedStatement scan = connection.prepareStatement(
+        "INSERT OR IGNORE INTO scan(hash, scan_id, version, definition, added_at) VALUES (?, ?, ?, ?, ?)")) {
+      scan.setString(1, result.scan().hash());
+      scan.setString(2, result.scan().id());
+      scan.setString(3, result.scan().version());
+      scan.setString(4, response.scanDefinition().toString());
+      scan.setString(5, Instant.now().toString());
+      scan.executeUpdate();
+    }
   }
 
   private static void answers(Connection connection, long id, ScoreResult result) throws SQLException {
