@@ -10,13 +10,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.CsvProblem;
 import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.io.JsonReader;
 import nl.mvoscan.scan.AnswersLoader;
+import nl.mvoscan.scan.ClassCsv;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.Scorer;
 import nl.mvoscan.store.ResponseWriter;
@@ -51,6 +54,9 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--class", paramLabel = "X", description = "Klas voor antwoorden zonder klas / class for answers that name none.")
   String className;
 
+  @Option(names = "--map", paramLabel = "MAPPING.json", description = "Koppeling kolomkop → vraag-id voor klas-CSV / column header → question id for class CSVs (docs/class-csv.md).")
+  Path mappingFile;
+
   @Option(names = "--dry-run", description = "Alleen controleren, niets opslaan / check only, store nothing.")
   boolean dryRun;
 
@@ -68,7 +74,26 @@ public final class ImportCommand implements Callable<Integer> {
     List<ResponseWriter.NewResponse> responses = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     int rejected = 0;
+    Map<String, String> mapping = mapping(messages);
     for (Path file : files(messages)) {
+      if (isCsv(file)) {
+        Scan scan = fixedScan != null ? fixedScan : resolver.byId(DEFAULT_CSV_SCAN, null);
+        ClassCsv.Result csv = ClassCsv.read(file, scan, mapping, className);
+        csv.warnings().forEach(w -> err.println(file + ": " + messages.get(w.key(), w.args())));
+        if (!csv.problems().isEmpty()) {
+          rejected += skipInvalid ? csv.problems().stream().mapToInt(CsvProblem::line).distinct().count() : 1;
+          csv.problems().forEach(p -> problems.add(file + ":" + p.line() + ": " + (p.column() == null ? "" : p.column() + ": ")
+              + messages.get(p.key(), p.args())));
+        }
+        if (csv.problems().isEmpty() || skipInvalid) {
+          for (ClassCsv.Row row : csv.rows()) {
+            String clazz = row.answers().respondent() != null ? row.answers().respondent().className() : className;
+            responses.add(new ResponseWriter.NewResponse(
+                Scorer.score(scan, row.answers()), resolver.definition(scan), clazz, file.toString(), row.line()));
+          }
+        }
+        continue;
+      }
       JsonDocument document = JsonReader.read(file);
       List<String> fileProblems = new ArrayList<>();
       Scan scan = fixedScan;
@@ -130,7 +155,7 @@ public final class ImportCommand implements Callable<Integer> {
       if (Files.isDirectory(input)) {
         try (Stream<Path> walk = Files.walk(input)) {
           walk.filter(Files::isRegularFile)
-              .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+              .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") || isCsv(f))
               .sorted()
               .forEach(files::add);
         } catch (IOException e) {
@@ -146,6 +171,24 @@ public final class ImportCommand implements Callable<Integer> {
       throw MvoscanException.invalidInput(missing);
     }
     return files;
+  }
+
+  /** Class CSVs name no scan; without --scan they are for the bundled MVO scan. */
+  static final String DEFAULT_CSV_SCAN = "mvo-stagebedrijf";
+
+  private static boolean isCsv(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+  }
+
+  private Map<String, String> mapping(Messages messages) {
+    if (mappingFile == null) {
+      return Map.of();
+    }
+    ClassCsv.Mapping mapping = ClassCsv.readMapping(mappingFile);
+    if (!mapping.ok()) {
+      throw MvoscanException.invalidInput(lines(mappingFile, mapping.problems(), messages));
+    }
+    return mapping.columns();
   }
 
   private static List<String> lines(Path file, List<JsonProblem> problems, Messages messages) {

@@ -94,4 +94,21 @@ class ImportCommandTest {
     assertThat(delete.exitCode()).isEqualTo(2);
     assertThat(delete.err()).contains("no response with id 999");
   }
+
+  @Test
+  void importsTheDutchExcelClassCsvOnceAndRejectsABadRowWithItsLineAndColumn() throws Exception {
+    String db = dir.resolve("t.db").toString();
+    CommandLineFactory.Run first = run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("imported 28 responses").contains("class 3A");
+    assertThat(run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv").out()).contains("28 already present");
+
+    Path bad = dir.resolve("bad.csv");
+    Files.write(bad, ("\uFEFFnaam;klas;bedrijf;Staat duurzaamheid of MVO in de missie of visie van het bedrijf?\r\n"
+        + "Piet;3B;AH;Ja\r\nKees;3B;AH;jaa\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    CommandLineFactory.Run rejected = run("import", "--lang", "en", "--db", db, bad.toString());
+    assertThat(rejected.exitCode()).isEqualTo(2);
+    assertThat(rejected.err()).contains("bad.csv:3: Staat duurzaamheid of MVO in de missie of visie van het bedrijf?: \"jaa\" is not an option");
+    assertThat(run("responses", "--db", db, "--json", "--class", "3B").out().trim()).isEqualTo("[ ]");
+  }
 }
