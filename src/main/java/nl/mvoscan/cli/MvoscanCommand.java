@@ -14,8 +14,14 @@ import picocli.CommandLine.Spec;
       "CSR scan for internship companies: fill in, score and report."
     },
     subcommands = {
-      ValidateCommand.class, ScansCommand.class, TemplateCommand.class, ScoreCommand.class,
-      ImportCommand.class, ResponsesCommand.class, DeleteCommand.class, ForgetCommand.class
+      ValidateCommand.class,
+      ScansCommand.class,
+      TemplateCommand.class,
+      ScoreCommand.class,
+      ImportCommand.class,
+      ResponsesCommand.class,
+      DeleteCommand.class,
+      ForgetCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
 public final class MvoscanCommand implements Runnable {
