@@ -1,0 +1,172 @@
+package nl.mvoscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** The top-level command: help, version, and how bad command lines end (exit 2, one clear line, no stack trace). */
+class MvoscanCommandTest {
+
+  private static final String NL = System.lineSeparator();
+  private static final Locale ORIGINAL = Locale.getDefault();
+
+  @AfterEach
+  void restoreLocale() {
+    Locale.setDefault(ORIGINAL);
+  }
+
+  static Path fixture(String name) {
+    try {
+      return Path.of(MvoscanCommandTest.class.getResource("/cli/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> lines(String text) {
+    return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
+  }
+
+  private static void assertNoStackTrace(CommandLineFactory.Run run) {
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.out()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void helpListsEverySubcommandAndTheExitCodes() {
+    CommandLineFactory.Run run = CommandLineFactory.run("--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("Usage: mvoscan")
+        .contains("validate", "scans", "template", "score")
+        .contains("Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer.");
+  }
+
+  @Test
+  void withoutArgumentsPrintsTheUsageAndExits0() {
+    CommandLineFactory.Run run = CommandLineFactory.run();
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo(CommandLineFactory.run("--help").out());
+  }
+
+  @Test
+  void subcommandHelpDescribesItsOptions() {
+    CommandLineFactory.Run run = CommandLineFactory.run("score", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("Usage: mvoscan score")
+        .contains("--scan=FILE|ID", "--json", "--explain", "--lang=nl|en", "--scans=DIR", "--verbose", "ANSWERS");
+  }
+
+  @Test
+  void everySubcommandHasHelp() {
+    for (String command : List.of("validate", "scans", "template", "score")) {
+      CommandLineFactory.Run run = CommandLineFactory.run(command, "--help");
+
+      assertThat(run.exitCode()).as(command).isZero();
+      assertThat(run.out()).as(command).startsWith("Usage: mvoscan " + command).contains("--lang");
+    }
+  }
+
+  @Test
+  void versionPrintsTheProgramVersionAndExits0() {
+    CommandLineFactory.Run run = CommandLineFactory.run("--version");
+
+    assertThat(run.exitCode()).isZero();
+    List<String> lines = lines(run.out());
+    assertThat(lines.get(0)).matches("mvoscan \\d+\\.\\d+\\.\\d+\\S*|mvoscan dev");
+    assertThat(lines.get(0)).doesNotContain("${");
+    assertThat(lines).contains("Java " + System.getProperty("java.version"));
+    assertThat(CommandLineFactory.run("-V").out()).isEqualTo(run.out());
+  }
+
+  @Test
+  void unknownOptionOfASubcommandGivesOneClearLineAHintAndExit2() {
+    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "en", "--strikt", "scan.json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("Unknown option: '--strikt'" + NL + "see: mvoscan validate --help" + NL);
+    assertNoStackTrace(run);
+  }
+
+  @Test
+  void unknownOptionHintIsDutchWithLangNl() {
+    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "nl", "--strikt", "a.json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(lines(run.err())).containsExactly("Unknown option: '--strikt'", "zie: mvoscan score --help");
+  }
+
+  @Test
+  void unknownTopLevelOptionGivesOneClearLineAndExit2() {
+    CommandLineFactory.Run run = CommandLineFactory.run("--strikt", "--lang=en");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(lines(run.err())).hasSize(2);
+    assertThat(lines(run.err()).get(0)).contains("'--strikt'");
+    assertThat(lines(run.err()).get(1)).isEqualTo("see: mvoscan --help");
+    assertNoStackTrace(run);
+  }
+
+  @Test
+  void unknownSubcommandGivesOneClearLineAndExit2() {
+    CommandLineFactory.Run run = CommandLineFactory.run("scoor", "--lang", "en", "a.json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(lines(run.err())).hasSize(2);
+    assertThat(lines(run.err()).get(0)).contains("'scoor'");
+    assertThat(lines(run.err()).get(1)).isEqualTo("see: mvoscan --help");
+    assertNoStackTrace(run);
+  }
+
+  @Test
+  void missingRequiredParameterGivesExit2() {
+    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(lines(run.err())).hasSize(2);
+    assertThat(lines(run.err()).get(0)).contains("ANSWERS");
+    assertThat(lines(run.err()).get(1)).isEqualTo("see: mvoscan score --help");
+    assertNoStackTrace(run);
+  }
+
+  @Test
+  void unsupportedLanguageGivesOneClearLineAndExit2() {
+    Locale.setDefault(Locale.ENGLISH);
+
+    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "fr", fixture("scans/mini-scan.json").toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("unknown language \"fr\"; use nl or en" + NL);
+  }
+
+  @Test
+  void langOptionAcceptsUpperCase() {
+    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "EN", fixture("scans/mini-scan.json").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
+  @Test
+  @Disabled("BUG?: --lang is only an option of the subcommands (CommonOptions is not mixed into MvoscanCommand), so the"
+      + " natural 'mvoscan --lang en validate FILE' fails with \"Unknown options: '--lang', 'en'\" and exit 2;"
+      + " README says every command has --lang")
+  void acceptsLangBeforeTheSubcommand() {
+    CommandLineFactory.Run run = CommandLineFactory.run("--lang", "en", "validate", fixture("scans/mini-scan.json").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("OK ");
+  }
+}

@@ -1,0 +1,159 @@
+package nl.mvoscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mvoscan scans}: the bundled scans plus those of {@code --scans DIR}, as a table or as JSON. */
+class ScansCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NL = System.lineSeparator();
+
+  @TempDir Path dir;
+
+  static Path fixture(String name) {
+    try {
+      return Path.of(ScansCommandTest.class.getResource("/cli/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final Path SCAN = fixture("scans/mini-scan.json");
+  private static final Path SCANS = fixture("scans");
+
+  private static List<String> lines(String text) {
+    return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
+  }
+
+  private static JsonNode entry(JsonNode list, String id) {
+    List<JsonNode> found = new ArrayList<>();
+    list.forEach(e -> {
+      if (id.equals(e.path("id").asText())) {
+        found.add(e);
+      }
+    });
+    assertThat(found).as("entries with id %s in %s", id, list).hasSize(1);
+    return found.get(0);
+  }
+
+  @Test
+  void jsonListsAFolderScanWithIdVersionTitleLanguagesAndScoredQuestions() throws IOException {
+    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    JsonNode list = JSON.readTree(run.out());
+    assertThat(list.isArray()).isTrue();
+    JsonNode mini = entry(list, "mini-scan");
+    assertThat(mini.get("version").asText()).isEqualTo("1.0");
+    assertThat(mini.get("title").asText()).isEqualTo("Mini scan");
+    assertThat(JSON.convertValue(mini.get("languages"), List.class)).containsExactly("nl", "en");
+    assertThat(mini.get("scoredQuestions").asInt()).isEqualTo(4);
+    assertThat(mini.get("scoredQuestions").isIntegralNumber()).isTrue();
+    assertThat(mini.get("themes").asInt()).isEqualTo(2);
+    assertThat(mini.get("source").asText()).isEqualTo(SCAN.toString());
+    assertThat(mini.get("hash").asText()).matches("sha256:[0-9a-f]{64}");
+  }
+
+  @Test
+  void jsonGivesTheTitleInTheLanguageAskedFor() throws IOException {
+    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "nl", "--scans", SCANS.toString(), "--json");
+
+    assertThat(entry(JSON.readTree(run.out()), "mini-scan").get("title").asText()).isEqualTo("Mini-scan");
+  }
+
+  @Test
+  void jsonHashEqualsTheHashOfTheScoreResult() throws IOException {
+    CommandLineFactory.Run scans = CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
+    CommandLineFactory.Run score = CommandLineFactory.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(),
+        fixture("answers/complete.json").toString());
+
+    assertThat(entry(JSON.readTree(scans.out()), "mini-scan").get("hash").asText())
+        .isEqualTo(JSON.readTree(score.out()).at("/scan/hash").asText());
+  }
+
+  @Test
+  void listsTheBundledScansWithoutAFolder() throws IOException {
+    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode bundled = entry(JSON.readTree(run.out()), "mvo-stagebedrijf");
+    assertThat(bundled.get("source").asText()).isEqualTo("bundled:mvo-stagebedrijf.json");
+    assertThat(JSON.readTree(run.out()).findValuesAsText("id")).doesNotContain("mini-scan");
+  }
+
+  @Test
+  void tableListsTheFolderScanOnOneLine() {
+    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = lines(run.out());
+    assertThat(lines.get(0)).matches("id\\s+version\\s+langs\\s+scored\\s+title \\(source\\)");
+    assertThat(lines).anyMatch(l -> l.matches("mini-scan\\s+1\\.0\\s+nl,en\\s+4\\s+Mini scan \\(\\Q" + SCAN + "\\E\\)"));
+  }
+
+  @Test
+  void tableHeaderIsDutchWithLangNl() {
+    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "nl", "--scans", SCANS.toString());
+
+    assertThat(lines(run.out()).get(0)).matches("id\\s+versie\\s+talen\\s+vragen\\s+titel \\(bron\\)");
+  }
+
+  @Test
+  void reportsAnInvalidScanInTheFolderAndExits2WhileListingTheValidOnes() throws IOException {
+    Files.copy(SCAN, dir.resolve("a-mini.json"));
+    Path broken = dir.resolve("b-broken.json");
+    Files.writeString(broken, "{\"format\": \"mvoscan-scan/1\"}", StandardCharsets.UTF_8);
+
+    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).matches("\\Q" + broken + "\\E: invalid scan \\(\\d+ problems\\); run mvoscan validate on it\\R");
+    assertThat(run.err()).doesNotContain("Exception");
+    entry(JSON.readTree(run.out()), "mini-scan");
+  }
+
+  @Test
+  void ignoresFilesThatAreNotJson() throws IOException {
+    Files.copy(SCAN, dir.resolve("mini.json"));
+    Files.writeString(dir.resolve("LEESMIJ.txt"), "geen scan", StandardCharsets.UTF_8);
+
+    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void aFolderScanWithTheIdOfABundledScanReplacesItForOtherCommands() throws IOException {
+    String own = Files.readString(SCAN, StandardCharsets.UTF_8).replace("\"id\": \"mini-scan\"", "\"id\": \"mvo-stagebedrijf\"");
+    Files.writeString(dir.resolve("eigen-editie.json"), own, StandardCharsets.UTF_8);
+
+    CommandLineFactory.Run run = CommandLineFactory.run("template", "--lang", "en", "--scans", dir.toString(), "mvo-stagebedrijf");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode template = JSON.readTree(run.out());
+    assertThat(template.get("scanVersion").asText()).isEqualTo("1.0");
+    assertThat(template.get("answers").size()).isEqualTo(7);
+  }
+
+  @Test
+  void rejectsAnUnknownOptionWithExit2() {
+    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--jsn");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("Unknown option: '--jsn'" + NL + "see: mvoscan scans --help" + NL);
+  }
+}
