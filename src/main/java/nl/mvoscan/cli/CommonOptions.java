@@ -1,7 +1,9 @@
 package nl.mvoscan.cli;
 
 import nl.mvoscan.i18n.Messages;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --lang} and {@code --verbose}, shared by every command. */
 public final class CommonOptions {
@@ -15,14 +17,25 @@ public final class CommonOptions {
   @Option(names = "--verbose", description = "Toon technische details bij fouten / show technical details on errors.")
   boolean verbose;
 
+  /** The command this mixin sits on, to find a --lang given before the subcommand. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   /** The language asked for with {@code --lang}, or {@code null}. */
   String explicitLanguage() {
-    if (lang == null) {
+    String given = lang;
+    for (CommandSpec parent = mixee == null ? null : mixee.parent(); given == null && parent != null; parent = parent.parent()) {
+      Object options = parent.mixins().containsKey("common") ? parent.mixins().get("common").userObject() : null;
+      if (options instanceof CommonOptions common) {
+        given = common.lang;
+      }
+    }
+    if (given == null) {
       return null;
     }
-    String normalized = lang.trim().toLowerCase(java.util.Locale.ROOT);
+    String normalized = given.trim().toLowerCase(java.util.Locale.ROOT);
     if (!normalized.equals("nl") && !normalized.equals("en")) {
-      throw MvoscanException.invalidInput(Messages.forLanguage(Messages.defaultLanguage()).get("cli.badLang", lang));
+      throw MvoscanException.invalidInput(Messages.forLanguage(Messages.defaultLanguage()).get("cli.badLang", given));
     }
     return normalized;
   }

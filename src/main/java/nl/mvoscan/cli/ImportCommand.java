@@ -97,7 +97,7 @@ public final class ImportCommand implements Callable<Integer> {
       JsonDocument document = JsonReader.read(file);
       List<String> fileProblems = new ArrayList<>();
       Scan scan = fixedScan;
-      if (document.isValid() && scan == null) {
+      if (document.isParsed() && scan == null) {
         String id = AnswersLoader.scanIdOf(document);
         try {
           scan = id == null ? null : resolver.byId(id, file.toString());
@@ -108,7 +108,7 @@ public final class ImportCommand implements Callable<Integer> {
           fileProblems.add(file + ": /scan: " + messages.get("score.noScanId"));
         }
       }
-      if (!document.isValid()) {
+      if (!document.isParsed()) {
         fileProblems.addAll(lines(file, document.problems(), messages));
       } else if (scan != null) {
         AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);

@@ -2,6 +2,7 @@ package nl.mvoscan.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
 public final class MvoscanCommand implements Runnable {
 
   @Spec CommandSpec spec;
+
+  /** Lets --lang and --verbose stand before the subcommand too. */
+  @Mixin CommonOptions common;
 
   @Override
   public void run() {

@@ -60,10 +60,10 @@ public final class ResponsesCommand implements Callable<Integer> {
       }
       out.println(ResultJson.write(array));
     } else {
-      out.printf("%5s  %-24s %-6s %-30s %-9s %6s %5s  %s%n", "id", messages.get("responses.student"), messages.get("responses.class"),
+      out.printf(java.util.Locale.ROOT, "%5s  %-24s %-6s %-30s %-9s %6s %5s  %s%n", "id", messages.get("responses.student"), messages.get("responses.class"),
           messages.get("responses.company"), messages.get("responses.schoolYear"), "score", messages.get("responses.grade"), messages.get("responses.level"));
       for (ResponseQueries.Summary row : rows) {
-        out.printf("%5d  %-24s %-6s %-30s %-9s %6s %5s  %s%n", row.id(), nz(row.student()), nz(row.className()), nz(row.company()),
+        out.printf(java.util.Locale.ROOT, "%5d  %-24s %-6s %-30s %-9s %6s %5s  %s%n", row.id(), nz(row.student()), nz(row.className()), nz(row.company()),
             row.schoolYear(), row.score() == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", row.score()),
             row.grade() == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", row.grade()), nz(row.level()));
       }

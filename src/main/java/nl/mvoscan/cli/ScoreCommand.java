@@ -62,7 +62,7 @@ public final class ScoreCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     for (Path file : files) {
       JsonDocument document = JsonReader.read(file);
-      if (!document.isValid()) {
+      if (!document.isParsed()) {
         problems.addAll(Problems.byPointer(file.toString(), document.problems(), messages));
         continue;
       }

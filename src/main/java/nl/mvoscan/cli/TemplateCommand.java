@@ -66,7 +66,11 @@ public final class TemplateCommand implements Callable<Integer> {
     String json = ResultJson.write(root);
     PrintWriter out = spec.commandLine().getOut();
     if (output != null) {
-      AtomicFiles.write(output, json + System.lineSeparator());
+      try {
+        AtomicFiles.write(output, json + System.lineSeparator());
+      } catch (IOException e) {
+        throw MvoscanException.failure(messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
+      }
       spec.commandLine().getErr().println(messages.get("template.written", output));
     } else {
       out.println(json);
@@ -96,7 +100,7 @@ public final class TemplateCommand implements Callable<Integer> {
           guide.append("    ").append(messages.get(q.type() == QuestionType.MULTI ? "template.multi" : "template.choice")).append(System.lineSeparator());
           for (nl.mvoscan.scan.Option o : q.options()) {
             guide.append("      \"").append(o.id()).append("\" = ").append(o.label().in(language, fallback));
-            if (o.exclusive() && q.type() == QuestionType.MULTI) {
+            if (o.isExclusive() && q.type() == QuestionType.MULTI) {
               guide.append(" (").append(messages.get("template.exclusive")).append(')');
             }
             guide.append(System.lineSeparator());

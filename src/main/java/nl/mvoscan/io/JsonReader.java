@@ -34,6 +34,7 @@ public final class JsonReader {
 
   public static final int MAX_DEPTH = 200;
   public static final int MAX_STRING_LENGTH = 1_000_000;
+  public static final int MAX_NUMBER_LENGTH = 100;
   public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
   private static final JsonFactory FACTORY =
@@ -42,7 +43,7 @@ public final class JsonReader {
               StreamReadConstraints.builder()
                   .maxNestingDepth(MAX_DEPTH)
                   .maxStringLength(MAX_STRING_LENGTH)
-                  .maxNumberLength(100)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
                   .build())
           .build();
 
@@ -85,23 +86,35 @@ public final class JsonReader {
 
   public static JsonDocument parse(String name, String text) {
     Map<String, JsonDocument.Location> locations = new HashMap<>();
+    Map<String, JsonDocument.Location> keyLocations = new HashMap<>();
     List<JsonProblem> problems = new ArrayList<>();
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return failed(name, new JsonProblem("", 1, 1, "json.empty"));
       }
-      JsonNode root = readValue(parser, "", locations, problems);
+      JsonNode root = readValue(parser, "", locations, keyLocations, problems);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         JsonLocation at = parser.currentTokenLocation();
         problems.add(new JsonProblem("", at.getLineNr(), at.getColumnNr(), "json.trailing"));
       }
-      return new JsonDocument(name, root, Map.copyOf(locations), List.copyOf(problems));
+      return new JsonDocument(name, root, Map.copyOf(locations), Map.copyOf(keyLocations), List.copyOf(problems));
     } catch (StreamConstraintsException e) {
       JsonLocation at = e.getLocation();
-      String key = e.getMessage() != null && e.getMessage().contains("nesting depth") ? "json.tooDeep" : "json.tooLong";
-      Object limit = key.equals("json.tooDeep") ? MAX_DEPTH : MAX_STRING_LENGTH;
+      String message = String.valueOf(e.getMessage());
+      String key;
+      Object limit;
+      if (message.contains("nesting depth")) {
+        key = "json.tooDeep";
+        limit = MAX_DEPTH;
+      } else if (message.startsWith("Number")) {
+        key = "json.numberTooLong";
+        limit = MAX_NUMBER_LENGTH;
+      } else {
+        key = "json.tooLong";
+        limit = MAX_STRING_LENGTH;
+      }
       return failed(name, new JsonProblem("", line(at), column(at), key, limit));
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
@@ -125,7 +138,11 @@ public final class JsonReader {
 
   /** Reads the value at the current token; iterative over siblings, recursive over depth (bounded by MAX_DEPTH). */
   private static JsonNode readValue(
-      JsonParser parser, String pointer, Map<String, JsonDocument.Location> locations, List<JsonProblem> problems)
+      JsonParser parser,
+      String pointer,
+      Map<String, JsonDocument.Location> locations,
+      Map<String, JsonDocument.Location> keyLocations,
+      List<JsonProblem> problems)
       throws IOException {
     JsonLocation start = parser.currentTokenLocation();
     locations.put(pointer, new JsonDocument.Location(start.getLineNr(), start.getColumnNr()));
@@ -141,9 +158,11 @@ public final class JsonReader {
           parser.nextToken();
           if (object.has(field)) {
             problems.add(new JsonProblem(child, keyAt.getLineNr(), keyAt.getColumnNr(), "json.duplicateKey", field));
-            readValue(parser, child + "#duplicate", new HashMap<>(), problems);
+            // the duplicate's own value is read for its problems only; the first one stays
+            readValue(parser, child, new HashMap<>(), new HashMap<>(), problems);
           } else {
-            object.set(field, readValue(parser, child, locations, problems));
+            keyLocations.put(child, new JsonDocument.Location(keyAt.getLineNr(), keyAt.getColumnNr()));
+            object.set(field, readValue(parser, child, locations, keyLocations, problems));
           }
         }
         return object;
@@ -152,7 +171,7 @@ public final class JsonReader {
         ArrayNode array = nodes.arrayNode();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(parser, pointer + "/" + index, locations, problems));
+          array.add(readValue(parser, pointer + "/" + index, locations, keyLocations, problems));
           index++;
         }
         return array;

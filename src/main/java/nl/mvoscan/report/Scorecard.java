@@ -50,7 +50,7 @@ public final class Scorecard {
       ScoreResult.Figures f = lens.figures();
       String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
       String coverage = f.coverage() == null ? "-" : decimal(f.roundedCoverage()) + "%";
-      out.append(String.format("  %-20s %s %7s %9s%n", lens.value(), bar(f.roundedScore()), score, coverage));
+      out.append(String.format(java.util.Locale.ROOT, "  %-20s %s %7s %9s%n", lens.value(), bar(f.roundedScore()), score, coverage));
     }
   }
 
@@ -63,13 +63,13 @@ public final class Scorecard {
     header(result, out);
     int width = result.themes().stream().mapToInt(t -> t.theme().title().in(language, lang0()).length()).max().orElse(10);
     width = Math.min(Math.max(width, 12), 40);
-    out.append(String.format("%-" + width + "s  %-" + BAR + "s %7s %9s%n", messages.get("card.theme"), "", messages.get("card.score"), messages.get("card.coverage")));
+    out.append(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-" + BAR + "s %7s %9s%n", messages.get("card.theme"), "", messages.get("card.score"), messages.get("card.coverage")));
     for (ScoreResult.ThemeScore theme : result.themes()) {
       ScoreResult.Figures f = theme.figures();
       String title = truncate(theme.theme().title().in(language, lang0()), width);
       String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
       String coverage = f.coverage() == null ? "-" : decimal(f.roundedCoverage()) + "%";
-      out.append(String.format("%-" + width + "s  %s %7s %9s%n", title, bar(f.roundedScore()), score, coverage));
+      out.append(String.format(java.util.Locale.ROOT, "%-" + width + "s  %s %7s %9s%n", title, bar(f.roundedScore()), score, coverage));
     }
     out.append(System.lineSeparator());
     ScoreResult.Figures overall = result.overall().figures();
@@ -107,7 +107,7 @@ public final class Scorecard {
         messages.get(scan.unknownCountsAsZero() ? "explain.unknownZero" : "explain.unknownExclude"))).append(System.lineSeparator());
     for (ScoreResult.ThemeScore theme : result.themes()) {
       out.append(System.lineSeparator()).append(messages.get("explain.theme", text(theme.theme().title()), theme.theme().id(), plain(theme.theme().weight()))).append(System.lineSeparator());
-      out.append(String.format("  %-24s %-10s %7s %5s %6s %8s %8s%n", messages.get("explain.question"), messages.get("explain.status"), messages.get("explain.points"), "max", messages.get("explain.weight"), "w·p", "w·max"));
+      out.append(String.format(java.util.Locale.ROOT, "  %-24s %-10s %7s %5s %6s %8s %8s%n", messages.get("explain.question"), messages.get("explain.status"), messages.get("explain.points"), "max", messages.get("explain.weight"), "w·p", "w·max"));
       for (ScoreResult.QuestionScore q : result.questions()) {
         if (!theme.theme().id().equals(q.question().themeId())) {
           continue;
@@ -115,7 +115,7 @@ public final class Scorecard {
         BigDecimal w = q.question().weight();
         String wp = q.resolved() ? plain(w.multiply(q.points())) : "-";
         String wm = q.resolved() ? plain(w.multiply(q.max())) : "-";
-        out.append(String.format("  %-24s %-10s %7s %5s %6s %8s %8s%n", truncate(q.question().id(), 24), q.status().id(),
+        out.append(String.format(java.util.Locale.ROOT, "  %-24s %-10s %7s %5s %6s %8s %8s%n", truncate(q.question().id(), 24), q.status().id(),
             q.points() == null ? "-" : plain(q.points()), plain(q.max()), plain(w), wp, wm));
       }
       ScoreResult.Figures f = theme.figures();

@@ -56,10 +56,11 @@ public final class AnswersLoader {
   }
 
   public static Result load(Path file, JsonDocument document, Scan scan) {
-    if (!document.isValid()) {
+    if (!document.isParsed()) {
       return new Result(file, null, document.problems());
     }
     AnswersLoader loader = new AnswersLoader(document, scan);
+    loader.problems.addAll(document.problems());
     Answers answers = loader.build();
     return loader.problems.isEmpty()
         ? new Result(file, answers, List.of())
@@ -184,7 +185,8 @@ public final class AnswersLoader {
 
   private Object multi(Question question, JsonNode value, String pointer) {
     if (!value.isArray()) {
-      problem(pointer, "answers.expectedOptionList", question.id(), optionList(question));
+      problem(pointer, "answers.expectedOptionList", question.id(),
+          question.options().isEmpty() ? "" : question.options().get(0).id());
       return null;
     }
     List<String> selected = new ArrayList<>();

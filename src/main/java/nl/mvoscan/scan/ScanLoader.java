@@ -56,10 +56,12 @@ public final class ScanLoader {
   }
 
   public static Result load(Path file, JsonDocument document, Locale locale) {
-    if (!document.isValid()) {
+    if (!document.isParsed()) {
       return new Result(file, null, document, document.problems());
     }
-    List<JsonProblem> all = new ArrayList<>(SchemaCheck.check(document, locale));
+    // a duplicate key leaves a complete tree, so its file's other problems are reported too
+    List<JsonProblem> all = new ArrayList<>(document.problems());
+    all.addAll(SchemaCheck.check(document, locale));
     if (!document.root().isObject()) {
       return new Result(file, null, document, all);
     }

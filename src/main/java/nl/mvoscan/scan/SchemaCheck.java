@@ -43,7 +43,7 @@ final class SchemaCheck {
         if (property != null) {
           pointer = pointer + "/" + JsonReader.escape(property);
           if (seen.add(pointer + " unknown")) {
-            JsonDocument.Location at = document.locate(pointer);
+            JsonDocument.Location at = document.locateKey(pointer);
             problems.add(new JsonProblem(pointer, at.line(), at.column(), "schema.unknownProperty", property));
           }
           continue;

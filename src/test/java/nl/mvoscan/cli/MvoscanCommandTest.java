@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The top-level command: help, version, and how bad command lines end (exit 2, one clear line, no stack trace). */
@@ -160,9 +159,6 @@ class MvoscanCommandTest {
   }
 
   @Test
-  @Disabled("BUG?: --lang is only an option of the subcommands (CommonOptions is not mixed into MvoscanCommand), so the"
-      + " natural 'mvoscan --lang en validate FILE' fails with \"Unknown options: '--lang', 'en'\" and exit 2;"
-      + " README says every command has --lang")
   void acceptsLangBeforeTheSubcommand() {
     CommandLineFactory.Run run = CommandLineFactory.run("--lang", "en", "validate", fixture("scans/mini-scan.json").toString());
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,9 +221,6 @@ class TemplateCommandTest {
   }
 
   @Test
-  @Disabled("BUG: TemplateCommand.guide marks only options with \"exclusive\": true as 'only on its own' (o.exclusive());"
-      + " na and unknown options of a multi question are always exclusive (contract §3.3, Option.isExclusive()) and"
-      + " are rejected when combined, but the guide does not say so")
   void marksNaAndUnknownOptionsOfAMultiQuestionAsOnlyOnTheirOwn() throws IOException {
     Path scan = dir.resolve("na.json");
     Files.writeString(scan, Files.readString(SCAN, StandardCharsets.UTF_8).replace(
@@ -239,9 +235,6 @@ class TemplateCommandTest {
   }
 
   @Test
-  @Disabled("BUG: 'template -o DIR' with an existing directory ends in 'internal error (FileSystemException): ...'"
-      + " plus 'report it if it persists' (CommandLineFactory.handle, since TemplateCommand.call lets the IOException of"
-      + " AtomicFiles.write escape); expected one clear line that the file cannot be written, exit 1")
   void reportsAnUnwritableOutputInOneClearLine() throws IOException {
     Path folder = Files.createDirectory(dir.resolve("map"));
     Files.writeString(folder.resolve("iets.txt"), "x", StandardCharsets.UTF_8);

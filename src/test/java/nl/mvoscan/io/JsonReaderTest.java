@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.mvoscan.cli.CommandLineFactory;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,8 +175,6 @@ class JsonReaderTest {
   }
 
   @Test
-  @Disabled("BUG: JsonReader.readValue reads the value of a duplicate key under the pointer child + \"#duplicate\", so a"
-      + " duplicate inside that value is reported at \"/a#duplicate/b\", which is no JSON pointer; it should be \"/a/b\"")
   void duplicateKeyInsideADuplicatedValueHasAPlainPointer() {
     JsonDocument document = parse("{\"a\": 1, \"a\": {\"b\": 1, \"b\": 2}}");
 
@@ -234,9 +231,6 @@ class JsonReaderTest {
   }
 
   @Test
-  @Disabled("BUG: JsonReader.parse maps every StreamConstraintsException other than nesting depth to json.tooLong with"
-      + " MAX_STRING_LENGTH (1000000) as the limit, so a number of 150 digits is reported as 'longer than 1000000"
-      + " characters' although the number limit (maxNumberLength) is 100")
   void aTooLongNumberNamesTheNumberLimit() {
     JsonDocument document = parse("{\"a\": " + "1".repeat(150) + "}");
 
@@ -344,7 +338,9 @@ class JsonReaderTest {
     CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
+    // the rest of the (incomplete) scan is reported too: a duplicate key hides nothing
     assertThat(List.of(run.err().split("\\R")))
-        .containsExactly(file + ":2:2: /format: duplicate key \"format\" in one object; keep only one");
+        .contains(file + ":2:2: /format: duplicate key \"format\" in one object; keep only one")
+        .contains(file + ":1:1: required property 'id' not found");
   }
 }
