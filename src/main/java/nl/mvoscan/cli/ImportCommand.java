@@ -105,7 +105,9 @@ public final class ImportCommand implements Callable<Integer> {
           fileProblems.addAll(e.lines());
         }
         if (id == null) {
-          fileProblems.add(file + ": /scan: " + messages.get("score.noScanId"));
+          fileProblems.add(document.root().isObject()
+              ? file + ":1: /scan: " + messages.get("score.noScanId")
+              : file + ":1: " + messages.get("answers.notObject"));
         }
       }
       if (!document.isParsed()) {

@@ -27,6 +27,13 @@ public final class ScanSourceOptions {
         }
       }
     }
+    List<String> missing = folders.stream()
+        .filter(folder -> !java.nio.file.Files.isDirectory(folder))
+        .map(folder -> folder + ": " + nl.mvoscan.i18n.Messages.forLanguage(locale.getLanguage()).get("cli.scansFolderMissing"))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw MvoscanException.invalidInput(missing);
+    }
     all.addAll(folders);
     return ScanCatalog.load(all, locale);
   }

@@ -70,7 +70,9 @@ public final class ScoreCommand implements Callable<Integer> {
       if (scan == null) {
         String id = AnswersLoader.scanIdOf(document);
         if (id == null) {
-          problems.add(file + ": /scan: " + messages.get("score.noScanId"));
+          problems.add(document.root().isObject()
+              ? file + ": /scan: " + messages.get("score.noScanId")
+              : file + ": " + messages.get("answers.notObject"));
           continue;
         }
         try {
@@ -96,7 +98,7 @@ public final class ScoreCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (json.json && !results.isEmpty()) {
+    if (json.json && (files.size() > 1 || !results.isEmpty())) {
       out.println(files.size() == 1 ? ResultJson.write(results.get(0)) : ResultJson.write(results));
     }
     texts.forEach(out::println);

@@ -548,4 +548,29 @@ class ScoreCommandTest {
     assertThat(result.at("/questions/1/points").toString()).isEqualTo("0.3");
     assertThat(result.at("/questions/1/max").toString()).isEqualTo("2.3");
   }
+
+  @Test
+  void anAnswersFileThatIsNotAnObjectSaysSo() throws IOException {
+    Path file = answers("lijst.json", "[]");
+    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(lines(run.err())).containsExactly(file + ": an answers file is a JSON object");
+  }
+
+  @Test
+  void aMissingScansFolderIsBadInputNotSilence() {
+    Path missing = dir.resolve("nergens");
+    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scans", missing.toString(), COMPLETE.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(missing + ": folder not found");
+  }
+
+  @Test
+  void severalFilesAllRejectedStillPrintAJsonArray() throws IOException {
+    Path a = answers("a.json", "[]");
+    Path b = answers("b.json", "{");
+    CommandLineFactory.Run run = CommandLineFactory.run("score", "--json", "--lang", "en", "--scan", SCAN.toString(), a.toString(), b.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out().trim()).isEqualTo("[ ]");
+  }
 }
