@@ -75,7 +75,11 @@ public final class ImportCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     int rejected = 0;
     Map<String, String> mapping = mapping(messages);
-    for (Path file : files(messages)) {
+    List<Path> files = files(messages);
+    Progress progress = new Progress(err, files.size(), messages.get("import.progress"));
+    int done = 0;
+    for (Path file : files) {
+      progress.update(done++);
       if (isCsv(file)) {
         Scan scan = fixedScan != null ? fixedScan : resolver.byId(DEFAULT_CSV_SCAN, null);
         ClassCsv.Result csv = ClassCsv.read(file, scan, mapping, className);
@@ -129,6 +133,7 @@ public final class ImportCommand implements Callable<Integer> {
         problems.addAll(fileProblems);
       }
     }
+    progress.close();
     if (!problems.isEmpty() && !skipInvalid) {
       problems.add(messages.get("import.nothingImported", rejected));
       throw MvoscanException.invalidInput(problems);
