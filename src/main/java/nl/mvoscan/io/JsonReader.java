@@ -35,6 +35,8 @@ public final class JsonReader {
   public static final int MAX_DEPTH = 200;
   public static final int MAX_STRING_LENGTH = 1_000_000;
   public static final int MAX_NUMBER_LENGTH = 100;
+  /** Decimal exponents beyond this make no sense in a scan and would make exact arithmetic explode. */
+  public static final int MAX_MAGNITUDE = 100;
   public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
   private static final JsonFactory FACTORY =
@@ -183,7 +185,13 @@ public final class JsonReader {
         return nodes.numberNode(parser.getBigIntegerValue());
       }
       case VALUE_NUMBER_FLOAT -> {
-        return nodes.numberNode(parser.getDecimalValue());
+        java.math.BigDecimal value = parser.getDecimalValue();
+        // 1e999999999 is short to write but would take gigabytes to compute with exactly
+        if (Math.abs((long) value.precision() - value.scale()) > MAX_MAGNITUDE || value.scale() > MAX_MAGNITUDE) {
+          problems.add(new JsonProblem(pointer, start.getLineNr(), start.getColumnNr(), "json.numberOutOfRange", parser.getText()));
+          return nodes.numberNode(java.math.BigDecimal.ZERO);
+        }
+        return nodes.numberNode(value);
       }
       case VALUE_TRUE -> {
         return nodes.booleanNode(true);

@@ -343,4 +343,13 @@ class JsonReaderTest {
         .contains(file + ":2:2: /format: duplicate key \"format\" in one object; keep only one")
         .contains(file + ":1:1: required property 'id' not found");
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void aNumberWithAnAbsurdExponentIsOneProblemNotAnExplosion() {
+    JsonDocument document = JsonReader.parse("t.json", "{\"weight\": 1e999999999, \"min\": 1e-999999999, \"ok\": 2.5e2}".getBytes(StandardCharsets.UTF_8));
+    assertThat(document.problems()).extracting(JsonProblem::key).containsExactly("json.numberOutOfRange", "json.numberOutOfRange");
+    assertThat(document.problems()).extracting(JsonProblem::pointer).containsExactly("/weight", "/min");
+    assertThat(document.root().get("ok").decimalValue()).isEqualByComparingTo("250");
+  }
 }
