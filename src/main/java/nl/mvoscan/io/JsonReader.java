@@ -90,7 +90,9 @@ public final class JsonReader {
     Map<String, JsonDocument.Location> locations = new HashMap<>();
     Map<String, JsonDocument.Location> keyLocations = new HashMap<>();
     List<JsonProblem> problems = new ArrayList<>();
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    JsonParser parser = null;
+    try {
+      parser = FACTORY.createParser(text);
       JsonToken first = parser.nextToken();
       if (first == null) {
         return failed(name, new JsonProblem("", 1, 1, "json.empty"));
@@ -103,7 +105,8 @@ public final class JsonReader {
       }
       return new JsonDocument(name, root, Map.copyOf(locations), Map.copyOf(keyLocations), List.copyOf(problems));
     } catch (StreamConstraintsException e) {
-      JsonLocation at = e.getLocation();
+      // the exception carries no location; the parser knows where it stopped
+      JsonLocation at = parser == null ? null : parser.currentLocation();
       String message = String.valueOf(e.getMessage());
       String key;
       Object limit;
@@ -123,6 +126,14 @@ public final class JsonReader {
       return failed(name, new JsonProblem("", line(at), column(at), "json.syntax", e.getOriginalMessage()));
     } catch (IOException e) {
       return failed(name, new JsonProblem("", 0, 0, "json.syntax", String.valueOf(e.getMessage())));
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException ignored) {
+          // reading from a String: nothing to release
+        }
+      }
     }
   }
 
@@ -179,7 +190,12 @@ public final class JsonReader {
         return array;
       }
       case VALUE_STRING -> {
-        return nodes.textNode(parser.getText());
+        String value = parser.getText();
+        if (hasLoneSurrogate(value)) {
+          // "\ud800" decodes to half a character, which no editor can show and UTF-8 cannot hold
+          problems.add(new JsonProblem(pointer, start.getLineNr(), start.getColumnNr(), "json.loneSurrogate"));
+        }
+        return nodes.textNode(value);
       }
       case VALUE_NUMBER_INT -> {
         return nodes.numberNode(parser.getBigIntegerValue());
@@ -204,6 +220,18 @@ public final class JsonReader {
       }
       default -> throw new JsonParseException(parser, "unexpected token " + token);
     }
+  }
+
+  private static boolean hasLoneSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** JSON pointer escaping (RFC 6901). */

@@ -108,8 +108,12 @@ public final class AnswersLoader {
     String dateText = optionalString(root, "date", "");
     if (dateText != null) {
       try {
-        date = LocalDate.parse(dateText, ISO_DATE);
+        // the pattern alone would also take a sign, as in -0001-01-01
+        date = dateText.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? LocalDate.parse(dateText, ISO_DATE) : null;
       } catch (DateTimeParseException e) {
+        date = null;
+      }
+      if (date == null) {
         problem("/date", "answers.badDate", dateText);
       }
     }

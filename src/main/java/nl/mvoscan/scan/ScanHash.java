@@ -13,7 +13,7 @@ import java.util.List;
  * The scan hash of the contract (§6): SHA-256 over a canonical form, so that reformatting a scan
  * or reordering its keys keeps the hash while any change of text, point or weight changes it.
  *
- * <p>Canonical form (documented in docs/scan-hash.md): object keys sorted by Unicode code point,
+ * <p>Canonical form (documented in docs/decisions.md): object keys sorted by Unicode code point,
  * no whitespace, strings escaped only where JSON requires it (quote, backslash, control
  * characters), numbers as their plain shortest decimal (2.0 and 2 are both 2, no exponent), the
  * top-level "$schema" left out, UTF-8.

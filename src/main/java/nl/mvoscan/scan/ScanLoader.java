@@ -282,7 +282,7 @@ public final class ScanLoader {
     if (node.path("when").isTextual()) {
       when = condition(node.path("when").asText(), pointer + "/when", id);
     }
-    int maxLength = node.path("maxLength").isIntegralNumber() ? node.path("maxLength").asInt() : Question.DEFAULT_MAX_LENGTH;
+    int maxLength = maxLength(node.get("maxLength"));
     Question question =
         new Question(
             id,
@@ -474,6 +474,18 @@ public final class ScanLoader {
   private static BigDecimal positiveOrDefault(JsonNode node, String field) {
     BigDecimal value = decimal(node, field);
     return value == null || value.signum() <= 0 ? BigDecimal.ONE : value;
+  }
+
+  /** 2.0 is a whole number in JSON Schema; beyond int range every text fits anyway. */
+  private static int maxLength(JsonNode node) {
+    if (node == null || !node.isNumber()) {
+      return Question.DEFAULT_MAX_LENGTH;
+    }
+    BigDecimal value = node.decimalValue();
+    if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) >= 0) {
+      return Integer.MAX_VALUE;
+    }
+    return value.signum() <= 0 ? 0 : value.intValue();
   }
 
   static String plain(BigDecimal value) {

@@ -352,4 +352,21 @@ class JsonReaderTest {
     assertThat(document.problems()).extracting(JsonProblem::pointer).containsExactly("/weight", "/min");
     assertThat(document.root().get("ok").decimalValue()).isEqualByComparingTo("250");
   }
+
+  @Test
+  void aLoneSurrogateEscapeIsAProblemAtItsValue() {
+    JsonDocument document = JsonReader.parse("t.json", "{\"a\": \"ok \\ud83d\\ude00\", \"b\": \"x\\ud800y\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(document.problems()).extracting(JsonProblem::pointer, JsonProblem::key)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/b", "json.loneSurrogate"));
+  }
+
+  @Test
+  void tooDeepNestingNamesWhereItStopped() {
+    JsonDocument document = JsonReader.parse("t.json", ("{\"a\":\n" + "[".repeat(300)).getBytes(StandardCharsets.UTF_8));
+    assertThat(document.problems()).singleElement().satisfies(p -> {
+      assertThat(p.key()).isEqualTo("json.tooDeep");
+      assertThat(p.line()).isEqualTo(2);
+      assertThat(p.column()).isGreaterThan(100);
+    });
+  }
 }

@@ -248,4 +248,13 @@ class ScanLoaderTest {
     assertThat(problems).extracting(JsonProblem::key)
         .contains("schema.unknownProperty", "scan.maxPointsAboveSum", "scan.levelsNotIncreasing", "scan.missingLanguage");
   }
+
+  @Test
+  void maxLengthWrittenAsADecimalOrBeyondIntRangeKeepsItsMeaning() throws Exception {
+    ObjectNode scan = (ObjectNode) MAPPER.readTree(VALID);
+    question(scan, 2).put("maxLength", new java.math.BigDecimal("2.0"));
+    assertThat(load(MAPPER.writeValueAsString(scan)).scan().question("toelichting").orElseThrow().maxLength()).isEqualTo(2);
+    question(scan, 2).put("maxLength", 3_000_000_000L);
+    assertThat(load(MAPPER.writeValueAsString(scan)).scan().question("toelichting").orElseThrow().maxLength()).isEqualTo(Integer.MAX_VALUE);
+  }
 }
