@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
       ResponsesCommand.class,
       DeleteCommand.class,
       ForgetCommand.class,
+      ShowCommand.class,
+      CompaniesCommand.class,
+      ExportCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
 public final class MvoscanCommand implements Runnable {

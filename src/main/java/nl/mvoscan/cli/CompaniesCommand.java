@@ -1,0 +1,135 @@
+package nl.mvoscan.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.report.ResultJson;
+import nl.mvoscan.store.CompanyQueries;
+import nl.mvoscan.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "companies",
+    mixinStandardHelpOptions = true,
+    subcommands = CompaniesCommand.Merge.class,
+    description = {
+      "Toon de bedrijven in de database met hun aantal antwoorden; 'merge' voegt schrijfwijzen van één bedrijf samen.",
+      "List the companies in the database with their number of responses; 'merge' joins spellings of one company."
+    })
+public final class CompaniesCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin DbOptions db;
+  @Mixin JsonOption json;
+
+  @Override
+  public Integer call() {
+    Messages messages = common.messages();
+    List<CompanyQueries.Company> companies;
+    try (Store store = db.open(messages)) {
+      companies = CompanyQueries.list(store);
+    } catch (SQLException e) {
+      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json.json) {
+      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      for (CompanyQueries.Company c : companies) {
+        ObjectNode node = array.addObject();
+        node.put("id", c.id());
+        node.put("key", c.key());
+        node.put("name", c.name());
+        node.put("kvk", c.kvk());
+        node.put("city", c.city());
+        node.put("responses", c.responses());
+      }
+      out.println(ResultJson.write(array));
+    } else {
+      int nameWidth = Math.max(24, companies.stream().mapToInt(c -> width(c.name())).max().orElse(0));
+      out.println(String.format(java.util.Locale.ROOT, "%5s  %s  %-8s  %-14s %9s  %s", "id",
+          pad(messages.get("companies.name"), nameWidth), "kvk", messages.get("companies.city"),
+          messages.get("companies.responses"), messages.get("companies.key")).stripTrailing());
+      for (CompanyQueries.Company c : companies) {
+        out.println(String.format(java.util.Locale.ROOT, "%5d  %s  %-8s  %-14s %9d  %s", c.id(), pad(c.name(), nameWidth),
+            dash(c.kvk()), dash(c.city()), c.responses(), c.key()));
+      }
+      spec.commandLine().getErr().println(messages.get("companies.count", companies.size()));
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private static String dash(String value) {
+    return value == null ? "-" : value;
+  }
+
+  private static int width(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  private static String pad(String text, int width) {
+    StringBuilder out = new StringBuilder(text);
+    for (int i = width(text); i < width; i++) {
+      out.append(' ');
+    }
+    return out.toString();
+  }
+
+  @Command(
+      name = "merge",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Voeg bedrijven samen: alle antwoorden van OTHER gaan naar KEEP, OTHER verdwijnt (ids uit 'companies').",
+        "Merge companies: every response of OTHER moves to KEEP, OTHER is deleted (ids from 'companies')."
+      })
+  public static final class Merge implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin DbOptions db;
+
+    @Parameters(index = "0", paramLabel = "KEEP", description = "Het bedrijf dat blijft / the company to keep.")
+    long keep;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "OTHER", description = "Bedrijven die erin opgaan / companies merged into it.")
+    List<Long> others;
+
+    @Override
+    public Integer call() {
+      Messages messages = common.messages();
+      List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(others));
+      if (distinct.contains(keep)) {
+        throw MvoscanException.invalidInput(messages.get("companies.mergeSelf", keep));
+      }
+      CompanyQueries.Merged merged;
+      try (Store store = db.open(messages)) {
+        merged = CompanyQueries.merge(store, keep, distinct);
+      } catch (SQLException e) {
+        throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+      }
+      if (!merged.done()) {
+        List<String> lines = new ArrayList<>();
+        merged.unknown().forEach(id -> lines.add(messages.get("companies.unknown", id)));
+        lines.add(messages.get("companies.nothingMerged"));
+        throw MvoscanException.invalidInput(lines);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(messages.get("companies.merged", merged.merged(), "#" + merged.kept().id(), merged.kept().name(), merged.moved(),
+          merged.kept().responses()));
+      out.flush();
+      return ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package nl.mvoscan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.AtomicFiles;
+import nl.mvoscan.report.CsvExport;
+import nl.mvoscan.report.ExportTable;
+import nl.mvoscan.store.ExportQueries;
+import nl.mvoscan.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Exporteer de opgeslagen antwoorden als CSV of JSON, voor een spreadsheet of een script (kolommen: docs/export.md).",
+      "Export the stored responses as CSV or JSON, for a spreadsheet or a script (columns: docs/export.md)."
+    })
+public final class ExportCommand implements Callable<Integer> {
+
+  /** The output formats. */
+  public enum Format { csv, json }
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin DbOptions db;
+
+  @Option(names = "--format", paramLabel = "csv|json", description = "Standaard/default: csv.")
+  Format format = Format.csv;
+
+  @Option(names = "--wide", description = "Eén rij per antwoordenset (standaard) / one row per response (default).")
+  boolean wide;
+
+  @Option(names = "--long", description = "Eén rij per antwoord op een vraag / one row per answer to a question.")
+  boolean answers;
+
+  @Option(names = "--class", paramLabel = "X", description = "Alleen deze klas / only this class.")
+  String className;
+
+  @Option(names = "--school-year", paramLabel = "YYYY-YYYY", description = "Alleen dit schooljaar / only this school year.")
+  String schoolYear;
+
+  @Option(names = "--anonymize", description = "Namen worden 'Student 01', 'Student 02'… per klas; geen studentnummers / names become 'Student 01'… per class; no student numbers.")
+  boolean anonymize;
+
+  @Option(names = "--excel", description = "Voor Nederlandse Excel: BOM, ';' en decimale komma / for Dutch Excel: BOM, ';' and decimal comma.")
+  boolean excel;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Schrijf naar FILE in plaats van stdout / write to FILE instead of stdout.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    Messages messages = common.messages();
+    List<String> problems = new ArrayList<>();
+    if (wide && answers) {
+      problems.add(messages.get("export.wideAndLong"));
+    }
+    if (excel && format == Format.json) {
+      problems.add(messages.get("export.excelNeedsCsv"));
+    }
+    if (!problems.isEmpty()) {
+      throw MvoscanException.invalidInput(problems);
+    }
+    ExportQueries.Data data;
+    try (Store store = db.open(messages)) {
+      data = ExportQueries.read(store, new ExportQueries.Filter(className, schoolYear), answers);
+    } catch (SQLException e) {
+      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+    }
+    ExportTable table = answers ? ExportTable.answers(data, anonymize) : ExportTable.wide(data, anonymize);
+    String text = format == Format.json
+        ? CsvExport.json(table) + System.lineSeparator()
+        : CsvExport.csv(table, excel ? CsvExport.Dialect.EXCEL : CsvExport.Dialect.STANDARD);
+    PrintWriter err = spec.commandLine().getErr();
+    String what = messages.get(answers ? "export.answers" : "export.responses", table.rows().size());
+    if (output != null) {
+      try {
+        AtomicFiles.write(output, text);
+      } catch (IOException e) {
+        throw MvoscanException.failure(messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
+      }
+      err.println(messages.get("export.written", what, output));
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
+      err.println(messages.get("export.done", what));
+    }
+    err.flush();
+    return ExitCode.OK;
+  }
+}
