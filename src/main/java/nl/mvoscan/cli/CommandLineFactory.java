@@ -20,7 +20,25 @@ public final class CommandLineFactory {
   }
 
   public static CommandLine create(PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new MvoscanCommand());
+    return configure(new CommandLine(new MvoscanCommand()), out, err);
+  }
+
+  /**
+   * Like {@link #create(PrintWriter, PrintWriter)}, but {@code take} reads the student's answers
+   * from {@code in} instead of {@code System.in}: for tests and for embedding.
+   */
+  public static CommandLine create(PrintWriter out, PrintWriter err, java.io.BufferedReader in) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        return type == TakeCommand.class ? type.cast(new TakeCommand(in)) : defaults.create(type);
+      }
+    };
+    return configure(new CommandLine(new MvoscanCommand(), factory), out, err);
+  }
+
+  private static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       CompaniesCommand.class,
       ExportCommand.class,
+      TakeCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
 public final class MvoscanCommand implements Runnable {

@@ -1,0 +1,476 @@
+package nl.mvoscan.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.JsonDocument;
+import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.report.ResultJson;
+import nl.mvoscan.report.Scorecard;
+import nl.mvoscan.scan.Answers;
+import nl.mvoscan.scan.AnswersLoader;
+import nl.mvoscan.scan.Interview;
+import nl.mvoscan.scan.Question;
+import nl.mvoscan.scan.QuestionType;
+import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scoring.ScoreResult;
+import nl.mvoscan.scoring.Scorer;
+import nl.mvoscan.store.ResponseWriter;
+import nl.mvoscan.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "take",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Vul een scan in, vraag voor vraag; na elk antwoord wordt alles bewaard.",
+      "Fill in a scan question by question; everything is saved after each answer.",
+      "",
+      "Toetsen / keys: ? uitleg/help, b terug/back, s overslaan/skip, q opslaan en stoppen/save and quit."
+    })
+public final class TakeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin DbOptions db;
+  @Mixin ScanSourceOptions sources;
+
+  @Parameters(paramLabel = "SCAN", description = "Scanbestand of scan-id / scan file or scan id.")
+  String scanRef;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "ANSWERS.json",
+      description = "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default antwoorden-<name>-<date>.json here.")
+  Path output;
+
+  @Option(names = "--resume", paramLabel = "ANSWERS.json", description = "Ga verder met dit antwoordbestand / continue this answers file.")
+  Path resume;
+
+  @Option(names = "--store", description = "Zet de antwoorden aan het eind in de database / store the response in the database at the end.")
+  boolean store;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default today.")
+  String date;
+
+  private final BufferedReader injectedInput;
+  private Messages messages;
+  private TakeConsole console;
+  private Scan scan;
+  private String textLanguage;
+  private TakeFile.Meta meta;
+  private Path file;
+
+  /** Reads the answers from {@code System.in}. */
+  public TakeCommand() {
+    this(null);
+  }
+
+  /** Reads the answers from {@code input}; {@code null} means {@code System.in}. */
+  TakeCommand(BufferedReader input) {
+    this.injectedInput = input;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Messages startup = common.messages();
+    ScanResolver resolver = new ScanResolver(sources, startup);
+    scan = resolver.resolve(scanRef);
+    LocalDate defaultDate = defaultDate(startup);
+    Answers prior = resume == null ? null : loadResume(startup);
+
+    String explicit = common.explicitLanguage();
+    textLanguage = firstSupported(explicit, prior == null ? null : prior.language(), Messages.defaultLanguage());
+    String messageLanguage = explicit != null ? explicit
+        : "en".equals(textLanguage) || "nl".equals(textLanguage) ? textLanguage : Messages.defaultLanguage();
+    messages = Messages.forLanguage(messageLanguage);
+
+    file = output != null ? output : resume;
+    if (output != null && Files.exists(output) && (resume == null || !same(output, resume))) {
+      throw MvoscanException.invalidInput(messages.get("take.exists", output));
+    }
+
+    boolean interactive = injectedInput == null && System.console() != null;
+    String noColor = System.getenv("NO_COLOR");
+    console = new TakeConsole(input(), spec.commandLine().getOut(), interactive && (noColor == null || noColor.isEmpty()), !interactive);
+
+    console.line(console.heading(messages.get("take.intro", scan.title().in(textLanguage, scan.defaultLanguage()))));
+    meta = prior == null
+        ? new TakeFile.Meta(null, null, null, null, null, null, null, null, defaultDate)
+        : TakeFile.Meta.of(prior);
+    if (!meta.complete()) {
+      if (meta.date() == null) {
+        meta = withDate(meta, defaultDate);
+      }
+      if (!askMetadata()) {
+        console.line(messages.get("take.nothingSaved"));
+        console.flush();
+        return ExitCode.OK;
+      }
+    }
+    if (file == null) {
+      file = TakeFile.defaultFile(Path.of(""), meta.name(), meta.date());
+    }
+
+    Interview interview = Interview.start(scan, textLanguage, prior == null ? java.util.Map.of() : prior.answers());
+    save(interview);
+    if (prior != null) {
+      console.line(messages.get("take.resumed", interview.answeredCount(), interview.total()));
+    }
+    interview.hiddenAnswers().forEach(q -> console.line(console.warn(messages.get("take.hiddenKept", text(q)))));
+
+    while (!interview.finished()) {
+      if (!ask(interview)) {
+        save(interview);
+        console.blank();
+        console.line(messages.get("take.saved", file, interview.answeredCount(), interview.total()));
+        console.line(messages.get("take.resumeHint", scanRef, file));
+        console.flush();
+        return ExitCode.OK;
+      }
+    }
+    return finish(interview, resolver);
+  }
+
+  /** One question, asked until it is answered, skipped or left; false when the student quits. */
+  private boolean ask(Interview interview) throws IOException {
+    Question question = interview.current().orElseThrow();
+    screen(interview, question);
+    while (true) {
+      String line = console.ask();
+      if (line == null) {
+        return false;
+      }
+      String typed = line.strip();
+      switch (typed.toLowerCase(Locale.ROOT)) {
+        case "q" -> {
+          return false;
+        }
+        case "?" -> console.line(question.help() == null ? messages.get("take.noHelp") : text(question.help()));
+        case "b" -> {
+          if (interview.back()) {
+            return true;
+          }
+          console.line(console.warn(messages.get("take.first")));
+        }
+        case "s" -> {
+          var refused = interview.skip();
+          if (refused.isEmpty()) {
+            return true;
+          }
+          console.line(console.warn(reason(refused.get())));
+        }
+        case "" -> {
+          if (interview.answer(question.id()).isPresent()) {
+            interview.skip();
+            return true;
+          }
+          console.line(console.warn(messages.get(question.required() ? "take.emptyInput.required" : "take.emptyInput")));
+        }
+        default -> {
+          Interview.Parsed parsed = interview.parse(line);
+          if (!parsed.ok()) {
+            console.line(console.warn(reason(parsed.reason())));
+            continue;
+          }
+          Interview.Change change = interview.give(parsed.value());
+          save(interview);
+          feedback(question, parsed.value());
+          change.nowHidden().forEach(q -> console.line(console.warn(messages.get("take.nowHidden", text(q)))));
+          return true;
+        }
+      }
+    }
+  }
+
+  private void screen(Interview interview, Question question) {
+    console.blank();
+    String section = question.isProfile() ? messages.get("take.profile")
+        : scan.theme(question.themeId()).map(t -> text(t.title())).orElse(question.themeId());
+    console.line(console.heading("[" + section + "] " + messages.get("take.position", interview.number(), interview.total())));
+    String required = question.required() ? " " + messages.get("take.requiredMark") : "";
+    console.line(console.bold(text(question.text())) + required);
+    if (question.type() == QuestionType.CHOICE || question.type() == QuestionType.MULTI) {
+      int width = String.valueOf(question.options().size()).length();
+      for (int i = 0; i < question.options().size(); i++) {
+        nl.mvoscan.scan.Option option = question.options().get(i);
+        String exclusive = question.type() == QuestionType.MULTI && option.isExclusive() && question.options().size() > 1
+            ? " " + console.dim("(" + messages.get("take.exclusive") + ")") : "";
+        console.line(String.format("  %" + width + "d. %s%s", i + 1, text(option.label()), exclusive));
+      }
+    }
+    interview.answer(question.id()).ifPresent(answer ->
+        console.line(messages.get("take.current", show(question, answer.value()))));
+    console.line(hint(question));
+    console.line(console.dim(messages.get(question.required() ? "take.keys.required" : "take.keys")));
+  }
+
+  private String hint(Question question) {
+    return switch (question.type()) {
+      case CHOICE -> messages.get("take.hint.choice");
+      case MULTI -> messages.get("take.hint.multi");
+      case TEXT -> messages.get("take.hint.text", question.maxLength());
+      case NUMBER -> {
+        List<String> parts = new ArrayList<>();
+        if (question.integer()) {
+          parts.add(messages.get("take.hint.whole"));
+        }
+        if (question.min() != null) {
+          parts.add(messages.get("take.hint.min", number(question.min())));
+        }
+        if (question.max() != null) {
+          parts.add(messages.get("take.hint.max", number(question.max())));
+        }
+        if (question.unit() != null) {
+          parts.add(text(question.unit()));
+        }
+        yield messages.get("take.hint.number", parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+      }
+    };
+  }
+
+  private void feedback(Question question, Object value) {
+    List<String> chosen = value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+        : value instanceof String id && question.type() == QuestionType.CHOICE ? List.of(id) : List.of();
+    for (String id : chosen) {
+      question.option(id).map(nl.mvoscan.scan.Option::feedback).filter(f -> f != null)
+          .ifPresent(f -> console.line("  " + text(f)));
+    }
+  }
+
+  /** The metadata, one field at a time; false when the student quits before it is complete. */
+  private boolean askMetadata() throws IOException {
+    console.blank();
+    console.line(messages.get("take.meta.intro"));
+    String[] fields = {"name", "class", "company", "kvk", "date"};
+    int i = 0;
+    while (i < fields.length) {
+      String field = fields[i];
+      String current = metaValue(field);
+      String label = messages.get("take.meta." + field);
+      console.line(console.bold(TakeFile.blank(current) ? label : messages.get("take.meta.default", label, current)));
+      String line = console.ask();
+      if (line == null) {
+        return false;
+      }
+      String typed = line.strip();
+      switch (typed.toLowerCase(Locale.ROOT)) {
+        case "q" -> {
+          return false;
+        }
+        case "?" -> console.line(messages.get("take.meta.help"));
+        case "b" -> {
+          if (i == 0) {
+            console.line(console.warn(messages.get("take.first")));
+          } else {
+            i--;
+          }
+        }
+        default -> {
+          String problem = setMeta(field, typed, current);
+          if (problem == null) {
+            i++;
+          } else {
+            console.line(console.warn(problem));
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Sets one metadata field from typed input; Enter keeps the value shown, - empties an optional field. */
+  private String setMeta(String field, String typed, String current) {
+    boolean keep = typed.isEmpty() && !TakeFile.blank(current);
+    String value = keep ? current : typed;
+    switch (field) {
+      case "name", "company" -> {
+        if (TakeFile.blank(value) || value.equals("-")) {
+          return messages.get("take.meta.required");
+        }
+        meta = field.equals("name")
+            ? new TakeFile.Meta(value, meta.studentId(), meta.className(), meta.school(), meta.company(), meta.kvk(), meta.city(), meta.sector(), meta.date())
+            : new TakeFile.Meta(meta.name(), meta.studentId(), meta.className(), meta.school(), value, meta.kvk(), meta.city(), meta.sector(), meta.date());
+      }
+      case "class" -> {
+        String clazz = value.equals("-") || value.isEmpty() ? null : value;
+        meta = new TakeFile.Meta(meta.name(), meta.studentId(), clazz, meta.school(), meta.company(), meta.kvk(), meta.city(), meta.sector(), meta.date());
+      }
+      case "kvk" -> {
+        Interview.Parsed kvk = Interview.kvk(value.equals("-") ? "" : value);
+        if (!kvk.ok()) {
+          return reason(kvk.reason());
+        }
+        meta = new TakeFile.Meta(meta.name(), meta.studentId(), meta.className(), meta.school(), meta.company(), (String) kvk.value(), meta.city(), meta.sector(), meta.date());
+      }
+      default -> {
+        Interview.Parsed parsed = Interview.date(value);
+        if (!parsed.ok()) {
+          return reason(parsed.reason());
+        }
+        meta = withDate(meta, (LocalDate) parsed.value());
+      }
+    }
+    return null;
+  }
+
+  private String metaValue(String field) {
+    return switch (field) {
+      case "name" -> meta.name();
+      case "class" -> meta.className();
+      case "company" -> meta.company();
+      case "kvk" -> meta.kvk();
+      default -> meta.date() == null ? null : meta.date().toString();
+    };
+  }
+
+  private static TakeFile.Meta withDate(TakeFile.Meta meta, LocalDate date) {
+    return new TakeFile.Meta(meta.name(), meta.studentId(), meta.className(), meta.school(), meta.company(), meta.kvk(), meta.city(), meta.sector(), date);
+  }
+
+  /** The scorecard exactly as {@code score} prints it, the file, the database and the report hint. */
+  private int finish(Interview interview, ScanResolver resolver) {
+    console.blank();
+    console.line(console.heading(messages.get("take.done")));
+    int skipped = interview.unanswered().size();
+    if (skipped > 0) {
+      console.line(messages.get("take.skipped", skipped, scanRef, file));
+    }
+    JsonDocument document = JsonReader.read(file);
+    AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);
+    if (!loaded.ok()) {
+      throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), loaded.problems(), messages));
+    }
+    ScoreResult result = Scorer.score(scan, loaded.answers());
+    // the same choice of language as `score FILE [--lang X]`
+    String explicit = common.explicitLanguage();
+    String language = explicit != null ? explicit
+        : loaded.answers().language() != null ? loaded.answers().language() : scan.defaultLanguage();
+    Messages output = Messages.forLanguage(language);
+    console.blank();
+    console.line(Scorecard.render(result, output, language));
+    console.line(messages.get("take.file", file));
+    if (store) {
+      String clazz = loaded.answers().respondent() == null ? null : loaded.answers().respondent().className();
+      try (Store database = db.open(messages)) {
+        ResponseWriter.Outcome outcome = ResponseWriter.save(database, List.of(new ResponseWriter.NewResponse(
+            result, resolver.definition(scan), clazz, file.toString(), null)), LocalDate.now());
+        console.line(outcome.insertedIds().isEmpty()
+            ? messages.get("take.storedDuplicate", db.path())
+            : messages.get("take.stored", db.path(), outcome.insertedIds().get(0)));
+      } catch (SQLException e) {
+        throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+      }
+    }
+    console.line(messages.get("take.reportHint", file));
+    console.flush();
+    return ExitCode.OK;
+  }
+
+  private void save(Interview interview) {
+    try {
+      TakeFile.write(file, TakeFile.json(scan, textLanguage, meta, interview.answers()));
+    } catch (IOException e) {
+      throw MvoscanException.failure(messages.get("file.cannotWrite", file, e.getMessage()), e);
+    }
+  }
+
+  private Answers loadResume(Messages startup) {
+    if (!Files.isRegularFile(resume)) {
+      throw MvoscanException.invalidInput(resume + ": " + startup.get("file.notFound"));
+    }
+    JsonDocument document = JsonReader.read(resume);
+    if (!document.isValid()) {
+      throw MvoscanException.invalidInput(Problems.byPointer(resume.toString(), document.problems(), startup));
+    }
+    AnswersLoader.Result loaded = AnswersLoader.load(resume, document, scan);
+    if (!loaded.ok()) {
+      throw MvoscanException.invalidInput(Problems.byPointer(resume.toString(), loaded.problems(), startup));
+    }
+    return loaded.answers();
+  }
+
+  private LocalDate defaultDate(Messages startup) {
+    if (date == null) {
+      return LocalDate.now();
+    }
+    Interview.Parsed parsed = Interview.date(date);
+    if (!parsed.ok()) {
+      throw MvoscanException.invalidInput(startup.get("take.badDate", date));
+    }
+    return (LocalDate) parsed.value();
+  }
+
+  private BufferedReader input() {
+    if (injectedInput != null) {
+      return injectedInput;
+    }
+    Charset charset = System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
+    return new BufferedReader(new InputStreamReader(System.in, charset));
+  }
+
+  /** The first of the languages asked for that the scan has, else the scan's first language. */
+  private String firstSupported(String... candidates) {
+    for (String candidate : candidates) {
+      if (candidate != null && scan.languages().contains(candidate)) {
+        return candidate;
+      }
+    }
+    return scan.defaultLanguage();
+  }
+
+  private static boolean same(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  private String text(nl.mvoscan.scan.Text text) {
+    return text.in(textLanguage, scan.defaultLanguage());
+  }
+
+  private String text(Question question) {
+    return text(question.text());
+  }
+
+  private String reason(Interview.Reason reason) {
+    return messages.get(reason.key(), reason.argsArray());
+  }
+
+  private String show(Question question, Object value) {
+    if (value instanceof List<?> ids) {
+      return ids.isEmpty() ? messages.get("take.nothingChosen")
+          : String.join(", ", ids.stream().map(id -> label(question, String.valueOf(id))).toList());
+    }
+    if (value instanceof BigDecimal number) {
+      return number(number);
+    }
+    return question.type() == QuestionType.CHOICE ? label(question, String.valueOf(value)) : String.valueOf(value);
+  }
+
+  private String label(Question question, String optionId) {
+    return question.option(optionId).map(o -> text(o.label())).orElse(optionId);
+  }
+
+  /** A number as a student writes it: a decimal comma in Dutch. */
+  private String number(BigDecimal value) {
+    String plain = ResultJson.plain(value).toPlainString();
+    return "nl".equals(messages.language()) ? plain.replace('.', ',') : plain;
+  }
+}

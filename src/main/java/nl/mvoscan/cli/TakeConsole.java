@@ -1,0 +1,84 @@
+package nl.mvoscan.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * The dialog of {@code take}: lines out, typed lines in. On a terminal the student's typing shows
+ * itself and a little colour helps; piped (scripts, tests) there are no escape codes and each line
+ * read is echoed after the prompt, so the output reads as a transcript.
+ */
+final class TakeConsole {
+
+  static final String PROMPT = "> ";
+
+  private static final String BOLD = "\u001B[1m";
+  private static final String DIM = "\u001B[2m";
+  private static final String YELLOW = "\u001B[33m";
+  private static final String CYAN = "\u001B[36m";
+  private static final String RESET = "\u001B[0m";
+
+  private final BufferedReader in;
+  private final PrintWriter out;
+  private final boolean ansi;
+  private final boolean echo;
+
+  /**
+   * @param ansi colour and bold (only on a terminal without {@code NO_COLOR})
+   * @param echo repeat each line read (when the input is not typed on a terminal)
+   */
+  TakeConsole(BufferedReader in, PrintWriter out, boolean ansi, boolean echo) {
+    this.in = in;
+    this.out = out;
+    this.ansi = ansi;
+    this.echo = echo;
+  }
+
+  /** Prints the prompt and reads one line; {@code null} at the end of the input. */
+  String ask() throws IOException {
+    out.print(PROMPT);
+    out.flush();
+    String line = in.readLine();
+    if (line == null) {
+      out.println();
+      out.flush();
+      return null;
+    }
+    if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
+      line = line.substring(1);
+    }
+    if (echo) {
+      out.println(line);
+    }
+    return line;
+  }
+
+  void line(String text) {
+    out.println(text);
+  }
+
+  void blank() {
+    out.println();
+  }
+
+  void flush() {
+    out.flush();
+  }
+
+  String bold(String text) {
+    return ansi ? BOLD + text + RESET : text;
+  }
+
+  String dim(String text) {
+    return ansi ? DIM + text + RESET : text;
+  }
+
+  String warn(String text) {
+    return ansi ? YELLOW + text + RESET : text;
+  }
+
+  String heading(String text) {
+    return ansi ? CYAN + BOLD + text + RESET : text;
+  }
+}

@@ -1,0 +1,493 @@
+package nl.mvoscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import nl.mvoscan.scan.AnswersLoader;
+import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scan.ScanCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mvoscan take} driven with piped input through the whole bundled scan. The script types the
+ * answers of the example {@code examples/bakkerij-emmen.json} (Bakkerij De Korenschoof: productie, 6
+ * employees, own building, food, vehicles, no hazardous substances), with detours: help, invalid
+ * input, going back, skipping and coming back. Its expected result is the one worked out for that
+ * example in {@code examples/README.md}: overall 30.2, grade 3.7, level starter, coverage 92.3%,
+ * themes 5.9, 48.0, 13.8, 39.3, 40.9 and 33.3.
+ */
+class TakeCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NL = System.lineSeparator();
+  private static final Scan SCAN = ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
+
+  @TempDir Path dir;
+
+  /** Name, class (3B, then back from the company field to fix it), company, a wrong KvK then the right one, the date offered. */
+  private static final List<String> METADATA = List.of(
+      "Sanne de Vries", "3B", "b", "3A", "Bakkerij De Korenschoof", "0418735", "04187352", "");
+
+  /** The questions up to the energy theme, with every kind of detour. */
+  private static final List<String> FIRST_PART = List.of(
+      "?", "x", "10", "s", "1",        // sector: help, letters, out of range, skip refused (required), productie
+      "zes", "6,5", "-3", "6",         // medewerkers: not a number, not whole, below the minimum, 6
+      "1",                             // eigen_pand: ja
+      "2",                             // producten: voedsel
+      "1",                             // voertuigen: ja
+      "2",                             // gevaarlijke_stoffen: nee
+      "Ambachtelijke bakkerij met winkel. Bakt brood, gebak en koekjes voor de winkel en levert aan twee zorginstellingen.",
+      "1",                             // visie: ja…
+      "b",                             // doelen: back to visie
+      "3",                             // visie: …changed to nee
+      "1",                             // doelen: niet
+      "1",                             // rapportage: niet
+      "3",                             // gedragscode: nee (certificaat is hidden below 10 employees)
+      "s",                             // stakeholders: skipped…
+      "b",                             // veiligheid: back to the skipped question
+      "2",                             // stakeholders: deels
+      "2",                             // veiligheid: gestart
+      "1,1", "1,6", "werkplek",        // welzijn: twice the same, exclusive "geen" combined, werkplek by id
+      "1",                             // diversiteit: niet
+      "2",                             // opleiding: gestart
+      "1",                             // eerlijk_loon: ja
+      "3",                             // leerbedrijf: ingevoerd
+      "2");                            // energie_inzicht: gestart
+
+  private static final List<String> SECOND_PART = List.of(
+      "led",                           // energiemaatregelen
+      "1",                             // gebouw_verduurzamen: niet
+      "5",                             // duurzame_energie: weet ik niet
+      "2",                             // proces_energie: gestart
+      "1",                             // co2_voetafdruk: nee
+      "6",                             // woonwerk: geen
+      "1",                             // wagenpark: niet
+      "2", "3", "2", "2", "1", "1", "1", // wegwerp … nieuwe_bestemming
+      "3,1",                           // afvalstromen: papier and gft, typed in another order
+      "1", "3", "1", "1", "2", "2", "1", // leveranciers_eisen … betaaltermijn
+      "1", "3", "5",                   // lokale_betrokkenheid, social_return, natuurvriendelijk (weet ik niet)
+      "6",                             // biodiversiteit: geen
+      "5", "2");                       // water (weet ik niet), overlast
+
+  @SafeVarargs
+  private static String script(List<String>... parts) {
+    StringBuilder text = new StringBuilder();
+    for (List<String> part : parts) {
+      part.forEach(line -> text.append(line).append('\n'));
+    }
+    return text.toString();
+  }
+
+  private static CommandLineFactory.Run take(String input, String... args) {
+    return take(new BufferedReader(new StringReader(input)), args);
+  }
+
+  private static CommandLineFactory.Run take(BufferedReader input, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] all = Stream.concat(Stream.of("take"), Stream.of(args)).toArray(String[]::new);
+    int code = CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true), input).execute(all);
+    return new CommandLineFactory.Run(code, out.toString(), err.toString());
+  }
+
+  private CommandLineFactory.Run fullRun(Path file) {
+    CommandLineFactory.Run run = take(script(METADATA, FIRST_PART, SECOND_PART),
+        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return run;
+  }
+
+  private static JsonNode read(Path file) throws IOException {
+    return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  private static String questionText(String id, String language) {
+    return SCAN.question(id).orElseThrow().text().in(language, "nl");
+  }
+
+  @Test
+  void theWholeScanTypedInScoresAsTheExampleItCopies() throws IOException {
+    Path file = dir.resolve("sanne.json");
+    fullRun(file);
+
+    CommandLineFactory.Run score = CommandLineFactory.run("score", "--json", file.toString());
+
+    assertThat(score.exitCode()).as(score.err()).isZero();
+    JsonNode result = JSON.readTree(score.out());
+    assertThat(result.at("/overall/score").decimalValue()).isEqualByComparingTo("30.2");
+    assertThat(result.at("/overall/grade").decimalValue()).isEqualByComparingTo("3.7");
+    assertThat(result.at("/overall/coverage").decimalValue()).isEqualByComparingTo("92.3");
+    assertThat(result.at("/overall/level").asText()).isEqualTo("starter");
+    List<String> themes = new ArrayList<>();
+    result.get("themes").forEach(t -> themes.add(t.get("id").asText() + " " + t.get("score").decimalValue().toPlainString()));
+    assertThat(themes).containsExactly(
+        "beleid 5.9", "mens 48.0", "energie 13.8", "circulair 39.3", "keten 40.9", "omgeving 33.3");
+    assertThat(result.get("gaps")).extracting(JsonNode::asText).containsExactly("duurzame_energie", "natuurvriendelijk", "water");
+    assertThat(result.get("warnings")).isEmpty();
+  }
+
+  @Test
+  void theAnswersFileHasTheMetadataTypedAndEveryQuestionInDocumentOrder() throws IOException {
+    Path file = dir.resolve("sanne.json");
+    fullRun(file);
+
+    JsonNode answers = read(file);
+
+    assertThat(answers.get("format").asText()).isEqualTo("mvoscan-answers/1");
+    assertThat(answers.get("scan").asText()).isEqualTo("mvo-stagebedrijf");
+    assertThat(answers.get("scanVersion").asText()).isEqualTo(SCAN.version());
+    assertThat(answers.at("/respondent/name").asText()).isEqualTo("Sanne de Vries");
+    assertThat(answers.at("/respondent/class").asText()).isEqualTo("3A");
+    assertThat(answers.at("/company/name").asText()).isEqualTo("Bakkerij De Korenschoof");
+    assertThat(answers.at("/company/kvk").asText()).isEqualTo("04187352");
+    assertThat(answers.get("date").asText()).isEqualTo("2026-11-20");
+    assertThat(answers.get("language").asText()).isEqualTo("nl");
+    List<String> ids = new ArrayList<>();
+    answers.get("answers").fieldNames().forEachRemaining(ids::add);
+    assertThat(ids).containsExactlyElementsOf(SCAN.questions().stream().map(q -> q.id()).toList());
+    assertThat(answers.at("/answers/medewerkers").isIntegralNumber()).isTrue();
+    assertThat(answers.at("/answers/medewerkers").asInt()).isEqualTo(6);
+    assertThat(answers.at("/answers/visie").asText()).isEqualTo("nee");
+    assertThat(answers.at("/answers/afvalstromen")).extracting(JsonNode::asText).containsExactly("papier", "gft");
+    assertThat(answers.at("/answers/certificaat").isNull()).isTrue();
+    assertThat(AnswersLoader.load(file, SCAN).ok()).isTrue();
+  }
+
+  @Test
+  void theScorecardAtTheEndIsExactlyWhatScorePrints() {
+    Path file = dir.resolve("sanne.json");
+    CommandLineFactory.Run run = fullRun(file);
+
+    CommandLineFactory.Run score = CommandLineFactory.run("score", "--lang", "nl", file.toString());
+
+    assertThat(run.out()).contains(score.out());
+    int card = run.out().indexOf(score.out());
+    String after = run.out().substring(card + score.out().length());
+    assertThat(after).isEqualTo(
+        "Je antwoorden staan in: " + file + NL + "Je rapport (PDF) maken: mvoscan report student " + file + NL);
+    assertThat(run.out().substring(0, card)).contains("Klaar! Je hebt alle vragen gehad.").doesNotContain("overgeslagen");
+  }
+
+  @Test
+  void everyScreenShowsTheThemeThePositionAmongVisibleQuestionsTheOptionsAndTheKeys() {
+    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+
+    assertThat(run.out()).contains(
+        "[Over het bedrijf] Vraag 1 van 41" + NL
+            + questionText("sector", "nl") + " (verplicht)" + NL
+            + "  1. Productie en industrie" + NL);
+    assertThat(run.out()).contains("Typ het nummer van je antwoord." + NL + "? = uitleg, b = terug, q = opslaan en stoppen" + NL + "> ?" + NL);
+    // productie reveals proces_energie and productie_uitval; 6 employees reveal nothing
+    assertThat(run.out()).contains("[Over het bedrijf] Vraag 2 van 43" + NL);
+    assertThat(run.out()).contains("[Beleid & bestuur] Vraag 8 van ");
+    assertThat(run.out()).contains("  6. Geen van deze (alleen los te kiezen)" + NL);
+    assertThat(run.out()).contains("Typ een getal (een heel getal, minstens 0, medewerkers)." + NL);
+    assertThat(run.out()).contains("? = uitleg, b = terug, s = overslaan, q = opslaan en stoppen" + NL);
+  }
+
+  @Test
+  void invalidInputIsExplainedAndAskedAgain() {
+    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+
+    assertThat(run.out())
+        .contains("> x" + NL + "\"x\" is geen keuze. Typ een nummer van 1 tot en met 9." + NL + "> 10" + NL)
+        .contains("10 staat niet in de lijst. Kies een nummer van 1 tot en met 9." + NL)
+        .contains("> s" + NL + "Deze vraag moet je invullen. Overslaan kan niet. Typ ? voor uitleg." + NL)
+        .contains("\"zes\" is geen getal. Typ bijvoorbeeld 12 of 2,5 (zonder punten voor duizendtallen)." + NL)
+        .contains("Typ een heel getal: 6,5 heeft cijfers achter de komma." + NL)
+        .contains("Het getal moet minstens 0 zijn." + NL)
+        .contains("Je koos \"Goede werkplekken en hulpmiddelen, zoals een tilhulp\" twee keer. Noem elke keuze één keer." + NL)
+        .contains("\"Geen van deze\" kun je niet samen met iets anders kiezen. Kies het alleen." + NL)
+        .contains("\"0418735\" is geen KvK-nummer: dat heeft precies 8 cijfers. Weet je het niet? Druk dan op Enter." + NL);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void questionMarkShowsTheHelpTextOfTheQuestion() {
+    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+
+    assertThat(run.out()).contains("> ?" + NL + SCAN.question("sector").orElseThrow().help().in("nl", "nl") + NL + "> x");
+  }
+
+  @Test
+  void goingBackShowsTheEarlierAnswerAndASkippedQuestionCanBeAnsweredLater() {
+    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+
+    assertThat(run.out()).contains("Je antwoord nu: Ja. Druk op Enter om het zo te laten." + NL);
+    int skipped = run.out().indexOf("> s" + NL, run.out().indexOf(questionText("stakeholders", "nl")));
+    int backAgain = run.out().indexOf(questionText("stakeholders", "nl"), skipped);
+    assertThat(skipped).isPositive();
+    assertThat(backAgain).as("stakeholders shown again after going back").isGreaterThan(skipped);
+  }
+
+  @Test
+  void theSamePipedInputGivesAByteIdenticalAnswersFile() throws IOException {
+    Path first = dir.resolve("first.json");
+    Path second = dir.resolve("second.json");
+
+    fullRun(first);
+    fullRun(second);
+
+    assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
+  }
+
+  @Test
+  void inputThatEndsHalfwaySavesAndResumeContinuesToTheSameFile() throws IOException {
+    Path complete = dir.resolve("complete.json");
+    fullRun(complete);
+    Path file = dir.resolve("onderbroken.json");
+
+    CommandLineFactory.Run interrupted = take(script(METADATA, FIRST_PART),
+        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+
+    assertThat(interrupted.exitCode()).as(interrupted.err()).isZero();
+    assertThat(interrupted.out())
+        .contains("Bewaard in " + file + ": 19 van de 47 vragen beantwoord." + NL)
+        .contains("Later verder gaan: mvoscan take mvo-stagebedrijf --resume " + file + NL)
+        .doesNotContain("Klaar!");
+    assertThat(AnswersLoader.load(file, SCAN).ok()).isTrue();
+    assertThat(read(file).at("/answers/energie_inzicht").asText()).isEqualTo("gestart");
+    assertThat(read(file).at("/answers/energiemaatregelen").isNull()).isTrue();
+
+    CommandLineFactory.Run resumed = take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.out())
+        .contains("Je gaat verder waar je was: 19 van de 47 vragen zijn al beantwoord." + NL)
+        .contains("[Energie & klimaat] Vraag 20 van 47" + NL + questionText("energiemaatregelen", "nl"))
+        .contains("Klaar!")
+        .doesNotContain("[Over het bedrijf]")
+        .doesNotContain("Vraag 19 van");
+    assertThat(Files.mismatch(file, complete)).isEqualTo(-1L);
+  }
+
+  @Test
+  void theAnswersFileIsValidAndUpToDateEveryTimeTheNextAnswerIsAskedFor() throws IOException {
+    Path file = dir.resolve("live.json");
+    List<Integer> answeredOnDisk = new ArrayList<>();
+    String input = script(List.of("Sanne", "", "Bakkerij", "", ""), List.of("1", "6", "1", "x", "2", "q"));
+    BufferedReader watching = new BufferedReader(new StringReader(input)) {
+      @Override
+      public String readLine() throws IOException {
+        if (Files.exists(file)) {
+          AnswersLoader.Result loaded = AnswersLoader.load(file, SCAN);
+          assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+          answeredOnDisk.add(loaded.answers().answers().size());
+        }
+        return super.readLine();
+      }
+    };
+
+    CommandLineFactory.Run run = take(watching, "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // read before each of: 1, 6, 1, x, 2, q
+    assertThat(answeredOnDisk).containsExactly(0, 1, 2, 3, 3, 4);
+    assertThat(run.out()).contains("Bewaard in " + file + ": 4 van de ");
+  }
+
+  @Test
+  void endOfInputBeforeTheNameIsKnownSavesNothing() {
+    CommandLineFactory.Run run = take("Sanne\n", "mvo-stagebedrijf", "--lang", "nl", "-o", dir.resolve("a.json").toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("Gestopt. Er is nog niets bewaard.");
+    assertThat(dir.resolve("a.json")).doesNotExist();
+  }
+
+  @Test
+  void withoutMinusOTheFileIsNamedAfterTheStudentAndTheDate() {
+    assertThat(TakeFile.slug("Anaïs  Bakker-de Jong!")).isEqualTo("anais-bakker-de-jong");
+    assertThat(TakeFile.slug("Łukasz Øster")).isEqualTo("lukasz-oster");
+    assertThat(TakeFile.slug("../../etc/passwd")).isEqualTo("etc-passwd");
+    assertThat(TakeFile.slug("李")).isEqualTo("student");
+    assertThat(TakeFile.slug("a".repeat(60))).hasSize(40);
+    assertThat(TakeFile.defaultFile(dir, "Sanne de Vries", LocalDate.of(2026, 11, 20)))
+        .isEqualTo(dir.resolve("antwoorden-sanne-de-vries-2026-11-20.json"));
+  }
+
+  @Test
+  void theDefaultFileNameNeverOverwritesAnEarlierScan() throws IOException {
+    Files.writeString(dir.resolve("antwoorden-sanne-2026-11-20.json"), "{}");
+    Files.writeString(dir.resolve("antwoorden-sanne-2026-11-20-2.json"), "{}");
+
+    assertThat(TakeFile.defaultFile(dir, "Sanne", LocalDate.of(2026, 11, 20)))
+        .isEqualTo(dir.resolve("antwoorden-sanne-2026-11-20-3.json"));
+  }
+
+  @Test
+  void anExistingOutputFileIsNotOverwrittenWithoutResume() throws IOException {
+    Path file = dir.resolve("bestaat.json");
+    Files.writeString(file, "mijn werk");
+
+    CommandLineFactory.Run run = take(script(METADATA), "mvo-stagebedrijf", "--lang", "nl", "-o", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(file + " bestaat al. Ga verder met --resume " + file);
+    assertThat(Files.readString(file)).isEqualTo("mijn werk");
+  }
+
+  @Test
+  void quittingWithQSavesAndSaysHowToCarryOn() throws IOException {
+    Path file = dir.resolve("q.json");
+
+    CommandLineFactory.Run run = take(script(METADATA, List.of("1", "6", "q", "2")),
+        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).endsWith("Bewaard in " + file + ": 2 van de 43 vragen beantwoord." + NL
+        + "Later verder gaan: mvoscan take mvo-stagebedrijf --resume " + file + NL);
+    assertThat(read(file).at("/answers/medewerkers").asInt()).isEqualTo(6);
+    assertThat(read(file).at("/answers/eigen_pand").isNull()).isTrue();
+  }
+
+  @Test
+  void aResumedFileKeepsAnswersToHiddenQuestionsAndFlagsThem() throws IOException {
+    Path file = dir.resolve("verborgen.json");
+    Files.writeString(file, """
+        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
+         "respondent": {"name": "Sanne", "id": "104233"}, "company": {"name": "Bakkerij", "city": "Emmen"},
+         "date": "2026-11-20", "language": "nl",
+         "answers": {"sector": "productie", "medewerkers": 6,
+                     "medezeggenschap": {"value": "ja", "evidence": "gevraagd", "note": "Er is een OR."}}}
+        """);
+
+    CommandLineFactory.Run run = take("1\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Let op: je antwoord op \"" + questionText("medezeggenschap", "nl")
+        + "\" telt niet mee, want die vraag past niet bij dit bedrijf. Het blijft wel bewaard in je antwoordbestand.");
+    JsonNode saved = read(file);
+    assertThat(saved.at("/answers/eigen_pand").asText()).isEqualTo("ja");
+    assertThat(saved.at("/answers/medezeggenschap/value").asText()).isEqualTo("ja");
+    assertThat(saved.at("/answers/medezeggenschap/note").asText()).isEqualTo("Er is een OR.");
+    assertThat(saved.at("/respondent/id").asText()).isEqualTo("104233");
+    assertThat(saved.at("/company/city").asText()).isEqualTo("Emmen");
+  }
+
+  @Test
+  void anAnswerThatMakesAnAnsweredQuestionHiddenIsFlaggedAndKept() throws IOException {
+    Path file = dir.resolve("60.json");
+    Files.writeString(file, """
+        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
+         "respondent": {"name": "Sanne"}, "company": {"name": "Zorgcentrum"}, "date": "2026-11-20", "language": "nl",
+         "answers": {"sector": "zorg", "medewerkers": 60, "eigen_pand": "ja", "producten": "geen",
+                     "voertuigen": "nee", "gevaarlijke_stoffen": "nee", "activiteiten": "Zorg",
+                     "medezeggenschap": "ja"}}
+        """);
+
+    // from visie back to medewerkers: activiteiten, gevaarlijke_stoffen, voertuigen, producten, eigen_pand, medewerkers
+    CommandLineFactory.Run run = take("b\nb\nb\nb\nb\nb\n8\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("> 8" + NL + "Let op: je antwoord op \"" + questionText("medezeggenschap", "nl")
+        + "\" telt nu niet mee, want die vraag past nu niet bij dit bedrijf.");
+    assertThat(read(file).at("/answers/medewerkers").asInt()).isEqualTo(8);
+    assertThat(read(file).at("/answers/medezeggenschap").asText()).isEqualTo("ja");
+  }
+
+  @Test
+  void aTemplateWithoutANameAsksForTheMetadataFirst() throws IOException {
+    Path file = dir.resolve("template.json");
+    CommandLineFactory.Run template = CommandLineFactory.run("template", "mvo-stagebedrijf", "-o", file.toString());
+    assertThat(template.exitCode()).as(template.err()).isZero();
+
+    CommandLineFactory.Run run = take("Sanne\n\nBakkerij\n\n2026-11-20\nq\n", "mvo-stagebedrijf", "--lang", "nl", "--resume", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Je naam" + NL + "> Sanne");
+    assertThat(read(file).at("/respondent/name").asText()).isEqualTo("Sanne");
+    assertThat(read(file).at("/respondent/class").isMissingNode()).isTrue();
+    assertThat(read(file).get("date").asText()).isEqualTo("2026-11-20");
+  }
+
+  @Test
+  void resumingACompleteFileShowsTheScorecardAndStoreAddsItToTheDatabaseOnce() throws IOException {
+    Path file = dir.resolve("sanne.json");
+    String db = dir.resolve("mvoscan.db").toString();
+    CommandLineFactory.Run first = take(script(METADATA, FIRST_PART, SECOND_PART),
+        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString(), "--store", "--db", db);
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("Opgeslagen in de database " + db + " (nummer 1).");
+
+    CommandLineFactory.Run again = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", file.toString(), "--store", "--db", db);
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("Klaar!").contains("Totaalscore 30,2")
+        .contains("Deze antwoorden stonden al in de database " + db + ". Er is niets toegevoegd.");
+    CommandLineFactory.Run list = CommandLineFactory.run("responses", "--db", db, "--json");
+    JsonNode responses = JSON.readTree(list.out());
+    assertThat(responses).hasSize(1);
+    assertThat(responses.toString()).contains("Sanne de Vries").contains("Bakkerij De Korenschoof").contains("30.2");
+  }
+
+  @Test
+  void skippedQuestionsAreCountedAtTheEndAndShowUpAsGaps() {
+    Path file = dir.resolve("gaten.json");
+    List<String> skipping = new ArrayList<>(SECOND_PART);
+    skipping.set(skipping.size() - 1, "s");   // overlast skipped
+
+    CommandLineFactory.Run run = take(script(METADATA, FIRST_PART, skipping),
+        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Je hebt 1 vraag/vragen overgeslagen. Vul ze later in met: mvoscan take mvo-stagebedrijf --resume " + file)
+        .contains("  [ ] " + questionText("overlast", "nl") + NL);
+  }
+
+  @Test
+  void inEnglishTheScreensAndTheFileAreInEnglish() throws IOException {
+    Path file = dir.resolve("en.json");
+
+    CommandLineFactory.Run run = take(script(METADATA, List.of("Manufacturing and industry", "q")),
+        "mvo-stagebedrijf", "--lang", "en", "--date", "2026-11-20", "-o", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("[About the company] Question 1 of 41" + NL + questionText("sector", "en") + " (required)")
+        .contains("? = help, b = back, q = save and stop")
+        .contains("Saved in " + file + ": 1 of the 43 questions answered.");
+    assertThat(read(file).get("language").asText()).isEqualTo("en");
+    assertThat(read(file).at("/answers/sector").asText()).isEqualTo("productie");
+  }
+
+  @Test
+  void pipedOutputHasNoEscapeCodes() {
+    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+
+    assertThat(run.out()).doesNotContain("\u001B");
+  }
+
+  @Test
+  void aBadDateOptionOrAMissingOrInvalidResumeFileIsBadInput() throws IOException {
+    CommandLineFactory.Run badDate = take("", "mvo-stagebedrijf", "--date", "31-02-2026", "-o", dir.resolve("x.json").toString());
+    assertThat(badDate.exitCode()).isEqualTo(2);
+    assertThat(badDate.err()).contains("31-02-2026");
+
+    Path missing = dir.resolve("weg.json");
+    CommandLineFactory.Run notThere = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", missing.toString());
+    assertThat(notThere.exitCode()).isEqualTo(2);
+    assertThat(notThere.err()).contains(missing + ": bestand niet gevonden");
+
+    Path invalid = dir.resolve("fout.json");
+    Files.writeString(invalid, "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"misschien\"}}");
+    CommandLineFactory.Run bad = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", invalid.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains(invalid + ": /answers/visie: ").doesNotContain("Exception");
+    assertThat(Files.readString(invalid)).contains("misschien");
+  }
+}
