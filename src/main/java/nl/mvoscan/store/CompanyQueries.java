@@ -73,6 +73,18 @@ public final class CompanyQueries {
           move.setLong(2, other);
           moved += move.executeUpdate();
         }
+        // remember the merged spelling, and every spelling it had absorbed before
+        try (PreparedStatement alias = connection.prepareStatement(
+            "INSERT OR REPLACE INTO company_alias(company_key, company_id) SELECT company_key, ? FROM company WHERE id = ?")) {
+          alias.setLong(1, keep);
+          alias.setLong(2, other);
+          alias.executeUpdate();
+        }
+        try (PreparedStatement repoint = connection.prepareStatement("UPDATE company_alias SET company_id = ? WHERE company_id = ?")) {
+          repoint.setLong(1, keep);
+          repoint.setLong(2, other);
+          repoint.executeUpdate();
+        }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM company WHERE id = ?")) {
           delete.setLong(1, other);
           merged += delete.executeUpdate();

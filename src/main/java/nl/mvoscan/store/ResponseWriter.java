@@ -240,6 +240,14 @@ public final class ResponseWriter {
 
   private static long company(Connection connection, Answers.Company company) throws SQLException {
     String key = Keys.company(company.name(), company.kvk());
+    try (PreparedStatement alias = connection.prepareStatement("SELECT company_id FROM company_alias WHERE company_key = ?")) {
+      alias.setString(1, key);
+      try (ResultSet rs = alias.executeQuery()) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      }
+    }
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT OR IGNORE INTO company(company_key, name, kvk, city, sector) VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, key);

@@ -24,7 +24,7 @@ import java.util.Properties;
 public final class Store implements AutoCloseable {
 
   /** Migrations in order; the schema version is the number of migrations applied. */
-  static final List<String> MIGRATIONS = List.of("001-initial.sql");
+  static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-company-alias.sql");
   public static final int SCHEMA_VERSION = MIGRATIONS.size();
   private static final int BUSY_TIMEOUT_MS = 30_000;
 

@@ -176,4 +176,28 @@ class CompaniesCommandTest {
     assertThat(run("companies", "merge", "--lang", "en", "--db", db(), Long.toString(keep)).exitCode()).isEqualTo(2);
     assertThat(companies()).isEqualTo(before);
   }
+
+  @Test
+  void aMergedSpellingStaysMergedWhenItIsImportedAgain() throws IOException {
+    importClass();
+    JsonNode before = companies();
+    long keep = idOf(before, "Albert Heijn");
+    long other = idOf(before, "AH Emmen Centrum");
+    assertThat(run("companies", "merge", "--db", db(), Long.toString(keep), Long.toString(other)).exitCode()).isZero();
+
+    Path later = dir.resolve("later.json");
+    java.nio.file.Files.writeString(later, """
+        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
+         "respondent": {"name": "Nieuwe Student", "class": "3A"},
+         "company": {"name": "AH Emmen Centrum", "city": "Emmen"},
+         "answers": {"visie": "ja"}}
+        """);
+    CommandLineFactory.Run imported = run("import", "--lang", "en", "--db", db(), later.toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+    JsonNode after = companies();
+    assertThat(after.size()).isEqualTo(before.size() - 1);
+    assertThat(byId(after, keep).get("responses").asInt())
+        .isEqualTo(byId(before, keep).get("responses").asInt() + byId(before, other).get("responses").asInt() + 1);
+  }
 }

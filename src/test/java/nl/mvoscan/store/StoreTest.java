@@ -98,4 +98,34 @@ class StoreTest {
     assertThat(Keys.company("Dijkstra V.O.F.", null)).isEqualTo(Keys.company("dijkstra", null));
     assertThat(Keys.company("Bakkerij", "12345678")).isEqualTo("kvk:12345678");
   }
+
+  @Test
+  void anOlderDatabaseIsMigratedInOrderAndKeepsItsData() throws Exception {
+    Path file = dir.resolve("old.db");
+    try (Store store = Store.open(file)) {
+      store.inTransaction(c -> {
+        c.createStatement().executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:x', 'X')");
+        c.createStatement().executeUpdate("DROP TABLE company_alias");
+        return c.createStatement().executeUpdate("PRAGMA user_version = 1");
+      });
+    }
+    try (Store store = Store.open(file)) {
+      assertThat(store.schemaVersion()).isEqualTo(Store.SCHEMA_VERSION).isEqualTo(2);
+      int tables = store.read(c -> {
+        try (ResultSet rs = c.createStatement().executeQuery(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'company_alias'")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      });
+      assertThat(tables).isEqualTo(1);
+      int companies = store.read(c -> {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM company")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      });
+      assertThat(companies).isEqualTo(1);
+    }
+  }
 }
