@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       CompaniesCommand.class,
       ExportCommand.class,
       TakeCommand.class,
+      AggregateCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
 public final class MvoscanCommand implements Runnable {

@@ -1,0 +1,96 @@
+package nl.mvoscan.aggregate;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import nl.mvoscan.scoring.Rational;
+
+/**
+ * Descriptive statistics of exact values, all kept exact until output (docs/aggregate.md).
+ *
+ * <ul>
+ *   <li>{@code mean}: Σx / n;
+ *   <li>{@code variance}: the sample variance Σ(x − mean)² / (n − 1), {@code null} when n &lt; 2;
+ *   <li>percentiles ({@code p25}, {@code median}, {@code p75}): linear interpolation between the
+ *       closest ranks, type 7 of Hyndman &amp; Fan, as R's default {@code quantile} and Excel's
+ *       {@code PERCENTILE.INC}: h = (n − 1)·p, value = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋) with
+ *       x sorted ascending and counted from 0.
+ * </ul>
+ *
+ * With n = 0 every figure is {@code null}.
+ */
+public record Statistics(
+    int n, Rational mean, Rational median, Rational variance, Rational min, Rational max, Rational p25, Rational p75) {
+
+  private static final Rational QUARTER = new Rational(BigInteger.ONE, BigInteger.valueOf(4));
+  private static final Rational HALF = new Rational(BigInteger.ONE, BigInteger.TWO);
+  private static final Rational THREE_QUARTERS = new Rational(BigInteger.valueOf(3), BigInteger.valueOf(4));
+
+  public static Statistics of(Collection<Rational> values) {
+    List<Rational> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int n = sorted.size();
+    if (n == 0) {
+      return new Statistics(0, null, null, null, null, null, null, null);
+    }
+    Rational sum = Rational.ZERO;
+    for (Rational x : sorted) {
+      sum = sum.plus(x);
+    }
+    Rational mean = sum.dividedBy(integer(n));
+    Rational variance = null;
+    if (n >= 2) {
+      Rational squares = Rational.ZERO;
+      for (Rational x : sorted) {
+        Rational d = x.minus(mean);
+        squares = squares.plus(d.times(d));
+      }
+      variance = squares.dividedBy(integer(n - 1));
+    }
+    return new Statistics(n, mean, percentile(sorted, HALF), variance, sorted.get(0), sorted.get(n - 1),
+        percentile(sorted, QUARTER), percentile(sorted, THREE_QUARTERS));
+  }
+
+  /** Type-7 percentile of ascending {@code sorted} values at {@code p} in 0..1; {@code null} for no values. */
+  public static Rational percentile(List<Rational> sorted, Rational p) {
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    Rational h = integer(sorted.size() - 1).times(p);
+    BigInteger floor = h.numerator().divide(h.denominator());
+    int lo = floor.intValueExact();
+    Rational fraction = h.minus(integer(lo));
+    Rational low = sorted.get(lo);
+    if (fraction.isZero() || lo + 1 >= sorted.size()) {
+      return low;
+    }
+    return low.plus(fraction.times(sorted.get(lo + 1).minus(low)));
+  }
+
+  /** The sample standard deviation √variance, rounded half-up to {@code scale} decimals; {@code null} when n &lt; 2. */
+  public BigDecimal roundedSd(int scale) {
+    return variance == null ? null : sqrtRounded(variance, scale);
+  }
+
+  /**
+   * √v rounded half-up to {@code scale} decimals, exactly: with m = ⌊√(4·10^(2·scale)·v)⌋ (an
+   * integer square root), the rounded value is ⌊(m + 1) / 2⌋ / 10^scale, because k = round(√v·10^s)
+   * is the largest k with (2k − 1)² ≤ 4·10^(2s)·v. No floating point, so a tie like √0.0025 = 0.05
+   * rounds up to 0.1 as the contract's half-up rule asks.
+   */
+  public static BigDecimal sqrtRounded(Rational v, int scale) {
+    if (v.signum() < 0) {
+      throw new ArithmeticException("square root of a negative number");
+    }
+    BigInteger scaled = v.numerator().multiply(BigInteger.valueOf(4)).multiply(BigInteger.TEN.pow(2 * scale));
+    BigInteger m = scaled.divide(v.denominator()).sqrt();
+    BigInteger k = m.add(BigInteger.ONE).shiftRight(1);
+    return new BigDecimal(k, scale);
+  }
+
+  static Rational integer(long value) {
+    return new Rational(BigInteger.valueOf(value), BigInteger.ONE);
+  }
+}

@@ -1,0 +1,128 @@
+package nl.mvoscan.cli;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.mvoscan.aggregate.Aggregate;
+import nl.mvoscan.aggregate.Aggregator;
+import nl.mvoscan.aggregate.Grouping;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.JsonProblem;
+import nl.mvoscan.report.AggregateCsv;
+import nl.mvoscan.report.AggregateJson;
+import nl.mvoscan.report.AggregateText;
+import nl.mvoscan.report.ResultJson;
+import nl.mvoscan.store.AggregateQueries;
+import nl.mvoscan.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "aggregate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Cijfers over een klas, bedrijf, sector of schooljaar: gemiddelde, mediaan, spreiding, niveaus, antwoorden,"
+          + " verbeterpunten, overeenstemming en trend (docs/aggregate.md).",
+      "Figures over a class, company, sector or school year: mean, median, spread, levels, answers, improvements,"
+          + " agreement and trend (docs/aggregate.md)."
+    })
+public final class AggregateCommand implements Callable<Integer> {
+
+  private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  @Mixin DbOptions db;
+  @Mixin JsonOption json;
+
+  @Option(names = "--csv", description = "Eén rij per groep × cijfer, voor Excel / one row per group × figure, for Excel.")
+  boolean csv;
+
+  @Option(names = "--class", paramLabel = "X", description = "Alleen deze klas (herhaalbaar) / only this class (repeatable).")
+  List<String> classes = new ArrayList<>();
+
+  @Option(names = "--company", paramLabel = "C", description = "Alleen dit bedrijf: naam of KvK-nummer (herhaalbaar) / only this company: name or KvK number (repeatable).")
+  List<String> companies = new ArrayList<>();
+
+  @Option(names = "--school-year", paramLabel = "YYYY-YYYY", description = "Alleen dit schooljaar, bv. 2026-2027 (herhaalbaar) / only this school year (repeatable).")
+  List<String> schoolYears = new ArrayList<>();
+
+  @Option(names = "--scan", paramLabel = "ID", description = "Alleen deze scan: id, id@versie of sha256:-hash(begin) (herhaalbaar) / only this scan: id, id@version or sha256: hash (prefix) (repeatable).")
+  List<String> scans = new ArrayList<>();
+
+  @Option(names = "--by", paramLabel = "all|class|company|sector|school-year", defaultValue = "all",
+      description = "Groepeer per / group by (default: ${DEFAULT-VALUE}).")
+  String by;
+
+  @Override
+  public Integer call() {
+    Messages messages = common.messages();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Grouping grouping = grouping(messages);
+    List<String> problems = new ArrayList<>();
+    if (json.json && csv) {
+      problems.add(messages.get("aggregate.jsonAndCsv"));
+    }
+    for (String year : schoolYears) {
+      Matcher m = SCHOOL_YEAR.matcher(year.trim());
+      if (!m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
+        problems.add(messages.get("aggregate.badSchoolYear", year));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw MvoscanException.invalidInput(problems);
+    }
+
+    AggregateQueries.Selection selection;
+    try (Store store = db.open(messages)) {
+      selection = AggregateQueries.select(store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
+    } catch (SQLException e) {
+      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+    }
+    if (!selection.unreadable().isEmpty()) {
+      AggregateQueries.UnreadableScan bad = selection.unreadable().get(0);
+      JsonProblem first = bad.problems().isEmpty() ? null : bad.problems().get(0);
+      throw MvoscanException.failure(messages.get("aggregate.unreadableScan", bad.scanId(), bad.version(), bad.hash(),
+          first == null ? "-" : first.pointer() + ": " + messages.get(first.key(), first.args())), null);
+    }
+
+    Aggregate aggregate = Aggregator.aggregate(selection.responses(), selection.scans(), grouping, messages.language());
+    if (aggregate.n() == 0) {
+      err.println(messages.get("aggregate.noMatch"));
+    }
+    List<Aggregate.Pool> pools = aggregate.pools();
+    for (int i = 1; i < pools.size(); i++) {
+      Aggregate.Pool main = pools.get(0);
+      Aggregate.Pool other = pools.get(i);
+      err.println(messages.get("aggregate.otherScan", other.n(), other.scan().id(), other.scan().version(),
+          AggregateText.shortHash(other.scan().hash()), main.scan().id(), main.scan().version(), AggregateText.shortHash(main.scan().hash())));
+    }
+
+    if (json.json) {
+      out.println(ResultJson.write(AggregateJson.of(aggregate, new AggregateJson.Selection(classes, companies, schoolYears, scans))));
+    } else if (csv) {
+      out.print(AggregateCsv.write(aggregate, messages));
+    } else {
+      out.print(AggregateText.render(aggregate, messages));
+    }
+    out.flush();
+    err.flush();
+    return ExitCode.OK;
+  }
+
+  private Grouping grouping(Messages messages) {
+    try {
+      return Grouping.fromId(by);
+    } catch (IllegalArgumentException e) {
+      throw MvoscanException.invalidInput(messages.get("aggregate.badBy", by));
+    }
+  }
+}
