@@ -35,7 +35,7 @@ public final class ResponseQueries {
         args.add(filter.className());
       }
       if (filter.company() != null) {
-        sql.append(" AND (c.company_key = ? OR c.name = ? COLLATE NOCASE)");
+        sql.append(" AND (c.company_key = ? OR c.name COLLATE NOCASE = ?)");
         args.add(Keys.company(filter.company(), null));
         args.add(filter.company());
       }
@@ -82,7 +82,7 @@ public final class ResponseQueries {
     return store.inTransaction(connection -> {
       List<Long> respondents = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement(
-          "SELECT id FROM respondent WHERE student_number = ? OR name = ? COLLATE NOCASE")) {
+          "SELECT id FROM respondent WHERE student_number = ? OR name COLLATE NOCASE = ?")) {
         select.setString(1, student);
         select.setString(2, student);
         try (ResultSet rs = select.executeQuery()) {
