@@ -490,4 +490,31 @@ class TakeCommandTest {
     assertThat(bad.err()).contains(invalid + ": /answers/visie: ").doesNotContain("Exception");
     assertThat(Files.readString(invalid)).contains("misschien");
   }
+
+  @Test
+  void killingTheProcessMidwayLosesNoAnswerAndResumeFinishesTheSameFile() throws Exception {
+    Path complete = dir.resolve("complete.json");
+    fullRun(complete);
+    Path file = dir.resolve("gekild.json");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "nl.mvoscan.cli.Main",
+            "take", "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("child.log").toFile())
+        .start();
+    // type the first part and keep stdin open: the student is still sitting at question 20
+    child.getOutputStream().write(script(METADATA, FIRST_PART).getBytes(StandardCharsets.UTF_8));
+    child.getOutputStream().flush();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline && !(Files.exists(file) && read(file).at("/answers/energie_inzicht").isTextual())) {
+      Thread.sleep(20);
+    }
+    child.destroyForcibly().waitFor();
+
+    assertThat(AnswersLoader.load(file, SCAN).ok()).isTrue();
+    assertThat(read(file).at("/answers/energie_inzicht").asText()).as(Files.readString(dir.resolve("child.log"))).isEqualTo("gestart");
+    CommandLineFactory.Run resumed = take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(Files.mismatch(file, complete)).isEqualTo(-1L);
+  }
 }
