@@ -111,4 +111,74 @@ class ImportCommandTest {
     assertThat(rejected.err()).contains("bad.csv:3: Staat duurzaamheid of MVO in de missie of visie van het bedrijf?: \"jaa\" is not an option");
     assertThat(run("responses", "--db", db, "--json", "--class", "3B").out().trim()).isEqualTo("[ ]");
   }
+
+  /** The same two students in three dialects of contract §7, and as answers files. */
+  @Test
+  void everyCsvDialectImportsWithTheScoresThatScoreGivesForTheSameAnswers() throws Exception {
+    String utf8Comma = "naam,klas,bedrijf,datum,sector,medewerkers,visie,doelen,welzijn\n"
+        + "Zoë,3C,Bakkerij,2026-11-03,productie,12,ja,gestart,werkplek|werkdruk\n"
+        + "İlker,3C,Garage,2026-11-04,handel,7.5,deels,weetniet,geen\n";
+    String excel = "\uFEFFName;Class;Company;Date;In welke sector werkt het bedrijf?;Hoeveel medewerkers heeft het bedrijf?;"
+        + "Staat duurzaamheid of MVO in de missie of visie van het bedrijf?;"
+        + "Heeft het bedrijf meetbare doelen voor duurzaamheid, zoals 20% minder energie in 2030?;"
+        + "Wat doet het bedrijf voor de gezondheid en het welzijn van medewerkers?\r\n"
+        + "Zoë;3C;Bakkerij;3-11-2026;Productie en industrie;12;Ja;Gestart;\"Goede werkplekken en hulpmiddelen, zoals een tilhulp;Aandacht voor werkdruk en stress\"\r\n"
+        + "İlker;3C;Garage;4-11-2026;handel en retail;7,5;DEELS;weet ik niet;Geen van deze\r\n";
+    String tabEnglish = "student\tklas\tcompany\tdatum\tIn which sector does the company work?\tHow many employees does the company have?\t"
+        + "Are sustainability or CSR part of the company's mission or vision?\t"
+        + "Does the company have measurable sustainability goals, such as 20% less energy by 2030?\t"
+        + "What does the company do for the health and wellbeing of its staff?\n"
+        + "Zoë\t3C\tBakkerij\t03-11-2026\tManufacturing and industry\t12\tYes\tStarted\twerkplek|Attention to workload and stress\n"
+        + "İlker\t3C\tGarage\t4-11-2026\tTrade and retail\t7,5\tPartly\tDon't know\tNone of these\n";
+    // "medewerkers" is a whole number in the scan: 7.5 must be rejected the same way in all dialects
+    for (String[] dialect : new String[][] {{"utf8.csv", utf8Comma, "UTF-8"}, {"excel.csv", excel, "UTF-8"}, {"tab.csv", tabEnglish, "windows-1252"}}) {
+      Path file = dir.resolve(dialect[0]);
+      Files.write(file, dialect[1].getBytes(java.nio.charset.Charset.forName(dialect[2].equals("windows-1252") ? "UTF-8" : dialect[2])));
+      CommandLineFactory.Run rejected = run("import", "--lang", "en", "--db", dir.resolve("x.db").toString(), file.toString());
+      assertThat(rejected.exitCode()).as(dialect[0]).isEqualTo(2);
+      assertThat(rejected.err()).as(dialect[0]).contains(dialect[0] + ":3: ").contains("7.5 must be a whole number");
+    }
+
+    java.util.List<String> stored = new java.util.ArrayList<>();
+    String[][] dialects = {
+        {"utf8.csv", utf8Comma.replace("7.5", "7"), "UTF-8"},
+        {"excel.csv", excel.replace("7,5", "7"), "UTF-8"},
+        {"tab.csv", tabEnglish.replace("7,5", "7").replace("İlker", "Ilker").replace("Zoë", "Zoe"), "windows-1252"}};
+    for (String[] dialect : dialects) {
+      Path file = dir.resolve(dialect[0]);
+      Files.write(file, dialect[1].getBytes(java.nio.charset.Charset.forName(dialect[2])));
+      String db = dir.resolve(dialect[0] + ".db").toString();
+      CommandLineFactory.Run imported = run("import", "--lang", "en", "--db", db, file.toString());
+      assertThat(imported.exitCode()).as(dialect[0] + imported.err()).isZero();
+      assertThat(imported.out()).contains("imported 2 responses");
+      stored.add(scoresOf(run("responses", "--db", db, "--json").out()));
+    }
+    assertThat(stored.get(1)).isEqualTo(stored.get(0));
+    assertThat(stored.get(2)).isEqualTo(stored.get(0));
+
+    Path zoe = dir.resolve("zoe.json");
+    Files.writeString(zoe, """
+        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
+         "answers": {"sector": "productie", "medewerkers": 12, "visie": "ja", "doelen": "gestart",
+                     "welzijn": ["werkplek", "werkdruk"]}}
+        """);
+    Path ilker = dir.resolve("ilker.json");
+    Files.writeString(ilker, """
+        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
+         "answers": {"sector": "handel", "medewerkers": 7, "visie": "deels", "doelen": "weetniet", "welzijn": ["geen"]}}
+        """);
+    String scored = run("score", "--json", zoe.toString(), ilker.toString()).out();
+    assertThat(stored.get(0)).isEqualTo(scoresOf(scored));
+  }
+
+  /** "status score grade level" per response, in order. */
+  private static String scoresOf(String json) throws java.io.IOException {
+    StringBuilder out = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonNode node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+      com.fasterxml.jackson.databind.JsonNode figures = node.has("overall") ? node.get("overall") : node;
+      out.append(figures.get("status").asText()).append(' ').append(figures.get("score")).append(' ')
+          .append(figures.get("grade")).append(' ').append(figures.get("level")).append('\n');
+    }
+    return out.toString();
+  }
 }
