@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       TakeCommand.class,
       AggregateCommand.class,
+      ReportCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
 public final class MvoscanCommand implements Runnable {

@@ -1,0 +1,344 @@
+package nl.mvoscan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.AtomicFiles;
+import nl.mvoscan.io.JsonDocument;
+import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.report.pdf.ClassReport;
+import nl.mvoscan.report.pdf.FileNames;
+import nl.mvoscan.report.pdf.RenderedPdf;
+import nl.mvoscan.report.pdf.StudentReport;
+import nl.mvoscan.scan.Answers;
+import nl.mvoscan.scan.AnswersLoader;
+import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scoring.ScoreResult;
+import nl.mvoscan.scoring.Scorer;
+import nl.mvoscan.store.Keys;
+import nl.mvoscan.store.ReportQueries;
+import nl.mvoscan.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Maak PDF-rapporten: voor een student en het bedrijf, voor een klas, of alles tegelijk.",
+      "Make PDF reports: for a student and the company, for a class, or all at once."
+    },
+    subcommands = {ReportCommand.StudentCommand.class, ReportCommand.ClassCommand.class, ReportCommand.BatchCommand.class})
+public final class ReportCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "student",
+      mixinStandardHelpOptions = true,
+      description = {
+        "PDF-rapport voor de student en het stagebedrijf, van een antwoordbestand of een opgeslagen antwoord (id).",
+        "PDF report for the student and the internship company, from an answers file or a stored response (id)."
+      })
+  static final class StudentCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin DbOptions db;
+    @Mixin ScanSourceOptions sources;
+
+    @Parameters(paramLabel = "ID|ANSWERS.json", description = "Id uit mvoscan responses, of een antwoordbestand / id from mvoscan responses, or an answers file.")
+    String source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.pdf", description = "Waar het rapport komt (bestand of map) / where to write the report (file or folder).")
+    Path output;
+
+    @Option(names = "--scan", paramLabel = "FILE|ID", description = "De scan voor een antwoordbestand; standaard die uit het bestand / the scan for an answers file; default: the one it names.")
+    String scanRef;
+
+    @Override
+    public Integer call() {
+      Messages messages = common.messages();
+      Path file = Path.of(source);
+      ScoreResult result;
+      StudentReport.ClassAverage average;
+      if (Files.isRegularFile(file)) {
+        result = scoreFile(file, messages);
+        average = Files.exists(db.path()) ? fromDb(messages, store -> average(store, result, schoolYear(result.answers()))) : null;
+      } else if (source.matches("[0-9]{1,18}")) {
+        long id = Long.parseLong(source);
+        ScoreResult[] scored = new ScoreResult[1];
+        average = fromDb(messages, store -> {
+          ReportQueries.StoredResponse stored = ReportQueries.response(store, id).orElseThrow(() ->
+              MvoscanException.invalidInput(messages.get("report.noResponse", id)));
+          scored[0] = Scorer.score(stored.scan(), stored.answers());
+          return average(store, scored[0], stored.schoolYear());
+        });
+        result = scored[0];
+      } else {
+        throw MvoscanException.invalidInput(source + ": " + messages.get("report.notFileOrId"));
+      }
+      String language = textLanguage(common, result);
+      RenderedPdf pdf = StudentReport.render(result, average, Messages.forLanguage(language), language);
+      Path target = target(output, studentFileBase(result, messages, source));
+      write(target, pdf.bytes(), messages);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(messages.get("report.written", target, pdf.pages()));
+      out.flush();
+      return ExitCode.OK;
+    }
+
+    private ScoreResult scoreFile(Path file, Messages messages) {
+      ScanResolver resolver = new ScanResolver(sources, messages);
+      JsonDocument document = JsonReader.read(file);
+      if (!document.isValid()) {
+        throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), document.problems(), messages));
+      }
+      Scan scan;
+      if (scanRef != null) {
+        scan = resolver.resolve(scanRef);
+      } else {
+        String id = AnswersLoader.scanIdOf(document);
+        if (id == null) {
+          throw MvoscanException.invalidInput(file + ": /scan: " + messages.get("score.noScanId"));
+        }
+        scan = resolver.byId(id, file.toString());
+      }
+      AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);
+      if (!loaded.ok()) {
+        throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), loaded.problems(), messages));
+      }
+      return Scorer.score(scan, loaded.answers());
+    }
+
+    private <T> T fromDb(Messages messages, Query<T> query) {
+      try (Store store = db.open(messages)) {
+        return query.run(store);
+      } catch (SQLException e) {
+        throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+      }
+    }
+  }
+
+  @Command(
+      name = "class",
+      mixinStandardHelpOptions = true,
+      description = {
+        "PDF-klasrapport voor de docent: niveaus, spreiding per thema, bedrijven en verbeterpunten.",
+        "PDF class report for the teacher: levels, spread per theme, companies and improvements."
+      })
+  static final class ClassCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin DbOptions db;
+
+    @Parameters(paramLabel = "X", description = "De klas / the class.")
+    String className;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE.pdf", description = "Waar het rapport komt (bestand of map) / where to write the report (file or folder).")
+    Path output;
+
+    @Option(names = "--anonymize", description = "Laat namen van studenten weg (Student 01, Student 02, …) / leave out student names.")
+    boolean anonymize;
+
+    @Option(names = "--school-year", paramLabel = "YYYY-YYYY", description = "Alleen dit schooljaar / only this school year.")
+    String schoolYear;
+
+    @Override
+    public Integer call() {
+      Messages messages = common.messages();
+      ClassData data = classData(db, messages, className, schoolYear);
+      RenderedPdf pdf = data.render(anonymize, messages, spec.commandLine().getErr());
+      Path target = target(output, FileNames.safe(messages.get("report.class.fileName", data.className()), "class"));
+      write(target, pdf.bytes(), messages);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(messages.get("report.written", target, pdf.pages()));
+      out.flush();
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "batch",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Alle studentrapporten van een klas plus het klasrapport in één map.",
+        "Every student report of a class plus the class report, in one folder."
+      })
+  static final class BatchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin DbOptions db;
+
+    @Option(names = "--class", required = true, paramLabel = "X", description = "De klas / the class.")
+    String className;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Map voor de rapporten / folder for the reports.")
+    Path folder;
+
+    @Option(names = "--school-year", paramLabel = "YYYY-YYYY", description = "Alleen dit schooljaar / only this school year.")
+    String schoolYear;
+
+    @Override
+    public Integer call() {
+      Messages messages = common.messages();
+      PrintWriter err = spec.commandLine().getErr();
+      ClassData data = classData(db, messages, className, schoolYear);
+      if (Files.exists(folder) && !Files.isDirectory(folder)) {
+        throw MvoscanException.invalidInput(folder + ": " + messages.get("report.notAFolder"));
+      }
+      FileNames.Claims claims = new FileNames.Claims();
+      String classFile = claims.claim(FileNames.safe(messages.get("report.class.fileName", data.className()), "class"), ".pdf");
+      int total = data.all().size() + 1;
+      int done = 0;
+      try (Progress progress = new Progress(err, total, data.className() + " (PDF)")) {
+        for (ReportQueries.StoredResponse stored : data.all()) {
+          ScoreResult result = data.results().get(stored.id());
+          String language = textLanguage(common, result);
+          RenderedPdf pdf = StudentReport.render(result, data.averages().get(stored.id()), Messages.forLanguage(language), language);
+          write(folder.resolve(claims.claim(studentFileBase(result, messages, Long.toString(stored.id())), ".pdf")), pdf.bytes(),
+              messages);
+          progress.update(++done);
+        }
+        write(folder.resolve(classFile), data.render(false, messages, err).bytes(), messages);
+        progress.update(++done);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(messages.get("report.batch.done", data.all().size(), folder));
+      out.flush();
+      return ExitCode.OK;
+    }
+  }
+
+  // ---- shared
+
+  @FunctionalInterface
+  private interface Query<T> {
+    T run(Store store) throws SQLException;
+  }
+
+  /** A class read from the database: every response scored again, with the class averages each report compares to. */
+  private record ClassData(
+      String className, String schoolYear, List<ReportQueries.StoredResponse> all, Map<Long, ScoreResult> results,
+      Map<Long, StudentReport.ClassAverage> averages) {
+
+    RenderedPdf render(boolean anonymize, Messages messages, PrintWriter err) {
+      List<ClassReport.Entry> entries = all.stream().map(stored -> {
+        ScoreResult result = results.get(stored.id());
+        Answers answers = result.answers();
+        return new ClassReport.Entry(stored.id(), stored.respondentId(),
+            answers.respondent() == null ? null : answers.respondent().name(), stored.companyId(),
+            answers.company() == null ? null : answers.company().name(),
+            answers.company() == null ? null : answers.company().city(),
+            answers.company() == null ? null : answers.company().kvk(), stored.schoolYear(), result);
+      }).toList();
+      String hash = ClassReport.mainScanHash(entries);
+      List<ClassReport.Entry> same = entries.stream().filter(e -> e.result().scan().hash().equals(hash)).toList();
+      int others = entries.size() - same.size();
+      if (others > 0) {
+        err.println(messages.get("report.otherScansSkipped", others, className));
+        err.flush();
+      }
+      return ClassReport.render(className, schoolYear, same, anonymize, others, messages, messages.language());
+    }
+  }
+
+  private static ClassData classData(DbOptions db, Messages messages, String className, String schoolYear) {
+    try (Store store = db.open(messages)) {
+      List<ReportQueries.StoredResponse> all = ReportQueries.classResponses(store, className, schoolYear);
+      if (all.isEmpty()) {
+        throw MvoscanException.invalidInput(messages.get("report.noClass", className,
+            schoolYear == null ? "" : " " + messages.get("report.inSchoolYear", schoolYear)));
+      }
+      Map<Long, ScoreResult> results = new HashMap<>();
+      Map<Long, StudentReport.ClassAverage> averages = new HashMap<>();
+      Map<String, StudentReport.ClassAverage> cache = new HashMap<>();
+      for (ReportQueries.StoredResponse stored : all) {
+        ScoreResult result = Scorer.score(stored.scan(), stored.answers());
+        results.put(stored.id(), result);
+        String key = result.scan().hash() + "|" + stored.className() + "|" + stored.schoolYear();
+        StudentReport.ClassAverage average = cache.get(key);
+        if (average == null) {
+          average = average(store, result, stored.schoolYear());
+          cache.put(key, average);
+        }
+        averages.put(stored.id(), average);
+      }
+      String stored = all.get(0).className() == null ? className : all.get(0).className().trim();
+      return new ClassData(stored, schoolYear, all, results, averages);
+    } catch (SQLException e) {
+      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+    }
+  }
+
+  /** The class's mean theme scores on the same scan (and school year, when known); null without a class. */
+  private static StudentReport.ClassAverage average(Store store, ScoreResult result, String schoolYear) throws SQLException {
+    Answers.Respondent respondent = result.answers().respondent();
+    if (respondent == null || respondent.className() == null || respondent.className().isBlank()) {
+      return null;
+    }
+    ReportQueries.ClassAverages averages =
+        ReportQueries.classAverages(store, respondent.className(), result.scan().hash(), schoolYear);
+    if (averages.isEmpty()) {
+      return null;
+    }
+    Map<String, java.math.BigDecimal> themes = new HashMap<>();
+    averages.themes().forEach((theme, average) -> themes.put(theme, average.mean()));
+    return new StudentReport.ClassAverage(respondent.className().trim(), averages.responses(), themes);
+  }
+
+  private static String schoolYear(Answers answers) {
+    return answers.date() == null ? null : Keys.schoolYear(answers.date());
+  }
+
+  /** --lang first, then the language the answers were given in, then the scan's first language. */
+  private static String textLanguage(CommonOptions common, ScoreResult result) {
+    String explicit = common.explicitLanguage();
+    if (explicit != null) {
+      return explicit;
+    }
+    String answers = result.answers().language();
+    return answers != null ? answers : result.scan().defaultLanguage();
+  }
+
+  /** "Student name - Company", made safe as a file name. */
+  private static String studentFileBase(ScoreResult result, Messages messages, String fallback) {
+    Answers answers = result.answers();
+    String student = answers.respondent() == null ? null : answers.respondent().name();
+    String company = answers.company() == null ? null : answers.company().name();
+    String name = student == null || student.isBlank() ? company
+        : company == null || company.isBlank() ? student : student + " - " + company;
+    return FileNames.safe(name, messages.get("report.student.fileName", fallback));
+  }
+
+  /** {@code -o} as given; a folder gets the default name inside it; no {@code -o} writes the default name here. */
+  private static Path target(Path output, String defaultBase) {
+    if (output == null) {
+      return Path.of(defaultBase + ".pdf");
+    }
+    return Files.isDirectory(output) ? output.resolve(defaultBase + ".pdf") : output;
+  }
+
+  private static void write(Path target, byte[] bytes, Messages messages) {
+    try {
+      AtomicFiles.write(target, bytes);
+    } catch (IOException e) {
+      throw MvoscanException.failure(messages.get("report.writeFailed", target, String.valueOf(e.getMessage())), e);
+    }
+  }
+}

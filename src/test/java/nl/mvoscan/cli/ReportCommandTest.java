@@ -1,0 +1,178 @@
+package nl.mvoscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+
+  private static final List<String> CSV_NAMES =
+      List.of("Zoë Mulder", "Mohammed El Amrani", "Şeyma Yılmaz", "Sanne de Vries", "Femke Veenstra", "Thijs Oosting");
+
+  @TempDir Path dir;
+
+  private String db() {
+    return dir.resolve("mvoscan.db").toString();
+  }
+
+  private CommandLineFactory.Run run(String... args) {
+    return CommandLineFactory.run(args);
+  }
+
+  private void importClass() {
+    CommandLineFactory.Run imported = run("import", "--lang", "nl", "--db", db(), "examples/klas-3a.csv");
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+  }
+
+  private static String text(Path pdf) throws IOException {
+    PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
+    try {
+      PdfTextExtractor extractor = new PdfTextExtractor(reader);
+      StringBuilder text = new StringBuilder();
+      for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+        text.append(extractor.getTextFromPage(i)).append('\n');
+      }
+      return text.toString().replaceAll("\\s+", " ");
+    } finally {
+      reader.close();
+    }
+  }
+
+  private static int pages(Path pdf) throws IOException {
+    PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
+    try {
+      return reader.getNumberOfPages();
+    } finally {
+      reader.close();
+    }
+  }
+
+  @Test
+  void studentReportFromAnAnswersFileIsWrittenAndNamed() throws Exception {
+    Path out = dir.resolve("zorg.pdf");
+    CommandLineFactory.Run result = run("report", "student", "--lang", "nl", "--db", db(), "examples/zorghuis-groningen.json",
+        "-o", out.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains(out.toString(), "geschreven", pages(out) + " pagina's");
+    assertThat(text(out)).contains("Zorgcentrum De Lindehof", "Anaïs Bakker", "89,8", "9,1", "Koploper")
+        .doesNotContain("Grijs: het gemiddelde van klas");
+    assertThat(Files.exists(dir.resolve("mvoscan.db"))).as("a report from a file creates no database").isFalse();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("zorg.pdf");
+    }
+  }
+
+  @Test
+  void studentReportIntoAFolderGetsASafeNameFromStudentAndCompany() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("out"));
+    CommandLineFactory.Run result = run("report", "student", "--lang", "nl", "examples/garage-assen.json", "-o", folder.toString(),
+        "--db", db());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(folder.resolve("Yusuf Demir - Autobedrijf Van der Veen.pdf")).exists();
+  }
+
+  @Test
+  void studentReportOfAStoredResponseComparesWithItsClass() throws Exception {
+    importClass();
+    String list = run("responses", "--db", db(), "--class", "3A", "--json").out();
+    String id = list.replaceAll("(?s).*\"id\" : (\\d+),\\s*\"student\" : \"Şeyma Yılmaz\".*", "$1");
+    assertThat(id).matches("\\d+");
+    Path out = dir.resolve("seyma.pdf");
+    CommandLineFactory.Run result = run("report", "student", id, "--lang", "nl", "--db", db(), "-o", out.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String text = text(out);
+    assertThat(text).contains("Şeyma Yılmaz", "Zorgcentrum De Lindehof", "Koploper",
+        "Grijs: het gemiddelde van klas 3A (28 antwoorden op dezelfde scan).");
+
+    CommandLineFactory.Run again = run("report", "student", id, "--lang", "nl", "--db", db(), "-o", dir.resolve("again.pdf").toString());
+    assertThat(again.exitCode()).isZero();
+    assertThat(text(dir.resolve("again.pdf"))).isEqualTo(text);
+  }
+
+  @Test
+  void classReportAnonymizedHasNoStudentNames() throws Exception {
+    importClass();
+    Path out = dir.resolve("klas.pdf");
+    CommandLineFactory.Run result = run("report", "class", "3a", "--anonymize", "--lang", "nl", "--db", db(), "-o", out.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    String text = text(out);
+    assertThat(text).contains("Klasrapport 3A", "Student 01", "Student 28", "Albert Heijn", "Zorgcentrum De Lindehof")
+        .doesNotContain("Student 29");
+    CSV_NAMES.forEach(name -> assertThat(text).doesNotContain(name));
+
+    Path named = dir.resolve("named.pdf");
+    assertThat(run("report", "class", "3A", "--lang", "nl", "--db", db(), "-o", named.toString()).exitCode()).isZero();
+    assertThat(text(named)).contains(CSV_NAMES.toArray(String[]::new)).doesNotContain("Student 01");
+  }
+
+  @Test
+  void batchWritesEveryStudentReportAndTheClassReportAtomically() throws Exception {
+    importClass();
+    run("import", "--db", db(), "examples/bakkerij-emmen.json");
+    Path folder = dir.resolve("rapporten");
+    CommandLineFactory.Run result = run("report", "batch", "--class", "3A", "-o", folder.toString(), "--lang", "nl", "--db", db());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("29 studentrapporten en het klasrapport geschreven in " + folder);
+    assertThat(result.err()).as("no progress line without a terminal").isEmpty();
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      files.forEach(p -> names.add(p.getFileName().toString()));
+    }
+    assertThat(names).hasSize(30).allMatch(n -> n.endsWith(".pdf")).noneMatch(n -> n.startsWith("."));
+    // Sanne de Vries answered twice about the same bakery: two files, neither overwritten
+    assertThat(names).contains("klasrapport 3A.pdf", "Sanne de Vries - Bakkerij De Korenschoof.pdf",
+        "Sanne de Vries - Bakkerij De Korenschoof-2.pdf", "Şeyma Yılmaz - Zorgcentrum De Lindehof.pdf");
+    assertThat(text(folder.resolve("Zoë Mulder - Albert Heijn.pdf"))).contains("Zoë Mulder", "Albert Heijn");
+    assertThat(text(folder.resolve("klasrapport 3A.pdf"))).contains("Klasrapport 3A", "Zoë Mulder");
+  }
+
+  @Test
+  void unknownIdsClassesAndFilesAreBadInput() {
+    importClass();
+    CommandLineFactory.Run id = run("report", "student", "9999", "--lang", "nl", "--db", db());
+    assertThat(id.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(id.err()).contains("geen antwoord met id 9999");
+
+    CommandLineFactory.Run klas = run("report", "class", "4B", "--lang", "nl", "--db", db());
+    assertThat(klas.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(klas.err()).contains("geen antwoorden van klas 4B");
+
+    CommandLineFactory.Run year = run("report", "batch", "--class", "3A", "--school-year", "2019-2020", "-o", dir.resolve("x").toString(),
+        "--lang", "nl", "--db", db());
+    assertThat(year.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(year.err()).contains("geen antwoorden van klas 3A in schooljaar 2019-2020");
+    assertThat(dir.resolve("x")).doesNotExist();
+
+    CommandLineFactory.Run file = run("report", "student", "missing.json", "--lang", "nl", "--db", db());
+    assertThat(file.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(file.err()).contains("missing.json", "geen bestand en geen antwoord-id");
+  }
+
+  @Test
+  void invalidAnswersAreListedAndNoPdfIsWritten() throws Exception {
+    Path answers = dir.resolve("bad.json");
+    Files.writeString(answers, "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"jaa\"}}");
+    Path out = dir.resolve("bad.pdf");
+    CommandLineFactory.Run result = run("report", "student", answers.toString(), "--lang", "en", "-o", out.toString(), "--db", db());
+    assertThat(result.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(result.err()).contains(answers + ":", "/answers/visie");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void helpListsTheThreeReports() {
+    CommandLineFactory.Run help = run("report", "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("student", "class", "batch");
+    assertThat(run("report", "batch", "--help").out()).contains("--class", "--output", "--school-year");
+  }
+}
