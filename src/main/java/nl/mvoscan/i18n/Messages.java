@@ -30,8 +30,17 @@ public final class Messages {
     return new Messages("en".equals(language) ? Locale.ENGLISH : DUTCH);
   }
 
-  /** The default language: English only when the system locale is English, else Dutch. */
+  /**
+   * The default language: English only when the system asks for English, else Dutch. A POSIX
+   * "C" locale (a bare server or CI shell) asks for nothing, although Java reports it as English.
+   */
   public static String defaultLanguage() {
+    for (String variable : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      String value = System.getenv(variable);
+      if (value != null && !value.isBlank()) {
+        return value.startsWith("en") ? "en" : "nl";
+      }
+    }
     return "en".equals(Locale.getDefault().getLanguage()) ? "en" : "nl";
   }
 
