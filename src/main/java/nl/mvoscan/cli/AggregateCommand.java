@@ -82,7 +82,7 @@ public final class AggregateCommand implements Callable<Integer> {
     }
 
     AggregateQueries.Selection selection;
-    try (Store store = db.open(messages)) {
+    try (Store store = db.openExisting(messages)) {
       selection = AggregateQueries.select(store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);

@@ -38,7 +38,7 @@ public final class CompaniesCommand implements Callable<Integer> {
   public Integer call() {
     Messages messages = common.messages();
     List<CompanyQueries.Company> companies;
-    try (Store store = db.open(messages)) {
+    try (Store store = db.openExisting(messages)) {
       companies = CompanyQueries.list(store);
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
@@ -114,7 +114,7 @@ public final class CompaniesCommand implements Callable<Integer> {
         throw MvoscanException.invalidInput(messages.get("companies.mergeSelf", keep));
       }
       CompanyQueries.Merged merged;
-      try (Store store = db.open(messages)) {
+      try (Store store = db.openExisting(messages)) {
         merged = CompanyQueries.merge(store, keep, distinct);
       } catch (SQLException e) {
         throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);

@@ -28,6 +28,18 @@ public final class DbOptions {
     return data.resolve("mvoscan").resolve("mvoscan.db");
   }
 
+  /**
+   * Opens a database that must already exist: a command that only reads or changes stored results
+   * should not create an empty database at a mistyped path and report "nothing found".
+   */
+  Store openExisting(Messages messages) {
+    if (!java.nio.file.Files.isRegularFile(path())) {
+      throw MvoscanException.invalidInput(messages.get("store.missing", path()));
+    }
+    return open(messages);
+  }
+
+  /** Opens the database, creating it on first use (import, take --store). */
   Store open(Messages messages) {
     try {
       return Store.open(path());

@@ -28,7 +28,7 @@ public final class DeleteCommand implements Callable<Integer> {
   public Integer call() {
     Messages messages = common.messages();
     List<Long> unknown;
-    try (Store store = db.open(messages)) {
+    try (Store store = db.openExisting(messages)) {
       unknown = ResponseQueries.delete(store, ids);
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);

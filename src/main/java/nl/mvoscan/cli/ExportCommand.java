@@ -73,7 +73,7 @@ public final class ExportCommand implements Callable<Integer> {
       throw MvoscanException.invalidInput(problems);
     }
     ExportQueries.Data data;
-    try (Store store = db.open(messages)) {
+    try (Store store = db.openExisting(messages)) {
       data = ExportQueries.read(store, new ExportQueries.Filter(className, schoolYear), answers);
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);

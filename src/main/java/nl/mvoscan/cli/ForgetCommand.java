@@ -31,7 +31,7 @@ public final class ForgetCommand implements Callable<Integer> {
   public Integer call() {
     Messages messages = common.messages();
     ResponseQueries.Forgotten forgotten;
-    try (Store store = db.open(messages)) {
+    try (Store store = db.openExisting(messages)) {
       forgotten = ResponseQueries.forget(store, student);
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);

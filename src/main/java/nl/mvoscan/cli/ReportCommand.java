@@ -127,7 +127,7 @@ public final class ReportCommand implements Runnable {
     }
 
     private <T> T fromDb(Messages messages, Query<T> query) {
-      try (Store store = db.open(messages)) {
+      try (Store store = db.openExisting(messages)) {
         return query.run(store);
       } catch (SQLException e) {
         throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
@@ -259,7 +259,7 @@ public final class ReportCommand implements Runnable {
   }
 
   private static ClassData classData(DbOptions db, Messages messages, String className, String schoolYear) {
-    try (Store store = db.open(messages)) {
+    try (Store store = db.openExisting(messages)) {
       List<ReportQueries.StoredResponse> all = ReportQueries.classResponses(store, className, schoolYear);
       if (all.isEmpty()) {
         throw MvoscanException.invalidInput(messages.get("report.noClass", className,

@@ -37,7 +37,7 @@ public final class ResponsesCommand implements Callable<Integer> {
     Messages messages = common.messages();
     PrintWriter out = spec.commandLine().getOut();
     List<ResponseQueries.Summary> rows;
-    try (Store store = db.open(messages)) {
+    try (Store store = db.openExisting(messages)) {
       rows = ResponseQueries.list(store, new ResponseQueries.Filter(className, company, schoolYear));
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);

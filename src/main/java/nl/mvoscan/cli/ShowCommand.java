@@ -46,7 +46,7 @@ public final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     Messages messages = common.messages();
     Optional<ResponseDetails.Details> found;
-    try (Store store = db.open(messages)) {
+    try (Store store = db.openExisting(messages)) {
       found = ResponseDetails.find(store, id);
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);

@@ -12,7 +12,38 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Writes {@code content} to {@code target}; an {@link IOException} says why in words (permission
+   * denied, no such folder…), never just the name of the temporary file.
+   */
   public static void write(Path target, byte[] content) throws IOException {
+    try {
+      writeThroughTemp(target, content);
+    } catch (IOException e) {
+      throw new IOException(reason(e), e);
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such folder";
+    }
+    if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "a folder with that name is in the way";
+    }
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file is in the way of a folder on that path";
+    }
+    if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static void writeThroughTemp(Path target, byte[] content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
     if (folder != null) {

@@ -123,7 +123,7 @@ public final class JsonReader {
       return failed(name, new JsonProblem("", line(at), column(at), key, limit));
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
-      return failed(name, new JsonProblem("", line(at), column(at), "json.syntax", e.getOriginalMessage()));
+      return failed(name, new JsonProblem("", line(at), column(at), "json.syntax", withoutSource(e.getOriginalMessage())));
     } catch (IOException e) {
       return failed(name, new JsonProblem("", 0, 0, "json.syntax", String.valueOf(e.getMessage())));
     } finally {
@@ -135,6 +135,17 @@ public final class JsonReader {
         }
       }
     }
+  }
+
+  /** Jackson names its input source in some messages; our own line and column already say where. */
+  static String withoutSource(String message) {
+    if (message == null) {
+      return "";
+    }
+    return message
+        .replaceAll("\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)", " (opened at line $1, column $2)")
+        .replaceAll("\\s*at \\[Source: .*?\\]", "")
+        .replaceAll("\\s*\\[Source: .*?\\]", "");
   }
 
   private static int line(JsonLocation at) {

@@ -69,6 +69,7 @@ public final class Interview {
   public record Change(List<Question> nowHidden) {}
 
   private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+([.,][0-9]+)?");
+  private static final Pattern THOUSANDS = Pattern.compile("[-+]?[0-9]{1,3}\\.[0-9]{3}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final Pattern SPACED_NUMBERS = Pattern.compile("[0-9]+(\\s+[0-9]+)+");
   private static final Pattern KVK = Pattern.compile("[0-9]{8}");
@@ -401,6 +402,10 @@ public final class Interview {
   private static Parsed number(Question question, String typed) {
     if (!NUMBER.matcher(typed).matches()) {
       return Parsed.not("take.invalid.number", typed);
+    }
+    if (THOUSANDS.matcher(typed).matches()) {
+      // a Dutch student who types 1.000 means a thousand, not one
+      return Parsed.not("take.invalid.thousands", typed, typed.replace(".", ""));
     }
     BigDecimal number = plain(new BigDecimal(typed.replace(',', '.')));
     if (question.min() != null && number.compareTo(question.min()) < 0) {

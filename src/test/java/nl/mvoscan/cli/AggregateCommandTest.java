@@ -294,6 +294,7 @@ class AggregateCommandTest {
     assertThat(csv.exitCode()).isZero();
     assertThat(csv.out().substring(1).lines().toList()).containsExactly(String.join(",", AggregateCsv.COLUMNS));
 
+    nl.mvoscan.store.Store.open(dir.resolve("empty.db")).close();
     CommandLineFactory.Run emptyDb = CommandLineFactory.run("aggregate", "--lang", "nl", "--db", dir.resolve("empty.db").toString());
     assertThat(emptyDb.exitCode()).isZero();
     assertThat(emptyDb.err()).contains("geen antwoorden passen bij de selectie (n = 0)");

@@ -64,8 +64,7 @@ class ImportCommandTest {
         .contains("zz-bad.json:2: /answers/onbekend: unknown question \"onbekend\"")
         .contains("nothing imported")
         .doesNotContain("Exception");
-    CommandLineFactory.Run list = run("responses", "--lang", "en", "--db", db, "--json");
-    assertThat(list.out().trim()).isEqualTo("[ ]");
+    assertThat(Path.of(db)).as("a rejected import does not even create the database").doesNotExist();
 
     CommandLineFactory.Run skipping = run("import", "--lang", "en", "--db", db, "--skip-invalid", folder.toString());
     assertThat(skipping.exitCode()).isZero();
@@ -180,5 +179,19 @@ class ImportCommandTest {
           .append(figures.get("grade")).append(' ').append(figures.get("level")).append('\n');
     }
     return out.toString();
+  }
+
+  @Test
+  void commandsThatReadStoredResultsDoNotCreateADatabaseAtAMistypedPath() {
+    Path missing = dir.resolve("tikfout/mvoscan.db");
+    for (String[] command : new String[][] {{"responses"}, {"aggregate"}, {"export"}, {"companies"}, {"show", "1"}, {"delete", "1"},
+        {"forget", "--student", "x"}, {"report", "class", "3A"}}) {
+      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--lang", "en", "--db", missing.toString()))
+          .toArray(String[]::new);
+      CommandLineFactory.Run run = run(args);
+      assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(2);
+      assertThat(run.err()).as(String.join(" ", command)).contains("no database at " + missing);
+    }
+    assertThat(missing.getParent()).doesNotExist();
   }
 }

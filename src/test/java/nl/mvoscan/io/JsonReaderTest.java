@@ -369,4 +369,31 @@ class JsonReaderTest {
       assertThat(p.column()).isGreaterThan(100);
     });
   }
+
+  @Test
+  void syntaxMessagesDoNotMentionJacksonInternals() {
+    JsonDocument document = JsonReader.parse("t.json", "{\"a\": [1, 2".getBytes(StandardCharsets.UTF_8));
+    assertThat(document.problems()).singleElement().satisfies(p -> {
+      assertThat(p.key()).isEqualTo("json.syntax");
+      assertThat(String.valueOf(p.args()[0])).doesNotContain("Source").doesNotContain("REDACTED").doesNotContain("StreamReadFeature");
+    });
+    JsonDocument object = JsonReader.parse("t.json", "{".getBytes(StandardCharsets.UTF_8));
+    assertThat(String.valueOf(object.problems().get(0).args()[0])).contains("opened at line 1, column 1").doesNotContain("Source");
+  }
+
+  @Test
+  void aFailedAtomicWriteSaysWhyNotWhichTemporaryFile() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("rapport.pdf"));
+    Files.writeString(folder.resolve("iets.txt"), "x");
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> AtomicFiles.write(folder, "{}"));
+    // the operating system's words ("Is a directory"), not the name of the temporary file
+    assertThat(thrown).isInstanceOf(IOException.class);
+    assertThat(thrown.getMessage()).isNotBlank().doesNotContain(".tmp").doesNotContain(dir.toString());
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("rapport.pdf");
+
+    Path blocked = dir.resolve("bestand");
+    Files.writeString(blocked, "x");
+    Throwable underFile = org.assertj.core.api.Assertions.catchThrowable(() -> AtomicFiles.write(blocked.resolve("x.json"), "{}"));
+    assertThat(underFile).isInstanceOf(IOException.class).hasMessage("a file is in the way of a folder on that path");
+  }
 }

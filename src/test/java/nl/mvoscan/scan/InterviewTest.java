@@ -332,4 +332,14 @@ class InterviewTest {
     assertThat(Interview.date("20/11/2026").ok()).isFalse();
     assertThat(Interview.date("morgen").ok()).isFalse();
   }
+
+  @Test
+  void aPointBeforeThreeDigitsIsAskedAgainBecauseItMayMeanAThousand() {
+    Interview interview = fresh();
+    Question medewerkers = question("medewerkers");
+    assertThat(interview.parse(medewerkers, "1.000").reason()).isEqualTo(Interview.Reason.of("take.invalid.thousands", "1.000", "1000"));
+    assertThat(interview.parse(medewerkers, "10.000").reason().key()).isEqualTo("take.invalid.thousands");
+    assertThat(interview.parse(medewerkers, "1000").value()).isEqualTo(new BigDecimal("1000"));
+    assertThat(interview.parse(medewerkers, "12").value()).isEqualTo(new BigDecimal("12"));
+  }
 }
