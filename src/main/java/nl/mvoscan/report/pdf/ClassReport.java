@@ -387,7 +387,9 @@ public final class ClassReport {
     for (List<Entry> company : byCompany()) {
       List<BigDecimal> scores = overallScores(company);
       Entry first = company.get(0);
-      table.row(false, companyName(first), first.city(), Integer.toString(company.size()), f.one(mean(scores)),
+      // two stored companies can share a name (one with a KvK number, one without): tell them apart
+      String name = StudentReport.blank(first.kvk()) ? companyName(first) : companyName(first) + " (KvK " + first.kvk() + ")";
+      table.row(false, name, first.city(), Integer.toString(company.size()), f.one(mean(scores)),
           scores.isEmpty() ? "–" : f.one(scores.stream().min(Comparator.naturalOrder()).get()) + " – "
               + f.one(scores.stream().max(Comparator.naturalOrder()).get()));
     }

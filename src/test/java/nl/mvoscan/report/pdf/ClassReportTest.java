@@ -53,7 +53,7 @@ class ClassReportTest {
     assertThat(cells).contains("Starter240,0%", "Gevorderd240,0%", "Koploper120,0%");
     // beleid: 5.9, 5.9, 41.2, 73.7, 94.7 → n, min, Q1, median, Q3, max, mean
     assertThat(cells).contains("Beleid&bestuur55,95,941,273,794,744,3");
-    assertThat(text).contains("Belangrijkste verbeterpunten van de klas", "top-3-verbeterpunt bij", "Advies:");
+    assertThat(text).contains("Vaakst genoemde verbeterpunten in de klas", "top-3-verbeterpunt bij", "Advies:");
     assertThat(text).contains(NAMES.toArray(String[]::new));
     assertThat(text).contains("Autobedrijf Van der Veen", "Zorgcentrum De Lindehof", "Bakkerij De Korenschoof",
         "Installatiebedrijf Dijkstra & Zn.");
