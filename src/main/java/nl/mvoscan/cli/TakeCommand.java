@@ -65,6 +65,9 @@ public final class TakeCommand implements Callable<Integer> {
   @Option(names = "--resume", paramLabel = "ANSWERS.json", description = "Ga verder met dit antwoordbestand / continue this answers file.")
   Path resume;
 
+  @Option(names = "--pdf", description = "Maak aan het eind meteen het PDF-rapport / make the PDF report at the end.")
+  boolean pdf;
+
   @Option(names = "--store", description = "Zet de antwoorden aan het eind in de database / store the response in the database at the end.")
   boolean store;
 
@@ -74,6 +77,7 @@ public final class TakeCommand implements Callable<Integer> {
   private final BufferedReader injectedInput;
   private Messages messages;
   private TakeConsole console;
+  private boolean interactive;
   private Scan scan;
   private String textLanguage;
   private TakeFile.Meta meta;
@@ -108,7 +112,7 @@ public final class TakeCommand implements Callable<Integer> {
       throw MvoscanException.invalidInput(messages.get("take.exists", output));
     }
 
-    boolean interactive = injectedInput == null && System.console() != null;
+    interactive = injectedInput == null && System.console() != null;
     String noColor = System.getenv("NO_COLOR");
     console = new TakeConsole(input(), spec.commandLine().getOut(), interactive && (noColor == null || noColor.isEmpty()), !interactive);
 
@@ -380,9 +384,34 @@ public final class TakeCommand implements Callable<Integer> {
         throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
       }
     }
-    console.line(messages.get("take.reportHint", file));
+    offerReport(explicit != null ? explicit : language);
     console.flush();
     return ExitCode.OK;
+  }
+
+  /** With --pdf, or when the student says yes on a terminal, the report command makes the PDF. */
+  private void offerReport(String language) {
+    boolean make = pdf;
+    if (!make && interactive) {
+      console.line(messages.get("take.offerPdf"));
+      try {
+        String answer = console.ask();
+        make = answer != null && (answer.isBlank() || answer.strip().toLowerCase(Locale.ROOT).matches("j|ja|y|yes"));
+      } catch (IOException e) {
+        make = false;
+      }
+    }
+    if (!make) {
+      console.line(messages.get("take.reportHint", file));
+      return;
+    }
+    console.flush();
+    Path target = file.resolveSibling(file.getFileName().toString().replaceFirst("(?i)\\.json$", "") + ".pdf");
+    int code = CommandLineFactory.create(spec.commandLine().getOut(), spec.commandLine().getErr())
+        .execute("report", "student", file.toString(), "--lang", "en".equals(language) ? "en" : "nl", "-o", target.toString());
+    if (code != ExitCode.OK) {
+      console.line(messages.get("take.reportHint", file));
+    }
   }
 
   private void save(Interview interview) {

@@ -517,4 +517,16 @@ class TakeCommandTest {
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(Files.mismatch(file, complete)).isEqualTo(-1L);
   }
+
+  @Test
+  void withPdfTheReportIsMadeNextToTheAnswersFileAtTheEnd() throws IOException {
+    Path file = dir.resolve("sanne.json");
+    CommandLineFactory.Run run = take(script(METADATA, FIRST_PART, SECOND_PART),
+        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "--pdf", "-o", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path pdf = dir.resolve("sanne.pdf");
+    assertThat(pdf).exists();
+    assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+    assertThat(run.out()).contains(pdf.toString()).doesNotContain("Je rapport (PDF) maken:");
+  }
 }
