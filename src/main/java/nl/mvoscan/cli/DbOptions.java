@@ -24,7 +24,9 @@ public final class DbOptions {
       return Path.of(env);
     }
     String xdg = System.getenv("XDG_DATA_HOME");
-    Path data = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+    String home = System.getenv("HOME");
+    Path data = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        : Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".local", "share");
     return data.resolve("mvoscan").resolve("mvoscan.db");
   }
 

@@ -33,10 +33,12 @@ public final class DeleteCommand implements Callable<Integer> {
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
     }
-    spec.commandLine().getOut().println(messages.get("delete.done", ids.size() - unknown.size()));
     if (!unknown.isEmpty()) {
-      throw MvoscanException.invalidInput(unknown.stream().map(id -> messages.get("delete.unknown", id)).toList());
+      List<String> lines = new java.util.ArrayList<>(unknown.stream().map(id -> messages.get("delete.unknown", id)).toList());
+      lines.add(messages.get("delete.nothing"));
+      throw MvoscanException.invalidInput(lines);
     }
+    spec.commandLine().getOut().println(messages.get("delete.done", ids.size()));
     return ExitCode.OK;
   }
 }

@@ -27,14 +27,20 @@ public final class ForgetCommand implements Callable<Integer> {
   @Option(names = "--student", required = true, paramLabel = "NAME|ID", description = "Naam of studentnummer / name or student number.")
   String student;
 
+  @Option(names = "--class", paramLabel = "X", description = "Alleen in deze klas (als de naam vaker voorkomt) / only in this class (when the name occurs more than once).")
+  String className;
+
   @Override
   public Integer call() {
     Messages messages = common.messages();
     ResponseQueries.Forgotten forgotten;
     try (Store store = db.openExisting(messages)) {
-      forgotten = ResponseQueries.forget(store, student);
+      forgotten = ResponseQueries.forget(store, student, className);
     } catch (SQLException e) {
       throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+    }
+    if (!forgotten.ambiguousClasses().isEmpty()) {
+      throw MvoscanException.invalidInput(messages.get("forget.ambiguous", student, String.join(", ", forgotten.ambiguousClasses())));
     }
     if (forgotten.respondents() == 0) {
       throw MvoscanException.invalidInput(messages.get("forget.none"));

@@ -84,12 +84,14 @@ public final class ImportCommand implements Callable<Integer> {
         Scan scan = fixedScan != null ? fixedScan : resolver.byId(DEFAULT_CSV_SCAN, null);
         ClassCsv.Result csv = ClassCsv.read(file, scan, mapping, className);
         csv.warnings().forEach(w -> err.println(file + ": " + messages.get(w.key(), w.args())));
+        // a bad header (line 1, or the file as a whole) spoils every row: skip the file, not rows
+        boolean fileUnusable = csv.problems().stream().anyMatch(p -> p.line() <= 1);
         if (!csv.problems().isEmpty()) {
-          rejected += skipInvalid ? csv.problems().stream().mapToInt(CsvProblem::line).distinct().count() : 1;
+          rejected += skipInvalid && !fileUnusable ? csv.problems().stream().mapToInt(CsvProblem::line).distinct().count() : 1;
           csv.problems().forEach(p -> problems.add(file + ":" + p.line() + ": " + (p.column() == null ? "" : p.column() + ": ")
               + messages.get(p.key(), p.args())));
         }
-        if (csv.problems().isEmpty() || skipInvalid) {
+        if (csv.problems().isEmpty() || (skipInvalid && !fileUnusable)) {
           for (ClassCsv.Row row : csv.rows()) {
             String clazz = row.answers().respondent() != null ? row.answers().respondent().className() : className;
             responses.add(new ResponseWriter.NewResponse(
@@ -163,6 +165,7 @@ public final class ImportCommand implements Callable<Integer> {
         try (Stream<Path> walk = Files.walk(input)) {
           walk.filter(Files::isRegularFile)
               .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") || isCsv(f))
+              .filter(f -> !isSideFile(f))
               .sorted()
               .forEach(files::add);
         } catch (IOException e) {
@@ -182,6 +185,19 @@ public final class ImportCommand implements Callable<Integer> {
 
   /** Class CSVs name no scan; without --scan they are for the bundled MVO scan. */
   static final String DEFAULT_CSV_SCAN = "mvo-stagebedrijf";
+
+  /** Excel lock files (~$klas.csv), macOS resource forks (._klas.csv) and the --map file itself. */
+  private boolean isSideFile(Path file) {
+    String name = file.getFileName().toString();
+    if (name.startsWith("~$") || name.startsWith("._")) {
+      return true;
+    }
+    try {
+      return mappingFile != null && Files.exists(mappingFile) && Files.isSameFile(file, mappingFile);
+    } catch (IOException e) {
+      return false;
+    }
+  }
 
   private static boolean isCsv(Path file) {
     return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");

@@ -31,10 +31,24 @@ final class Progress implements AutoCloseable {
     this.enabled = enabled && total > 1;
   }
 
-  /** Java cannot ask whether stderr alone is a terminal; a console means the user is watching. */
+  /**
+   * Whether stderr is a terminal. Java has no isatty for stderr; on Linux /proc tells where file
+   * descriptor 2 goes, elsewhere a console (stdin and stdout on a terminal) is the best guess.
+   */
   static boolean onTerminal() {
-    String term = System.getenv("TERM");
-    return System.console() != null && !"dumb".equals(term);
+    if ("dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    java.nio.file.Path stderr = java.nio.file.Path.of("/proc/self/fd/2");
+    if (java.nio.file.Files.exists(stderr, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        String target = java.nio.file.Files.readSymbolicLink(stderr).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (java.io.IOException | UnsupportedOperationException e) {
+        return false;
+      }
+    }
+    return System.console() != null;
   }
 
   void update(int done) {

@@ -185,10 +185,14 @@ public final class ClassCsv {
     return new Mapping(Collections.unmodifiableMap(columns), problems);
   }
 
-  /** Trimmed, white space collapsed to one space, NFC, lower case in {@link Locale#ROOT}. */
+  /**
+   * Trimmed, white space collapsed to one space, NFKC (so CO₂ saved by Excel as CO2 still
+   * matches), lower case in {@link Locale#ROOT} without the dot that lower-casing İ leaves.
+   */
   static String normalize(String text) {
-    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-    return WHITESPACE.matcher(nfc).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+    String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String lower = WHITESPACE.matcher(compatible).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(lower.replace("i\u0307", "i"), Normalizer.Form.NFC);
   }
 
   private Result run(Map<String, String> mapping) {

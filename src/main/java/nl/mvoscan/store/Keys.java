@@ -24,16 +24,20 @@ public final class Keys {
   static String normalizedName(String name) {
     String text = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFC)
         .toLowerCase(Locale.ROOT)
+        .replace("i\u0307", "i") // lower-casing İ leaves a combining dot: "İzmir" must match "izmir"
         .replaceAll("[\\s\\u00A0]+", " ")
         .trim();
     text = LEGAL_SUFFIX.matcher(text).replaceAll("").trim();
     return text.replaceAll("[.,]+$", "").trim();
   }
 
-  /** The student number when given, else the name within the class. */
+  /**
+   * The student number with the name when a number is given, else the name within the class. The
+   * name stays in the key so that a mistyped number never merges two students into one.
+   */
   public static String respondent(String name, String studentNumber, String className) {
     if (studentNumber != null && !studentNumber.isBlank()) {
-      return "id:" + studentNumber.trim();
+      return "id:" + studentNumber.trim() + "/" + normalizedName(name);
     }
     String clazz = className == null ? "" : className.trim().toLowerCase(Locale.ROOT);
     return "name:" + clazz + "/" + normalizedName(name);

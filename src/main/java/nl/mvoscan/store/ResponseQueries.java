@@ -5,7 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Listing, deleting and forgetting stored responses. */
 public final class ResponseQueries {
@@ -19,7 +23,7 @@ public final class ResponseQueries {
   public record Filter(String className, String company, String schoolYear) {}
 
   /** What {@link #forget} removed. */
-  public record Forgotten(int respondents, int responses, int answers) {}
+  public record Forgotten(int respondents, int responses, int answers, List<String> ambiguousClasses) {}
 
   private ResponseQueries() {}
 
@@ -31,13 +35,16 @@ public final class ResponseQueries {
               + " LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN company c ON c.id = r.company_id WHERE 1 = 1");
       List<String> args = new ArrayList<>();
       if (filter.className() != null) {
-        sql.append(" AND r.class = ?");
+        sql.append(" AND r.class COLLATE NOCASE = ?");
         args.add(filter.className());
       }
       if (filter.company() != null) {
-        sql.append(" AND (c.company_key = ? OR c.name COLLATE NOCASE = ?)");
+        sql.append(" AND (c.company_key = ? OR c.name COLLATE NOCASE = ? OR c.kvk = ?"
+            + " OR c.id IN (SELECT company_id FROM company_alias WHERE company_key = ?))");
         args.add(Keys.company(filter.company(), null));
         args.add(filter.company());
+        args.add(filter.company().trim());
+        args.add(Keys.company(filter.company(), null));
       }
       if (filter.schoolYear() != null) {
         sql.append(" AND r.school_year = ?");
@@ -61,39 +68,77 @@ public final class ResponseQueries {
     });
   }
 
-  /** Deletes responses with their answers and scores; returns the ids that did not exist. */
+  /**
+   * Deletes responses with their answers and scores, all or none: when an id does not exist,
+   * nothing is deleted and the unknown ids are returned.
+   */
   public static List<Long> delete(Store store, List<Long> ids) throws SQLException {
-    return store.inTransaction(connection -> {
-      List<Long> unknown = new ArrayList<>();
+    List<Long> unknown = store.inTransaction(connection -> {
+      List<Long> missing = new ArrayList<>();
+      try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM response WHERE id = ?")) {
+        for (long id : ids) {
+          exists.setLong(1, id);
+          try (ResultSet rs = exists.executeQuery()) {
+            if (!rs.next()) {
+              missing.add(id);
+            }
+          }
+        }
+      }
+      if (!missing.isEmpty()) {
+        return missing;
+      }
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM response WHERE id = ?")) {
         for (long id : ids) {
           delete.setLong(1, id);
-          if (delete.executeUpdate() == 0) {
-            unknown.add(id);
+          delete.executeUpdate();
+        }
+      }
+      return List.<Long>of();
+    });
+    if (unknown.isEmpty()) {
+      store.checkpoint();
+    }
+    return unknown;
+  }
+
+  /**
+   * Removes every trace of a student: respondent, responses, answers. {@code student} is a
+   * student number or a name (compared without case or extra spaces); {@code className} narrows a
+   * name to one class. A name that fits students in several classes deletes nothing and lists the
+   * classes in {@link Forgotten#ambiguousClasses()}, so that one request never erases two people.
+   */
+  public static Forgotten forget(Store store, String student, String className) throws SQLException {
+    Forgotten forgotten = store.inTransaction(connection -> {
+      Map<Long, Set<String>> byNumber = new LinkedHashMap<>();
+      Map<Long, Set<String>> byName = new LinkedHashMap<>();
+      String wanted = Keys.normalizedName(student);
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT p.id, p.name, p.student_number, r.class FROM respondent p LEFT JOIN response r ON r.respondent_id = p.id")) {
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            long id = rs.getLong(1);
+            String clazz = rs.getString(4) == null ? "" : rs.getString(4);
+            if (className != null && !clazz.equalsIgnoreCase(className.trim())) {
+              continue;
+            }
+            if (student.trim().equals(rs.getString(3))) {
+              byNumber.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
+            } else if (Keys.normalizedName(rs.getString(2)).equals(wanted)) {
+              byName.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
+            }
           }
         }
       }
-      return unknown;
-    });
-  }
-
-  /** Removes every trace of a student (by student number or name): respondent, responses, answers. */
-  public static Forgotten forget(Store store, String student) throws SQLException {
-    return store.inTransaction(connection -> {
-      List<Long> respondents = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement(
-          "SELECT id FROM respondent WHERE student_number = ? OR name COLLATE NOCASE = ?")) {
-        select.setString(1, student);
-        select.setString(2, student);
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            respondents.add(rs.getLong(1));
-          }
-        }
+      Map<Long, Set<String>> matched = byNumber.isEmpty() ? byName : byNumber;
+      Set<String> classes = new TreeSet<>();
+      matched.values().forEach(classes::addAll);
+      if (matched.size() > 1 && byNumber.isEmpty() && className == null) {
+        return new Forgotten(0, 0, 0, List.copyOf(classes));
       }
       int responses = 0;
       int answers = 0;
-      for (long respondent : respondents) {
+      for (long respondent : matched.keySet()) {
         answers += count(connection, "SELECT count(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.respondent_id = ?", respondent);
         responses += count(connection, "SELECT count(*) FROM response WHERE respondent_id = ?", respondent);
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM response WHERE respondent_id = ?")) {
@@ -105,8 +150,12 @@ public final class ResponseQueries {
           delete.executeUpdate();
         }
       }
-      return new Forgotten(respondents.size(), responses, answers);
+      return new Forgotten(matched.size(), responses, answers, List.of());
     });
+    if (forgotten.respondents() > 0) {
+      store.checkpoint();
+    }
+    return forgotten;
   }
 
   private static int count(Connection connection, String sql, long id) throws SQLException {

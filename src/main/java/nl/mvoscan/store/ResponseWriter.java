@@ -228,8 +228,7 @@ public final class ResponseWriter {
   private static long respondent(Connection connection, Answers.Respondent respondent, String className) throws SQLException {
     String key = Keys.respondent(respondent.name(), respondent.id(), className);
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO respondent(respondent_key, name, student_number) VALUES (?, ?, ?)"
-            + " ON CONFLICT(respondent_key) DO UPDATE SET name = excluded.name")) {
+        "INSERT OR IGNORE INTO respondent(respondent_key, name, student_number) VALUES (?, ?, ?)")) {
       insert.setString(1, key);
       insert.setString(2, respondent.name());
       insert.setString(3, respondent.id());

@@ -194,4 +194,55 @@ class ImportCommandTest {
     }
     assertThat(missing.getParent()).doesNotExist();
   }
+
+  @Test
+  void aCsvWithABadHeaderIsSkippedWholeEvenWithSkipInvalid() throws Exception {
+    Path bad = dir.resolve("dubbel.csv");
+    Files.writeString(bad, "naam,klas,visie,Staat duurzaamheid of MVO in de missie of visie van het bedrijf?\nPiet,3A,ja,nee\nKees,3A,nee,nee\n");
+    CommandLineFactory.Run run = run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), "--skip-invalid", bad.toString());
+    assertThat(run.out()).contains("imported 0 responses").contains("1 skipped");
+  }
+
+  @Test
+  void aCo2HeaderSavedAsPlainTextByExcelStillMatchesItsQuestion() throws Exception {
+    Path csv = dir.resolve("co2.csv");
+    Files.write(csv, "naam,klas,Weet het bedrijf hoe groot zijn CO2-voetafdruk is?\nPiet,3A,Nee\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    CommandLineFactory.Run run = run("import", "--lang", "en", "--dry-run", "--db", dir.resolve("t.db").toString(), csv.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("not recognised");
+  }
+
+  @Test
+  void folderImportSkipsLockFilesAndTheMappingFile() throws Exception {
+    Path folder = examples();
+    Files.writeString(folder.resolve("~$klas.csv"), "garbage");
+    Files.writeString(folder.resolve("._klas.csv"), "garbage");
+    Path mapping = folder.resolve("koppeling.json");
+    Files.writeString(mapping, "{\"columns\": {\"Visie\": \"visie\"}}");
+    CommandLineFactory.Run run = run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), "--map", mapping.toString(), folder.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("imported 4 responses");
+  }
+
+  @Test
+  void responsesFindsACompanyByKvkNumberAndByAMergedSpelling() throws Exception {
+    String db = dir.resolve("t.db").toString();
+    run("import", "--db", db, "examples/klas-3a.csv", "examples/bakkerij-emmen.json");
+    assertThat(run("responses", "--db", db, "--json", "--company", "04187352").out()).contains("Sanne de Vries");
+    com.fasterxml.jackson.databind.JsonNode companies = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run("companies", "--db", db, "--json").out());
+    long keep = -1;
+    long other = -1;
+    for (com.fasterxml.jackson.databind.JsonNode c : companies) {
+      if (c.get("name").asText().equals("Albert Heijn")) {
+        keep = c.get("id").asLong();
+      }
+      if (c.get("name").asText().equals("AH Emmen Centrum")) {
+        other = c.get("id").asLong();
+      }
+    }
+    run("companies", "merge", "--db", db, Long.toString(keep), Long.toString(other));
+    assertThat(run("responses", "--db", db, "--json", "--company", "AH Emmen Centrum").out().trim()).isNotEqualTo("[ ]");
+    assertThat(run("responses", "--db", db, "--json", "--class", "3a").out().trim()).isNotEqualTo("[ ]");
+  }
 }

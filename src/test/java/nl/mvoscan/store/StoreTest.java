@@ -97,6 +97,7 @@ class StoreTest {
     assertThat(Keys.company("albert heijn bv", null)).isEqualTo(Keys.company("Albert Heijn", null));
     assertThat(Keys.company("Dijkstra V.O.F.", null)).isEqualTo(Keys.company("dijkstra", null));
     assertThat(Keys.company("Bakkerij", "12345678")).isEqualTo("kvk:12345678");
+    assertThat(Keys.company("İZMİR Döner", null)).isEqualTo(Keys.company("izmir döner", null));
   }
 
   @Test
