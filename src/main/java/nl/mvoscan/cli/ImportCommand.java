@@ -142,7 +142,15 @@ public final class ImportCommand implements Callable<Integer> {
     }
     problems.forEach(err::println);
     if (dryRun) {
-      out.println(messages.get("import.dryRun", responses.size(), rejected));
+      int present = 0;
+      if (Files.isRegularFile(db.path())) {
+        try (Store store = db.openExisting(messages)) {
+          present = ResponseWriter.alreadyStored(store, responses);
+        } catch (SQLException e) {
+          throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+        }
+      }
+      out.println(messages.get("import.dryRun", responses.size() - present, present, rejected));
       out.flush();
       return ExitCode.OK;
     }

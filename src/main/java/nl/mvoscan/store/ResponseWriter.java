@@ -70,6 +70,22 @@ public final class ResponseWriter {
     });
   }
 
+  /** How many of {@code responses} are stored already, for a dry run that reports what import would add. */
+  public static int alreadyStored(Store store, List<NewResponse> responses) throws SQLException {
+    return store.read(connection -> {
+      int present = 0;
+      try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?")) {
+        for (NewResponse response : responses) {
+          exists.setString(1, contentHash(response.result(), response.className()));
+          try (ResultSet rs = exists.executeQuery()) {
+            present += rs.next() ? 1 : 0;
+          }
+        }
+      }
+      return present;
+    });
+  }
+
   /** The identity of a response: what was answered, by whom, about which company, for which scan. */
   public static String contentHash(ScoreResult result, String className) {
     Answers answers = result.answers();

@@ -72,12 +72,17 @@ class ImportCommandTest {
   }
 
   @Test
-  void dryRunStoresNothing() throws Exception {
+  void dryRunStoresNothingAndTellsWhatIsAlreadyThere() throws Exception {
     Path db = dir.resolve("t.db");
-    CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db.toString(), "--dry-run", examples().toString());
+    Path folder = examples();
+    CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db.toString(), "--dry-run", folder.toString());
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).contains("dry run: 4 responses would be imported");
+    assertThat(result.out()).contains("dry run: 4 responses would be imported; 0 already present");
     assertThat(db).doesNotExist();
+
+    run("import", "--db", db.toString(), "examples/bakkerij-emmen.json");
+    CommandLineFactory.Run again = run("import", "--lang", "en", "--db", db.toString(), "--dry-run", folder.toString());
+    assertThat(again.out()).contains("dry run: 3 responses would be imported; 1 already present");
   }
 
   @Test
