@@ -44,7 +44,7 @@ final class Progress implements AutoCloseable {
       try {
         String target = java.nio.file.Files.readSymbolicLink(stderr).toString();
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-      } catch (java.io.IOException | UnsupportedOperationException e) {
+      } catch (java.io.IOException | RuntimeException e) {
         return false;
       }
     }

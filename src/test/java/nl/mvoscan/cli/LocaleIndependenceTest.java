@@ -1,9 +1,9 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +33,6 @@ class LocaleIndependenceTest {
     Locale.setDefault(ORIGINAL);
   }
 
-  static Path fixture(String name) {
-    try {
-      return Path.of(LocaleIndependenceTest.class.getResource("/cli/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static final Path SCAN = fixture("scans/mini-scan.json");
   private static final Path COMPLETE = fixture("answers/complete.json");

@@ -1,8 +1,10 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.fixture;
+import static nl.mvoscan.cli.CliFixtures.lines;
+import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,22 +22,8 @@ class MvoscanCommandTest {
     Locale.setDefault(ORIGINAL);
   }
 
-  static Path fixture(String name) {
-    try {
-      return Path.of(MvoscanCommandTest.class.getResource("/cli/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static List<String> lines(String text) {
-    return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
-  }
 
-  private static void assertNoStackTrace(CommandLineFactory.Run run) {
-    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(run.out()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
 
   @Test
   void helpListsEverySubcommandAndTheExitCodes() {

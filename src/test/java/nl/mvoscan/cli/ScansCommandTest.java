@@ -1,11 +1,12 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.fixture;
+import static nl.mvoscan.cli.CliFixtures.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,20 +23,10 @@ class ScansCommandTest {
 
   @TempDir Path dir;
 
-  static Path fixture(String name) {
-    try {
-      return Path.of(ScansCommandTest.class.getResource("/cli/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static final Path SCAN = fixture("scans/mini-scan.json");
   private static final Path SCANS = fixture("scans");
 
-  private static List<String> lines(String text) {
-    return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
-  }
 
   private static JsonNode entry(JsonNode list, String id) {
     List<JsonNode> found = new ArrayList<>();

@@ -1,12 +1,15 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.fixture;
+import static nl.mvoscan.cli.CliFixtures.lines;
+import static nl.mvoscan.cli.CliFixtures.fieldNames;
+import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,33 +31,14 @@ class ScoreCommandTest {
 
   @TempDir Path dir;
 
-  static Path fixture(String name) {
-    try {
-      return Path.of(ScoreCommandTest.class.getResource("/cli/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static final Path SCAN = fixture("scans/mini-scan.json");
   private static final Path SCANS = fixture("scans");
   private static final Path COMPLETE = fixture("answers/complete.json");
   private static final Path INSUFFICIENT = fixture("answers/insufficient.json");
 
-  private static List<String> lines(String text) {
-    return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
-  }
 
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
-  }
 
-  private static void assertNoStackTrace(CommandLineFactory.Run run) {
-    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(run.out()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
 
   private Path answers(String name, String json) throws IOException {
     Path file = dir.resolve(name);

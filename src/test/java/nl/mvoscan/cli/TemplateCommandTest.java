@@ -1,16 +1,17 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.fixture;
+import static nl.mvoscan.cli.CliFixtures.lines;
+import static nl.mvoscan.cli.CliFixtures.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,26 +24,11 @@ class TemplateCommandTest {
 
   @TempDir Path dir;
 
-  static Path fixture(String name) {
-    try {
-      return Path.of(TemplateCommandTest.class.getResource("/cli/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static final Path SCAN = fixture("scans/mini-scan.json");
   private static final Path SCANS = fixture("scans");
 
-  private static List<String> lines(String text) {
-    return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
-  }
 
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
-  }
 
   @Test
   void listsEveryQuestionIdInDocumentOrderWithNull() throws IOException {

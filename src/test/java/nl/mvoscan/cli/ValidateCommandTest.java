@@ -1,9 +1,11 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.fixture;
+import static nl.mvoscan.cli.CliFixtures.lines;
+import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +24,6 @@ class ValidateCommandTest {
 
   @TempDir Path dir;
 
-  static Path fixture(String name) {
-    try {
-      return Path.of(ValidateCommandTest.class.getResource("/cli/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   static String miniScan() throws IOException {
     return Files.readString(fixture("scans/mini-scan.json"), StandardCharsets.UTF_8);
@@ -73,14 +68,7 @@ class ValidateCommandTest {
     return file;
   }
 
-  private static List<String> lines(String text) {
-    return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
-  }
 
-  private static void assertNoStackTrace(CommandLineFactory.Run run) {
-    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(run.out()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
 
   /** Validates a one-problem scan and returns the single line printed, after checking exit code and streams. */
   private String onlyProblem(String scanText) throws IOException {
