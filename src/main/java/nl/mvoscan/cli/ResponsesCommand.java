@@ -64,8 +64,7 @@ public final class ResponsesCommand implements Callable<Integer> {
           messages.get("responses.company"), messages.get("responses.schoolYear"), "score", messages.get("responses.grade"), messages.get("responses.level"));
       for (ResponseQueries.Summary row : rows) {
         out.printf(java.util.Locale.ROOT, "%5d  %-24s %-6s %-30s %-9s %6s %5s  %s%n", row.id(), nz(row.student()), nz(row.className()), nz(row.company()),
-            row.schoolYear(), row.score() == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", row.score()),
-            row.grade() == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f", row.grade()), nz(row.level()));
+            row.schoolYear(), figure(row.score(), messages), figure(row.grade(), messages), nz(row.level()));
       }
       spec.commandLine().getErr().println(messages.get("responses.count", rows.size()));
     }
@@ -75,5 +74,14 @@ public final class ResponsesCommand implements Callable<Integer> {
 
   private static String nz(String value) {
     return value == null ? "-" : value;
+  }
+
+  /** One decimal, with a comma in Dutch like every other figure people read. */
+  private static String figure(Double value, Messages messages) {
+    if (value == null) {
+      return "-";
+    }
+    String text = String.format(java.util.Locale.ROOT, "%.1f", value);
+    return messages.language().equals("nl") ? text.replace('.', ',') : text;
   }
 }

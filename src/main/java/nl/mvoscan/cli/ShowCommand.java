@@ -129,7 +129,7 @@ public final class ShowCommand implements Callable<Integer> {
     fields.add(new String[] {messages.get("show.scan"), d.scanId() + " " + d.scanVersion()});
     fields.add(new String[] {messages.get("show.source"), d.sourceFile() == null ? "-"
         : d.sourceFile() + (d.sourceRow() == null ? "" : ", " + messages.get("show.row", d.sourceRow()))});
-    fields.add(new String[] {messages.get("show.overall"), messages.get("show.overallLine", d.status(),
+    fields.add(new String[] {messages.get("show.overall"), messages.get("show.overallLine", statusWord(d.status(), messages),
         figure(d.score(), messages), figure(d.coverage(), messages), figure(d.grade(), messages), dash(d.level()))});
     out.println(messages.get("show.title", d.id()));
     int width = fields.stream().mapToInt(f -> f[0].length()).max().orElse(0);
@@ -141,7 +141,7 @@ public final class ShowCommand implements Callable<Integer> {
     out.println(pad(messages.get("show.theme"), themeWidth) + "  " + pad(messages.get("show.status"), 12) + " "
         + left(messages.get("show.score"), 6) + " " + left(messages.get("show.coverage"), 9));
     for (ResponseDetails.Theme t : d.themes()) {
-      out.println(pad(t.id(), themeWidth) + "  " + pad(t.status(), 12) + " " + left(figure(t.score(), messages), 6) + " "
+      out.println(pad(t.id(), themeWidth) + "  " + pad(statusWord(t.status(), messages), 12) + " " + left(figure(t.score(), messages), 6) + " "
           + left(figure(t.coverage(), messages), 9));
     }
     out.println();
@@ -158,7 +158,7 @@ public final class ShowCommand implements Callable<Integer> {
       String value = values.get(i);
       boolean cut = value.codePointCount(0, value.length()) > VALUE_WIDTH;
       String cell = cut ? value.substring(0, value.offsetByCodePoints(0, VALUE_WIDTH - 1)) + "\u2026" : value;
-      out.println((pad(a.questionId(), questionWidth) + "  " + pad(cell, valueWidth) + "  " + pad(dash(a.status()), 9)
+      out.println((pad(a.questionId(), questionWidth) + "  " + pad(cell, valueWidth) + "  " + pad(a.status() == null ? dash(null) : statusWord(a.status(), messages), 9)
           + " " + left(a.points() == null ? "-" : decimal(a.points(), messages), 6) + "  " + dash(a.evidence())).stripTrailing());
       if (cut) {
         out.println("    " + messages.get("show.value") + ": " + value);
@@ -236,5 +236,10 @@ public final class ShowCommand implements Callable<Integer> {
       out.append(' ');
     }
     return out.append(text).toString();
+  }
+
+  /** Status ids stay English in JSON for scripts; people read them in their own language. */
+  private static String statusWord(String status, Messages messages) {
+    return status == null ? "" : messages.get("status.word." + status);
   }
 }

@@ -250,4 +250,12 @@ class ImportCommandTest {
     assertThat(run("responses", "--db", db, "--json", "--company", "AH Emmen Centrum").out().trim()).isNotEqualTo("[ ]");
     assertThat(run("responses", "--db", db, "--json", "--class", "3a").out().trim()).isNotEqualTo("[ ]");
   }
+
+  @Test
+  void theResponsesTableUsesADecimalCommaInDutch() throws Exception {
+    String db = dir.resolve("t.db").toString();
+    run("import", "--db", db, "examples/bakkerij-emmen.json");
+    assertThat(run("responses", "--lang", "nl", "--db", db).out()).contains("30,2").contains("3,7");
+    assertThat(run("responses", "--lang", "en", "--db", db).out()).contains("30.2").contains("3.7");
+  }
 }

@@ -118,9 +118,9 @@ class ShowCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains("  klas        3A\n")
-        .contains("  totaal      scored, score 30,2, dekking 92,3%, cijfer 3,7, niveau starter\n")
-        .containsPattern("\nenergie +scored +13,8 +81,8\n")
-        .containsPattern("\nafvalstromen +papier, gft +answered +2 +gezien\n")
+        .contains("  totaal      gescoord, score 30,2, dekking 92,3%, cijfer 3,7, niveau starter\n")
+        .containsPattern("\nenergie +gescoord +13,8 +81,8\n")
+        .containsPattern("\nafvalstromen +papier, gft +beantwoord +2 +gezien\n")
         .containsPattern("\nactiviteiten +Ambachtelijke bakkerij met wi… +- +- +-\n    antwoord: Ambachtelijke bakkerij met winkel\\.");
   }
 
