@@ -77,6 +77,12 @@ public final class AggregateCommand implements Callable<Integer> {
         problems.add(messages.get("aggregate.badSchoolYear", year));
       }
     }
+    for (String scan : scans) {
+      // a hash prefix shorter than 8 hex digits would match nothing, or anything: say so
+      if (scan.toLowerCase(java.util.Locale.ROOT).startsWith("sha256:") && !scan.substring(7).matches("[0-9a-fA-F]{8,64}")) {
+        problems.add(messages.get("aggregate.shortHash", scan));
+      }
+    }
     if (!problems.isEmpty()) {
       throw MvoscanException.invalidInput(problems);
     }

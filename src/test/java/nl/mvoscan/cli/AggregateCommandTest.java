@@ -351,4 +351,11 @@ class AggregateCommandTest {
     assertThat(List.of(groups.get(0).get("n").asInt(), groups.get(1).get("n").asInt(), groups.get(2).get("n").asInt()))
         .containsExactly(3, 1, 2);
   }
+
+  @Test
+  void aHashPrefixShorterThanEightDigitsIsBadInput() {
+    CommandLineFactory.Run run = CommandLineFactory.run("aggregate", "--lang", "en", "--db", dir.resolve("x.db").toString(), "--scan", "sha256:cf48");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--scan sha256:cf48: give at least 8 hex digits");
+  }
 }
