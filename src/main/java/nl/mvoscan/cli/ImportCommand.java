@@ -88,8 +88,9 @@ public final class ImportCommand implements Callable<Integer> {
         boolean fileUnusable = csv.problems().stream().anyMatch(p -> p.line() <= 1);
         if (!csv.problems().isEmpty()) {
           rejected += skipInvalid && !fileUnusable ? csv.problems().stream().mapToInt(CsvProblem::line).distinct().count() : 1;
-          csv.problems().forEach(p -> problems.add(file + ":" + p.line() + ": " + (p.column() == null ? "" : p.column() + ": ")
-              + messages.get(p.key(), p.args())));
+          // line 0 is the file as a whole (empty, unreadable): no line number to show
+          csv.problems().forEach(p -> problems.add(file + (p.line() > 0 ? ":" + p.line() : "") + ": "
+              + (p.column() == null ? "" : p.column() + ": ") + messages.get(p.key(), p.args())));
         }
         if (csv.problems().isEmpty() || (skipInvalid && !fileUnusable)) {
           for (ClassCsv.Row row : csv.rows()) {

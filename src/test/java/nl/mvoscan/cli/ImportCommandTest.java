@@ -258,4 +258,13 @@ class ImportCommandTest {
     assertThat(run("responses", "--lang", "nl", "--db", db).out()).contains("30,2").contains("3,7");
     assertThat(run("responses", "--lang", "en", "--db", db).out()).contains("30.2").contains("3.7");
   }
+
+  @Test
+  void anEmptyCsvIsOneLineWithoutALineNumber() throws Exception {
+    Path empty = dir.resolve("leeg.csv");
+    Files.writeString(empty, "");
+    CommandLineFactory.Run run = run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), empty.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith(empty + ": ").doesNotContain(empty + ":0");
+  }
 }
