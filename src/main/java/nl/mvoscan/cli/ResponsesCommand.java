@@ -81,7 +81,6 @@ public final class ResponsesCommand implements Callable<Integer> {
     if (value == null) {
       return "-";
     }
-    String text = String.format(java.util.Locale.ROOT, "%.1f", value);
-    return messages.language().equals("nl") ? text.replace('.', ',') : text;
+    return messages.decimal(java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP));
   }
 }

@@ -206,8 +206,7 @@ public final class ShowCommand implements Callable<Integer> {
 
   /** Figures use a decimal comma in Dutch and a point in English (docs/decisions.md). */
   private static String decimal(BigDecimal value, Messages messages) {
-    String plain = value.toPlainString();
-    return "nl".equals(messages.language()) ? plain.replace('.', ',') : plain;
+    return messages.decimal(value);
   }
 
   private static JsonNode number(BigDecimal value) {

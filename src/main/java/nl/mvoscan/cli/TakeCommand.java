@@ -499,7 +499,6 @@ public final class TakeCommand implements Callable<Integer> {
 
   /** A number as a student writes it: a decimal comma in Dutch. */
   private String number(BigDecimal value) {
-    String plain = ResultJson.plain(value).toPlainString();
-    return "nl".equals(messages.language()) ? plain.replace('.', ',') : plain;
+    return messages.decimal(ResultJson.plain(value));
   }
 }

@@ -52,6 +52,12 @@ public final class Messages {
     return locale;
   }
 
+  /** A figure as people read it in this language: a decimal comma in Dutch, a point in English. */
+  public String decimal(java.math.BigDecimal value) {
+    String plain = value.toPlainString();
+    return locale.getLanguage().equals("nl") ? plain.replace('.', ',') : plain;
+  }
+
   public String get(String key, Object... args) {
     String pattern;
     try {

@@ -24,12 +24,10 @@ public final class AggregateText {
 
   private final Messages messages;
   private final String language;
-  private final boolean dutch;
 
   private AggregateText(Messages messages) {
     this.messages = messages;
     this.language = messages.language();
-    this.dutch = "nl".equals(language);
   }
 
   public static String render(Aggregate aggregate, Messages messages) {
@@ -175,8 +173,7 @@ public final class AggregateText {
     if (value == null) {
       return "-";
     }
-    String plain = value.toPlainString();
-    return dutch ? plain.replace('.', ',') : plain;
+    return messages.decimal(value);
   }
 
   private static String truncate(String text, int width) {

@@ -223,8 +223,7 @@ public final class Scorecard {
 
   /** Figures with a decimal comma in Dutch, a point in English. */
   private String decimal(BigDecimal value) {
-    String plain = value.toPlainString();
-    return messages.language().equals("nl") ? plain.replace('.', ',') : plain;
+    return messages.decimal(value);
   }
 
   private String plain(BigDecimal value) {

@@ -55,8 +55,7 @@ final class Format {
     if (value == null) {
       return "–";
     }
-    String plain = value.toPlainString();
-    return messages.language().equals("nl") ? plain.replace('.', ',') : plain;
+    return messages.decimal(value);
   }
 
   /** One decimal, as every score and grade is shown. */
