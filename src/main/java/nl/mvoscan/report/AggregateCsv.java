@@ -70,15 +70,8 @@ public final class AggregateCsv {
     cells.add(number(s.max(), dutch));
     cells.add(number(s.p25(), dutch));
     cells.add(number(s.p75(), dutch));
-    return cells.stream().map(AggregateCsv::neutralise).toList();
-  }
-
-  /** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
-  public static String neutralise(String cell) {
-    if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-      return "'" + cell;
-    }
-    return cell;
+    // one guard for every CSV mvoscan writes; figures here are never negative
+    return cells.stream().map(CsvExport::neutralise).toList();
   }
 
   private static String number(Rational value, boolean dutch) {
