@@ -268,12 +268,12 @@ class AggregateCommandTest {
     String byClass = aggregate("--by", "class", "--csv", "--class", "@3C").out();
     assertThat(byClass).contains(",'@3C,'@3C,overall,");
 
-    assertThat(AggregateCsv.neutralise("+31")).isEqualTo("'+31");
-    assertThat(AggregateCsv.neutralise("-1")).isEqualTo("'-1");
-    assertThat(AggregateCsv.neutralise("\tx")).isEqualTo("'\tx");
-    assertThat(AggregateCsv.neutralise("\rx")).isEqualTo("'\rx");
-    assertThat(AggregateCsv.neutralise("Smit = goed")).isEqualTo("Smit = goed");
-    assertThat(AggregateCsv.neutralise("")).isEmpty();
+    assertThat(nl.mvoscan.report.CsvExport.neutralise("+31")).isEqualTo("'+31");
+    assertThat(nl.mvoscan.report.CsvExport.neutralise("-1")).isEqualTo("'-1");
+    assertThat(nl.mvoscan.report.CsvExport.neutralise("\tx")).isEqualTo("'\tx");
+    assertThat(nl.mvoscan.report.CsvExport.neutralise("\rx")).isEqualTo("'\rx");
+    assertThat(nl.mvoscan.report.CsvExport.neutralise("Smit = goed")).isEqualTo("Smit = goed");
+    assertThat(nl.mvoscan.report.CsvExport.neutralise("")).isEmpty();
   }
 
   @Test
