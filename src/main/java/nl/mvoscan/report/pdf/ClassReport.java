@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Question;
@@ -261,27 +262,18 @@ public final class ClassReport {
     return scores;
   }
 
-  /** Five-number summary and mean; quartiles interpolate linearly between ranks, as spreadsheets do. */
+  /**
+   * Five-number summary and mean, from {@link Statistics} so the box plots and {@code mvoscan
+   * aggregate} agree to the decimal (quartiles as Excel's PERCENTILE.INC).
+   */
   record Stats(int n, BigDecimal min, BigDecimal q1, BigDecimal median, BigDecimal q3, BigDecimal max, BigDecimal mean) {
     static Stats of(List<BigDecimal> values) {
       if (values.isEmpty()) {
         return null;
       }
-      List<BigDecimal> sorted = values.stream().sorted().toList();
-      return new Stats(sorted.size(), sorted.get(0), quantile(sorted, 1, 4), quantile(sorted, 1, 2), quantile(sorted, 3, 4),
-          sorted.get(sorted.size() - 1), ClassReport.mean(sorted));
-    }
-
-    private static BigDecimal quantile(List<BigDecimal> sorted, int numerator, int denominator) {
-      BigDecimal position = BigDecimal.valueOf((long) (sorted.size() - 1) * numerator)
-          .divide(BigDecimal.valueOf(denominator), 10, RoundingMode.HALF_UP);
-      int low = position.intValue();
-      BigDecimal fraction = position.subtract(BigDecimal.valueOf(low));
-      BigDecimal lower = sorted.get(low);
-      if (low + 1 >= sorted.size() || fraction.signum() == 0) {
-        return lower;
-      }
-      return lower.add(sorted.get(low + 1).subtract(lower).multiply(fraction));
+      Statistics s = Statistics.of(values.stream().map(Rational::of).toList());
+      return new Stats(s.n(), s.min().toBigDecimal(), s.p25().toBigDecimal(), s.median().toBigDecimal(),
+          s.p75().toBigDecimal(), s.max().toBigDecimal(), s.mean().toBigDecimal());
     }
   }
 
