@@ -15,10 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.CsvProblem;
-import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonProblem;
-import nl.mvoscan.io.JsonReader;
-import nl.mvoscan.scan.AnswersLoader;
 import nl.mvoscan.scan.ClassCsv;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.Scorer;
@@ -101,35 +98,16 @@ public final class ImportCommand implements Callable<Integer> {
         }
         continue;
       }
-      JsonDocument document = JsonReader.read(file);
       List<String> fileProblems = new ArrayList<>();
-      Scan scan = fixedScan;
-      if (document.isParsed() && scan == null) {
-        String id = AnswersLoader.scanIdOf(document);
-        try {
-          scan = id == null ? null : resolver.byId(id, file.toString());
-        } catch (MvoscanException e) {
-          fileProblems.addAll(e.lines());
-        }
-        if (id == null) {
-          fileProblems.add(document.root().isObject()
-              ? file + ":1: /scan: " + messages.get("score.noScanId")
-              : file + ":1: " + messages.get("answers.notObject"));
-        }
-      }
-      if (!document.isParsed()) {
-        fileProblems.addAll(lines(file, document.problems(), messages));
-      } else if (scan != null) {
-        AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);
-        if (loaded.ok()) {
-          String clazz = loaded.answers().respondent() != null && loaded.answers().respondent().className() != null
-              && !loaded.answers().respondent().className().isBlank()
-              ? loaded.answers().respondent().className() : className;
-          responses.add(new ResponseWriter.NewResponse(
-              Scorer.score(scan, loaded.answers()), resolver.definition(scan), clazz, file.toString(), null));
-        } else {
-          fileProblems.addAll(lines(file, loaded.problems(), messages));
-        }
+      ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, fixedScan);
+      if (loaded.ok()) {
+        String clazz = loaded.answers().respondent() != null && loaded.answers().respondent().className() != null
+            && !loaded.answers().respondent().className().isBlank()
+            ? loaded.answers().respondent().className() : className;
+        responses.add(new ResponseWriter.NewResponse(
+            Scorer.score(loaded.scan(), loaded.answers()), resolver.definition(loaded.scan()), clazz, file.toString(), null));
+      } else {
+        fileProblems.addAll(lines(file, loaded.problems(), messages));
       }
       if (!fileProblems.isEmpty()) {
         rejected++;

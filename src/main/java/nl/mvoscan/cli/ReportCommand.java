@@ -11,15 +11,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.AtomicFiles;
-import nl.mvoscan.io.JsonDocument;
-import nl.mvoscan.io.JsonReader;
 import nl.mvoscan.report.pdf.ClassReport;
 import nl.mvoscan.report.pdf.FileNames;
 import nl.mvoscan.report.pdf.RenderedPdf;
 import nl.mvoscan.report.pdf.StudentReport;
 import nl.mvoscan.scan.Answers;
-import nl.mvoscan.scan.AnswersLoader;
-import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Scorer;
 import nl.mvoscan.store.Keys;
@@ -105,25 +101,11 @@ public final class ReportCommand implements Runnable {
 
     private ScoreResult scoreFile(Path file, Messages messages) {
       ScanResolver resolver = new ScanResolver(sources, messages);
-      JsonDocument document = JsonReader.read(file);
-      if (!document.isValid()) {
-        throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), document.problems(), messages));
-      }
-      Scan scan;
-      if (scanRef != null) {
-        scan = resolver.resolve(scanRef);
-      } else {
-        String id = AnswersLoader.scanIdOf(document);
-        if (id == null) {
-          throw MvoscanException.invalidInput(file + ": /scan: " + messages.get("score.noScanId"));
-        }
-        scan = resolver.byId(id, file.toString());
-      }
-      AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);
+      ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, scanRef == null ? null : resolver.resolve(scanRef));
       if (!loaded.ok()) {
         throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), loaded.problems(), messages));
       }
-      return Scorer.score(scan, loaded.answers());
+      return Scorer.score(loaded.scan(), loaded.answers());
     }
 
     private <T> T fromDb(Messages messages, Query<T> query) {

@@ -54,4 +54,42 @@ final class ScanResolver {
     }
     return catalog;
   }
+
+  /** An answers file read with its scan, or the problems that stop it. */
+  record LoadedAnswers(Scan scan, nl.mvoscan.scan.Answers answers, java.util.List<nl.mvoscan.io.JsonProblem> problems) {
+    boolean ok() {
+      return answers != null;
+    }
+  }
+
+  /**
+   * Reads an answers file and validates it against {@code fixedScan}, or else against the scan
+   * it names, found among the known scans. Every command that takes answers files goes through
+   * here, so they all find scans and report problems alike.
+   */
+  LoadedAnswers loadAnswers(Path file, Scan fixedScan) {
+    nl.mvoscan.io.JsonDocument document = nl.mvoscan.io.JsonReader.read(file);
+    if (!document.isParsed()) {
+      return new LoadedAnswers(null, null, document.problems());
+    }
+    Scan scan = fixedScan;
+    if (scan == null) {
+      String id = nl.mvoscan.scan.AnswersLoader.scanIdOf(document);
+      nl.mvoscan.io.JsonDocument.Location at = document.locate("/scan");
+      if (id == null) {
+        return new LoadedAnswers(null, null, java.util.List.of(document.root().isObject()
+            ? new nl.mvoscan.io.JsonProblem("/scan", at.line(), at.column(), "score.noScanId")
+            : new nl.mvoscan.io.JsonProblem("", 0, 0, "answers.notObject")));
+      }
+      java.util.Optional<ScanCatalog.Entry> entry = catalog().entry(id);
+      if (entry.isEmpty()) {
+        return new LoadedAnswers(null, null,
+            java.util.List.of(new nl.mvoscan.io.JsonProblem("/scan", at.line(), at.column(), "cli.scanNotFound", id)));
+      }
+      scan = entry.get().result().scan();
+      definitions.put(scan, entry.get().result().document().root());
+    }
+    nl.mvoscan.scan.AnswersLoader.Result loaded = nl.mvoscan.scan.AnswersLoader.load(file, document, scan);
+    return new LoadedAnswers(scan, loaded.answers(), loaded.problems());
+  }
 }

@@ -7,11 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
-import nl.mvoscan.io.JsonDocument;
-import nl.mvoscan.io.JsonReader;
 import nl.mvoscan.report.ResultJson;
 import nl.mvoscan.report.Scorecard;
-import nl.mvoscan.scan.AnswersLoader;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Scorer;
@@ -61,32 +58,12 @@ public final class ScoreCommand implements Callable<Integer> {
     List<String> texts = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Path file : files) {
-      JsonDocument document = JsonReader.read(file);
-      if (!document.isParsed()) {
-        problems.addAll(Problems.byPointer(file.toString(), document.problems(), messages));
-        continue;
-      }
-      Scan scan = fixedScan;
-      if (scan == null) {
-        String id = AnswersLoader.scanIdOf(document);
-        if (id == null) {
-          problems.add(document.root().isObject()
-              ? file + ": /scan: " + messages.get("score.noScanId")
-              : file + ": " + messages.get("answers.notObject"));
-          continue;
-        }
-        try {
-          scan = resolver.byId(id, file.toString());
-        } catch (MvoscanException e) {
-          problems.addAll(e.lines());
-          continue;
-        }
-      }
-      AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);
+      ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, fixedScan);
       if (!loaded.ok()) {
         problems.addAll(Problems.byPointer(file.toString(), loaded.problems(), messages));
         continue;
       }
+      Scan scan = loaded.scan();
       ScoreResult result = Scorer.score(scan, loaded.answers());
       String language = textLanguage(scan, loaded.answers().language());
       Messages output = Messages.forLanguage(common.explicitLanguage() != null ? messages.language() : language);
