@@ -499,6 +499,6 @@ public final class TakeCommand implements Callable<Integer> {
 
   /** A number as a student writes it: a decimal comma in Dutch. */
   private String number(BigDecimal value) {
-    return messages.decimal(ResultJson.plain(value));
+    return messages.decimal(nl.mvoscan.scan.Decimals.plain(value));
   }
 }

@@ -115,7 +115,7 @@ final class TakeFile {
 
   private static JsonNode value(Object value) {
     if (value instanceof BigDecimal number) {
-      return NODES.numberNode(ResultJson.plain(number));
+      return NODES.numberNode(nl.mvoscan.scan.Decimals.plain(number));
     }
     if (value instanceof List<?> list) {
       ArrayNode array = NODES.arrayNode();

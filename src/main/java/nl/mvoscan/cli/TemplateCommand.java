@@ -107,7 +107,7 @@ public final class TemplateCommand implements Callable<Integer> {
           }
         }
         case NUMBER -> guide.append("    ").append(messages.get("template.number",
-            q.min() == null ? "-" : ResultJson.plain(q.min()), q.max() == null ? "-" : ResultJson.plain(q.max()),
+            q.min() == null ? "-" : nl.mvoscan.scan.Decimals.plain(q.min()), q.max() == null ? "-" : nl.mvoscan.scan.Decimals.plain(q.max()),
             q.integer() ? messages.get("template.whole") : "")).append(System.lineSeparator());
         case TEXT -> guide.append("    ").append(messages.get("template.text", q.maxLength())).append(System.lineSeparator());
       }

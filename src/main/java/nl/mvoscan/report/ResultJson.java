@@ -55,8 +55,8 @@ public final class ResultJson {
       node.put("id", q.question().id());
       node.put("theme", q.question().themeId());
       node.put("status", q.status().id());
-      node.set("points", number(plain(q.points())));
-      node.set("max", number(plain(q.max())));
+      node.set("points", number(nl.mvoscan.scan.Decimals.plain(q.points())));
+      node.set("max", number(nl.mvoscan.scan.Decimals.plain(q.max())));
     }
 
     ArrayNode lenses = root.putArray("lenses");
@@ -99,17 +99,5 @@ public final class ResultJson {
 
   private static JsonNode number(BigDecimal value) {
     return value == null ? NODES.nullNode() : NODES.numberNode(value);
-  }
-
-  /** Exact points as the author wrote them, without trailing zeros or exponent (0.3, 2, 10). */
-  public static BigDecimal plain(BigDecimal value) {
-    if (value == null) {
-      return null;
-    }
-    if (value.signum() == 0) {
-      return BigDecimal.ZERO;
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }

@@ -227,11 +227,11 @@ public final class Scorecard {
   }
 
   private String plain(BigDecimal value) {
-    return decimal(ResultJson.plain(value));
+    return decimal(nl.mvoscan.scan.Decimals.plain(value));
   }
 
   private String exact(Rational value) {
-    return decimal(ResultJson.plain(value.toBigDecimal()));
+    return decimal(nl.mvoscan.scan.Decimals.plain(value.toBigDecimal()));
   }
 
   private static String truncate(String text, int width) {

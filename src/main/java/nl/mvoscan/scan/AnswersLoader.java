@@ -232,15 +232,15 @@ public final class AnswersLoader {
     BigDecimal number = value.decimalValue();
     boolean ok = true;
     if (question.min() != null && number.compareTo(question.min()) < 0) {
-      problem(pointer, "answers.belowMin", ScanLoader.plain(number), ScanLoader.plain(question.min()));
+      problem(pointer, "answers.belowMin", Decimals.text(number), Decimals.text(question.min()));
       ok = false;
     }
     if (question.max() != null && number.compareTo(question.max()) > 0) {
-      problem(pointer, "answers.aboveMax", ScanLoader.plain(number), ScanLoader.plain(question.max()));
+      problem(pointer, "answers.aboveMax", Decimals.text(number), Decimals.text(question.max()));
       ok = false;
     }
     if (question.integer() && number.stripTrailingZeros().scale() > 0) {
-      problem(pointer, "answers.notWhole", ScanLoader.plain(number));
+      problem(pointer, "answers.notWhole", Decimals.text(number));
       ok = false;
     }
     return ok ? number : null;

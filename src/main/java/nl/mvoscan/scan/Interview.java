@@ -407,26 +407,17 @@ public final class Interview {
       // a Dutch student who types 1.000 means a thousand, not one
       return Parsed.not("take.invalid.thousands", typed, typed.replace(".", ""));
     }
-    BigDecimal number = plain(new BigDecimal(typed.replace(',', '.')));
+    BigDecimal number = Decimals.plain(new BigDecimal(typed.replace(',', '.')));
     if (question.min() != null && number.compareTo(question.min()) < 0) {
-      return Parsed.not("take.invalid.belowMin", plain(question.min()).toPlainString());
+      return Parsed.not("take.invalid.belowMin", Decimals.plain(question.min()).toPlainString());
     }
     if (question.max() != null && number.compareTo(question.max()) > 0) {
-      return Parsed.not("take.invalid.aboveMax", plain(question.max()).toPlainString());
+      return Parsed.not("take.invalid.aboveMax", Decimals.plain(question.max()).toPlainString());
     }
     if (question.integer() && number.scale() > 0) {
       return Parsed.not("take.invalid.notWhole", typed);
     }
     return Parsed.of(number);
-  }
-
-  /** Without trailing zeros or exponent: 12, 2.5, 0. */
-  private static BigDecimal plain(BigDecimal value) {
-    if (value.signum() == 0) {
-      return BigDecimal.ZERO;
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   private String label(Option option) {

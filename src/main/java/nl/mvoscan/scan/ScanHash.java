@@ -72,19 +72,12 @@ public final class ScanHash {
     } else if (node.isTextual()) {
       string(node.asText(), out);
     } else if (node.isNumber()) {
-      out.append(number(node.decimalValue()));
+      out.append(Decimals.text(node.decimalValue()));
     } else {
       out.append(node.toString()); // true, false, null
     }
   }
 
-  static String number(BigDecimal value) {
-    if (value.signum() == 0) {
-      return "0";
-    }
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
-  }
 
   private static void string(String value, StringBuilder out) {
     out.append('"');

@@ -257,13 +257,13 @@ public final class ScanLoader {
     if (type == QuestionType.MULTI && scored && maxPoints != null && maxPoints.signum() > 0 && !options.isEmpty()) {
       BigDecimal sum = options.stream().map(Option::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
       if (maxPoints.compareTo(sum) > 0) {
-        problem(pointer + "/maxPoints", "scan.maxPointsAboveSum", plain(maxPoints), plain(sum));
+        problem(pointer + "/maxPoints", "scan.maxPointsAboveSum", Decimals.text(maxPoints), Decimals.text(sum));
       }
     }
     BigDecimal min = decimal(node, "min");
     BigDecimal max = decimal(node, "max");
     if (min != null && max != null && min.compareTo(max) > 0) {
-      problem(pointer + "/max", "scan.maxBelowMin", plain(max), plain(min));
+      problem(pointer + "/max", "scan.maxBelowMin", Decimals.text(max), Decimals.text(min));
     }
     Map<String, List<String>> tags = new LinkedHashMap<>();
     JsonNode tagsNode = node.path("tags");
@@ -405,7 +405,7 @@ public final class ScanLoader {
       }
       if (i > 0 && min != null && !levels.isEmpty() && levels.get(levels.size() - 1).min() != null
           && min.compareTo(levels.get(levels.size() - 1).min()) <= 0) {
-        problem(at + "/min", "scan.levelsNotIncreasing", plain(min), plain(levels.get(levels.size() - 1).min()));
+        problem(at + "/min", "scan.levelsNotIncreasing", Decimals.text(min), Decimals.text(levels.get(levels.size() - 1).min()));
       }
       levels.add(new Level(id, min, minTheme, text(node, "label", at + "/label", true), text(node, "advice", at + "/advice", false)));
     }
@@ -488,8 +488,4 @@ public final class ScanLoader {
     return value.signum() <= 0 ? 0 : value.intValue();
   }
 
-  static String plain(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
-  }
 }

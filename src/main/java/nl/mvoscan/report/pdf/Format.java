@@ -69,7 +69,7 @@ final class Format {
 
   /** Exact points without trailing zeros: 2, 0.5. */
   String points(BigDecimal value) {
-    return value == null ? "–" : decimal(ResultJson.plain(value));
+    return value == null ? "–" : decimal(nl.mvoscan.scan.Decimals.plain(value));
   }
 
   String date(LocalDate date) {
