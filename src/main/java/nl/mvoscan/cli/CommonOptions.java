@@ -40,6 +40,19 @@ public final class CommonOptions {
     return normalized;
   }
 
+  /**
+   * The language of a scan's texts for one response: --lang first, then the language the answers
+   * were given in, then the scan's first language. score, report and take all choose this way.
+   */
+  String textLanguage(nl.mvoscan.scoring.ScoreResult result) {
+    String explicit = explicitLanguage();
+    if (explicit != null) {
+      return explicit;
+    }
+    String answers = result.answers().language();
+    return answers != null ? answers : result.scan().defaultLanguage();
+  }
+
   String language() {
     String explicit = explicitLanguage();
     return explicit != null ? explicit : Messages.defaultLanguage();

@@ -89,7 +89,7 @@ public final class ReportCommand implements Runnable {
       } else {
         throw MvoscanException.invalidInput(source + ": " + messages.get("report.notFileOrId"));
       }
-      String language = textLanguage(common, result);
+      String language = common.textLanguage(result);
       RenderedPdf pdf = StudentReport.render(result, average, Messages.forLanguage(language), language);
       Path target = target(output, studentFileBase(result, messages, source));
       write(target, pdf.bytes(), messages);
@@ -191,7 +191,7 @@ public final class ReportCommand implements Runnable {
       try (Progress progress = new Progress(err, total, data.className() + " (PDF)")) {
         for (ReportQueries.StoredResponse stored : data.all()) {
           ScoreResult result = data.results().get(stored.id());
-          String language = textLanguage(common, result);
+          String language = common.textLanguage(result);
           RenderedPdf pdf = StudentReport.render(result, data.averages().get(stored.id()), Messages.forLanguage(language), language);
           write(folder.resolve(claims.claim(studentFileBase(result, messages, Long.toString(stored.id())), ".pdf")), pdf.bytes(),
               messages);
@@ -286,16 +286,6 @@ public final class ReportCommand implements Runnable {
 
   private static String schoolYear(Answers answers) {
     return answers.date() == null ? null : Keys.schoolYear(answers.date());
-  }
-
-  /** --lang first, then the language the answers were given in, then the scan's first language. */
-  private static String textLanguage(CommonOptions common, ScoreResult result) {
-    String explicit = common.explicitLanguage();
-    if (explicit != null) {
-      return explicit;
-    }
-    String answers = result.answers().language();
-    return answers != null ? answers : result.scan().defaultLanguage();
   }
 
   /** "Student name - Company", made safe as a file name. */

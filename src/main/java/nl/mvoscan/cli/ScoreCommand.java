@@ -65,7 +65,7 @@ public final class ScoreCommand implements Callable<Integer> {
       }
       Scan scan = loaded.scan();
       ScoreResult result = Scorer.score(scan, loaded.answers());
-      String language = textLanguage(scan, loaded.answers().language());
+      String language = common.textLanguage(result);
       Messages output = Messages.forLanguage(common.explicitLanguage() != null ? messages.language() : language);
       if (json.json) {
         results.add(ResultJson.of(result, output));
@@ -84,14 +84,5 @@ public final class ScoreCommand implements Callable<Integer> {
       throw MvoscanException.invalidInput(problems);
     }
     return ExitCode.OK;
-  }
-
-  /** --lang first, then the language the answers were given in, then the scan's first language. */
-  private String textLanguage(Scan scan, String answersLanguage) {
-    String explicit = common.explicitLanguage();
-    if (explicit != null) {
-      return explicit;
-    }
-    return answersLanguage != null ? answersLanguage : scan.defaultLanguage();
   }
 }

@@ -364,10 +364,8 @@ public final class TakeCommand implements Callable<Integer> {
       throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), loaded.problems(), messages));
     }
     ScoreResult result = Scorer.score(scan, loaded.answers());
-    // the same choice of language as `score FILE [--lang X]`
     String explicit = common.explicitLanguage();
-    String language = explicit != null ? explicit
-        : loaded.answers().language() != null ? loaded.answers().language() : scan.defaultLanguage();
+    String language = common.textLanguage(result);
     Messages output = Messages.forLanguage(language);
     console.blank();
     console.line(Scorecard.render(result, output, language));
