@@ -16,12 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
-import nl.mvoscan.io.JsonDocument;
-import nl.mvoscan.io.JsonReader;
 import nl.mvoscan.report.ResultJson;
 import nl.mvoscan.report.Scorecard;
 import nl.mvoscan.scan.Answers;
-import nl.mvoscan.scan.AnswersLoader;
 import nl.mvoscan.scan.Interview;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
@@ -99,7 +96,7 @@ public final class TakeCommand implements Callable<Integer> {
     ScanResolver resolver = new ScanResolver(sources, startup);
     scan = resolver.resolve(scanRef);
     LocalDate defaultDate = defaultDate(startup);
-    Answers prior = resume == null ? null : loadResume(startup);
+    Answers prior = resume == null ? null : loadResume(startup, resolver);
 
     String explicit = common.explicitLanguage();
     textLanguage = firstSupported(explicit, prior == null ? null : prior.language(), Messages.defaultLanguage());
@@ -358,8 +355,7 @@ public final class TakeCommand implements Callable<Integer> {
     if (skipped > 0) {
       console.line(messages.get("take.skipped", skipped, scanRef, file));
     }
-    JsonDocument document = JsonReader.read(file);
-    AnswersLoader.Result loaded = AnswersLoader.load(file, document, scan);
+    ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, scan);
     if (!loaded.ok()) {
       throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), loaded.problems(), messages));
     }
@@ -420,15 +416,11 @@ public final class TakeCommand implements Callable<Integer> {
     }
   }
 
-  private Answers loadResume(Messages startup) {
+  private Answers loadResume(Messages startup, ScanResolver resolver) {
     if (!Files.isRegularFile(resume)) {
       throw MvoscanException.invalidInput(resume + ": " + startup.get("file.notFound"));
     }
-    JsonDocument document = JsonReader.read(resume);
-    if (!document.isValid()) {
-      throw MvoscanException.invalidInput(Problems.byPointer(resume.toString(), document.problems(), startup));
-    }
-    AnswersLoader.Result loaded = AnswersLoader.load(resume, document, scan);
+    ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(resume, scan);
     if (!loaded.ok()) {
       throw MvoscanException.invalidInput(Problems.byPointer(resume.toString(), loaded.problems(), startup));
     }
