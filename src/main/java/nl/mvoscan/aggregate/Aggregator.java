@@ -40,31 +40,41 @@ public final class Aggregator {
   private Aggregator() {}
 
   /** A response together with every scored question's status from scoring its answers again. */
-  private record Scored(Response response, Map<String, ScoreResult.QuestionScore> questions, String sector, String sectorLabel) {}
+  private record Scored(
+      Response response,
+      Map<String, ScoreResult.QuestionScore> questions,
+      String sector,
+      String sectorLabel) {}
 
   /**
    * @param scans the scan of every hash that occurs in {@code responses}
-   * @param language the language of labels (sector option labels), falling back to the scan's default
+   * @param language the language of labels (sector option labels), falling back to the scan's
+   *     default
    */
-  public static Aggregate aggregate(List<Response> responses, Map<String, Scan> scans, Grouping by, String language) {
+  public static Aggregate aggregate(
+      List<Response> responses, Map<String, Scan> scans, Grouping by, String language) {
     Map<String, List<Response>> byHash = new LinkedHashMap<>();
     responses.forEach(r -> byHash.computeIfAbsent(r.scanHash(), h -> new ArrayList<>()).add(r));
     List<Aggregate.Pool> pools = new ArrayList<>();
-    byHash.forEach((hash, pooled) -> {
-      Scan scan = scans.get(hash);
-      if (scan == null) {
-        throw new IllegalArgumentException("no scan for hash " + hash);
-      }
-      pools.add(pool(scan, pooled, by, language));
-    });
-    pools.sort(Comparator.comparingInt(Aggregate.Pool::n).reversed()
-        .thenComparing(p -> p.scan().id())
-        .thenComparing(p -> p.scan().version())
-        .thenComparing(p -> p.scan().hash()));
+    byHash.forEach(
+        (hash, pooled) -> {
+          Scan scan = scans.get(hash);
+          if (scan == null) {
+            throw new IllegalArgumentException("no scan for hash " + hash);
+          }
+          pools.add(pool(scan, pooled, by, language));
+        });
+    pools.sort(
+        Comparator.comparingInt(Aggregate.Pool::n)
+            .reversed()
+            .thenComparing(p -> p.scan().id())
+            .thenComparing(p -> p.scan().version())
+            .thenComparing(p -> p.scan().hash()));
     return new Aggregate(by, responses.size(), List.copyOf(pools));
   }
 
-  private static Aggregate.Pool pool(Scan scan, List<Response> responses, Grouping by, String language) {
+  private static Aggregate.Pool pool(
+      Scan scan, List<Response> responses, Grouping by, String language) {
     List<Scored> scored = new ArrayList<>();
     for (Response response : responses) {
       scored.add(rescore(scan, response, language));
@@ -92,8 +102,11 @@ public final class Aggregator {
 
   private static Scored rescore(Scan scan, Response response, String language) {
     Map<String, Answers.Answer> answers = new LinkedHashMap<>();
-    response.answers().forEach((id, value) -> answers.put(id, new Answers.Answer(id, value, null, null)));
-    ScoreResult result = Scorer.score(scan, new Answers(scan.id(), scan.version(), null, null, null, null, answers));
+    response
+        .answers()
+        .forEach((id, value) -> answers.put(id, new Answers.Answer(id, value, null, null)));
+    ScoreResult result =
+        Scorer.score(scan, new Answers(scan.id(), scan.version(), null, null, null, null, answers));
     Map<String, ScoreResult.QuestionScore> questions = new HashMap<>();
     result.questions().forEach(q -> questions.put(q.question().id(), q));
 
@@ -101,15 +114,20 @@ public final class Aggregator {
     String sectorLabel = null;
     Question sectorQuestion = sectorQuestion(scan);
     Object answer = response.answers().get(SECTOR_QUESTION);
-    boolean hidden = result.hiddenAnswers().stream().anyMatch(h -> h.question().id().equals(SECTOR_QUESTION));
-    if (sectorQuestion != null && answer instanceof String id && !hidden && sectorQuestion.option(id).isPresent()) {
+    boolean hidden =
+        result.hiddenAnswers().stream().anyMatch(h -> h.question().id().equals(SECTOR_QUESTION));
+    if (sectorQuestion != null
+        && answer instanceof String id
+        && !hidden
+        && sectorQuestion.option(id).isPresent()) {
       sector = id;
       sectorLabel = sectorQuestion.option(id).get().label().in(language, scan.defaultLanguage());
     } else if (response.companySector() != null && !response.companySector().isBlank()) {
       sector = response.companySector().trim().toLowerCase(Locale.ROOT);
-      sectorLabel = sectorQuestion != null && sectorQuestion.option(sector).isPresent()
-          ? sectorQuestion.option(sector).get().label().in(language, scan.defaultLanguage())
-          : response.companySector().trim();
+      sectorLabel =
+          sectorQuestion != null && sectorQuestion.option(sector).isPresent()
+              ? sectorQuestion.option(sector).get().label().in(language, scan.defaultLanguage())
+              : response.companySector().trim();
     }
     return new Scored(response, questions, sector, sectorLabel);
   }
@@ -117,7 +135,8 @@ public final class Aggregator {
   private static Question sectorQuestion(Scan scan) {
     return scan.profile().stream()
         .filter(q -> q.id().equals(SECTOR_QUESTION) && q.type() == QuestionType.CHOICE)
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   private static String key(Scored s, Grouping by) {
@@ -139,19 +158,29 @@ public final class Aggregator {
     };
   }
 
-  /** Groups without the key last; sectors in the scan's option order; companies by name; the rest by key. */
+  /**
+   * Groups without the key last; sectors in the scan's option order; companies by name; the rest by
+   * key.
+   */
   private static Comparator<String> groupOrder(Grouping by, Scan scan, Map<String, String> labels) {
-    Comparator<String> byLabel = Comparator.comparing((String k) -> fold(labels.get(k))).thenComparing(Comparator.naturalOrder());
-    Comparator<String> byKey = Comparator.comparing(Aggregator::fold).thenComparing(Comparator.naturalOrder());
-    Comparator<String> present = switch (by) {
-      case COMPANY -> byLabel;
-      case SECTOR -> {
-        Question sector = sectorQuestion(scan);
-        List<String> order = sector == null ? List.of() : sector.options().stream().map(Option::id).toList();
-        yield Comparator.comparingInt((String k) -> order.contains(k) ? order.indexOf(k) : order.size()).thenComparing(byLabel);
-      }
-      default -> byKey;
-    };
+    Comparator<String> byLabel =
+        Comparator.comparing((String k) -> fold(labels.get(k)))
+            .thenComparing(Comparator.naturalOrder());
+    Comparator<String> byKey =
+        Comparator.comparing(Aggregator::fold).thenComparing(Comparator.naturalOrder());
+    Comparator<String> present =
+        switch (by) {
+          case COMPANY -> byLabel;
+          case SECTOR -> {
+            Question sector = sectorQuestion(scan);
+            List<String> order =
+                sector == null ? List.of() : sector.options().stream().map(Option::id).toList();
+            yield Comparator.comparingInt(
+                    (String k) -> order.contains(k) ? order.indexOf(k) : order.size())
+                .thenComparing(byLabel);
+          }
+          default -> byKey;
+        };
     return Comparator.nullsLast(present);
   }
 
@@ -161,14 +190,30 @@ public final class Aggregator {
 
   private static GroupSummary summarize(Scan scan, String key, String label, List<Scored> group) {
     List<Response> responses = group.stream().map(Scored::response).toList();
-    GroupSummary.ScoreSummary overall = scores(responses.stream().map(r -> new Response.Figure(r.status(), r.score())).toList());
+    GroupSummary.ScoreSummary overall =
+        scores(responses.stream().map(r -> new Response.Figure(r.status(), r.score())).toList());
     List<GroupSummary.ThemeSummary> themes = new ArrayList<>();
     for (Theme theme : scan.themes()) {
-      themes.add(new GroupSummary.ThemeSummary(theme,
-          scores(responses.stream().map(r -> r.themes().get(theme.id())).filter(Objects::nonNull).toList())));
+      themes.add(
+          new GroupSummary.ThemeSummary(
+              theme,
+              scores(
+                  responses.stream()
+                      .map(r -> r.themes().get(theme.id()))
+                      .filter(Objects::nonNull)
+                      .toList())));
     }
-    return new GroupSummary(key, label, group.size(), overall, List.copyOf(themes), levels(scan, responses),
-        distributions(scan, group), improvements(scan, group), agreement(scan, group), trend(group));
+    return new GroupSummary(
+        key,
+        label,
+        group.size(),
+        overall,
+        List.copyOf(themes),
+        levels(scan, responses),
+        distributions(scan, group),
+        improvements(scan, group),
+        agreement(scan, group),
+        trend(group));
   }
 
   static GroupSummary.ScoreSummary scores(Collection<Response.Figure> figures) {
@@ -184,19 +229,25 @@ public final class Aggregator {
         insufficient++;
       }
     }
-    return new GroupSummary.ScoreSummary(values.size(), insufficient, notApplicable, Statistics.of(values));
+    return new GroupSummary.ScoreSummary(
+        values.size(), insufficient, notApplicable, Statistics.of(values));
   }
 
   private static List<GroupSummary.LevelCount> levels(Scan scan, List<Response> responses) {
     List<GroupSummary.LevelCount> counts = new ArrayList<>();
     for (Level level : scan.levels()) {
-      counts.add(new GroupSummary.LevelCount(level, (int) responses.stream().filter(r -> level.id().equals(r.level())).count()));
+      counts.add(
+          new GroupSummary.LevelCount(
+              level, (int) responses.stream().filter(r -> level.id().equals(r.level())).count()));
     }
-    counts.add(new GroupSummary.LevelCount(null, (int) responses.stream().filter(r -> r.level() == null).count()));
+    counts.add(
+        new GroupSummary.LevelCount(
+            null, (int) responses.stream().filter(r -> r.level() == null).count()));
     return List.copyOf(counts);
   }
 
-  private static List<GroupSummary.QuestionDistribution> distributions(Scan scan, List<Scored> group) {
+  private static List<GroupSummary.QuestionDistribution> distributions(
+      Scan scan, List<Scored> group) {
     List<GroupSummary.QuestionDistribution> out = new ArrayList<>();
     for (Question question : scan.scoredQuestions()) {
       Map<String, Integer> statuses = new HashMap<>();
@@ -208,12 +259,19 @@ public final class Aggregator {
           chosen(q.value()).forEach(id -> options.merge(id, 1, Integer::sum));
         }
       }
-      List<GroupSummary.OptionCount> optionCounts = question.options().stream()
-          .map(o -> new GroupSummary.OptionCount(o, options.getOrDefault(o.id(), 0))).toList();
-      out.add(new GroupSummary.QuestionDistribution(question,
-          statuses.getOrDefault(Status.ANSWERED.id(), 0), statuses.getOrDefault(Status.NA.id(), 0),
-          statuses.getOrDefault(Status.UNKNOWN.id(), 0), statuses.getOrDefault(Status.MISSING.id(), 0),
-          statuses.getOrDefault(Status.HIDDEN.id(), 0), optionCounts));
+      List<GroupSummary.OptionCount> optionCounts =
+          question.options().stream()
+              .map(o -> new GroupSummary.OptionCount(o, options.getOrDefault(o.id(), 0)))
+              .toList();
+      out.add(
+          new GroupSummary.QuestionDistribution(
+              question,
+              statuses.getOrDefault(Status.ANSWERED.id(), 0),
+              statuses.getOrDefault(Status.NA.id(), 0),
+              statuses.getOrDefault(Status.UNKNOWN.id(), 0),
+              statuses.getOrDefault(Status.MISSING.id(), 0),
+              statuses.getOrDefault(Status.HIDDEN.id(), 0),
+              optionCounts));
     }
     return List.copyOf(out);
   }
@@ -225,7 +283,9 @@ public final class Aggregator {
     return value == null ? List.of() : List.of(String.valueOf(value));
   }
 
-  /** The questions with the largest sum of w·(M − p)/M, ties in document order; only sums above 0. */
+  /**
+   * The questions with the largest sum of w·(M − p)/M, ties in document order; only sums above 0.
+   */
   private static List<GroupSummary.Improvement> improvements(Scan scan, List<Scored> group) {
     List<GroupSummary.Improvement> all = new ArrayList<>();
     for (Question question : scan.scoredQuestions()) {
@@ -239,7 +299,9 @@ public final class Aggregator {
         }
       }
       if (sum.signum() > 0) {
-        all.add(new GroupSummary.Improvement(question, resolved, sum, sum.dividedBy(Statistics.integer(resolved))));
+        all.add(
+            new GroupSummary.Improvement(
+                question, resolved, sum, sum.dividedBy(Statistics.integer(resolved))));
       }
     }
     // a stable sort keeps document order among equal sums
@@ -252,55 +314,80 @@ public final class Aggregator {
     Map<List<String>, List<Scored>> byCompanyYear = new LinkedHashMap<>();
     for (Scored s : group) {
       if (s.response().companyKey() != null) {
-        byCompanyYear.computeIfAbsent(List.of(s.response().companyKey(), s.response().schoolYear()), k -> new ArrayList<>()).add(s);
+        byCompanyYear
+            .computeIfAbsent(
+                List.of(s.response().companyKey(), s.response().schoolYear()),
+                k -> new ArrayList<>())
+            .add(s);
       }
     }
     List<GroupSummary.CompanyAgreement> out = new ArrayList<>();
-    byCompanyYear.forEach((companyYear, scored) -> {
-      if (scored.size() < 2) {
-        return;
-      }
-      List<GroupSummary.QuestionAgreement> questions = new ArrayList<>();
-      Rational total = Rational.ZERO;
-      int compared = 0;
-      int unanimous = 0;
-      for (Question question : scan.scoredQuestions()) {
-        Map<List<String>, Integer> counts = new LinkedHashMap<>();
-        for (Scored s : scored) {
-          ScoreResult.QuestionScore q = s.questions().get(question.id());
-          if (q.status() == Status.ANSWERED || q.status() == Status.NA || q.status() == Status.UNKNOWN) {
-            List<String> answer = new ArrayList<>(new TreeSet<>(chosen(q.value())));
-            answer.sort(Comparator.comparingInt(id -> optionIndex(question, id)));
-            counts.merge(List.copyOf(answer), 1, Integer::sum);
+    byCompanyYear.forEach(
+        (companyYear, scored) -> {
+          if (scored.size() < 2) {
+            return;
           }
-        }
-        int answered = counts.values().stream().mapToInt(Integer::intValue).sum();
-        int agreeing = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        Rational share = null;
-        if (answered >= 2) {
-          share = Statistics.integer(agreeing).dividedBy(Statistics.integer(answered));
-          total = total.plus(share);
-          compared++;
-          if (agreeing == answered) {
-            unanimous++;
+          List<GroupSummary.QuestionAgreement> questions = new ArrayList<>();
+          Rational total = Rational.ZERO;
+          int compared = 0;
+          int unanimous = 0;
+          for (Question question : scan.scoredQuestions()) {
+            Map<List<String>, Integer> counts = new LinkedHashMap<>();
+            for (Scored s : scored) {
+              ScoreResult.QuestionScore q = s.questions().get(question.id());
+              if (q.status() == Status.ANSWERED
+                  || q.status() == Status.NA
+                  || q.status() == Status.UNKNOWN) {
+                List<String> answer = new ArrayList<>(new TreeSet<>(chosen(q.value())));
+                answer.sort(Comparator.comparingInt(id -> optionIndex(question, id)));
+                counts.merge(List.copyOf(answer), 1, Integer::sum);
+              }
+            }
+            int answered = counts.values().stream().mapToInt(Integer::intValue).sum();
+            int agreeing = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            Rational share = null;
+            if (answered >= 2) {
+              share = Statistics.integer(agreeing).dividedBy(Statistics.integer(answered));
+              total = total.plus(share);
+              compared++;
+              if (agreeing == answered) {
+                unanimous++;
+              }
+            }
+            List<GroupSummary.AnswerCount> answers = new ArrayList<>();
+            counts.forEach(
+                (answer, count) -> answers.add(new GroupSummary.AnswerCount(answer, count)));
+            answers.sort(
+                Comparator.comparingInt(GroupSummary.AnswerCount::count)
+                    .reversed()
+                    .thenComparing(a -> a.answer(), optionOrder(question)));
+            questions.add(
+                new GroupSummary.QuestionAgreement(
+                    question, answered, agreeing, share, List.copyOf(answers)));
           }
-        }
-        List<GroupSummary.AnswerCount> answers = new ArrayList<>();
-        counts.forEach((answer, count) -> answers.add(new GroupSummary.AnswerCount(answer, count)));
-        answers.sort(Comparator.comparingInt(GroupSummary.AnswerCount::count).reversed()
-            .thenComparing(a -> a.answer(), optionOrder(question)));
-        questions.add(new GroupSummary.QuestionAgreement(question, answered, agreeing, share, List.copyOf(answers)));
-      }
-      List<Rational> overall = scored.stream().map(Scored::response)
-          .filter(r -> r.status() == Status.SCORED && r.score() != null).map(r -> Rational.of(r.score())).toList();
-      Response first = scored.get(0).response();
-      out.add(new GroupSummary.CompanyAgreement(first.companyKey(), first.companyName(), first.schoolYear(), scored.size(),
-          Statistics.of(overall), compared, unanimous,
-          compared == 0 ? null : total.dividedBy(Statistics.integer(compared)), List.copyOf(questions)));
-    });
-    out.sort(Comparator.comparing((GroupSummary.CompanyAgreement a) -> fold(a.companyName()))
-        .thenComparing(GroupSummary.CompanyAgreement::companyKey)
-        .thenComparing(GroupSummary.CompanyAgreement::schoolYear));
+          List<Rational> overall =
+              scored.stream()
+                  .map(Scored::response)
+                  .filter(r -> r.status() == Status.SCORED && r.score() != null)
+                  .map(r -> Rational.of(r.score()))
+                  .toList();
+          Response first = scored.get(0).response();
+          out.add(
+              new GroupSummary.CompanyAgreement(
+                  first.companyKey(),
+                  first.companyName(),
+                  first.schoolYear(),
+                  scored.size(),
+                  Statistics.of(overall),
+                  compared,
+                  unanimous,
+                  compared == 0 ? null : total.dividedBy(Statistics.integer(compared)),
+                  List.copyOf(questions)));
+        });
+    out.sort(
+        Comparator.comparing((GroupSummary.CompanyAgreement a) -> fold(a.companyName()))
+            .thenComparing(GroupSummary.CompanyAgreement::companyKey)
+            .thenComparing(GroupSummary.CompanyAgreement::schoolYear));
     return List.copyOf(out);
   }
 
@@ -313,7 +400,10 @@ public final class Aggregator {
     return question.options().size();
   }
 
-  /** Answers compared option by option in the scan's order; a shorter selection that is a prefix comes first. */
+  /**
+   * Answers compared option by option in the scan's order; a shorter selection that is a prefix
+   * comes first.
+   */
   private static Comparator<List<String>> optionOrder(Question question) {
     return (a, b) -> {
       for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
@@ -326,31 +416,45 @@ public final class Aggregator {
     };
   }
 
-  /** Companies with responses in at least two school years: the mean scored overall per year, oldest first. */
+  /**
+   * Companies with responses in at least two school years: the mean scored overall per year, oldest
+   * first.
+   */
   private static List<GroupSummary.CompanyTrend> trend(List<Scored> group) {
     Map<String, TreeMap<String, List<Response>>> byCompany = new LinkedHashMap<>();
     Map<String, String> names = new HashMap<>();
     for (Scored s : group) {
       Response r = s.response();
       if (r.companyKey() != null) {
-        byCompany.computeIfAbsent(r.companyKey(), k -> new TreeMap<>()).computeIfAbsent(r.schoolYear(), y -> new ArrayList<>()).add(r);
+        byCompany
+            .computeIfAbsent(r.companyKey(), k -> new TreeMap<>())
+            .computeIfAbsent(r.schoolYear(), y -> new ArrayList<>())
+            .add(r);
         names.putIfAbsent(r.companyKey(), r.companyName());
       }
     }
     List<GroupSummary.CompanyTrend> out = new ArrayList<>();
-    byCompany.forEach((company, years) -> {
-      if (years.size() < 2) {
-        return;
-      }
-      List<GroupSummary.YearMean> means = new ArrayList<>();
-      years.forEach((year, responses) -> {
-        List<Rational> overall = responses.stream().filter(r -> r.status() == Status.SCORED && r.score() != null)
-            .map(r -> Rational.of(r.score())).toList();
-        means.add(new GroupSummary.YearMean(year, responses.size(), Statistics.of(overall)));
-      });
-      out.add(new GroupSummary.CompanyTrend(company, names.get(company), List.copyOf(means)));
-    });
-    out.sort(Comparator.comparing((GroupSummary.CompanyTrend t) -> fold(t.companyName())).thenComparing(GroupSummary.CompanyTrend::companyKey));
+    byCompany.forEach(
+        (company, years) -> {
+          if (years.size() < 2) {
+            return;
+          }
+          List<GroupSummary.YearMean> means = new ArrayList<>();
+          years.forEach(
+              (year, responses) -> {
+                List<Rational> overall =
+                    responses.stream()
+                        .filter(r -> r.status() == Status.SCORED && r.score() != null)
+                        .map(r -> Rational.of(r.score()))
+                        .toList();
+                means.add(
+                    new GroupSummary.YearMean(year, responses.size(), Statistics.of(overall)));
+              });
+          out.add(new GroupSummary.CompanyTrend(company, names.get(company), List.copyOf(means)));
+        });
+    out.sort(
+        Comparator.comparing((GroupSummary.CompanyTrend t) -> fold(t.companyName()))
+            .thenComparing(GroupSummary.CompanyTrend::companyKey));
     return List.copyOf(out);
   }
 }

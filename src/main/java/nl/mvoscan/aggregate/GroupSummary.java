@@ -12,7 +12,8 @@ import nl.mvoscan.scoring.Rational;
  *
  * @param key what the group has in common (class, company key, sector, school year; {@code all} for
  *     the whole selection); {@code null} for the responses that lack it (no class, no company, …)
- * @param label how to show the key: the stored company name, the sector's option label; {@code null} with the key
+ * @param label how to show the key: the stored company name, the sector's option label; {@code
+ *     null} with the key
  */
 public record GroupSummary(
     String key,
@@ -27,11 +28,15 @@ public record GroupSummary(
     List<CompanyTrend> trend) {
 
   /** Statistics over the scored responses; the others are only counted. */
-  public record ScoreSummary(int scored, int insufficient, int notApplicable, Statistics statistics) {}
+  public record ScoreSummary(
+      int scored, int insufficient, int notApplicable, Statistics statistics) {}
 
   public record ThemeSummary(Theme theme, ScoreSummary summary) {}
 
-  /** How many responses reached a level; {@code level} is {@code null} for "no level" (no overall score). */
+  /**
+   * How many responses reached a level; {@code level} is {@code null} for "no level" (no overall
+   * score).
+   */
   public record LevelCount(Level level, int count) {}
 
   /**
@@ -39,7 +44,13 @@ public record GroupSummary(
    * visible answers that chose them (in a multi answer every chosen option counts once).
    */
   public record QuestionDistribution(
-      Question question, int answered, int na, int unknown, int missing, int hidden, List<OptionCount> options) {}
+      Question question,
+      int answered,
+      int na,
+      int unknown,
+      int missing,
+      int hidden,
+      List<OptionCount> options) {}
 
   public record OptionCount(Option option, int count) {}
 
@@ -52,7 +63,8 @@ public record GroupSummary(
   /**
    * How much the students who scanned one company in one school year agree.
    *
-   * @param meanAgreement the mean of the questions' agreement, over questions answered by at least two of them
+   * @param meanAgreement the mean of the questions' agreement, over questions answered by at least
+   *     two of them
    * @param unanimous how many of those questions all of them answered the same
    * @param overall statistics of their scored overall scores (spread = max − min)
    */
@@ -78,7 +90,11 @@ public record GroupSummary(
    * common one, and that share ({@code null} when fewer than two answered).
    */
   public record QuestionAgreement(
-      Question question, int answered, int agreeing, Rational agreement, List<AnswerCount> answers) {}
+      Question question,
+      int answered,
+      int agreeing,
+      Rational agreement,
+      List<AnswerCount> answers) {}
 
   /** One distinct answer: option ids (one for a choice, the sorted selection for a multi). */
   public record AnswerCount(List<String> answer, int count) {}
@@ -86,7 +102,10 @@ public record GroupSummary(
   /** A company scanned in several school years: the mean overall score per year, oldest first. */
   public record CompanyTrend(String companyKey, String companyName, List<YearMean> years) {
 
-    /** Mean of the last year minus mean of the first; {@code null} when either has no scored response. */
+    /**
+     * Mean of the last year minus mean of the first; {@code null} when either has no scored
+     * response.
+     */
     public Rational change() {
       Rational first = years.get(0).statistics().mean();
       Rational last = years.get(years.size() - 1).statistics().mean();

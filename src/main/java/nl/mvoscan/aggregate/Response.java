@@ -9,8 +9,10 @@ import nl.mvoscan.scoring.Status;
  * answers. Scores are the figures stored at import, rounded to one decimal as every report shows
  * them, so anyone can redo the aggregate from {@code mvoscan responses}.
  *
- * @param companyKey the stored company's key ({@code kvk:…} or {@code name:…}), {@code null} without a company
- * @param companySector the sector from the answers' {@code company.sector}, {@code null} when not given
+ * @param companyKey the stored company's key ({@code kvk:…} or {@code name:…}), {@code null}
+ *     without a company
+ * @param companySector the sector from the answers' {@code company.sector}, {@code null} when not
+ *     given
  * @param level the stored level id, {@code null} for no level
  * @param themes stored theme figures by theme id
  * @param answers the stored answer values by question id: a {@link String} option id or text, a

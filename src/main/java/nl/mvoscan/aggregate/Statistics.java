@@ -15,18 +15,26 @@ import nl.mvoscan.scoring.Rational;
  *   <li>{@code variance}: the sample variance Σ(x − mean)² / (n − 1), {@code null} when n &lt; 2;
  *   <li>percentiles ({@code p25}, {@code median}, {@code p75}): linear interpolation between the
  *       closest ranks, type 7 of Hyndman &amp; Fan, as R's default {@code quantile} and Excel's
- *       {@code PERCENTILE.INC}: h = (n − 1)·p, value = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋) with
- *       x sorted ascending and counted from 0.
+ *       {@code PERCENTILE.INC}: h = (n − 1)·p, value = x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋+1 − x⌊h⌋) with x
+ *       sorted ascending and counted from 0.
  * </ul>
  *
  * With n = 0 every figure is {@code null}.
  */
 public record Statistics(
-    int n, Rational mean, Rational median, Rational variance, Rational min, Rational max, Rational p25, Rational p75) {
+    int n,
+    Rational mean,
+    Rational median,
+    Rational variance,
+    Rational min,
+    Rational max,
+    Rational p25,
+    Rational p75) {
 
   private static final Rational QUARTER = new Rational(BigInteger.ONE, BigInteger.valueOf(4));
   private static final Rational HALF = new Rational(BigInteger.ONE, BigInteger.TWO);
-  private static final Rational THREE_QUARTERS = new Rational(BigInteger.valueOf(3), BigInteger.valueOf(4));
+  private static final Rational THREE_QUARTERS =
+      new Rational(BigInteger.valueOf(3), BigInteger.valueOf(4));
 
   public static Statistics of(Collection<Rational> values) {
     List<Rational> sorted = new ArrayList<>(values);
@@ -49,11 +57,21 @@ public record Statistics(
       }
       variance = squares.dividedBy(integer(n - 1));
     }
-    return new Statistics(n, mean, percentile(sorted, HALF), variance, sorted.get(0), sorted.get(n - 1),
-        percentile(sorted, QUARTER), percentile(sorted, THREE_QUARTERS));
+    return new Statistics(
+        n,
+        mean,
+        percentile(sorted, HALF),
+        variance,
+        sorted.get(0),
+        sorted.get(n - 1),
+        percentile(sorted, QUARTER),
+        percentile(sorted, THREE_QUARTERS));
   }
 
-  /** Type-7 percentile of ascending {@code sorted} values at {@code p} in 0..1; {@code null} for no values. */
+  /**
+   * Type-7 percentile of ascending {@code sorted} values at {@code p} in 0..1; {@code null} for no
+   * values.
+   */
   public static Rational percentile(List<Rational> sorted, Rational p) {
     if (sorted.isEmpty()) {
       return null;
@@ -69,7 +87,10 @@ public record Statistics(
     return low.plus(fraction.times(sorted.get(lo + 1).minus(low)));
   }
 
-  /** The sample standard deviation √variance, rounded half-up to {@code scale} decimals; {@code null} when n &lt; 2. */
+  /**
+   * The sample standard deviation √variance, rounded half-up to {@code scale} decimals; {@code
+   * null} when n &lt; 2.
+   */
   public BigDecimal roundedSd(int scale) {
     return variance == null ? null : sqrtRounded(variance, scale);
   }
@@ -84,7 +105,8 @@ public record Statistics(
     if (v.signum() < 0) {
       throw new ArithmeticException("square root of a negative number");
     }
-    BigInteger scaled = v.numerator().multiply(BigInteger.valueOf(4)).multiply(BigInteger.TEN.pow(2 * scale));
+    BigInteger scaled =
+        v.numerator().multiply(BigInteger.valueOf(4)).multiply(BigInteger.TEN.pow(2 * scale));
     BigInteger m = scaled.divide(v.denominator()).sqrt();
     BigInteger k = m.add(BigInteger.ONE).shiftRight(1);
     return new BigDecimal(k, scale);

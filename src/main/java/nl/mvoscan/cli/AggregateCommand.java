@@ -42,22 +42,43 @@ public final class AggregateCommand implements Callable<Integer> {
   @Mixin DbOptions db;
   @Mixin JsonOption json;
 
-  @Option(names = "--csv", description = "Eén rij per groep × cijfer, voor Excel / one row per group × figure, for Excel.")
+  @Option(
+      names = "--csv",
+      description =
+          "Eén rij per groep × cijfer, voor Excel / one row per group × figure, for Excel.")
   boolean csv;
 
-  @Option(names = "--class", paramLabel = "X", description = "Alleen deze klas (herhaalbaar) / only this class (repeatable).")
+  @Option(
+      names = "--class",
+      paramLabel = "X",
+      description = "Alleen deze klas (herhaalbaar) / only this class (repeatable).")
   List<String> classes = new ArrayList<>();
 
-  @Option(names = "--company", paramLabel = "C", description = "Alleen dit bedrijf: naam of KvK-nummer (herhaalbaar) / only this company: name or KvK number (repeatable).")
+  @Option(
+      names = "--company",
+      paramLabel = "C",
+      description =
+          "Alleen dit bedrijf: naam of KvK-nummer (herhaalbaar) / only this company: name or KvK number (repeatable).")
   List<String> companies = new ArrayList<>();
 
-  @Option(names = "--school-year", paramLabel = "YYYY-YYYY", description = "Alleen dit schooljaar, bv. 2026-2027 (herhaalbaar) / only this school year (repeatable).")
+  @Option(
+      names = "--school-year",
+      paramLabel = "YYYY-YYYY",
+      description =
+          "Alleen dit schooljaar, bv. 2026-2027 (herhaalbaar) / only this school year (repeatable).")
   List<String> schoolYears = new ArrayList<>();
 
-  @Option(names = "--scan", paramLabel = "ID", description = "Alleen deze scan: id, id@versie of sha256:-hash(begin) (herhaalbaar) / only this scan: id, id@version or sha256: hash (prefix) (repeatable).")
+  @Option(
+      names = "--scan",
+      paramLabel = "ID",
+      description =
+          "Alleen deze scan: id, id@versie of sha256:-hash(begin) (herhaalbaar) / only this scan: id, id@version or sha256: hash (prefix) (repeatable).")
   List<String> scans = new ArrayList<>();
 
-  @Option(names = "--by", paramLabel = "all|class|company|sector|school-year", defaultValue = "all",
+  @Option(
+      names = "--by",
+      paramLabel = "all|class|company|sector|school-year",
+      defaultValue = "all",
       description = "Groepeer per / group by (default: ${DEFAULT-VALUE}).")
   String by;
 
@@ -79,7 +100,8 @@ public final class AggregateCommand implements Callable<Integer> {
     }
     for (String scan : scans) {
       // a hash prefix shorter than 8 hex digits would match nothing, or anything: say so
-      if (scan.toLowerCase(java.util.Locale.ROOT).startsWith("sha256:") && !scan.substring(7).matches("[0-9a-fA-F]{8,64}")) {
+      if (scan.toLowerCase(java.util.Locale.ROOT).startsWith("sha256:")
+          && !scan.substring(7).matches("[0-9a-fA-F]{8,64}")) {
         problems.add(messages.get("aggregate.shortHash", scan));
       }
     }
@@ -89,18 +111,31 @@ public final class AggregateCommand implements Callable<Integer> {
 
     AggregateQueries.Selection selection;
     try (Store store = db.openExisting(messages)) {
-      selection = AggregateQueries.select(store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
+      selection =
+          AggregateQueries.select(
+              store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     if (!selection.unreadable().isEmpty()) {
       AggregateQueries.UnreadableScan bad = selection.unreadable().get(0);
       JsonProblem first = bad.problems().isEmpty() ? null : bad.problems().get(0);
-      throw MvoscanException.failure(messages.get("aggregate.unreadableScan", bad.scanId(), bad.version(), bad.hash(),
-          first == null ? "-" : first.pointer() + ": " + messages.get(first.key(), first.args())), null);
+      throw MvoscanException.failure(
+          messages.get(
+              "aggregate.unreadableScan",
+              bad.scanId(),
+              bad.version(),
+              bad.hash(),
+              first == null
+                  ? "-"
+                  : first.pointer() + ": " + messages.get(first.key(), first.args())),
+          null);
     }
 
-    Aggregate aggregate = Aggregator.aggregate(selection.responses(), selection.scans(), grouping, messages.language());
+    Aggregate aggregate =
+        Aggregator.aggregate(
+            selection.responses(), selection.scans(), grouping, messages.language());
     if (aggregate.n() == 0) {
       err.println(messages.get("aggregate.noMatch"));
     }
@@ -108,12 +143,23 @@ public final class AggregateCommand implements Callable<Integer> {
     for (int i = 1; i < pools.size(); i++) {
       Aggregate.Pool main = pools.get(0);
       Aggregate.Pool other = pools.get(i);
-      err.println(messages.get("aggregate.otherScan", other.n(), other.scan().id(), other.scan().version(),
-          AggregateText.shortHash(other.scan().hash()), main.scan().id(), main.scan().version(), AggregateText.shortHash(main.scan().hash())));
+      err.println(
+          messages.get(
+              "aggregate.otherScan",
+              other.n(),
+              other.scan().id(),
+              other.scan().version(),
+              AggregateText.shortHash(other.scan().hash()),
+              main.scan().id(),
+              main.scan().version(),
+              AggregateText.shortHash(main.scan().hash())));
     }
 
     if (json.json) {
-      out.println(ResultJson.write(AggregateJson.of(aggregate, new AggregateJson.Selection(classes, companies, schoolYears, scans))));
+      out.println(
+          ResultJson.write(
+              AggregateJson.of(
+                  aggregate, new AggregateJson.Selection(classes, companies, schoolYears, scans))));
     } else if (csv) {
       out.print(AggregateCsv.write(aggregate, messages));
     } else {

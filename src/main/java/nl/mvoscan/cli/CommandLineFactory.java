@@ -29,12 +29,15 @@ public final class CommandLineFactory {
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, java.io.BufferedReader in) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    CommandLine.IFactory factory = new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        return type == TakeCommand.class ? type.cast(new TakeCommand(in)) : defaults.create(type);
-      }
-    };
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == TakeCommand.class
+                ? type.cast(new TakeCommand(in))
+                : defaults.create(type);
+          }
+        };
     return configure(new CommandLine(new MvoscanCommand(), factory), out, err);
   }
 
@@ -58,7 +61,9 @@ public final class CommandLineFactory {
       err.flush();
       return known.exitCode();
     }
-    err.println(messages.get("cli.internalError", e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+    err.println(
+        messages.get(
+            "cli.internalError", e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
     if (verbose(parseResult)) {
       e.printStackTrace(err);
     } else {
@@ -81,7 +86,9 @@ public final class CommandLineFactory {
   private static boolean verbose(ParseResult parseResult) {
     return parseResult != null
         && parseResult.asCommandLineList().stream()
-            .anyMatch(c -> c.getParseResult() != null && c.getParseResult().hasMatchedOption("--verbose"));
+            .anyMatch(
+                c ->
+                    c.getParseResult() != null && c.getParseResult().hasMatchedOption("--verbose"));
   }
 
   private static String language(ParseResult parseResult) {

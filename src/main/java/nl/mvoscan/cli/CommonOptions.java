@@ -11,10 +11,13 @@ public final class CommonOptions {
   @Option(
       names = "--lang",
       paramLabel = "nl|en",
-      description = "Taal van meldingen en teksten / language of messages and texts (nl, en). Default: system language, else nl.")
+      description =
+          "Taal van meldingen en teksten / language of messages and texts (nl, en). Default: system language, else nl.")
   String lang;
 
-  @Option(names = "--verbose", description = "Toon technische details bij fouten / show technical details on errors.")
+  @Option(
+      names = "--verbose",
+      description = "Toon technische details bij fouten / show technical details on errors.")
   boolean verbose;
 
   /** The command this mixin sits on, to find a --lang given before the subcommand. */
@@ -24,8 +27,11 @@ public final class CommonOptions {
   /** The language asked for with {@code --lang}, or {@code null}. */
   String explicitLanguage() {
     String given = lang;
-    for (CommandSpec parent = mixee == null ? null : mixee.parent(); given == null && parent != null; parent = parent.parent()) {
-      Object options = parent.mixins().containsKey("common") ? parent.mixins().get("common").userObject() : null;
+    for (CommandSpec parent = mixee == null ? null : mixee.parent();
+        given == null && parent != null;
+        parent = parent.parent()) {
+      Object options =
+          parent.mixins().containsKey("common") ? parent.mixins().get("common").userObject() : null;
       if (options instanceof CommonOptions common) {
         given = common.lang;
       }
@@ -35,7 +41,8 @@ public final class CommonOptions {
     }
     String normalized = given.trim().toLowerCase(java.util.Locale.ROOT);
     if (!normalized.equals("nl") && !normalized.equals("en")) {
-      throw MvoscanException.invalidInput(Messages.forLanguage(Messages.defaultLanguage()).get("cli.badLang", given));
+      throw MvoscanException.invalidInput(
+          Messages.forLanguage(Messages.defaultLanguage()).get("cli.badLang", given));
     }
     return normalized;
   }

@@ -41,7 +41,8 @@ public final class CompaniesCommand implements Callable<Integer> {
     try (Store store = db.openExisting(messages)) {
       companies = CompanyQueries.list(store);
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json.json) {
@@ -57,13 +58,30 @@ public final class CompaniesCommand implements Callable<Integer> {
       }
       out.println(ResultJson.write(array));
     } else {
-      int nameWidth = Math.max(24, companies.stream().mapToInt(c -> width(c.name())).max().orElse(0));
-      out.println(String.format(java.util.Locale.ROOT, "%5s  %s  %-8s  %-14s %9s  %s", "id",
-          pad(messages.get("companies.name"), nameWidth), "kvk", messages.get("companies.city"),
-          messages.get("companies.responses"), messages.get("companies.key")).stripTrailing());
+      int nameWidth =
+          Math.max(24, companies.stream().mapToInt(c -> width(c.name())).max().orElse(0));
+      out.println(
+          String.format(
+                  java.util.Locale.ROOT,
+                  "%5s  %s  %-8s  %-14s %9s  %s",
+                  "id",
+                  pad(messages.get("companies.name"), nameWidth),
+                  "kvk",
+                  messages.get("companies.city"),
+                  messages.get("companies.responses"),
+                  messages.get("companies.key"))
+              .stripTrailing());
       for (CompanyQueries.Company c : companies) {
-        out.println(String.format(java.util.Locale.ROOT, "%5d  %s  %-8s  %-14s %9d  %s", c.id(), pad(c.name(), nameWidth),
-            dash(c.kvk()), dash(c.city()), c.responses(), c.key()));
+        out.println(
+            String.format(
+                java.util.Locale.ROOT,
+                "%5d  %s  %-8s  %-14s %9d  %s",
+                c.id(),
+                pad(c.name(), nameWidth),
+                dash(c.kvk()),
+                dash(c.city()),
+                c.responses(),
+                c.key()));
       }
       spec.commandLine().getErr().println(messages.get("companies.count", companies.size()));
     }
@@ -100,10 +118,17 @@ public final class CompaniesCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin DbOptions db;
 
-    @Parameters(index = "0", paramLabel = "KEEP", description = "Het bedrijf dat blijft / the company to keep.")
+    @Parameters(
+        index = "0",
+        paramLabel = "KEEP",
+        description = "Het bedrijf dat blijft / the company to keep.")
     long keep;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "OTHER", description = "Bedrijven die erin opgaan / companies merged into it.")
+    @Parameters(
+        index = "1..*",
+        arity = "1..*",
+        paramLabel = "OTHER",
+        description = "Bedrijven die erin opgaan / companies merged into it.")
     List<Long> others;
 
     @Override
@@ -117,7 +142,8 @@ public final class CompaniesCommand implements Callable<Integer> {
       try (Store store = db.openExisting(messages)) {
         merged = CompanyQueries.merge(store, keep, distinct);
       } catch (SQLException e) {
-        throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+        throw MvoscanException.failure(
+            messages.get("store.writeFailed", db.path(), e.getMessage()), e);
       }
       if (!merged.done()) {
         List<String> lines = new ArrayList<>();
@@ -126,8 +152,14 @@ public final class CompaniesCommand implements Callable<Integer> {
         throw MvoscanException.invalidInput(lines);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(messages.get("companies.merged", merged.merged(), "#" + merged.kept().id(), merged.kept().name(), merged.moved(),
-          merged.kept().responses()));
+      out.println(
+          messages.get(
+              "companies.merged",
+              merged.merged(),
+              "#" + merged.kept().id(),
+              merged.kept().name(),
+              merged.moved(),
+              merged.kept().responses()));
       out.flush();
       return ExitCode.OK;
     }

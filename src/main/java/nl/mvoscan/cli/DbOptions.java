@@ -12,7 +12,8 @@ public final class DbOptions {
   @Option(
       names = "--db",
       paramLabel = "PATH",
-      description = "Database (standaard/default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e. ~/.local/share/mvoscan/mvoscan.db).")
+      description =
+          "Database (standaard/default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e. ~/.local/share/mvoscan/mvoscan.db).")
   Path db;
 
   Path path() {
@@ -25,8 +26,13 @@ public final class DbOptions {
     }
     String xdg = System.getenv("XDG_DATA_HOME");
     String home = System.getenv("HOME");
-    Path data = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".local", "share");
+    Path data =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(
+                home != null && !home.isBlank() ? home : System.getProperty("user.home"),
+                ".local",
+                "share");
     return data.resolve("mvoscan").resolve("mvoscan.db");
   }
 

@@ -15,14 +15,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "delete",
     mixinStandardHelpOptions = true,
-    description = {"Verwijder opgeslagen antwoorden (id uit 'responses').", "Delete stored responses (id from 'responses')."})
+    description = {
+      "Verwijder opgeslagen antwoorden (id uit 'responses').",
+      "Delete stored responses (id from 'responses')."
+    })
 public final class DeleteCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin DbOptions db;
 
-  @Parameters(paramLabel = "ID", arity = "1..*") List<Long> ids;
+  @Parameters(paramLabel = "ID", arity = "1..*")
+  List<Long> ids;
 
   @Override
   public Integer call() {
@@ -31,10 +35,13 @@ public final class DeleteCommand implements Callable<Integer> {
     try (Store store = db.openExisting(messages)) {
       unknown = ResponseQueries.delete(store, ids);
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.writeFailed", db.path(), e.getMessage()), e);
     }
     if (!unknown.isEmpty()) {
-      List<String> lines = new java.util.ArrayList<>(unknown.stream().map(id -> messages.get("delete.unknown", id)).toList());
+      List<String> lines =
+          new java.util.ArrayList<>(
+              unknown.stream().map(id -> messages.get("delete.unknown", id)).toList());
       lines.add(messages.get("delete.nothing"));
       throw MvoscanException.invalidInput(lines);
     }

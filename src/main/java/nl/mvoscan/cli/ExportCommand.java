@@ -29,7 +29,10 @@ import picocli.CommandLine.Spec;
 public final class ExportCommand implements Callable<Integer> {
 
   /** The output formats. */
-  public enum Format { csv, json }
+  public enum Format {
+    csv,
+    json
+  }
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
@@ -38,25 +41,41 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "csv|json", description = "Standaard/default: csv.")
   Format format = Format.csv;
 
-  @Option(names = "--wide", description = "Eén rij per antwoordenset (standaard) / one row per response (default).")
+  @Option(
+      names = "--wide",
+      description = "Eén rij per antwoordenset (standaard) / one row per response (default).")
   boolean wide;
 
-  @Option(names = "--long", description = "Eén rij per antwoord op een vraag / one row per answer to a question.")
+  @Option(
+      names = "--long",
+      description = "Eén rij per antwoord op een vraag / one row per answer to a question.")
   boolean answers;
 
   @Option(names = "--class", paramLabel = "X", description = "Alleen deze klas / only this class.")
   String className;
 
-  @Option(names = "--school-year", paramLabel = "YYYY-YYYY", description = "Alleen dit schooljaar / only this school year.")
+  @Option(
+      names = "--school-year",
+      paramLabel = "YYYY-YYYY",
+      description = "Alleen dit schooljaar / only this school year.")
   String schoolYear;
 
-  @Option(names = "--anonymize", description = "Namen worden 'Student 01', 'Student 02'… per klas; geen studentnummers / names become 'Student 01'… per class; no student numbers.")
+  @Option(
+      names = "--anonymize",
+      description =
+          "Namen worden 'Student 01', 'Student 02'… per klas; geen studentnummers / names become 'Student 01'… per class; no student numbers.")
   boolean anonymize;
 
-  @Option(names = "--excel", description = "Voor Nederlandse Excel: BOM, ';' en decimale komma / for Dutch Excel: BOM, ';' and decimal comma.")
+  @Option(
+      names = "--excel",
+      description =
+          "Voor Nederlandse Excel: BOM, ';' en decimale komma / for Dutch Excel: BOM, ';' and decimal comma.")
   boolean excel;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Schrijf naar FILE in plaats van stdout / write to FILE instead of stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Schrijf naar FILE in plaats van stdout / write to FILE instead of stdout.")
   Path output;
 
   @Override
@@ -76,19 +95,24 @@ public final class ExportCommand implements Callable<Integer> {
     try (Store store = db.openExisting(messages)) {
       data = ExportQueries.read(store, new ExportQueries.Filter(className, schoolYear), answers);
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
-    ExportTable table = answers ? ExportTable.answers(data, anonymize) : ExportTable.wide(data, anonymize);
-    String text = format == Format.json
-        ? CsvExport.json(table) + System.lineSeparator()
-        : CsvExport.csv(table, excel ? CsvExport.Dialect.EXCEL : CsvExport.Dialect.STANDARD);
+    ExportTable table =
+        answers ? ExportTable.answers(data, anonymize) : ExportTable.wide(data, anonymize);
+    String text =
+        format == Format.json
+            ? CsvExport.json(table) + System.lineSeparator()
+            : CsvExport.csv(table, excel ? CsvExport.Dialect.EXCEL : CsvExport.Dialect.STANDARD);
     PrintWriter err = spec.commandLine().getErr();
-    String what = messages.get(answers ? "export.answers" : "export.responses", table.rows().size());
+    String what =
+        messages.get(answers ? "export.answers" : "export.responses", table.rows().size());
     if (output != null) {
       try {
         AtomicFiles.write(output, text);
       } catch (IOException e) {
-        throw MvoscanException.failure(messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
+        throw MvoscanException.failure(
+            messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
       }
       err.println(messages.get("export.written", what, output));
     } else {

@@ -24,10 +24,18 @@ public final class ForgetCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin DbOptions db;
 
-  @Option(names = "--student", required = true, paramLabel = "NAME|ID", description = "Naam of studentnummer / name or student number.")
+  @Option(
+      names = "--student",
+      required = true,
+      paramLabel = "NAME|ID",
+      description = "Naam of studentnummer / name or student number.")
   String student;
 
-  @Option(names = "--class", paramLabel = "X", description = "Alleen in deze klas (als de naam vaker voorkomt) / only in this class (when the name occurs more than once).")
+  @Option(
+      names = "--class",
+      paramLabel = "X",
+      description =
+          "Alleen in deze klas (als de naam vaker voorkomt) / only in this class (when the name occurs more than once).")
   String className;
 
   @Override
@@ -37,15 +45,25 @@ public final class ForgetCommand implements Callable<Integer> {
     try (Store store = db.openExisting(messages)) {
       forgotten = ResponseQueries.forget(store, student, className);
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.writeFailed", db.path(), e.getMessage()), e);
     }
     if (!forgotten.ambiguousClasses().isEmpty()) {
-      throw MvoscanException.invalidInput(messages.get("forget.ambiguous", student, String.join(", ", forgotten.ambiguousClasses())));
+      throw MvoscanException.invalidInput(
+          messages.get(
+              "forget.ambiguous", student, String.join(", ", forgotten.ambiguousClasses())));
     }
     if (forgotten.respondents() == 0) {
       throw MvoscanException.invalidInput(messages.get("forget.none"));
     }
-    spec.commandLine().getOut().println(messages.get("forget.done", forgotten.respondents(), forgotten.responses(), forgotten.answers()));
+    spec.commandLine()
+        .getOut()
+        .println(
+            messages.get(
+                "forget.done",
+                forgotten.respondents(),
+                forgotten.responses(),
+                forgotten.answers()));
     return ExitCode.OK;
   }
 }

@@ -42,22 +42,42 @@ public final class ImportCommand implements Callable<Integer> {
   @Mixin DbOptions db;
   @Mixin ScanSourceOptions sources;
 
-  @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Antwoordbestanden of mappen (recursief) / answers files or folders (recursive).")
+  @Parameters(
+      paramLabel = "FILE|DIR",
+      arity = "1..*",
+      description =
+          "Antwoordbestanden of mappen (recursief) / answers files or folders (recursive).")
   List<Path> inputs;
 
-  @Option(names = "--scan", paramLabel = "FILE|ID", description = "De scan; standaard die uit elk antwoordbestand / the scan; default: the one each file names.")
+  @Option(
+      names = "--scan",
+      paramLabel = "FILE|ID",
+      description =
+          "De scan; standaard die uit elk antwoordbestand / the scan; default: the one each file names.")
   String scanRef;
 
-  @Option(names = "--class", paramLabel = "X", description = "Klas voor antwoorden zonder klas / class for answers that name none.")
+  @Option(
+      names = "--class",
+      paramLabel = "X",
+      description = "Klas voor antwoorden zonder klas / class for answers that name none.")
   String className;
 
-  @Option(names = "--map", paramLabel = "MAPPING.json", description = "Koppeling kolomkop → vraag-id voor klas-CSV / column header → question id for class CSVs (docs/class-csv.md).")
+  @Option(
+      names = "--map",
+      paramLabel = "MAPPING.json",
+      description =
+          "Koppeling kolomkop → vraag-id voor klas-CSV / column header → question id for class CSVs (docs/class-csv.md).")
   Path mappingFile;
 
-  @Option(names = "--dry-run", description = "Alleen controleren, niets opslaan / check only, store nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Alleen controleren, niets opslaan / check only, store nothing.")
   boolean dryRun;
 
-  @Option(names = "--skip-invalid", description = "Sla foute bestanden over en importeer de rest / skip bad files, import the rest.")
+  @Option(
+      names = "--skip-invalid",
+      description =
+          "Sla foute bestanden over en importeer de rest / skip bad files, import the rest.")
   boolean skipInvalid;
 
   @Override
@@ -84,16 +104,34 @@ public final class ImportCommand implements Callable<Integer> {
         // a bad header (line 1, or the file as a whole) spoils every row: skip the file, not rows
         boolean fileUnusable = csv.problems().stream().anyMatch(p -> p.line() <= 1);
         if (!csv.problems().isEmpty()) {
-          rejected += skipInvalid && !fileUnusable ? csv.problems().stream().mapToInt(CsvProblem::line).distinct().count() : 1;
+          rejected +=
+              skipInvalid && !fileUnusable
+                  ? csv.problems().stream().mapToInt(CsvProblem::line).distinct().count()
+                  : 1;
           // line 0 is the file as a whole (empty, unreadable): no line number to show
-          csv.problems().forEach(p -> problems.add(file + (p.line() > 0 ? ":" + p.line() : "") + ": "
-              + (p.column() == null ? "" : p.column() + ": ") + messages.get(p.key(), p.args())));
+          csv.problems()
+              .forEach(
+                  p ->
+                      problems.add(
+                          file
+                              + (p.line() > 0 ? ":" + p.line() : "")
+                              + ": "
+                              + (p.column() == null ? "" : p.column() + ": ")
+                              + messages.get(p.key(), p.args())));
         }
         if (csv.problems().isEmpty() || (skipInvalid && !fileUnusable)) {
           for (ClassCsv.Row row : csv.rows()) {
-            String clazz = row.answers().respondent() != null ? row.answers().respondent().className() : className;
-            responses.add(new ResponseWriter.NewResponse(
-                Scorer.score(scan, row.answers()), resolver.definition(scan), clazz, file.toString(), row.line()));
+            String clazz =
+                row.answers().respondent() != null
+                    ? row.answers().respondent().className()
+                    : className;
+            responses.add(
+                new ResponseWriter.NewResponse(
+                    Scorer.score(scan, row.answers()),
+                    resolver.definition(scan),
+                    clazz,
+                    file.toString(),
+                    row.line()));
           }
         }
         continue;
@@ -101,11 +139,19 @@ public final class ImportCommand implements Callable<Integer> {
       List<String> fileProblems = new ArrayList<>();
       ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, fixedScan);
       if (loaded.ok()) {
-        String clazz = loaded.answers().respondent() != null && loaded.answers().respondent().className() != null
-            && !loaded.answers().respondent().className().isBlank()
-            ? loaded.answers().respondent().className() : className;
-        responses.add(new ResponseWriter.NewResponse(
-            Scorer.score(loaded.scan(), loaded.answers()), resolver.definition(loaded.scan()), clazz, file.toString(), null));
+        String clazz =
+            loaded.answers().respondent() != null
+                    && loaded.answers().respondent().className() != null
+                    && !loaded.answers().respondent().className().isBlank()
+                ? loaded.answers().respondent().className()
+                : className;
+        responses.add(
+            new ResponseWriter.NewResponse(
+                Scorer.score(loaded.scan(), loaded.answers()),
+                resolver.definition(loaded.scan()),
+                clazz,
+                file.toString(),
+                null));
       } else {
         fileProblems.addAll(lines(file, loaded.problems(), messages));
       }
@@ -126,7 +172,8 @@ public final class ImportCommand implements Callable<Integer> {
         try (Store store = db.openExisting(messages)) {
           present = ResponseWriter.alreadyStored(store, responses);
         } catch (SQLException e) {
-          throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+          throw MvoscanException.failure(
+              messages.get("store.readFailed", db.path(), e.getMessage()), e);
         }
       }
       out.println(messages.get("import.dryRun", responses.size() - present, present, rejected));
@@ -135,10 +182,17 @@ public final class ImportCommand implements Callable<Integer> {
     }
     try (Store store = db.open(messages)) {
       ResponseWriter.Outcome outcome = ResponseWriter.save(store, responses, LocalDate.now());
-      out.println(messages.get("import.summary", outcome.insertedIds().size(), outcome.companies().size(),
-          outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()), outcome.duplicates(), rejected));
+      out.println(
+          messages.get(
+              "import.summary",
+              outcome.insertedIds().size(),
+              outcome.companies().size(),
+              outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()),
+              outcome.duplicates(),
+              rejected));
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.writeFailed", db.path(), e.getMessage()), e);
     }
     out.flush();
     return ExitCode.OK;
@@ -151,7 +205,10 @@ public final class ImportCommand implements Callable<Integer> {
       if (Files.isDirectory(input)) {
         try (Stream<Path> walk = Files.walk(input)) {
           walk.filter(Files::isRegularFile)
-              .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") || isCsv(f))
+              .filter(
+                  f ->
+                      f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                          || isCsv(f))
               .filter(f -> !isSideFile(f))
               .sorted()
               .forEach(files::add);
@@ -180,7 +237,9 @@ public final class ImportCommand implements Callable<Integer> {
       return true;
     }
     try {
-      return mappingFile != null && Files.exists(mappingFile) && Files.isSameFile(file, mappingFile);
+      return mappingFile != null
+          && Files.exists(mappingFile)
+          && Files.isSameFile(file, mappingFile);
     } catch (IOException e) {
       return false;
     }
@@ -203,8 +262,14 @@ public final class ImportCommand implements Callable<Integer> {
 
   private static List<String> lines(Path file, List<JsonProblem> problems, Messages messages) {
     return problems.stream()
-        .map(p -> file + ":" + Math.max(p.line(), 1) + ": " + (p.pointer().isEmpty() ? "" : p.pointer() + ": ")
-            + messages.get(p.key(), p.args()))
+        .map(
+            p ->
+                file
+                    + ":"
+                    + Math.max(p.line(), 1)
+                    + ": "
+                    + (p.pointer().isEmpty() ? "" : p.pointer() + ": ")
+                    + messages.get(p.key(), p.args()))
         .toList();
   }
 }

@@ -3,8 +3,8 @@ package nl.mvoscan.cli;
 import java.util.List;
 
 /**
- * An expected failure that ends a command with a clear message and a known exit code, never a
- * stack trace (unless {@code --verbose}).
+ * An expected failure that ends a command with a clear message and a known exit code, never a stack
+ * trace (unless {@code --verbose}).
  */
 public final class MvoscanException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -12,22 +12,27 @@ final class Problems {
   /** {@code <file>:<line>:<col>: <json-pointer>: <message>}, the format of {@code validate}. */
   static List<String> located(String file, List<JsonProblem> problems, Messages messages) {
     return problems.stream()
-        .map(p -> {
-          String where = p.line() > 0 ? file + ":" + p.line() + ":" + p.column() : file;
-          String pointer = p.pointer().isEmpty() ? "" : p.pointer() + ": ";
-          return where + ": " + pointer + messages.get(p.key(), p.args());
-        })
+        .map(
+            p -> {
+              String where = p.line() > 0 ? file + ":" + p.line() + ":" + p.column() : file;
+              String pointer = p.pointer().isEmpty() ? "" : p.pointer() + ": ";
+              return where + ": " + pointer + messages.get(p.key(), p.args());
+            })
         .toList();
   }
 
   /** {@code <file>: <json-pointer>: <message>}, the format for answers files. */
   static List<String> byPointer(String file, List<JsonProblem> problems, Messages messages) {
     return problems.stream()
-        .map(p -> {
-          String where = p.pointer().isEmpty() && p.line() > 0 ? file + ":" + p.line() + ":" + p.column() : file;
-          String pointer = p.pointer().isEmpty() ? "" : p.pointer() + ": ";
-          return where + ": " + pointer + messages.get(p.key(), p.args());
-        })
+        .map(
+            p -> {
+              String where =
+                  p.pointer().isEmpty() && p.line() > 0
+                      ? file + ":" + p.line() + ":" + p.column()
+                      : file;
+              String pointer = p.pointer().isEmpty() ? "" : p.pointer() + ": ";
+              return where + ": " + pointer + messages.get(p.key(), p.args());
+            })
         .toList();
   }
 }

@@ -3,8 +3,8 @@ package nl.mvoscan.cli;
 import java.io.PrintWriter;
 
 /**
- * A one-line progress bar on stderr, shown only on a terminal and only once the work has taken
- * more than a second: pipes and log files get no escape codes, quick runs no flicker.
+ * A one-line progress bar on stderr, shown only on a terminal and only once the work has taken more
+ * than a second: pipes and log files get no escape codes, quick runs no flicker.
  */
 final class Progress implements AutoCloseable {
 
@@ -56,11 +56,21 @@ final class Progress implements AutoCloseable {
       return;
     }
     long now = System.nanoTime();
-    if (now - start < SHOW_AFTER_NANOS || (shown && now - lastDraw < REDRAW_NANOS && done < total)) {
+    if (now - start < SHOW_AFTER_NANOS
+        || (shown && now - lastDraw < REDRAW_NANOS && done < total)) {
       return;
     }
     int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-    err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + label);
+    err.print(
+        "\r["
+            + "#".repeat(filled)
+            + ".".repeat(WIDTH - filled)
+            + "] "
+            + done
+            + "/"
+            + total
+            + " "
+            + label);
     err.flush();
     shown = true;
     lastDraw = now;

@@ -35,7 +35,11 @@ import picocli.CommandLine.Spec;
       "Maak PDF-rapporten: voor een student en het bedrijf, voor een klas, of alles tegelijk.",
       "Make PDF reports: for a student and the company, for a class, or all at once."
     },
-    subcommands = {ReportCommand.StudentCommand.class, ReportCommand.ClassCommand.class, ReportCommand.BatchCommand.class})
+    subcommands = {
+      ReportCommand.StudentCommand.class,
+      ReportCommand.ClassCommand.class,
+      ReportCommand.BatchCommand.class
+    })
 public final class ReportCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -58,13 +62,24 @@ public final class ReportCommand implements Runnable {
     @Mixin DbOptions db;
     @Mixin ScanSourceOptions sources;
 
-    @Parameters(paramLabel = "ID|ANSWERS.json", description = "Id uit mvoscan responses, of een antwoordbestand / id from mvoscan responses, or an answers file.")
+    @Parameters(
+        paramLabel = "ID|ANSWERS.json",
+        description =
+            "Id uit mvoscan responses, of een antwoordbestand / id from mvoscan responses, or an answers file.")
     String source;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.pdf", description = "Waar het rapport komt (bestand of map) / where to write the report (file or folder).")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE.pdf",
+        description =
+            "Waar het rapport komt (bestand of map) / where to write the report (file or folder).")
     Path output;
 
-    @Option(names = "--scan", paramLabel = "FILE|ID", description = "De scan voor een antwoordbestand; standaard die uit het bestand / the scan for an answers file; default: the one it names.")
+    @Option(
+        names = "--scan",
+        paramLabel = "FILE|ID",
+        description =
+            "De scan voor een antwoordbestand; standaard die uit het bestand / the scan for an answers file; default: the one it names.")
     String scanRef;
 
     @Override
@@ -75,22 +90,33 @@ public final class ReportCommand implements Runnable {
       StudentReport.ClassAverage average;
       if (Files.isRegularFile(file)) {
         result = scoreFile(file, messages);
-        average = Files.exists(db.path()) ? fromDb(messages, store -> average(store, result, schoolYear(result.answers()))) : null;
+        average =
+            Files.exists(db.path())
+                ? fromDb(messages, store -> average(store, result, schoolYear(result.answers())))
+                : null;
       } else if (source.matches("[0-9]{1,18}")) {
         long id = Long.parseLong(source);
         ScoreResult[] scored = new ScoreResult[1];
-        average = fromDb(messages, store -> {
-          ReportQueries.StoredResponse stored = ReportQueries.response(store, id).orElseThrow(() ->
-              MvoscanException.invalidInput(messages.get("report.noResponse", id)));
-          scored[0] = Scorer.score(stored.scan(), stored.answers());
-          return average(store, scored[0], stored.schoolYear());
-        });
+        average =
+            fromDb(
+                messages,
+                store -> {
+                  ReportQueries.StoredResponse stored =
+                      ReportQueries.response(store, id)
+                          .orElseThrow(
+                              () ->
+                                  MvoscanException.invalidInput(
+                                      messages.get("report.noResponse", id)));
+                  scored[0] = Scorer.score(stored.scan(), stored.answers());
+                  return average(store, scored[0], stored.schoolYear());
+                });
         result = scored[0];
       } else {
         throw MvoscanException.invalidInput(source + ": " + messages.get("report.notFileOrId"));
       }
       String language = common.textLanguage(result);
-      RenderedPdf pdf = StudentReport.render(result, average, Messages.forLanguage(language), language);
+      RenderedPdf pdf =
+          StudentReport.render(result, average, Messages.forLanguage(language), language);
       Path target = target(output, studentFileBase(result, messages, source));
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();
@@ -101,9 +127,11 @@ public final class ReportCommand implements Runnable {
 
     private ScoreResult scoreFile(Path file, Messages messages) {
       ScanResolver resolver = new ScanResolver(sources, messages);
-      ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, scanRef == null ? null : resolver.resolve(scanRef));
+      ScanResolver.LoadedAnswers loaded =
+          resolver.loadAnswers(file, scanRef == null ? null : resolver.resolve(scanRef));
       if (!loaded.ok()) {
-        throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), loaded.problems(), messages));
+        throw MvoscanException.invalidInput(
+            Problems.byPointer(file.toString(), loaded.problems(), messages));
       }
       return Scorer.score(loaded.scan(), loaded.answers());
     }
@@ -112,7 +140,8 @@ public final class ReportCommand implements Runnable {
       try (Store store = db.openExisting(messages)) {
         return query.run(store);
       } catch (SQLException e) {
-        throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+        throw MvoscanException.failure(
+            messages.get("store.readFailed", db.path(), e.getMessage()), e);
       }
     }
   }
@@ -132,13 +161,23 @@ public final class ReportCommand implements Runnable {
     @Parameters(paramLabel = "X", description = "De klas / the class.")
     String className;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.pdf", description = "Waar het rapport komt (bestand of map) / where to write the report (file or folder).")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE.pdf",
+        description =
+            "Waar het rapport komt (bestand of map) / where to write the report (file or folder).")
     Path output;
 
-    @Option(names = "--anonymize", description = "Laat namen van studenten weg (Student 01, Student 02, …) / leave out student names.")
+    @Option(
+        names = "--anonymize",
+        description =
+            "Laat namen van studenten weg (Student 01, Student 02, …) / leave out student names.")
     boolean anonymize;
 
-    @Option(names = "--school-year", paramLabel = "YYYY-YYYY", description = "Alleen dit schooljaar / only this school year.")
+    @Option(
+        names = "--school-year",
+        paramLabel = "YYYY-YYYY",
+        description = "Alleen dit schooljaar / only this school year.")
     String schoolYear;
 
     @Override
@@ -146,7 +185,10 @@ public final class ReportCommand implements Runnable {
       Messages messages = common.messages();
       ClassData data = classData(db, messages, className, schoolYear);
       RenderedPdf pdf = data.render(anonymize, messages, spec.commandLine().getErr());
-      Path target = target(output, FileNames.safe(messages.get("report.class.fileName", data.className()), "class"));
+      Path target =
+          target(
+              output,
+              FileNames.safe(messages.get("report.class.fileName", data.className()), "class"));
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();
       out.println(messages.get("report.written", target, pdf.pages()));
@@ -167,13 +209,24 @@ public final class ReportCommand implements Runnable {
     @Mixin CommonOptions common;
     @Mixin DbOptions db;
 
-    @Option(names = "--class", required = true, paramLabel = "X", description = "De klas / the class.")
+    @Option(
+        names = "--class",
+        required = true,
+        paramLabel = "X",
+        description = "De klas / the class.")
     String className;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Map voor de rapporten / folder for the reports.")
+    @Option(
+        names = {"-o", "--output"},
+        required = true,
+        paramLabel = "DIR",
+        description = "Map voor de rapporten / folder for the reports.")
     Path folder;
 
-    @Option(names = "--school-year", paramLabel = "YYYY-YYYY", description = "Alleen dit schooljaar / only this school year.")
+    @Option(
+        names = "--school-year",
+        paramLabel = "YYYY-YYYY",
+        description = "Alleen dit schooljaar / only this school year.")
     String schoolYear;
 
     @Override
@@ -185,15 +238,27 @@ public final class ReportCommand implements Runnable {
         throw MvoscanException.invalidInput(folder + ": " + messages.get("report.notAFolder"));
       }
       FileNames.Claims claims = new FileNames.Claims();
-      String classFile = claims.claim(FileNames.safe(messages.get("report.class.fileName", data.className()), "class"), ".pdf");
+      String classFile =
+          claims.claim(
+              FileNames.safe(messages.get("report.class.fileName", data.className()), "class"),
+              ".pdf");
       int total = data.all().size() + 1;
       int done = 0;
       try (Progress progress = new Progress(err, total, data.className() + " (PDF)")) {
         for (ReportQueries.StoredResponse stored : data.all()) {
           ScoreResult result = data.results().get(stored.id());
           String language = common.textLanguage(result);
-          RenderedPdf pdf = StudentReport.render(result, data.averages().get(stored.id()), Messages.forLanguage(language), language);
-          write(folder.resolve(claims.claim(studentFileBase(result, messages, Long.toString(stored.id())), ".pdf")), pdf.bytes(),
+          RenderedPdf pdf =
+              StudentReport.render(
+                  result,
+                  data.averages().get(stored.id()),
+                  Messages.forLanguage(language),
+                  language);
+          write(
+              folder.resolve(
+                  claims.claim(
+                      studentFileBase(result, messages, Long.toString(stored.id())), ".pdf")),
+              pdf.bytes(),
               messages);
           progress.update(++done);
         }
@@ -214,38 +279,60 @@ public final class ReportCommand implements Runnable {
     T run(Store store) throws SQLException;
   }
 
-  /** A class read from the database: every response scored again, with the class averages each report compares to. */
+  /**
+   * A class read from the database: every response scored again, with the class averages each
+   * report compares to.
+   */
   private record ClassData(
-      String className, String schoolYear, List<ReportQueries.StoredResponse> all, Map<Long, ScoreResult> results,
+      String className,
+      String schoolYear,
+      List<ReportQueries.StoredResponse> all,
+      Map<Long, ScoreResult> results,
       Map<Long, StudentReport.ClassAverage> averages) {
 
     RenderedPdf render(boolean anonymize, Messages messages, PrintWriter err) {
-      List<ClassReport.Entry> entries = all.stream().map(stored -> {
-        ScoreResult result = results.get(stored.id());
-        Answers answers = result.answers();
-        return new ClassReport.Entry(stored.id(), stored.respondentId(),
-            answers.respondent() == null ? null : answers.respondent().name(), stored.companyId(),
-            answers.company() == null ? null : answers.company().name(),
-            answers.company() == null ? null : answers.company().city(),
-            answers.company() == null ? null : answers.company().kvk(), stored.schoolYear(), result);
-      }).toList();
+      List<ClassReport.Entry> entries =
+          all.stream()
+              .map(
+                  stored -> {
+                    ScoreResult result = results.get(stored.id());
+                    Answers answers = result.answers();
+                    return new ClassReport.Entry(
+                        stored.id(),
+                        stored.respondentId(),
+                        answers.respondent() == null ? null : answers.respondent().name(),
+                        stored.companyId(),
+                        answers.company() == null ? null : answers.company().name(),
+                        answers.company() == null ? null : answers.company().city(),
+                        answers.company() == null ? null : answers.company().kvk(),
+                        stored.schoolYear(),
+                        result);
+                  })
+              .toList();
       String hash = ClassReport.mainScanHash(entries);
-      List<ClassReport.Entry> same = entries.stream().filter(e -> e.result().scan().hash().equals(hash)).toList();
+      List<ClassReport.Entry> same =
+          entries.stream().filter(e -> e.result().scan().hash().equals(hash)).toList();
       int others = entries.size() - same.size();
       if (others > 0) {
         err.println(messages.get("report.otherScansSkipped", others, className));
         err.flush();
       }
-      return ClassReport.render(className, schoolYear, same, anonymize, others, messages, messages.language());
+      return ClassReport.render(
+          className, schoolYear, same, anonymize, others, messages, messages.language());
     }
   }
 
-  private static ClassData classData(DbOptions db, Messages messages, String className, String schoolYear) {
+  private static ClassData classData(
+      DbOptions db, Messages messages, String className, String schoolYear) {
     try (Store store = db.openExisting(messages)) {
-      List<ReportQueries.StoredResponse> all = ReportQueries.classResponses(store, className, schoolYear);
+      List<ReportQueries.StoredResponse> all =
+          ReportQueries.classResponses(store, className, schoolYear);
       if (all.isEmpty()) {
-        throw MvoscanException.invalidInput(messages.get("report.noClass", className,
-            schoolYear == null ? "" : " " + messages.get("report.inSchoolYear", schoolYear)));
+        throw MvoscanException.invalidInput(
+            messages.get(
+                "report.noClass",
+                className,
+                schoolYear == null ? "" : " " + messages.get("report.inSchoolYear", schoolYear)));
       }
       Map<Long, ScoreResult> results = new HashMap<>();
       Map<Long, StudentReport.ClassAverage> averages = new HashMap<>();
@@ -264,24 +351,31 @@ public final class ReportCommand implements Runnable {
       String stored = all.get(0).className() == null ? className : all.get(0).className().trim();
       return new ClassData(stored, schoolYear, all, results, averages);
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
   }
 
-  /** The class's mean theme scores on the same scan (and school year, when known); null without a class. */
-  private static StudentReport.ClassAverage average(Store store, ScoreResult result, String schoolYear) throws SQLException {
+  /**
+   * The class's mean theme scores on the same scan (and school year, when known); null without a
+   * class.
+   */
+  private static StudentReport.ClassAverage average(
+      Store store, ScoreResult result, String schoolYear) throws SQLException {
     Answers.Respondent respondent = result.answers().respondent();
     if (respondent == null || respondent.className() == null || respondent.className().isBlank()) {
       return null;
     }
     ReportQueries.ClassAverages averages =
-        ReportQueries.classAverages(store, respondent.className(), result.scan().hash(), schoolYear);
+        ReportQueries.classAverages(
+            store, respondent.className(), result.scan().hash(), schoolYear);
     if (averages.isEmpty()) {
       return null;
     }
     Map<String, java.math.BigDecimal> themes = new HashMap<>();
     averages.themes().forEach((theme, average) -> themes.put(theme, average.mean()));
-    return new StudentReport.ClassAverage(respondent.className().trim(), averages.responses(), themes);
+    return new StudentReport.ClassAverage(
+        respondent.className().trim(), averages.responses(), themes);
   }
 
   private static String schoolYear(Answers answers) {
@@ -293,12 +387,17 @@ public final class ReportCommand implements Runnable {
     Answers answers = result.answers();
     String student = answers.respondent() == null ? null : answers.respondent().name();
     String company = answers.company() == null ? null : answers.company().name();
-    String name = student == null || student.isBlank() ? company
-        : company == null || company.isBlank() ? student : student + " - " + company;
+    String name =
+        student == null || student.isBlank()
+            ? company
+            : company == null || company.isBlank() ? student : student + " - " + company;
     return FileNames.safe(name, messages.get("report.student.fileName", fallback));
   }
 
-  /** {@code -o} as given; a folder gets the default name inside it; no {@code -o} writes the default name here. */
+  /**
+   * {@code -o} as given; a folder gets the default name inside it; no {@code -o} writes the default
+   * name here.
+   */
   private static Path target(Path output, String defaultBase) {
     if (output == null) {
       return Path.of(defaultBase + ".pdf");
@@ -310,7 +409,8 @@ public final class ReportCommand implements Runnable {
     try {
       AtomicFiles.write(target, bytes);
     } catch (IOException e) {
-      throw MvoscanException.failure(messages.get("report.writeFailed", target, String.valueOf(e.getMessage())), e);
+      throw MvoscanException.failure(
+          messages.get("report.writeFailed", target, String.valueOf(e.getMessage())), e);
     }
   }
 }

@@ -28,9 +28,14 @@ public final class ResponsesCommand implements Callable<Integer> {
   @Mixin DbOptions db;
   @Mixin JsonOption json;
 
-  @Option(names = "--class", paramLabel = "X") String className;
-  @Option(names = "--company", paramLabel = "NAME") String company;
-  @Option(names = "--school-year", paramLabel = "YYYY-YYYY") String schoolYear;
+  @Option(names = "--class", paramLabel = "X")
+  String className;
+
+  @Option(names = "--company", paramLabel = "NAME")
+  String company;
+
+  @Option(names = "--school-year", paramLabel = "YYYY-YYYY")
+  String schoolYear;
 
   @Override
   public Integer call() {
@@ -38,9 +43,11 @@ public final class ResponsesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<ResponseQueries.Summary> rows;
     try (Store store = db.openExisting(messages)) {
-      rows = ResponseQueries.list(store, new ResponseQueries.Filter(className, company, schoolYear));
+      rows =
+          ResponseQueries.list(store, new ResponseQueries.Filter(className, company, schoolYear));
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     if (json.json) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -60,11 +67,29 @@ public final class ResponsesCommand implements Callable<Integer> {
       }
       out.println(ResultJson.write(array));
     } else {
-      out.printf(java.util.Locale.ROOT, "%5s  %-24s %-6s %-30s %-9s %6s %5s  %s%n", "id", messages.get("responses.student"), messages.get("responses.class"),
-          messages.get("responses.company"), messages.get("responses.schoolYear"), "score", messages.get("responses.grade"), messages.get("responses.level"));
+      out.printf(
+          java.util.Locale.ROOT,
+          "%5s  %-24s %-6s %-30s %-9s %6s %5s  %s%n",
+          "id",
+          messages.get("responses.student"),
+          messages.get("responses.class"),
+          messages.get("responses.company"),
+          messages.get("responses.schoolYear"),
+          "score",
+          messages.get("responses.grade"),
+          messages.get("responses.level"));
       for (ResponseQueries.Summary row : rows) {
-        out.printf(java.util.Locale.ROOT, "%5d  %-24s %-6s %-30s %-9s %6s %5s  %s%n", row.id(), nz(row.student()), nz(row.className()), nz(row.company()),
-            row.schoolYear(), figure(row.score(), messages), figure(row.grade(), messages), nz(row.level()));
+        out.printf(
+            java.util.Locale.ROOT,
+            "%5d  %-24s %-6s %-30s %-9s %6s %5s  %s%n",
+            row.id(),
+            nz(row.student()),
+            nz(row.className()),
+            nz(row.company()),
+            row.schoolYear(),
+            figure(row.score(), messages),
+            figure(row.grade(), messages),
+            nz(row.level()));
       }
       spec.commandLine().getErr().println(messages.get("responses.count", rows.size()));
     }
@@ -81,6 +106,7 @@ public final class ResponsesCommand implements Callable<Integer> {
     if (value == null) {
       return "-";
     }
-    return messages.decimal(java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP));
+    return messages.decimal(
+        java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP));
   }
 }

@@ -14,7 +14,8 @@ final class ScanResolver {
   private final ScanSourceOptions sources;
   private final Messages messages;
   private ScanCatalog catalog;
-  private final java.util.Map<Scan, com.fasterxml.jackson.databind.JsonNode> definitions = new java.util.IdentityHashMap<>();
+  private final java.util.Map<Scan, com.fasterxml.jackson.databind.JsonNode> definitions =
+      new java.util.IdentityHashMap<>();
 
   ScanResolver(ScanSourceOptions sources, Messages messages) {
     this.sources = sources;
@@ -27,7 +28,8 @@ final class ScanResolver {
     if (Files.isRegularFile(path) || fileOrId.endsWith(".json")) {
       ScanLoader.Result result = ScanLoader.load(path, messages.locale());
       if (!result.ok()) {
-        throw MvoscanException.invalidInput(Problems.located(fileOrId, result.problems(), messages));
+        throw MvoscanException.invalidInput(
+            Problems.located(fileOrId, result.problems(), messages));
       }
       definitions.put(result.scan(), result.document().root());
       return result.scan();
@@ -37,8 +39,14 @@ final class ScanResolver {
 
   /** The scan with this id; {@code requestedBy} names the answers file that asked for it. */
   Scan byId(String id, String requestedBy) {
-    ScanCatalog.Entry entry = catalog().entry(id).orElseThrow(() -> MvoscanException.invalidInput(
-        (requestedBy == null ? "" : requestedBy + ": /scan: ") + messages.get("cli.scanNotFound", id)));
+    ScanCatalog.Entry entry =
+        catalog()
+            .entry(id)
+            .orElseThrow(
+                () ->
+                    MvoscanException.invalidInput(
+                        (requestedBy == null ? "" : requestedBy + ": /scan: ")
+                            + messages.get("cli.scanNotFound", id)));
     definitions.put(entry.result().scan(), entry.result().document().root());
     return entry.result().scan();
   }
@@ -56,16 +64,19 @@ final class ScanResolver {
   }
 
   /** An answers file read with its scan, or the problems that stop it. */
-  record LoadedAnswers(Scan scan, nl.mvoscan.scan.Answers answers, java.util.List<nl.mvoscan.io.JsonProblem> problems) {
+  record LoadedAnswers(
+      Scan scan,
+      nl.mvoscan.scan.Answers answers,
+      java.util.List<nl.mvoscan.io.JsonProblem> problems) {
     boolean ok() {
       return answers != null;
     }
   }
 
   /**
-   * Reads an answers file and validates it against {@code fixedScan}, or else against the scan
-   * it names, found among the known scans. Every command that takes answers files goes through
-   * here, so they all find scans and report problems alike.
+   * Reads an answers file and validates it against {@code fixedScan}, or else against the scan it
+   * names, found among the known scans. Every command that takes answers files goes through here,
+   * so they all find scans and report problems alike.
    */
   LoadedAnswers loadAnswers(Path file, Scan fixedScan) {
     nl.mvoscan.io.JsonDocument document = nl.mvoscan.io.JsonReader.read(file);
@@ -77,19 +88,29 @@ final class ScanResolver {
       String id = nl.mvoscan.scan.AnswersLoader.scanIdOf(document);
       nl.mvoscan.io.JsonDocument.Location at = document.locate("/scan");
       if (id == null) {
-        return new LoadedAnswers(null, null, java.util.List.of(document.root().isObject()
-            ? new nl.mvoscan.io.JsonProblem("/scan", at.line(), at.column(), "score.noScanId")
-            : new nl.mvoscan.io.JsonProblem("", 0, 0, "answers.notObject")));
+        return new LoadedAnswers(
+            null,
+            null,
+            java.util.List.of(
+                document.root().isObject()
+                    ? new nl.mvoscan.io.JsonProblem(
+                        "/scan", at.line(), at.column(), "score.noScanId")
+                    : new nl.mvoscan.io.JsonProblem("", 0, 0, "answers.notObject")));
       }
       java.util.Optional<ScanCatalog.Entry> entry = catalog().entry(id);
       if (entry.isEmpty()) {
-        return new LoadedAnswers(null, null,
-            java.util.List.of(new nl.mvoscan.io.JsonProblem("/scan", at.line(), at.column(), "cli.scanNotFound", id)));
+        return new LoadedAnswers(
+            null,
+            null,
+            java.util.List.of(
+                new nl.mvoscan.io.JsonProblem(
+                    "/scan", at.line(), at.column(), "cli.scanNotFound", id)));
       }
       scan = entry.get().result().scan();
       definitions.put(scan, entry.get().result().document().root());
     }
-    nl.mvoscan.scan.AnswersLoader.Result loaded = nl.mvoscan.scan.AnswersLoader.load(file, document, scan);
+    nl.mvoscan.scan.AnswersLoader.Result loaded =
+        nl.mvoscan.scan.AnswersLoader.load(file, document, scan);
     return new LoadedAnswers(scan, loaded.answers(), loaded.problems());
   }
 }

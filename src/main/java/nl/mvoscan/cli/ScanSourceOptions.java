@@ -8,13 +8,16 @@ import java.util.Locale;
 import nl.mvoscan.scan.ScanCatalog;
 import picocli.CommandLine.Option;
 
-/** Where scans are found besides the bundled ones: {@code --scans DIR} and {@code MVOSCAN_SCANS}. */
+/**
+ * Where scans are found besides the bundled ones: {@code --scans DIR} and {@code MVOSCAN_SCANS}.
+ */
 public final class ScanSourceOptions {
 
   @Option(
       names = "--scans",
       paramLabel = "DIR",
-      description = "Extra map met scans / extra folder with scans (also MVOSCAN_SCANS, a list separated by the path separator).")
+      description =
+          "Extra map met scans / extra folder with scans (also MVOSCAN_SCANS, a list separated by the path separator).")
   List<Path> folders = new ArrayList<>();
 
   ScanCatalog catalog(Locale locale) {
@@ -27,10 +30,16 @@ public final class ScanSourceOptions {
         }
       }
     }
-    List<String> missing = folders.stream()
-        .filter(folder -> !java.nio.file.Files.isDirectory(folder))
-        .map(folder -> folder + ": " + nl.mvoscan.i18n.Messages.forLanguage(locale.getLanguage()).get("cli.scansFolderMissing"))
-        .toList();
+    List<String> missing =
+        folders.stream()
+            .filter(folder -> !java.nio.file.Files.isDirectory(folder))
+            .map(
+                folder ->
+                    folder
+                        + ": "
+                        + nl.mvoscan.i18n.Messages.forLanguage(locale.getLanguage())
+                            .get("cli.scansFolderMissing"))
+            .toList();
     if (!missing.isEmpty()) {
       throw MvoscanException.invalidInput(missing);
     }

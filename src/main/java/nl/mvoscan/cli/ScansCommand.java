@@ -35,12 +35,20 @@ public final class ScansCommand implements Callable<Integer> {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     boolean anyInvalid = false;
     if (!json.json) {
-      out.printf(java.util.Locale.ROOT, "%-24s %-10s %-8s %6s  %s%n", "id", messages.get("scans.version"), messages.get("scans.languages"), messages.get("scans.scored"), messages.get("scans.title"));
+      out.printf(
+          java.util.Locale.ROOT,
+          "%-24s %-10s %-8s %6s  %s%n",
+          "id",
+          messages.get("scans.version"),
+          messages.get("scans.languages"),
+          messages.get("scans.scored"),
+          messages.get("scans.title"));
     }
     for (ScanCatalog.Entry entry : catalog.entries()) {
       if (!entry.result().ok()) {
         anyInvalid = true;
-        err.println(messages.get("scans.invalid", entry.origin(), entry.result().problems().size()));
+        err.println(
+            messages.get("scans.invalid", entry.origin(), entry.result().problems().size()));
         continue;
       }
       Scan scan = entry.result().scan();
@@ -57,7 +65,15 @@ public final class ScansCommand implements Callable<Integer> {
         node.put("source", entry.origin());
         node.put("hash", scan.hash());
       } else {
-        out.printf(java.util.Locale.ROOT, "%-24s %-10s %-8s %6d  %s (%s)%n", scan.id(), scan.version(), String.join(",", scan.languages()), scan.scoredQuestions().size(), title, entry.origin());
+        out.printf(
+            java.util.Locale.ROOT,
+            "%-24s %-10s %-8s %6d  %s (%s)%n",
+            scan.id(),
+            scan.version(),
+            String.join(",", scan.languages()),
+            scan.scoredQuestions().size(),
+            title,
+            entry.origin());
       }
     }
     if (json.json) {

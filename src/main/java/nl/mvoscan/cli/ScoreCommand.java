@@ -33,20 +33,30 @@ public final class ScoreCommand implements Callable<Integer> {
   @Mixin JsonOption json;
   @Mixin ScanSourceOptions sources;
 
-  @Parameters(paramLabel = "ANSWERS", arity = "1..*", description = "Antwoordbestand(en) / answers file(s).")
+  @Parameters(
+      paramLabel = "ANSWERS",
+      arity = "1..*",
+      description = "Antwoordbestand(en) / answers file(s).")
   List<Path> files;
 
-  @Option(names = "--scan", paramLabel = "FILE|ID", description = "De scan; standaard die uit het antwoordbestand / the scan; default: the one the answers name.")
+  @Option(
+      names = "--scan",
+      paramLabel = "FILE|ID",
+      description =
+          "De scan; standaard die uit het antwoordbestand / the scan; default: the one the answers name.")
   String scanRef;
 
   @Option(
       names = "--lens",
       paramLabel = "KEY",
       split = ",",
-      description = "Toon ook de lens per tag, bijv. sdg, rladder, iso26000 / also show the lens view of a tag key.")
+      description =
+          "Toon ook de lens per tag, bijv. sdg, rladder, iso26000 / also show the lens view of a tag key.")
   List<String> lenses = new ArrayList<>();
 
-  @Option(names = "--explain", description = "Laat elke stap van de berekening zien / show every step of the arithmetic.")
+  @Option(
+      names = "--explain",
+      description = "Laat elke stap van de berekening zien / show every step of the arithmetic.")
   boolean explain;
 
   @Override
@@ -66,12 +76,17 @@ public final class ScoreCommand implements Callable<Integer> {
       Scan scan = loaded.scan();
       ScoreResult result = Scorer.score(scan, loaded.answers());
       String language = common.textLanguage(result);
-      Messages output = Messages.forLanguage(common.explicitLanguage() != null ? messages.language() : language);
+      Messages output =
+          Messages.forLanguage(common.explicitLanguage() != null ? messages.language() : language);
       if (json.json) {
         results.add(ResultJson.of(result, output));
       } else {
         String heading = files.size() > 1 ? "== " + file + " ==" + System.lineSeparator() : "";
-        texts.add(heading + (explain ? Scorecard.explain(result, output, language) : Scorecard.render(result, output, language, lenses)));
+        texts.add(
+            heading
+                + (explain
+                    ? Scorecard.explain(result, output, language)
+                    : Scorecard.render(result, output, language, lenses)));
       }
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     })
 public final class ShowCommand implements Callable<Integer> {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
+
   /** Longer values are cut in the table and shown whole on the next line. */
   private static final int VALUE_WIDTH = 30;
 
@@ -39,7 +40,9 @@ public final class ShowCommand implements Callable<Integer> {
   @Mixin DbOptions db;
   @Mixin JsonOption json;
 
-  @Parameters(paramLabel = "ID", description = "Id uit 'mvoscan responses' / id from 'mvoscan responses'.")
+  @Parameters(
+      paramLabel = "ID",
+      description = "Id uit 'mvoscan responses' / id from 'mvoscan responses'.")
   long id;
 
   @Override
@@ -49,7 +52,8 @@ public final class ShowCommand implements Callable<Integer> {
     try (Store store = db.openExisting(messages)) {
       found = ResponseDetails.find(store, id);
     } catch (SQLException e) {
-      throw MvoscanException.failure(messages.get("store.readFailed", db.path(), e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     if (found.isEmpty()) {
       throw MvoscanException.invalidInput(messages.get("show.unknown", id));
@@ -120,46 +124,106 @@ public final class ShowCommand implements Callable<Integer> {
 
   private static void text(ResponseDetails.Details d, Messages messages, PrintWriter out) {
     List<String[]> fields = new ArrayList<>();
-    fields.add(new String[] {messages.get("show.student"),
-        d.student() == null ? "-" : d.student() + (d.studentNumber() == null ? "" : " (" + d.studentNumber() + ")")});
+    fields.add(
+        new String[] {
+          messages.get("show.student"),
+          d.student() == null
+              ? "-"
+              : d.student() + (d.studentNumber() == null ? "" : " (" + d.studentNumber() + ")")
+        });
     fields.add(new String[] {messages.get("show.class"), dash(d.className())});
     fields.add(new String[] {messages.get("show.company"), company(d.company(), messages)});
     fields.add(new String[] {messages.get("show.schoolYear"), d.schoolYear()});
     fields.add(new String[] {messages.get("show.date"), dash(d.date())});
     fields.add(new String[] {messages.get("show.scan"), d.scanId() + " " + d.scanVersion()});
-    fields.add(new String[] {messages.get("show.source"), d.sourceFile() == null ? "-"
-        : d.sourceFile() + (d.sourceRow() == null ? "" : ", " + messages.get("show.row", d.sourceRow()))});
-    fields.add(new String[] {messages.get("show.overall"), messages.get("show.overallLine", statusWord(d.status(), messages),
-        figure(d.score(), messages), figure(d.coverage(), messages), figure(d.grade(), messages), dash(d.level()))});
+    fields.add(
+        new String[] {
+          messages.get("show.source"),
+          d.sourceFile() == null
+              ? "-"
+              : d.sourceFile()
+                  + (d.sourceRow() == null ? "" : ", " + messages.get("show.row", d.sourceRow()))
+        });
+    fields.add(
+        new String[] {
+          messages.get("show.overall"),
+          messages.get(
+              "show.overallLine",
+              statusWord(d.status(), messages),
+              figure(d.score(), messages),
+              figure(d.coverage(), messages),
+              figure(d.grade(), messages),
+              dash(d.level()))
+        });
     out.println(messages.get("show.title", d.id()));
     int width = fields.stream().mapToInt(f -> f[0].length()).max().orElse(0);
     for (String[] field : fields) {
       out.println("  " + pad(field[0], width) + "  " + field[1]);
     }
     out.println();
-    int themeWidth = Math.max(messages.get("show.theme").length(), d.themes().stream().mapToInt(t -> t.id().length()).max().orElse(0));
-    out.println(pad(messages.get("show.theme"), themeWidth) + "  " + pad(messages.get("show.status"), 12) + " "
-        + left(messages.get("show.score"), 6) + " " + left(messages.get("show.coverage"), 9));
+    int themeWidth =
+        Math.max(
+            messages.get("show.theme").length(),
+            d.themes().stream().mapToInt(t -> t.id().length()).max().orElse(0));
+    out.println(
+        pad(messages.get("show.theme"), themeWidth)
+            + "  "
+            + pad(messages.get("show.status"), 12)
+            + " "
+            + left(messages.get("show.score"), 6)
+            + " "
+            + left(messages.get("show.coverage"), 9));
     for (ResponseDetails.Theme t : d.themes()) {
-      out.println(pad(t.id(), themeWidth) + "  " + pad(statusWord(t.status(), messages), 12) + " " + left(figure(t.score(), messages), 6) + " "
-          + left(figure(t.coverage(), messages), 9));
+      out.println(
+          pad(t.id(), themeWidth)
+              + "  "
+              + pad(statusWord(t.status(), messages), 12)
+              + " "
+              + left(figure(t.score(), messages), 6)
+              + " "
+              + left(figure(t.coverage(), messages), 9));
     }
     out.println();
-    int questionWidth = Math.max(messages.get("show.question").length(),
-        d.answers().stream().mapToInt(a -> a.questionId().length()).max().orElse(0));
+    int questionWidth =
+        Math.max(
+            messages.get("show.question").length(),
+            d.answers().stream().mapToInt(a -> a.questionId().length()).max().orElse(0));
     List<String> values = d.answers().stream().map(a -> value(a.value(), messages)).toList();
-    int valueWidth = Math.max(messages.get("show.value").length(),
-        values.stream().mapToInt(v -> Math.min(VALUE_WIDTH, v.codePointCount(0, v.length()))).max().orElse(0));
-    out.println((pad(messages.get("show.question"), questionWidth) + "  " + pad(messages.get("show.value"), valueWidth) + "  "
-        + pad(messages.get("show.status"), 9) + " " + left(messages.get("show.points"), 6) + "  "
-        + messages.get("show.evidence")).stripTrailing());
+    int valueWidth =
+        Math.max(
+            messages.get("show.value").length(),
+            values.stream()
+                .mapToInt(v -> Math.min(VALUE_WIDTH, v.codePointCount(0, v.length())))
+                .max()
+                .orElse(0));
+    out.println(
+        (pad(messages.get("show.question"), questionWidth)
+                + "  "
+                + pad(messages.get("show.value"), valueWidth)
+                + "  "
+                + pad(messages.get("show.status"), 9)
+                + " "
+                + left(messages.get("show.points"), 6)
+                + "  "
+                + messages.get("show.evidence"))
+            .stripTrailing());
     for (int i = 0; i < d.answers().size(); i++) {
       ResponseDetails.Answer a = d.answers().get(i);
       String value = values.get(i);
       boolean cut = value.codePointCount(0, value.length()) > VALUE_WIDTH;
-      String cell = cut ? value.substring(0, value.offsetByCodePoints(0, VALUE_WIDTH - 1)) + "\u2026" : value;
-      out.println((pad(a.questionId(), questionWidth) + "  " + pad(cell, valueWidth) + "  " + pad(a.status() == null ? dash(null) : statusWord(a.status(), messages), 9)
-          + " " + left(a.points() == null ? "-" : decimal(a.points(), messages), 6) + "  " + dash(a.evidence())).stripTrailing());
+      String cell =
+          cut ? value.substring(0, value.offsetByCodePoints(0, VALUE_WIDTH - 1)) + "\u2026" : value;
+      out.println(
+          (pad(a.questionId(), questionWidth)
+                  + "  "
+                  + pad(cell, valueWidth)
+                  + "  "
+                  + pad(a.status() == null ? dash(null) : statusWord(a.status(), messages), 9)
+                  + " "
+                  + left(a.points() == null ? "-" : decimal(a.points(), messages), 6)
+                  + "  "
+                  + dash(a.evidence()))
+              .stripTrailing());
       if (cut) {
         out.println("    " + messages.get("show.value") + ": " + value);
       }
@@ -184,7 +248,9 @@ public final class ShowCommand implements Callable<Integer> {
     return company.name() + " (" + String.join(", ", extra) + ")";
   }
 
-  /** A value as a person reads it: the option id, the number, or the option ids of a multi answer. */
+  /**
+   * A value as a person reads it: the option id, the number, or the option ids of a multi answer.
+   */
   private static String value(JsonNode value, Messages messages) {
     if (value == null || value.isNull()) {
       return "-";

@@ -3,7 +3,6 @@ package nl.mvoscan.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
-import nl.mvoscan.report.ResultJson;
 import nl.mvoscan.report.Scorecard;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Interview;
@@ -56,19 +54,32 @@ public final class TakeCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "ANSWERS.json",
-      description = "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default antwoorden-<name>-<date>.json here.")
+      description =
+          "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default antwoorden-<name>-<date>.json here.")
   Path output;
 
-  @Option(names = "--resume", paramLabel = "ANSWERS.json", description = "Ga verder met dit antwoordbestand / continue this answers file.")
+  @Option(
+      names = "--resume",
+      paramLabel = "ANSWERS.json",
+      description = "Ga verder met dit antwoordbestand / continue this answers file.")
   Path resume;
 
-  @Option(names = "--pdf", description = "Maak aan het eind meteen het PDF-rapport / make the PDF report at the end.")
+  @Option(
+      names = "--pdf",
+      description = "Maak aan het eind meteen het PDF-rapport / make the PDF report at the end.")
   boolean pdf;
 
-  @Option(names = "--store", description = "Zet de antwoorden aan het eind in de database / store the response in the database at the end.")
+  @Option(
+      names = "--store",
+      description =
+          "Zet de antwoorden aan het eind in de database / store the response in the database at the end.")
   boolean store;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default today.")
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default today.")
   String date;
 
   private final BufferedReader injectedInput;
@@ -99,9 +110,15 @@ public final class TakeCommand implements Callable<Integer> {
     Answers prior = resume == null ? null : loadResume(startup, resolver);
 
     String explicit = common.explicitLanguage();
-    textLanguage = firstSupported(explicit, prior == null ? null : prior.language(), Messages.defaultLanguage());
-    String messageLanguage = explicit != null ? explicit
-        : "en".equals(textLanguage) || "nl".equals(textLanguage) ? textLanguage : Messages.defaultLanguage();
+    textLanguage =
+        firstSupported(
+            explicit, prior == null ? null : prior.language(), Messages.defaultLanguage());
+    String messageLanguage =
+        explicit != null
+            ? explicit
+            : "en".equals(textLanguage) || "nl".equals(textLanguage)
+                ? textLanguage
+                : Messages.defaultLanguage();
     messages = Messages.forLanguage(messageLanguage);
 
     file = output != null ? output : resume;
@@ -111,12 +128,20 @@ public final class TakeCommand implements Callable<Integer> {
 
     interactive = injectedInput == null && System.console() != null;
     String noColor = System.getenv("NO_COLOR");
-    console = new TakeConsole(input(), spec.commandLine().getOut(), interactive && (noColor == null || noColor.isEmpty()), !interactive);
+    console =
+        new TakeConsole(
+            input(),
+            spec.commandLine().getOut(),
+            interactive && (noColor == null || noColor.isEmpty()),
+            !interactive);
 
-    console.line(console.heading(messages.get("take.intro", scan.title().in(textLanguage, scan.defaultLanguage()))));
-    meta = prior == null
-        ? new TakeFile.Meta(null, null, null, null, null, null, null, null, defaultDate)
-        : TakeFile.Meta.of(prior);
+    console.line(
+        console.heading(
+            messages.get("take.intro", scan.title().in(textLanguage, scan.defaultLanguage()))));
+    meta =
+        prior == null
+            ? new TakeFile.Meta(null, null, null, null, null, null, null, null, defaultDate)
+            : TakeFile.Meta.of(prior);
     if (!meta.complete()) {
       if (meta.date() == null) {
         meta = withDate(meta, defaultDate);
@@ -131,18 +156,22 @@ public final class TakeCommand implements Callable<Integer> {
       file = TakeFile.defaultFile(Path.of(""), meta.name(), meta.date());
     }
 
-    Interview interview = Interview.start(scan, textLanguage, prior == null ? java.util.Map.of() : prior.answers());
+    Interview interview =
+        Interview.start(scan, textLanguage, prior == null ? java.util.Map.of() : prior.answers());
     save(interview);
     if (prior != null) {
       console.line(messages.get("take.resumed", interview.answeredCount(), interview.total()));
     }
-    interview.hiddenAnswers().forEach(q -> console.line(console.warn(messages.get("take.hiddenKept", text(q)))));
+    interview
+        .hiddenAnswers()
+        .forEach(q -> console.line(console.warn(messages.get("take.hiddenKept", text(q)))));
 
     while (!interview.finished()) {
       if (!ask(interview)) {
         save(interview);
         console.blank();
-        console.line(messages.get("take.saved", file, interview.answeredCount(), interview.total()));
+        console.line(
+            messages.get("take.saved", file, interview.answeredCount(), interview.total()));
         console.line(messages.get("take.resumeHint", scanRef, file));
         console.flush();
         return ExitCode.OK;
@@ -165,7 +194,9 @@ public final class TakeCommand implements Callable<Integer> {
         case "q" -> {
           return false;
         }
-        case "?" -> console.line(question.help() == null ? messages.get("take.noHelp") : text(question.help()));
+        case "?" ->
+            console.line(
+                question.help() == null ? messages.get("take.noHelp") : text(question.help()));
         case "b" -> {
           if (interview.back()) {
             return true;
@@ -184,7 +215,10 @@ public final class TakeCommand implements Callable<Integer> {
             interview.skip();
             return true;
           }
-          console.line(console.warn(messages.get(question.required() ? "take.emptyInput.required" : "take.emptyInput")));
+          console.line(
+              console.warn(
+                  messages.get(
+                      question.required() ? "take.emptyInput.required" : "take.emptyInput")));
         }
         default -> {
           Interview.Parsed parsed = interview.parse(line);
@@ -195,7 +229,9 @@ public final class TakeCommand implements Callable<Integer> {
           Interview.Change change = interview.give(parsed.value());
           save(interview);
           feedback(question, parsed.value());
-          change.nowHidden().forEach(q -> console.line(console.warn(messages.get("take.nowHidden", text(q)))));
+          change
+              .nowHidden()
+              .forEach(q -> console.line(console.warn(messages.get("take.nowHidden", text(q)))));
           return true;
         }
       }
@@ -204,24 +240,39 @@ public final class TakeCommand implements Callable<Integer> {
 
   private void screen(Interview interview, Question question) {
     console.blank();
-    String section = question.isProfile() ? messages.get("take.profile")
-        : scan.theme(question.themeId()).map(t -> text(t.title())).orElse(question.themeId());
-    console.line(console.heading("[" + section + "] " + messages.get("take.position", interview.number(), interview.total())));
+    String section =
+        question.isProfile()
+            ? messages.get("take.profile")
+            : scan.theme(question.themeId()).map(t -> text(t.title())).orElse(question.themeId());
+    console.line(
+        console.heading(
+            "["
+                + section
+                + "] "
+                + messages.get("take.position", interview.number(), interview.total())));
     String required = question.required() ? " " + messages.get("take.requiredMark") : "";
     console.line(console.bold(text(question.text())) + required);
     if (question.type() == QuestionType.CHOICE || question.type() == QuestionType.MULTI) {
       int width = String.valueOf(question.options().size()).length();
       for (int i = 0; i < question.options().size(); i++) {
         nl.mvoscan.scan.Option option = question.options().get(i);
-        String exclusive = question.type() == QuestionType.MULTI && option.isExclusive() && question.options().size() > 1
-            ? " " + console.dim("(" + messages.get("take.exclusive") + ")") : "";
-        console.line(String.format("  %" + width + "d. %s%s", i + 1, text(option.label()), exclusive));
+        String exclusive =
+            question.type() == QuestionType.MULTI
+                    && option.isExclusive()
+                    && question.options().size() > 1
+                ? " " + console.dim("(" + messages.get("take.exclusive") + ")")
+                : "";
+        console.line(
+            String.format("  %" + width + "d. %s%s", i + 1, text(option.label()), exclusive));
       }
     }
-    interview.answer(question.id()).ifPresent(answer ->
-        console.line(messages.get("take.current", show(question, answer.value()))));
+    interview
+        .answer(question.id())
+        .ifPresent(
+            answer -> console.line(messages.get("take.current", show(question, answer.value()))));
     console.line(hint(question));
-    console.line(console.dim(messages.get(question.required() ? "take.keys.required" : "take.keys")));
+    console.line(
+        console.dim(messages.get(question.required() ? "take.keys.required" : "take.keys")));
   }
 
   private String hint(Question question) {
@@ -243,16 +294,24 @@ public final class TakeCommand implements Callable<Integer> {
         if (question.unit() != null) {
           parts.add(text(question.unit()));
         }
-        yield messages.get("take.hint.number", parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+        yield messages.get(
+            "take.hint.number", parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
       }
     };
   }
 
   private void feedback(Question question, Object value) {
-    List<String> chosen = value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-        : value instanceof String id && question.type() == QuestionType.CHOICE ? List.of(id) : List.of();
+    List<String> chosen =
+        value instanceof List<?> list
+            ? list.stream().map(String::valueOf).toList()
+            : value instanceof String id && question.type() == QuestionType.CHOICE
+                ? List.of(id)
+                : List.of();
     for (String id : chosen) {
-      question.option(id).map(nl.mvoscan.scan.Option::feedback).filter(f -> f != null)
+      question
+          .option(id)
+          .map(nl.mvoscan.scan.Option::feedback)
+          .filter(f -> f != null)
           .ifPresent(f -> console.line("  " + text(f)));
     }
   }
@@ -267,7 +326,9 @@ public final class TakeCommand implements Callable<Integer> {
       String field = fields[i];
       String current = metaValue(field);
       String label = messages.get("take.meta." + field);
-      console.line(console.bold(TakeFile.blank(current) ? label : messages.get("take.meta.default", label, current)));
+      console.line(
+          console.bold(
+              TakeFile.blank(current) ? label : messages.get("take.meta.default", label, current)));
       String line = console.ask();
       if (line == null) {
         return false;
@@ -298,7 +359,10 @@ public final class TakeCommand implements Callable<Integer> {
     return true;
   }
 
-  /** Sets one metadata field from typed input; Enter keeps the value shown, - empties an optional field. */
+  /**
+   * Sets one metadata field from typed input; Enter keeps the value shown, - empties an optional
+   * field.
+   */
   private String setMeta(String field, String typed, String current) {
     boolean keep = typed.isEmpty() && !TakeFile.blank(current);
     String value = keep ? current : typed;
@@ -307,20 +371,59 @@ public final class TakeCommand implements Callable<Integer> {
         if (TakeFile.blank(value) || value.equals("-")) {
           return messages.get("take.meta.required");
         }
-        meta = field.equals("name")
-            ? new TakeFile.Meta(value, meta.studentId(), meta.className(), meta.school(), meta.company(), meta.kvk(), meta.city(), meta.sector(), meta.date())
-            : new TakeFile.Meta(meta.name(), meta.studentId(), meta.className(), meta.school(), value, meta.kvk(), meta.city(), meta.sector(), meta.date());
+        meta =
+            field.equals("name")
+                ? new TakeFile.Meta(
+                    value,
+                    meta.studentId(),
+                    meta.className(),
+                    meta.school(),
+                    meta.company(),
+                    meta.kvk(),
+                    meta.city(),
+                    meta.sector(),
+                    meta.date())
+                : new TakeFile.Meta(
+                    meta.name(),
+                    meta.studentId(),
+                    meta.className(),
+                    meta.school(),
+                    value,
+                    meta.kvk(),
+                    meta.city(),
+                    meta.sector(),
+                    meta.date());
       }
       case "class" -> {
         String clazz = value.equals("-") || value.isEmpty() ? null : value;
-        meta = new TakeFile.Meta(meta.name(), meta.studentId(), clazz, meta.school(), meta.company(), meta.kvk(), meta.city(), meta.sector(), meta.date());
+        meta =
+            new TakeFile.Meta(
+                meta.name(),
+                meta.studentId(),
+                clazz,
+                meta.school(),
+                meta.company(),
+                meta.kvk(),
+                meta.city(),
+                meta.sector(),
+                meta.date());
       }
       case "kvk" -> {
         Interview.Parsed kvk = Interview.kvk(value.equals("-") ? "" : value);
         if (!kvk.ok()) {
           return reason(kvk.reason());
         }
-        meta = new TakeFile.Meta(meta.name(), meta.studentId(), meta.className(), meta.school(), meta.company(), (String) kvk.value(), meta.city(), meta.sector(), meta.date());
+        meta =
+            new TakeFile.Meta(
+                meta.name(),
+                meta.studentId(),
+                meta.className(),
+                meta.school(),
+                meta.company(),
+                (String) kvk.value(),
+                meta.city(),
+                meta.sector(),
+                meta.date());
       }
       default -> {
         Interview.Parsed parsed = Interview.date(value);
@@ -344,10 +447,21 @@ public final class TakeCommand implements Callable<Integer> {
   }
 
   private static TakeFile.Meta withDate(TakeFile.Meta meta, LocalDate date) {
-    return new TakeFile.Meta(meta.name(), meta.studentId(), meta.className(), meta.school(), meta.company(), meta.kvk(), meta.city(), meta.sector(), date);
+    return new TakeFile.Meta(
+        meta.name(),
+        meta.studentId(),
+        meta.className(),
+        meta.school(),
+        meta.company(),
+        meta.kvk(),
+        meta.city(),
+        meta.sector(),
+        date);
   }
 
-  /** The scorecard exactly as {@code score} prints it, the file, the database and the report hint. */
+  /**
+   * The scorecard exactly as {@code score} prints it, the file, the database and the report hint.
+   */
   private int finish(Interview interview, ScanResolver resolver) {
     console.blank();
     console.line(console.heading(messages.get("take.done")));
@@ -357,7 +471,8 @@ public final class TakeCommand implements Callable<Integer> {
     }
     ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, scan);
     if (!loaded.ok()) {
-      throw MvoscanException.invalidInput(Problems.byPointer(file.toString(), loaded.problems(), messages));
+      throw MvoscanException.invalidInput(
+          Problems.byPointer(file.toString(), loaded.problems(), messages));
     }
     ScoreResult result = Scorer.score(scan, loaded.answers());
     String explicit = common.explicitLanguage();
@@ -367,15 +482,23 @@ public final class TakeCommand implements Callable<Integer> {
     console.line(Scorecard.render(result, output, language));
     console.line(messages.get("take.file", file));
     if (store) {
-      String clazz = loaded.answers().respondent() == null ? null : loaded.answers().respondent().className();
+      String clazz =
+          loaded.answers().respondent() == null ? null : loaded.answers().respondent().className();
       try (Store database = db.open(messages)) {
-        ResponseWriter.Outcome outcome = ResponseWriter.save(database, List.of(new ResponseWriter.NewResponse(
-            result, resolver.definition(scan), clazz, file.toString(), null)), LocalDate.now());
-        console.line(outcome.insertedIds().isEmpty()
-            ? messages.get("take.storedDuplicate", db.path())
-            : messages.get("take.stored", db.path(), outcome.insertedIds().get(0)));
+        ResponseWriter.Outcome outcome =
+            ResponseWriter.save(
+                database,
+                List.of(
+                    new ResponseWriter.NewResponse(
+                        result, resolver.definition(scan), clazz, file.toString(), null)),
+                LocalDate.now());
+        console.line(
+            outcome.insertedIds().isEmpty()
+                ? messages.get("take.storedDuplicate", db.path())
+                : messages.get("take.stored", db.path(), outcome.insertedIds().get(0)));
       } catch (SQLException e) {
-        throw MvoscanException.failure(messages.get("store.writeFailed", db.path(), e.getMessage()), e);
+        throw MvoscanException.failure(
+            messages.get("store.writeFailed", db.path(), e.getMessage()), e);
       }
     }
     offerReport(explicit != null ? explicit : language);
@@ -390,7 +513,10 @@ public final class TakeCommand implements Callable<Integer> {
       console.line(messages.get("take.offerPdf"));
       try {
         String answer = console.ask();
-        make = answer != null && (answer.isBlank() || answer.strip().toLowerCase(Locale.ROOT).matches("j|ja|y|yes"));
+        make =
+            answer != null
+                && (answer.isBlank()
+                    || answer.strip().toLowerCase(Locale.ROOT).matches("j|ja|y|yes"));
       } catch (IOException e) {
         make = false;
       }
@@ -400,9 +526,19 @@ public final class TakeCommand implements Callable<Integer> {
       return;
     }
     console.flush();
-    Path target = file.resolveSibling(file.getFileName().toString().replaceFirst("(?i)\\.json$", "") + ".pdf");
-    int code = CommandLineFactory.create(spec.commandLine().getOut(), spec.commandLine().getErr())
-        .execute("report", "student", file.toString(), "--lang", "en".equals(language) ? "en" : "nl", "-o", target.toString());
+    Path target =
+        file.resolveSibling(
+            file.getFileName().toString().replaceFirst("(?i)\\.json$", "") + ".pdf");
+    int code =
+        CommandLineFactory.create(spec.commandLine().getOut(), spec.commandLine().getErr())
+            .execute(
+                "report",
+                "student",
+                file.toString(),
+                "--lang",
+                "en".equals(language) ? "en" : "nl",
+                "-o",
+                target.toString());
     if (code != ExitCode.OK) {
       console.line(messages.get("take.reportHint", file));
     }
@@ -422,7 +558,8 @@ public final class TakeCommand implements Callable<Integer> {
     }
     ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(resume, scan);
     if (!loaded.ok()) {
-      throw MvoscanException.invalidInput(Problems.byPointer(resume.toString(), loaded.problems(), startup));
+      throw MvoscanException.invalidInput(
+          Problems.byPointer(resume.toString(), loaded.problems(), startup));
     }
     return loaded.answers();
   }
@@ -442,7 +579,8 @@ public final class TakeCommand implements Callable<Integer> {
     if (injectedInput != null) {
       return injectedInput;
     }
-    Charset charset = System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
+    Charset charset =
+        System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
     return new BufferedReader(new InputStreamReader(System.in, charset));
   }
 
@@ -474,13 +612,16 @@ public final class TakeCommand implements Callable<Integer> {
 
   private String show(Question question, Object value) {
     if (value instanceof List<?> ids) {
-      return ids.isEmpty() ? messages.get("take.nothingChosen")
+      return ids.isEmpty()
+          ? messages.get("take.nothingChosen")
           : String.join(", ", ids.stream().map(id -> label(question, String.valueOf(id))).toList());
     }
     if (value instanceof BigDecimal number) {
       return number(number);
     }
-    return question.type() == QuestionType.CHOICE ? label(question, String.valueOf(value)) : String.valueOf(value);
+    return question.type() == QuestionType.CHOICE
+        ? label(question, String.valueOf(value))
+        : String.valueOf(value);
   }
 
   private String label(Question question, String optionId) {

@@ -24,20 +24,36 @@ import nl.mvoscan.scan.Scan;
 final class TakeFile {
 
   @SuppressWarnings("deprecation") // as ResultJson: numbers are written exactly as given
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
+
   private static final int MAX_SLUG = 40;
 
-  /** Who filled in the scan about which company; fields a resumed file had are kept as they were. */
+  /**
+   * Who filled in the scan about which company; fields a resumed file had are kept as they were.
+   */
   record Meta(
-      String name, String studentId, String className, String school,
-      String company, String kvk, String city, String sector, LocalDate date) {
+      String name,
+      String studentId,
+      String className,
+      String school,
+      String company,
+      String kvk,
+      String city,
+      String sector,
+      LocalDate date) {
 
     static Meta of(Answers answers) {
       Answers.Respondent r = answers.respondent();
       Answers.Company c = answers.company();
       return new Meta(
-          r == null ? null : r.name(), r == null ? null : r.id(), r == null ? null : r.className(), r == null ? null : r.school(),
-          c == null ? null : c.name(), c == null ? null : c.kvk(), c == null ? null : c.city(), c == null ? null : c.sector(),
+          r == null ? null : r.name(),
+          r == null ? null : r.id(),
+          r == null ? null : r.className(),
+          r == null ? null : r.school(),
+          c == null ? null : c.name(),
+          c == null ? null : c.kvk(),
+          c == null ? null : c.city(),
+          c == null ? null : c.sector(),
           answers.date());
     }
 
@@ -52,7 +68,10 @@ final class TakeFile {
     return text == null || text.isBlank();
   }
 
-  /** The whole file: metadata, then every question of the scan in document order, {@code null} when not answered. */
+  /**
+   * The whole file: metadata, then every question of the scan in document order, {@code null} when
+   * not answered.
+   */
   static String json(Scan scan, String language, Meta meta, Map<String, Answers.Answer> answers) {
     ObjectNode root = NODES.objectNode();
     root.put("format", AnswersLoader.FORMAT);
@@ -91,7 +110,10 @@ final class TakeFile {
     AtomicFiles.write(file, json);
   }
 
-  /** {@code antwoorden-<name-slug>-<date>.json} in {@code folder}, with -2, -3… when that file exists. */
+  /**
+   * {@code antwoorden-<name-slug>-<date>.json} in {@code folder}, with -2, -3… when that file
+   * exists.
+   */
   static Path defaultFile(Path folder, String name, LocalDate date) {
     String base = "antwoorden-" + slug(name) + "-" + date;
     Path file = folder.resolve(base + ".json");
@@ -101,11 +123,19 @@ final class TakeFile {
     return file;
   }
 
-  /** A safe file name part on every system: lower-case a-z, 0-9 and single hyphens; "student" when nothing is left. */
+  /**
+   * A safe file name part on every system: lower-case a-z, 0-9 and single hyphens; "student" when
+   * nothing is left.
+   */
   static String slug(String name) {
-    String plain = Normalizer.normalize(name == null ? "" : name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "")
-        .replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l").replace("đ", "d");
+    String plain =
+        Normalizer.normalize(name == null ? "" : name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}+", "")
+            .replace("ß", "ss")
+            .replace("æ", "ae")
+            .replace("ø", "o")
+            .replace("ł", "l")
+            .replace("đ", "d");
     String slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > MAX_SLUG) {
       slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");

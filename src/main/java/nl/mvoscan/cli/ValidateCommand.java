@@ -38,7 +38,14 @@ public final class ValidateCommand implements Callable<Integer> {
       ScanLoader.Result result = ScanLoader.load(file, messages.locale());
       if (result.ok()) {
         Scan scan = result.scan();
-        out.println(messages.get("validate.ok", file, scan.id(), scan.version(), scan.themes().size(), scan.scoredQuestions().size()));
+        out.println(
+            messages.get(
+                "validate.ok",
+                file,
+                scan.id(),
+                scan.version(),
+                scan.themes().size(),
+                scan.scoredQuestions().size()));
       } else {
         allValid = false;
         Problems.located(file.toString(), result.problems(), messages).forEach(err::println);

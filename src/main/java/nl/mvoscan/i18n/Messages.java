@@ -6,8 +6,8 @@ import java.util.ResourceBundle;
 
 /**
  * The user-facing texts in Dutch and English. Placeholders are {@code {0}}, {@code {1}}… and are
- * replaced literally: {@link java.text.MessageFormat} would eat apostrophes and format numbers
- * with the platform's grouping, which differs per default locale.
+ * replaced literally: {@link java.text.MessageFormat} would eat apostrophes and format numbers with
+ * the platform's grouping, which differs per default locale.
  */
 public final class Messages {
 
@@ -31,8 +31,8 @@ public final class Messages {
   }
 
   /**
-   * The default language: English only when the system asks for English, else Dutch. A POSIX
-   * "C" locale (a bare server or CI shell) asks for nothing, although Java reports it as English.
+   * The default language: English only when the system asks for English, else Dutch. A POSIX "C"
+   * locale (a bare server or CI shell) asks for nothing, although Java reports it as English.
    */
   public static String defaultLanguage() {
     for (String variable : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {

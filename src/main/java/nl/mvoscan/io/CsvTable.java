@@ -24,8 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  * header line), RFC 4180 quoting and the physical line where each record starts.
  *
  * <p>The header is the first line of the file. Rows whose cells are all blank are skipped. A row
- * with more cells than the header is reported as a problem and left out; the other rows are kept.
- * A malformed quote stops the reading at that record (a problem says where).
+ * with more cells than the header is reported as a problem and left out; the other rows are kept. A
+ * malformed quote stops the reading at that record (a problem says where).
  *
  * @param header the cells of the first line, as written
  * @param rows the data rows, without blank ones and without rows that have too many cells
@@ -33,7 +33,12 @@ import org.apache.commons.csv.CSVRecord;
  * @param encoding the charset the bytes were decoded with ({@code UTF-8}, {@code windows-1252},
  *     {@code UTF-16LE} or {@code UTF-16BE}), {@code null} when the file could not be read
  */
-public record CsvTable(List<String> header, List<Row> rows, List<CsvProblem> problems, char delimiter, String encoding) {
+public record CsvTable(
+    List<String> header,
+    List<Row> rows,
+    List<CsvProblem> problems,
+    char delimiter,
+    String encoding) {
 
   public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
   public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -95,14 +100,16 @@ public record CsvTable(List<String> header, List<Row> rows, List<CsvProblem> pro
       text = text.substring(1);
     }
     if (text.isEmpty()) {
-      return new CsvTable(List.of(), List.of(), List.of(new CsvProblem(0, null, "csv.empty")), ';', encoding);
+      return new CsvTable(
+          List.of(), List.of(), List.of(new CsvProblem(0, null, "csv.empty")), ';', encoding);
     }
     char delimiter = detectDelimiter(text);
     int[] lineStarts = lineStarts(text);
     List<String> header = null;
     List<Row> rows = new ArrayList<>();
     List<CsvProblem> problems = new ArrayList<>();
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+    CSVFormat format =
+        CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     try (CSVParser parser = CSVParser.parse(text, format)) {
       Iterator<CSVRecord> records = parser.iterator();
       long linesBefore = 0;
@@ -143,7 +150,8 @@ public record CsvTable(List<String> header, List<Row> rows, List<CsvProblem> pro
   }
 
   private static CsvProblem syntaxProblem(int line, UncheckedIOException e) {
-    String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    String message =
+        String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
     if (message.contains("EOF reached before encapsulated token finished")) {
       return new CsvProblem(line, null, "csv.unclosedQuote");
     }
@@ -169,16 +177,26 @@ public record CsvTable(List<String> header, List<Row> rows, List<CsvProblem> pro
 
   record Decoded(String text, Charset charset) {}
 
-  /** UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, UTF-16 with its BOM, else Windows-1252. */
+  /**
+   * UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, UTF-16 with its BOM, else
+   * Windows-1252.
+   */
   static Decoded decode(byte[] bytes) {
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
-      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE);
+      return new Decoded(
+          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE),
+          StandardCharsets.UTF_16LE);
     }
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
-      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE);
+      return new Decoded(
+          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE),
+          StandardCharsets.UTF_16BE);
     }
     byte[] body = bytes;
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
       body = Arrays.copyOfRange(bytes, 3, bytes.length);
     }
     try {
@@ -196,7 +214,10 @@ public record CsvTable(List<String> header, List<Row> rows, List<CsvProblem> pro
     }
   }
 
-  /** The delimiter that occurs most often outside quotes on the first line; ties go to ; then tab then ,. */
+  /**
+   * The delimiter that occurs most often outside quotes on the first line; ties go to ; then tab
+   * then ,.
+   */
   static char detectDelimiter(String text) {
     int[] counts = new int[DELIMITERS.length];
     boolean quoted = false;

@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed JSON file together with where each value started, so that problems found later can
- * point a scan author at the exact line and column.
+ * A parsed JSON file together with where each value started, so that problems found later can point
+ * a scan author at the exact line and column.
  */
 public record JsonDocument(
-    String source, JsonNode root, Map<String, Location> locations, Map<String, Location> keyLocations, List<JsonProblem> problems) {
+    String source,
+    JsonNode root,
+    Map<String, Location> locations,
+    Map<String, Location> keyLocations,
+    List<JsonProblem> problems) {
 
   public record Location(int line, int column) {}
 
   /** A document built in memory (e.g. from a CSV row): no locations to report. */
-  public JsonDocument(String source, JsonNode root, Map<String, Location> locations, List<JsonProblem> problems) {
+  public JsonDocument(
+      String source, JsonNode root, Map<String, Location> locations, List<JsonProblem> problems) {
     this(source, root, locations, Map.of(), problems);
   }
 

@@ -1,7 +1,8 @@
 package nl.mvoscan.io;
 
 /**
- * One problem in a JSON file, already worded for the user; the message key lets callers translate it.
+ * One problem in a JSON file, already worded for the user; the message key lets callers translate
+ * it.
  *
  * @param pointer JSON pointer of the offending value ("" for the whole document)
  * @param line 1-based line, 0 when unknown

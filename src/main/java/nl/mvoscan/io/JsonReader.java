@@ -35,8 +35,12 @@ public final class JsonReader {
   public static final int MAX_DEPTH = 200;
   public static final int MAX_STRING_LENGTH = 1_000_000;
   public static final int MAX_NUMBER_LENGTH = 100;
-  /** Decimal exponents beyond this make no sense in a scan and would make exact arithmetic explode. */
+
+  /**
+   * Decimal exponents beyond this make no sense in a scan and would make exact arithmetic explode.
+   */
   public static final int MAX_MAGNITUDE = 100;
+
   public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
   private static final JsonFactory FACTORY =
@@ -56,13 +60,15 @@ public final class JsonReader {
     byte[] bytes;
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
-        return failed(name, new JsonProblem("", 0, 0, "json.tooLarge", MAX_FILE_BYTES / (1024 * 1024)));
+        return failed(
+            name, new JsonProblem("", 0, 0, "json.tooLarge", MAX_FILE_BYTES / (1024 * 1024)));
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       return failed(name, new JsonProblem("", 0, 0, "file.notFound"));
     } catch (IOException e) {
-      return failed(name, new JsonProblem("", 0, 0, "file.unreadable", String.valueOf(e.getMessage())));
+      return failed(
+          name, new JsonProblem("", 0, 0, "file.unreadable", String.valueOf(e.getMessage())));
     }
     return parse(name, bytes);
   }
@@ -103,7 +109,8 @@ public final class JsonReader {
         JsonLocation at = parser.currentTokenLocation();
         problems.add(new JsonProblem("", at.getLineNr(), at.getColumnNr(), "json.trailing"));
       }
-      return new JsonDocument(name, root, Map.copyOf(locations), Map.copyOf(keyLocations), List.copyOf(problems));
+      return new JsonDocument(
+          name, root, Map.copyOf(locations), Map.copyOf(keyLocations), List.copyOf(problems));
     } catch (StreamConstraintsException e) {
       // the exception carries no location; the parser knows where it stopped
       JsonLocation at = parser == null ? null : parser.currentLocation();
@@ -123,7 +130,10 @@ public final class JsonReader {
       return failed(name, new JsonProblem("", line(at), column(at), key, limit));
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
-      return failed(name, new JsonProblem("", line(at), column(at), "json.syntax", withoutSource(e.getOriginalMessage())));
+      return failed(
+          name,
+          new JsonProblem(
+              "", line(at), column(at), "json.syntax", withoutSource(e.getOriginalMessage())));
     } catch (IOException e) {
       return failed(name, new JsonProblem("", 0, 0, "json.syntax", String.valueOf(e.getMessage())));
     } finally {
@@ -143,7 +153,9 @@ public final class JsonReader {
       return "";
     }
     return message
-        .replaceAll("\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)", " (opened at line $1, column $2)")
+        .replaceAll(
+            "\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)",
+            " (opened at line $1, column $2)")
         .replaceAll("\\s*at \\[Source: .*?\\]", "")
         .replaceAll("\\s*\\[Source: .*?\\]", "");
   }
@@ -160,7 +172,10 @@ public final class JsonReader {
     return new JsonDocument(name, null, Map.of(), List.of(problem));
   }
 
-  /** Reads the value at the current token; iterative over siblings, recursive over depth (bounded by MAX_DEPTH). */
+  /**
+   * Reads the value at the current token; iterative over siblings, recursive over depth (bounded by
+   * MAX_DEPTH).
+   */
   private static JsonNode readValue(
       JsonParser parser,
       String pointer,
@@ -170,7 +185,7 @@ public final class JsonReader {
       throws IOException {
     JsonLocation start = parser.currentTokenLocation();
     locations.put(pointer, new JsonDocument.Location(start.getLineNr(), start.getColumnNr()));
-    JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    JsonNodeFactory nodes = new JsonNodeFactory(true);
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {
@@ -181,11 +196,14 @@ public final class JsonReader {
           String child = pointer + "/" + escape(field);
           parser.nextToken();
           if (object.has(field)) {
-            problems.add(new JsonProblem(child, keyAt.getLineNr(), keyAt.getColumnNr(), "json.duplicateKey", field));
+            problems.add(
+                new JsonProblem(
+                    child, keyAt.getLineNr(), keyAt.getColumnNr(), "json.duplicateKey", field));
             // the duplicate's own value is read for its problems only; the first one stays
             readValue(parser, child, new HashMap<>(), new HashMap<>(), problems);
           } else {
-            keyLocations.put(child, new JsonDocument.Location(keyAt.getLineNr(), keyAt.getColumnNr()));
+            keyLocations.put(
+                child, new JsonDocument.Location(keyAt.getLineNr(), keyAt.getColumnNr()));
             object.set(field, readValue(parser, child, locations, keyLocations, problems));
           }
         }
@@ -204,7 +222,9 @@ public final class JsonReader {
         String value = parser.getText();
         if (hasLoneSurrogate(value)) {
           // "\ud800" decodes to half a character, which no editor can show and UTF-8 cannot hold
-          problems.add(new JsonProblem(pointer, start.getLineNr(), start.getColumnNr(), "json.loneSurrogate"));
+          problems.add(
+              new JsonProblem(
+                  pointer, start.getLineNr(), start.getColumnNr(), "json.loneSurrogate"));
         }
         return nodes.textNode(value);
       }
@@ -214,8 +234,15 @@ public final class JsonReader {
       case VALUE_NUMBER_FLOAT -> {
         java.math.BigDecimal value = parser.getDecimalValue();
         // 1e999999999 is short to write but would take gigabytes to compute with exactly
-        if (Math.abs((long) value.precision() - value.scale()) > MAX_MAGNITUDE || value.scale() > MAX_MAGNITUDE) {
-          problems.add(new JsonProblem(pointer, start.getLineNr(), start.getColumnNr(), "json.numberOutOfRange", parser.getText()));
+        if (Math.abs((long) value.precision() - value.scale()) > MAX_MAGNITUDE
+            || value.scale() > MAX_MAGNITUDE) {
+          problems.add(
+              new JsonProblem(
+                  pointer,
+                  start.getLineNr(),
+                  start.getColumnNr(),
+                  "json.numberOutOfRange",
+                  parser.getText()));
           return nodes.numberNode(java.math.BigDecimal.ZERO);
         }
         return nodes.numberNode(value);
@@ -236,7 +263,9 @@ public final class JsonReader {
   private static boolean hasLoneSurrogate(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return true;

@@ -17,34 +17,76 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * {@code aggregate --csv}: one row per group × figure (the overall score, then each theme), for a
  * spreadsheet. Column names are fixed English identifiers; the delimiter and decimal separator
- * follow the language, as Excel expects them: {@code ;} and a decimal comma in Dutch, {@code ,} and a
- * point in English. The text starts with a UTF-8 byte order mark so Excel reads accents right, and
- * a cell that a spreadsheet would take for a formula (starting with = + - @, tab or CR) gets a
+ * follow the language, as Excel expects them: {@code ;} and a decimal comma in Dutch, {@code ,} and
+ * a point in English. The text starts with a UTF-8 byte order mark so Excel reads accents right,
+ * and a cell that a spreadsheet would take for a formula (starting with = + - @, tab or CR) gets a
  * leading apostrophe.
  */
 public final class AggregateCsv {
 
-  public static final List<String> COLUMNS = List.of(
-      "scan_id", "scan_version", "scan_hash", "group_by", "group_key", "group_label", "figure", "figure_label",
-      "n", "scored", "insufficient", "not_applicable", "mean", "median", "sd", "min", "max", "p25", "p75");
+  public static final List<String> COLUMNS =
+      List.of(
+          "scan_id",
+          "scan_version",
+          "scan_hash",
+          "group_by",
+          "group_key",
+          "group_label",
+          "figure",
+          "figure_label",
+          "n",
+          "scored",
+          "insufficient",
+          "not_applicable",
+          "mean",
+          "median",
+          "sd",
+          "min",
+          "max",
+          "p25",
+          "p75");
 
   private AggregateCsv() {}
 
   public static String write(Aggregate aggregate, Messages messages) {
     boolean dutch = "nl".equals(messages.language());
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(dutch ? ';' : ',').setRecordSeparator("\r\n").get();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(dutch ? ';' : ',')
+            .setRecordSeparator("\r\n")
+            .get();
     StringWriter out = new StringWriter();
     out.write('\uFEFF');
     try (CSVPrinter printer = new CSVPrinter(out, format)) {
       printer.printRecord(COLUMNS);
       for (Aggregate.Pool pool : aggregate.pools()) {
         for (GroupSummary group : pool.groups()) {
-          List<String> prefix = List.of(pool.scan().id(), pool.scan().version(), pool.scan().hash(), aggregate.by().id(),
-              nz(group.key()), nz(group.label()));
-          printer.printRecord(row(prefix, "overall", messages.get("aggregate.overall"), group.n(), group.overall(), dutch));
+          List<String> prefix =
+              List.of(
+                  pool.scan().id(),
+                  pool.scan().version(),
+                  pool.scan().hash(),
+                  aggregate.by().id(),
+                  nz(group.key()),
+                  nz(group.label()));
+          printer.printRecord(
+              row(
+                  prefix,
+                  "overall",
+                  messages.get("aggregate.overall"),
+                  group.n(),
+                  group.overall(),
+                  dutch));
           for (GroupSummary.ThemeSummary theme : group.themes()) {
-            printer.printRecord(row(prefix, theme.theme().id(), theme.theme().title().in(messages.language(), pool.scan().defaultLanguage()),
-                group.n(), theme.summary(), dutch));
+            printer.printRecord(
+                row(
+                    prefix,
+                    theme.theme().id(),
+                    theme.theme().title().in(messages.language(), pool.scan().defaultLanguage()),
+                    group.n(),
+                    theme.summary(),
+                    dutch));
           }
         }
       }
@@ -54,7 +96,13 @@ public final class AggregateCsv {
     return out.toString();
   }
 
-  private static List<String> row(List<String> prefix, String figure, String label, int n, GroupSummary.ScoreSummary summary, boolean dutch) {
+  private static List<String> row(
+      List<String> prefix,
+      String figure,
+      String label,
+      int n,
+      GroupSummary.ScoreSummary summary,
+      boolean dutch) {
     Statistics s = summary.statistics();
     List<String> cells = new ArrayList<>(prefix);
     cells.add(figure);

@@ -13,17 +13,19 @@ import nl.mvoscan.scoring.Rational;
 
 /**
  * {@code aggregate --json}: a stable shape documented in docs/aggregate.md. Every key is always
- * present; a figure that does not exist is {@code null}; figures are rounded half-up to one decimal.
+ * present; a figure that does not exist is {@code null}; figures are rounded half-up to one
+ * decimal.
  */
 public final class AggregateJson {
 
   /** The {@code format} value; it changes only when the shape changes incompatibly. */
   public static final String FORMAT = "mvoscan-aggregate/1";
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   /** The filters as given on the command line, echoed so a saved file says what it covers. */
-  public record Selection(List<String> classes, List<String> companies, List<String> schoolYears, List<String> scans) {}
+  public record Selection(
+      List<String> classes, List<String> companies, List<String> schoolYears, List<String> scans) {}
 
   private AggregateJson() {}
 
@@ -167,7 +169,9 @@ public final class AggregateJson {
   }
 
   private static JsonNode percentage(Rational share) {
-    return share == null ? NODES.nullNode() : NODES.numberNode(share.times(Rational.HUNDRED).round(1));
+    return share == null
+        ? NODES.nullNode()
+        : NODES.numberNode(share.times(Rational.HUNDRED).round(1));
   }
 
   private static JsonNode decimal(BigDecimal value) {

@@ -6,20 +6,25 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import nl.mvoscan.aggregate.Aggregate;
-import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.aggregate.GroupSummary;
+import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Text;
 import nl.mvoscan.scoring.Rational;
 
-/** {@code aggregate} for people: per scan and group a table of score figures, then levels, improvements, answers, agreement and trend. */
+/**
+ * {@code aggregate} for people: per scan and group a table of score figures, then levels,
+ * improvements, answers, agreement and trend.
+ */
 public final class AggregateText {
 
   private static final String NL = System.lineSeparator();
+
   /** How many questions of a company the text shows under "least agreement"; JSON has them all. */
   private static final int LEAST_AGREEMENT = 3;
+
   private static final int TITLE = 28;
 
   private final Messages messages;
@@ -41,8 +46,15 @@ public final class AggregateText {
         out.append(NL);
       }
       Scan scan = pool.scan();
-      out.append(messages.get("aggregate.scanHeader", text(scan, scan.title()), scan.version(), shortHash(scan.hash()), pool.n(),
-          messages.get("aggregate.by." + aggregate.by().id()))).append(NL);
+      out.append(
+              messages.get(
+                  "aggregate.scanHeader",
+                  text(scan, scan.title()),
+                  scan.version(),
+                  shortHash(scan.hash()),
+                  pool.n(),
+                  messages.get("aggregate.by." + aggregate.by().id())))
+          .append(NL);
       out.append(messages.get("aggregate.legend")).append(NL);
       for (GroupSummary group : pool.groups()) {
         out.append(NL);
@@ -58,12 +70,30 @@ public final class AggregateText {
   }
 
   private void group(StringBuilder out, Scan scan, Grouping by, GroupSummary group) {
-    String title = by == Grouping.ALL ? messages.get("aggregate.allResponses") : groupLabel(by, group.key(), group.label());
-    out.append("== ").append(messages.get("aggregate.groupHeader", title, group.n())).append(" ==").append(NL);
+    String title =
+        by == Grouping.ALL
+            ? messages.get("aggregate.allResponses")
+            : groupLabel(by, group.key(), group.label());
+    out.append("== ")
+        .append(messages.get("aggregate.groupHeader", title, group.n()))
+        .append(" ==")
+        .append(NL);
     int width = TITLE;
-    String header = String.format(Locale.ROOT, "%-" + width + "s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s",
-        "", messages.get("aggregate.col.scored"), messages.get("aggregate.col.mean"), messages.get("aggregate.col.median"), "sd",
-        "min", "p25", "p75", "max", messages.get("aggregate.col.insufficient"), messages.get("aggregate.col.notApplicable"));
+    String header =
+        String.format(
+            Locale.ROOT,
+            "%-" + width + "s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s",
+            "",
+            messages.get("aggregate.col.scored"),
+            messages.get("aggregate.col.mean"),
+            messages.get("aggregate.col.median"),
+            "sd",
+            "min",
+            "p25",
+            "p75",
+            "max",
+            messages.get("aggregate.col.insufficient"),
+            messages.get("aggregate.col.notApplicable"));
     out.append(header.stripTrailing()).append(NL);
     row(out, width, messages.get("aggregate.overall"), group.overall());
     for (GroupSummary.ThemeSummary theme : group.themes()) {
@@ -72,9 +102,18 @@ public final class AggregateText {
 
     List<String> levels = new ArrayList<>();
     for (GroupSummary.LevelCount level : group.levels()) {
-      levels.add((level.level() == null ? messages.get("aggregate.noLevel") : text(scan, level.level().label())) + " " + level.count());
+      levels.add(
+          (level.level() == null
+                  ? messages.get("aggregate.noLevel")
+                  : text(scan, level.level().label()))
+              + " "
+              + level.count());
     }
-    out.append(NL).append(messages.get("aggregate.levels")).append(' ').append(String.join(" · ", levels)).append(NL);
+    out.append(NL)
+        .append(messages.get("aggregate.levels"))
+        .append(' ')
+        .append(String.join(" · ", levels))
+        .append(NL);
 
     out.append(NL).append(messages.get("aggregate.improvements")).append(NL);
     if (group.improvements().isEmpty()) {
@@ -82,42 +121,93 @@ public final class AggregateText {
     }
     int rank = 1;
     for (GroupSummary.Improvement improvement : group.improvements()) {
-      out.append(String.format(Locale.ROOT, "  %d. %-22s %s%n", rank++, improvement.question().id(),
-          messages.get("aggregate.improvement", number(improvement.sum()), number(improvement.mean()), improvement.resolved(),
-              truncate(text(scan, improvement.question().text()), 70))));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %d. %-22s %s%n",
+              rank++,
+              improvement.question().id(),
+              messages.get(
+                  "aggregate.improvement",
+                  number(improvement.sum()),
+                  number(improvement.mean()),
+                  improvement.resolved(),
+                  truncate(text(scan, improvement.question().text()), 70))));
     }
 
     out.append(NL).append(messages.get("aggregate.questions")).append(NL);
     for (GroupSummary.QuestionDistribution q : group.questions()) {
       List<String> options = new ArrayList<>();
       q.options().forEach(o -> options.add(o.option().id() + " " + o.count()));
-      out.append(String.format(Locale.ROOT, "  %-22s %s | %s%n", q.question().id(), String.join(" · ", options),
-          messages.get("aggregate.missingHidden", q.missing(), q.hidden())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-22s %s | %s%n",
+              q.question().id(),
+              String.join(" · ", options),
+              messages.get("aggregate.missingHidden", q.missing(), q.hidden())));
     }
 
     if (!group.agreement().isEmpty()) {
       out.append(NL).append(messages.get("aggregate.agreement")).append(NL);
       for (GroupSummary.CompanyAgreement company : group.agreement()) {
-        out.append("  ").append(messages.get("aggregate.agreementCompany", companyLabel(company.companyKey(), company.companyName()),
-            company.schoolYear(), company.n(), percentage(company.meanAgreement()), company.compared(), company.unanimous())).append(NL);
+        out.append("  ")
+            .append(
+                messages.get(
+                    "aggregate.agreementCompany",
+                    companyLabel(company.companyKey(), company.companyName()),
+                    company.schoolYear(),
+                    company.n(),
+                    percentage(company.meanAgreement()),
+                    company.compared(),
+                    company.unanimous()))
+            .append(NL);
         Statistics overall = company.overall();
         if (overall.n() >= 2) {
-          out.append("    ").append(messages.get("aggregate.agreementSpread", number(overall.min()), number(overall.max()),
-              number(company.spread()), decimal(overall.roundedSd(1)))).append(NL);
+          out.append("    ")
+              .append(
+                  messages.get(
+                      "aggregate.agreementSpread",
+                      number(overall.min()),
+                      number(overall.max()),
+                      number(company.spread()),
+                      decimal(overall.roundedSd(1))))
+              .append(NL);
         } else {
-          out.append("    ").append(messages.get("aggregate.agreementTooFewScores", overall.n())).append(NL);
+          out.append("    ")
+              .append(messages.get("aggregate.agreementTooFewScores", overall.n()))
+              .append(NL);
         }
-        List<GroupSummary.QuestionAgreement> least = company.questions().stream()
-            .filter(q -> q.agreement() != null && q.agreeing() < q.answered())
-            .sorted(Comparator.comparing(GroupSummary.QuestionAgreement::agreement)).limit(LEAST_AGREEMENT).toList();
+        List<GroupSummary.QuestionAgreement> least =
+            company.questions().stream()
+                .filter(q -> q.agreement() != null && q.agreeing() < q.answered())
+                .sorted(Comparator.comparing(GroupSummary.QuestionAgreement::agreement))
+                .limit(LEAST_AGREEMENT)
+                .toList();
         if (!least.isEmpty()) {
           List<String> items = new ArrayList<>();
           for (GroupSummary.QuestionAgreement q : least) {
             List<String> answers = new ArrayList<>();
-            q.answers().forEach(a -> answers.add((a.answer().isEmpty() ? "[]" : String.join("+", a.answer())) + " " + a.count()));
-            items.add(q.question().id() + " " + percentage(q.agreement()) + " (" + String.join(", ", answers) + ")");
+            q.answers()
+                .forEach(
+                    a ->
+                        answers.add(
+                            (a.answer().isEmpty() ? "[]" : String.join("+", a.answer()))
+                                + " "
+                                + a.count()));
+            items.add(
+                q.question().id()
+                    + " "
+                    + percentage(q.agreement())
+                    + " ("
+                    + String.join(", ", answers)
+                    + ")");
           }
-          out.append("    ").append(messages.get("aggregate.leastAgreement")).append(' ').append(String.join(" · ", items)).append(NL);
+          out.append("    ")
+              .append(messages.get("aggregate.leastAgreement"))
+              .append(' ')
+              .append(String.join(" · ", items))
+              .append(NL);
         }
       }
     }
@@ -127,21 +217,39 @@ public final class AggregateText {
       for (GroupSummary.CompanyTrend company : group.trend()) {
         List<String> years = new ArrayList<>();
         for (GroupSummary.YearMean year : company.years()) {
-          years.add(year.schoolYear() + " " + number(year.statistics().mean()) + " (n " + year.n() + ")");
+          years.add(
+              year.schoolYear() + " " + number(year.statistics().mean()) + " (n " + year.n() + ")");
         }
         Rational change = company.change();
         String delta = change == null ? "-" : (change.signum() > 0 ? "+" : "") + number(change);
-        out.append("  ").append(companyLabel(company.companyKey(), company.companyName())).append(": ")
-            .append(String.join(" → ", years)).append("; ").append(messages.get("aggregate.change", delta)).append(NL);
+        out.append("  ")
+            .append(companyLabel(company.companyKey(), company.companyName()))
+            .append(": ")
+            .append(String.join(" → ", years))
+            .append("; ")
+            .append(messages.get("aggregate.change", delta))
+            .append(NL);
       }
     }
   }
 
   private void row(StringBuilder out, int width, String title, GroupSummary.ScoreSummary summary) {
     Statistics s = summary.statistics();
-    out.append(String.format(Locale.ROOT, "%-" + width + "s %7d %7s %7s %7s %7s %7s %7s %7s %7d %7d%n", truncate(title, width),
-        summary.scored(), number(s.mean()), number(s.median()), decimal(s.roundedSd(1)), number(s.min()), number(s.p25()),
-        number(s.p75()), number(s.max()), summary.insufficient(), summary.notApplicable()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%-" + width + "s %7d %7s %7s %7s %7s %7s %7s %7s %7d %7d%n",
+            truncate(title, width),
+            summary.scored(),
+            number(s.mean()),
+            number(s.median()),
+            decimal(s.roundedSd(1)),
+            number(s.min()),
+            number(s.p25()),
+            number(s.p75()),
+            number(s.max()),
+            summary.insufficient(),
+            summary.notApplicable()));
   }
 
   private String groupLabel(Grouping by, String key, String label) {
@@ -151,7 +259,9 @@ public final class AggregateText {
     return by == Grouping.COMPANY ? companyLabel(key, label) : label;
   }
 
-  /** The stored name, with its KvK number when known, since two stored companies can share a name. */
+  /**
+   * The stored name, with its KvK number when known, since two stored companies can share a name.
+   */
   private String companyLabel(String key, String name) {
     return key != null && key.startsWith("kvk:") ? name + " (KvK " + key.substring(4) + ")" : name;
   }
@@ -177,7 +287,8 @@ public final class AggregateText {
   }
 
   private static String truncate(String text, int width) {
-    return text.codePointCount(0, text.length()) <= width ? text
+    return text.codePointCount(0, text.length()) <= width
+        ? text
         : text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
   }
 }

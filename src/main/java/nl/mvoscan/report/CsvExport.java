@@ -26,7 +26,10 @@ public final class CsvExport {
   public enum Dialect {
     /** UTF-8 without BOM, {@code ,} between cells, a decimal point. */
     STANDARD(',', '.', false),
-    /** For Dutch Excel: UTF-8 with BOM (so Excel reads UTF-8), {@code ;} between cells, a decimal comma. */
+    /**
+     * For Dutch Excel: UTF-8 with BOM (so Excel reads UTF-8), {@code ;} between cells, a decimal
+     * comma.
+     */
     EXCEL(';', ',', true);
 
     private final char delimiter;
@@ -44,19 +47,23 @@ public final class CsvExport {
     }
   }
 
-  /** Separates the options of a multi answer inside one cell, as the class CSV import reads them. */
+  /**
+   * Separates the options of a multi answer inside one cell, as the class CSV import reads them.
+   */
   public static final String MULTI_SEPARATOR = "|";
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   private CsvExport() {}
 
   /** The CSV text, starting with a BOM in the Excel dialect; every record ends with CRLF. */
   public static String csv(ExportTable table, Dialect dialect) {
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setDelimiter(dialect.delimiter)
-        .setRecordSeparator("\r\n")
-        .get();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(dialect.delimiter)
+            .setRecordSeparator("\r\n")
+            .get();
     StringBuilder out = new StringBuilder();
     if (dialect.bom) {
       out.append('\uFEFF');
@@ -146,7 +153,8 @@ public final class CsvExport {
       return true;
     }
     int i = 0;
-    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0' || text.charAt(i) == '\u3000')) {
+    while (i < text.length()
+        && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0' || text.charAt(i) == '\u3000')) {
       i++;
     }
     return i < text.length() && "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(text.charAt(i)) >= 0;

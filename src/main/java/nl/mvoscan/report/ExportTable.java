@@ -21,26 +21,57 @@ import nl.mvoscan.store.ResponseDetails;
  * The rows and stable columns of {@code mvoscan export}, before they become CSV or JSON. Column
  * names are a promise to scripts: see {@code docs/export.md}.
  *
- * <p>A cell is a {@link String} (text), a {@link BigDecimal} (number), a {@link JsonNode} (an answer
- * value as stored) or {@code null} (no value).
+ * <p>A cell is a {@link String} (text), a {@link BigDecimal} (number), a {@link JsonNode} (an
+ * answer value as stored) or {@code null} (no value).
  */
 public record ExportTable(List<Column> columns, List<List<Object>> rows) {
 
   /** What a column holds; only text is ever guarded against spreadsheet formulas. */
-  public enum Kind { TEXT, NUMBER, VALUE }
+  public enum Kind {
+    TEXT,
+    NUMBER,
+    VALUE
+  }
 
   public record Column(String name, Kind kind) {}
 
   /** The fixed columns of the wide export; theme columns follow. */
-  public static final List<String> WIDE_COLUMNS = List.of("response_id", "school_year", "class", "student",
-      "student_number", "company", "kvk", "city", "date", "scan_id", "scan_version", "status", "score", "coverage",
-      "grade", "level");
+  public static final List<String> WIDE_COLUMNS =
+      List.of(
+          "response_id",
+          "school_year",
+          "class",
+          "student",
+          "student_number",
+          "company",
+          "kvk",
+          "city",
+          "date",
+          "scan_id",
+          "scan_version",
+          "status",
+          "score",
+          "coverage",
+          "grade",
+          "level");
 
   /** The columns of the long export. */
-  public static final List<String> LONG_COLUMNS = List.of("response_id", "school_year", "class", "student", "company",
-      "question_id", "value", "evidence", "note", "status", "points");
+  public static final List<String> LONG_COLUMNS =
+      List.of(
+          "response_id",
+          "school_year",
+          "class",
+          "student",
+          "company",
+          "question_id",
+          "value",
+          "evidence",
+          "note",
+          "status",
+          "points");
 
-  private static final Set<String> NUMBER_COLUMNS = Set.of("response_id", "score", "coverage", "grade", "points");
+  private static final Set<String> NUMBER_COLUMNS =
+      Set.of("response_id", "score", "coverage", "grade", "points");
 
   public ExportTable {
     columns = List.copyOf(columns);
@@ -53,8 +84,9 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
 
   /**
    * One row per response. Theme columns {@code theme_<id>_score} follow the fixed ones: each scan's
-   * themes in document order; for responses of several scans the union in order of first appearance.
-   * With {@code anonymize} names become pseudonyms and {@code student_number} is left out.
+   * themes in document order; for responses of several scans the union in order of first
+   * appearance. With {@code anonymize} names become pseudonyms and {@code student_number} is left
+   * out.
    */
   public static ExportTable wide(ExportQueries.Data data, boolean anonymize) {
     Pseudonyms pseudonyms = anonymize ? new Pseudonyms(data) : null;
@@ -110,7 +142,10 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
         row.add(anonymize ? pseudonyms.of(r) : r.student());
         row.add(text(r.company(), pseudonyms));
         row.add(a.questionId());
-        row.add(anonymize && a.value().isTextual() ? TextNode.valueOf(pseudonyms.scrub(a.value().asText())) : a.value());
+        row.add(
+            anonymize && a.value().isTextual()
+                ? TextNode.valueOf(pseudonyms.scrub(a.value().asText()))
+                : a.value());
         row.add(text(a.evidence(), pseudonyms));
         row.add(text(a.note(), pseudonyms));
         row.add(a.status());
@@ -122,7 +157,11 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
   }
 
   private static Column column(String name) {
-    return new Column(name, name.equals("value") ? Kind.VALUE : NUMBER_COLUMNS.contains(name) ? Kind.NUMBER : Kind.TEXT);
+    return new Column(
+        name,
+        name.equals("value")
+            ? Kind.VALUE
+            : NUMBER_COLUMNS.contains(name) ? Kind.NUMBER : Kind.TEXT);
   }
 
   private static String text(String value, Pseudonyms pseudonyms) {
@@ -147,10 +186,22 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
         }
       }
       byName.entrySet().stream()
-          .sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
-          .forEach(e -> names.add(Map.entry(Pattern.compile("(?<![\\p{L}\\p{N}])"
-              + Arrays.stream(e.getKey().split("\\s+")).map(Pattern::quote).reduce((x, y) -> x + "\\s+" + y).orElse("")
-              + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), e.getValue())));
+          .sorted(
+              Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length())
+                  .reversed())
+          .forEach(
+              e ->
+                  names.add(
+                      Map.entry(
+                          Pattern.compile(
+                              "(?<![\\p{L}\\p{N}])"
+                                  + Arrays.stream(e.getKey().split("\\s+"))
+                                      .map(Pattern::quote)
+                                      .reduce((x, y) -> x + "\\s+" + y)
+                                      .orElse("")
+                                  + "(?![\\p{L}\\p{N}])",
+                              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                          e.getValue())));
     }
 
     String of(ExportQueries.Response r) {
@@ -166,7 +217,8 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
     String scrub(String text) {
       String result = text;
       for (Map.Entry<Pattern, String> name : names) {
-        result = name.getKey().matcher(result).replaceAll(Matcher.quoteReplacement(name.getValue()));
+        result =
+            name.getKey().matcher(result).replaceAll(Matcher.quoteReplacement(name.getValue()));
       }
       return result;
     }

@@ -13,7 +13,9 @@ import java.util.List;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.scoring.ScoreResult;
 
-/** The machine-readable result of the contract (§6); field names and order are stable for scripts. */
+/**
+ * The machine-readable result of the contract (§6); field names and order are stable for scripts.
+ */
 public final class ResultJson {
 
   public static final ObjectMapper MAPPER =
@@ -21,7 +23,7 @@ public final class ResultJson {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   private ResultJson() {}
 
@@ -38,7 +40,11 @@ public final class ResultJson {
     overall.set("score", number(figures.roundedScore()));
     overall.set("coverage", number(figures.roundedCoverage()));
     overall.set("grade", number(result.overall().roundedGrade()));
-    overall.set("level", result.overall().level() == null ? NODES.nullNode() : NODES.textNode(result.overall().level().id()));
+    overall.set(
+        "level",
+        result.overall().level() == null
+            ? NODES.nullNode()
+            : NODES.textNode(result.overall().level().id()));
 
     ArrayNode themes = root.putArray("themes");
     for (ScoreResult.ThemeScore theme : result.themes()) {

@@ -13,7 +13,9 @@ import nl.mvoscan.scoring.Rational;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Status;
 
-/** The scorecard a student reads after a scan, and the explanation that lets anyone redo the sums. */
+/**
+ * The scorecard a student reads after a scan, and the explanation that lets anyone redo the sums.
+ */
 public final class Scorecard {
 
   private static final int BAR = 20;
@@ -33,7 +35,8 @@ public final class Scorecard {
   }
 
   /** The scorecard plus, for each tag key asked for (e.g. sdg, rladder), the lens view of §5. */
-  public static String render(ScoreResult result, Messages messages, String language, List<String> lensKeys) {
+  public static String render(
+      ScoreResult result, Messages messages, String language, List<String> lensKeys) {
     Scorecard card = new Scorecard(result, messages, language);
     StringBuilder out = new StringBuilder(card.card(result));
     lensKeys.forEach(key -> card.lenses(result, key, out));
@@ -41,16 +44,27 @@ public final class Scorecard {
   }
 
   private void lenses(ScoreResult result, String key, StringBuilder out) {
-    out.append(System.lineSeparator()).append(messages.get("card.lens", key)).append(System.lineSeparator());
-    List<ScoreResult.LensScore> lenses = result.lenses().stream().filter(l -> l.key().equals(key)).toList();
+    out.append(System.lineSeparator())
+        .append(messages.get("card.lens", key))
+        .append(System.lineSeparator());
+    List<ScoreResult.LensScore> lenses =
+        result.lenses().stream().filter(l -> l.key().equals(key)).toList();
     if (lenses.isEmpty()) {
       out.append("  ").append(messages.get("card.lensNone", key)).append(System.lineSeparator());
     }
     for (ScoreResult.LensScore lens : lenses) {
       ScoreResult.Figures f = lens.figures();
-      String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
+      String score =
+          f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
       String coverage = f.coverage() == null ? "-" : decimal(f.roundedCoverage()) + "%";
-      out.append(String.format(java.util.Locale.ROOT, "  %-20s %s %7s %9s%n", lens.value(), bar(f.roundedScore()), score, coverage));
+      out.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "  %-20s %s %7s %9s%n",
+              lens.value(),
+              bar(f.roundedScore()),
+              score,
+              coverage));
     }
   }
 
@@ -61,33 +75,61 @@ public final class Scorecard {
   private String card(ScoreResult result) {
     StringBuilder out = new StringBuilder();
     header(result, out);
-    int width = result.themes().stream().mapToInt(t -> t.theme().title().in(language, lang0()).length()).max().orElse(10);
+    int width =
+        result.themes().stream()
+            .mapToInt(t -> t.theme().title().in(language, lang0()).length())
+            .max()
+            .orElse(10);
     width = Math.min(Math.max(width, 12), 40);
-    out.append(String.format(java.util.Locale.ROOT, "%-" + width + "s  %-" + BAR + "s %7s %9s%n", messages.get("card.theme"), "", messages.get("card.score"), messages.get("card.coverage")));
+    out.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "%-" + width + "s  %-" + BAR + "s %7s %9s%n",
+            messages.get("card.theme"),
+            "",
+            messages.get("card.score"),
+            messages.get("card.coverage")));
     for (ScoreResult.ThemeScore theme : result.themes()) {
       ScoreResult.Figures f = theme.figures();
       String title = truncate(theme.theme().title().in(language, lang0()), width);
-      String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
+      String score =
+          f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
       String coverage = f.coverage() == null ? "-" : decimal(f.roundedCoverage()) + "%";
-      out.append(String.format(java.util.Locale.ROOT, "%-" + width + "s  %s %7s %9s%n", title, bar(f.roundedScore()), score, coverage));
+      out.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%-" + width + "s  %s %7s %9s%n",
+              title,
+              bar(f.roundedScore()),
+              score,
+              coverage));
     }
     out.append(System.lineSeparator());
     ScoreResult.Figures overall = result.overall().figures();
     String coverage = overall.coverage() == null ? "-" : decimal(overall.roundedCoverage()) + "%";
     if (overall.status() == Status.SCORED) {
       Level level = result.overall().level();
-      out.append(messages.get("card.overall", decimal(overall.roundedScore()), decimal(result.overall().roundedGrade()),
-          level == null ? "-" : text(level.label()), coverage)).append(System.lineSeparator());
+      out.append(
+              messages.get(
+                  "card.overall",
+                  decimal(overall.roundedScore()),
+                  decimal(result.overall().roundedGrade()),
+                  level == null ? "-" : text(level.label()),
+                  coverage))
+          .append(System.lineSeparator());
       if (level != null && level.advice() != null) {
         out.append("  ").append(text(level.advice())).append(System.lineSeparator());
       }
     } else {
-      out.append(messages.get("card.noOverall." + overall.status().id(), coverage)).append(System.lineSeparator());
+      out.append(messages.get("card.noOverall." + overall.status().id(), coverage))
+          .append(System.lineSeparator());
     }
     section(out, "card.strengths", result.strengths(), false);
     section(out, "card.improvements", result.improvements(), true);
     if (!result.gaps().isEmpty()) {
-      out.append(System.lineSeparator()).append(messages.get("card.gaps")).append(System.lineSeparator());
+      out.append(System.lineSeparator())
+          .append(messages.get("card.gaps"))
+          .append(System.lineSeparator());
       for (ScoreResult.QuestionScore gap : result.gaps()) {
         out.append("  [ ] ").append(text(gap.question().text()));
         if (gap.status() == Status.UNKNOWN) {
@@ -103,11 +145,33 @@ public final class Scorecard {
   private String explanation(ScoreResult result) {
     StringBuilder out = new StringBuilder();
     header(result, out);
-    out.append(messages.get("explain.intro", decimal(scan.minCoverage().multiply(BigDecimal.valueOf(100))),
-        messages.get(scan.unknownCountsAsZero() ? "explain.unknownZero" : "explain.unknownExclude"))).append(System.lineSeparator());
+    out.append(
+            messages.get(
+                "explain.intro",
+                decimal(scan.minCoverage().multiply(BigDecimal.valueOf(100))),
+                messages.get(
+                    scan.unknownCountsAsZero() ? "explain.unknownZero" : "explain.unknownExclude")))
+        .append(System.lineSeparator());
     for (ScoreResult.ThemeScore theme : result.themes()) {
-      out.append(System.lineSeparator()).append(messages.get("explain.theme", text(theme.theme().title()), theme.theme().id(), plain(theme.theme().weight()))).append(System.lineSeparator());
-      out.append(String.format(java.util.Locale.ROOT, "  %-24s %-10s %7s %5s %6s %8s %8s%n", messages.get("explain.question"), messages.get("explain.status"), messages.get("explain.points"), "max", messages.get("explain.weight"), "w·p", "w·max"));
+      out.append(System.lineSeparator())
+          .append(
+              messages.get(
+                  "explain.theme",
+                  text(theme.theme().title()),
+                  theme.theme().id(),
+                  plain(theme.theme().weight())))
+          .append(System.lineSeparator());
+      out.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "  %-24s %-10s %7s %5s %6s %8s %8s%n",
+              messages.get("explain.question"),
+              messages.get("explain.status"),
+              messages.get("explain.points"),
+              "max",
+              messages.get("explain.weight"),
+              "w·p",
+              "w·max"));
       for (ScoreResult.QuestionScore q : result.questions()) {
         if (!theme.theme().id().equals(q.question().themeId())) {
           continue;
@@ -115,20 +179,51 @@ public final class Scorecard {
         BigDecimal w = q.question().weight();
         String wp = q.resolved() ? plain(w.multiply(q.points())) : "-";
         String wm = q.resolved() ? plain(w.multiply(q.max())) : "-";
-        out.append(String.format(java.util.Locale.ROOT, "  %-24s %-10s %7s %5s %6s %8s %8s%n", truncate(q.question().id(), 24), q.status().id(),
-            q.points() == null ? "-" : plain(q.points()), plain(q.max()), plain(w), wp, wm));
+        out.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "  %-24s %-10s %7s %5s %6s %8s %8s%n",
+                truncate(q.question().id(), 24),
+                q.status().id(),
+                q.points() == null ? "-" : plain(q.points()),
+                plain(q.max()),
+                plain(w),
+                wp,
+                wm));
       }
       ScoreResult.Figures f = theme.figures();
-      out.append("  ").append(messages.get("explain.weights", exact(f.applicableWeight()), exact(f.resolvedWeight()))).append(System.lineSeparator());
+      out.append("  ")
+          .append(
+              messages.get(
+                  "explain.weights", exact(f.applicableWeight()), exact(f.resolvedWeight())))
+          .append(System.lineSeparator());
       if (f.status() == Status.NOT_APPLICABLE) {
-        out.append("  ").append(messages.get("explain.notApplicable")).append(System.lineSeparator());
+        out.append("  ")
+            .append(messages.get("explain.notApplicable"))
+            .append(System.lineSeparator());
         continue;
       }
-      out.append("  ").append(messages.get("explain.coverage", exact(f.resolvedWeight()), exact(f.applicableWeight()), decimal(f.roundedCoverage()))).append(System.lineSeparator());
+      out.append("  ")
+          .append(
+              messages.get(
+                  "explain.coverage",
+                  exact(f.resolvedWeight()),
+                  exact(f.applicableWeight()),
+                  decimal(f.roundedCoverage())))
+          .append(System.lineSeparator());
       if (f.status() == Status.INSUFFICIENT) {
-        out.append("  ").append(messages.get("explain.insufficient")).append(System.lineSeparator());
+        out.append("  ")
+            .append(messages.get("explain.insufficient"))
+            .append(System.lineSeparator());
       } else {
-        out.append("  ").append(messages.get("explain.score", exact(theme.earnedWeighted()), exact(theme.maxWeighted()), decimal(f.roundedScore()))).append(System.lineSeparator());
+        out.append("  ")
+            .append(
+                messages.get(
+                    "explain.score",
+                    exact(theme.earnedWeighted()),
+                    exact(theme.maxWeighted()),
+                    decimal(f.roundedScore())))
+            .append(System.lineSeparator());
       }
     }
     out.append(System.lineSeparator());
@@ -140,15 +235,29 @@ public final class Scorecard {
           if (terms.length() > 0) {
             terms.append(" + ");
           }
-          terms.append(plain(theme.theme().weight())).append(" × ").append(decimal(theme.figures().score().round(4)));
+          terms
+              .append(plain(theme.theme().weight()))
+              .append(" × ")
+              .append(decimal(theme.figures().score().round(4)));
         }
       }
-      out.append(messages.get("explain.overall", terms, decimal(overall.roundedScore()))).append(System.lineSeparator());
-      out.append(messages.get("explain.grade", decimal(overall.score().round(4)), decimal(result.overall().roundedGrade()))).append(System.lineSeparator());
+      out.append(messages.get("explain.overall", terms, decimal(overall.roundedScore())))
+          .append(System.lineSeparator());
+      out.append(
+              messages.get(
+                  "explain.grade",
+                  decimal(overall.score().round(4)),
+                  decimal(result.overall().roundedGrade())))
+          .append(System.lineSeparator());
       Level level = result.overall().level();
-      out.append(messages.get("explain.level", level == null ? "-" : text(level.label()))).append(System.lineSeparator());
+      out.append(messages.get("explain.level", level == null ? "-" : text(level.label())))
+          .append(System.lineSeparator());
     } else {
-      out.append(messages.get("card.noOverall." + overall.status().id(), overall.coverage() == null ? "-" : decimal(overall.roundedCoverage()) + "%")).append(System.lineSeparator());
+      out.append(
+              messages.get(
+                  "card.noOverall." + overall.status().id(),
+                  overall.coverage() == null ? "-" : decimal(overall.roundedCoverage()) + "%"))
+          .append(System.lineSeparator());
     }
     warnings(result, out);
     return out.toString();
@@ -176,20 +285,33 @@ public final class Scorecard {
     out.append(System.lineSeparator()).append(System.lineSeparator());
   }
 
-  private void section(StringBuilder out, String titleKey, List<ScoreResult.QuestionScore> questions, boolean withAdvice) {
+  private void section(
+      StringBuilder out,
+      String titleKey,
+      List<ScoreResult.QuestionScore> questions,
+      boolean withAdvice) {
     if (questions.isEmpty()) {
       return;
     }
-    out.append(System.lineSeparator()).append(messages.get(titleKey)).append(System.lineSeparator());
+    out.append(System.lineSeparator())
+        .append(messages.get(titleKey))
+        .append(System.lineSeparator());
     for (ScoreResult.QuestionScore q : questions) {
       Question question = q.question();
-      out.append(withAdvice ? "  - " : "  + ").append(text(question.text())).append(System.lineSeparator());
+      out.append(withAdvice ? "  - " : "  + ")
+          .append(text(question.text()))
+          .append(System.lineSeparator());
       if (withAdvice && question.advice() != null) {
-        out.append("    ").append(messages.get("card.advice", text(question.advice()))).append(System.lineSeparator());
+        out.append("    ")
+            .append(messages.get("card.advice", text(question.advice())))
+            .append(System.lineSeparator());
       }
       if (q.value() instanceof String chosen) {
-        question.option(chosen).map(Option::feedback).filter(f -> f != null).ifPresent(f ->
-            out.append("    ").append(text(f)).append(System.lineSeparator()));
+        question
+            .option(chosen)
+            .map(Option::feedback)
+            .filter(f -> f != null)
+            .ifPresent(f -> out.append("    ").append(text(f)).append(System.lineSeparator()));
       }
     }
   }
@@ -198,9 +320,13 @@ public final class Scorecard {
     if (result.hiddenAnswers().isEmpty()) {
       return;
     }
-    out.append(System.lineSeparator()).append(messages.get("card.warnings")).append(System.lineSeparator());
+    out.append(System.lineSeparator())
+        .append(messages.get("card.warnings"))
+        .append(System.lineSeparator());
     for (ScoreResult.HiddenAnswer hidden : result.hiddenAnswers()) {
-      out.append("  ! ").append(messages.get("score.warning.hiddenAnswer", hidden.question().id())).append(System.lineSeparator());
+      out.append("  ! ")
+          .append(messages.get("score.warning.hiddenAnswer", hidden.question().id()))
+          .append(System.lineSeparator());
     }
   }
 
@@ -209,7 +335,13 @@ public final class Scorecard {
   }
 
   private static String bar(BigDecimal score) {
-    int filled = score == null ? 0 : score.multiply(BigDecimal.valueOf(BAR)).divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP).intValue();
+    int filled =
+        score == null
+            ? 0
+            : score
+                .multiply(BigDecimal.valueOf(BAR))
+                .divide(BigDecimal.valueOf(100), 0, java.math.RoundingMode.HALF_UP)
+                .intValue();
     return "█".repeat(filled) + "░".repeat(BAR - filled);
   }
 

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One respondent's answers about one company for one scan (contract §4). Only answers with a
- * value are kept in {@link #answers}; {@code null} answers mean "not answered" and are dropped.
+ * One respondent's answers about one company for one scan (contract §4). Only answers with a value
+ * are kept in {@link #answers}; {@code null} answers mean "not answered" and are dropped.
  */
 public record Answers(
     String scanId,

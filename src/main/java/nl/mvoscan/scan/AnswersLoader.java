@@ -24,7 +24,16 @@ public final class AnswersLoader {
   public static final String FORMAT = "mvoscan-answers/1";
   public static final Set<String> EVIDENCE = Set.of("gezien", "gevraagd", "document", "aanname");
   private static final Set<String> TOP_KEYS =
-      Set.of("$schema", "format", "scan", "scanVersion", "respondent", "company", "date", "language", "answers");
+      Set.of(
+          "$schema",
+          "format",
+          "scan",
+          "scanVersion",
+          "respondent",
+          "company",
+          "date",
+          "language",
+          "answers");
   private static final Set<String> RESPONDENT_KEYS = Set.of("name", "id", "class", "school");
   private static final Set<String> COMPANY_KEYS = Set.of("name", "kvk", "city", "sector");
   private static final Set<String> ANSWER_KEYS = Set.of("value", "evidence", "note");
@@ -47,7 +56,9 @@ public final class AnswersLoader {
     this.scan = scan;
   }
 
-  /** The scan id an answers file names, to find its scan before validating; {@code null} if none. */
+  /**
+   * The scan id an answers file names, to find its scan before validating; {@code null} if none.
+   */
   public static String scanIdOf(JsonDocument document) {
     if (document.root() == null || !document.root().path("scan").isTextual()) {
       return null;
@@ -93,7 +104,9 @@ public final class AnswersLoader {
     Answers.Respondent respondent = null;
     JsonNode r = root.get("respondent");
     if (r != null && objectWithStrings(r, "/respondent", RESPONDENT_KEYS)) {
-      respondent = new Answers.Respondent(text(r, "name"), text(r, "id"), text(r, "class"), text(r, "school"));
+      respondent =
+          new Answers.Respondent(
+              text(r, "name"), text(r, "id"), text(r, "class"), text(r, "school"));
     }
     Answers.Company company = null;
     JsonNode c = root.get("company");
@@ -109,7 +122,10 @@ public final class AnswersLoader {
     if (dateText != null) {
       try {
         // the pattern alone would also take a sign, as in -0001-01-01
-        date = dateText.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? LocalDate.parse(dateText, ISO_DATE) : null;
+        date =
+            dateText.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")
+                ? LocalDate.parse(dateText, ISO_DATE)
+                : null;
       } catch (DateTimeParseException e) {
         date = null;
       }
@@ -129,18 +145,20 @@ public final class AnswersLoader {
       problem("/answers", "answers.answersNotObject");
     } else {
       Map<String, Question> questions = scan.questionsById();
-      list.fields().forEachRemaining(entry -> {
-        String pointer = "/answers/" + JsonReader.escape(entry.getKey());
-        Question question = questions.get(entry.getKey());
-        if (question == null) {
-          problem(pointer, "answers.unknownQuestion", entry.getKey());
-          return;
-        }
-        Answers.Answer answer = answer(question, entry.getValue(), pointer);
-        if (answer != null && answer.value() != null) {
-          answers.put(question.id(), answer);
-        }
-      });
+      list.properties()
+          .forEach(
+              entry -> {
+                String pointer = "/answers/" + JsonReader.escape(entry.getKey());
+                Question question = questions.get(entry.getKey());
+                if (question == null) {
+                  problem(pointer, "answers.unknownQuestion", entry.getKey());
+                  return;
+                }
+                Answers.Answer answer = answer(question, entry.getValue(), pointer);
+                if (answer != null && answer.value() != null) {
+                  answers.put(question.id(), answer);
+                }
+              });
     }
     return new Answers(scanId, scanVersion, respondent, company, date, language, answers);
   }
@@ -159,19 +177,24 @@ public final class AnswersLoader {
       valuePointer = pointer + "/value";
       evidence = optionalString(node, "evidence", pointer);
       if (evidence != null && !EVIDENCE.contains(evidence)) {
-        problem(pointer + "/evidence", "answers.badEvidence", evidence, String.join(", ", List.of("gezien", "gevraagd", "document", "aanname")));
+        problem(
+            pointer + "/evidence",
+            "answers.badEvidence",
+            evidence,
+            String.join(", ", List.of("gezien", "gevraagd", "document", "aanname")));
       }
       note = optionalString(node, "note", pointer);
     }
     if (value.isNull() || value.isMissingNode()) {
       return new Answers.Answer(question.id(), null, evidence, note);
     }
-    Object parsed = switch (question.type()) {
-      case CHOICE -> choice(question, value, valuePointer);
-      case MULTI -> multi(question, value, valuePointer);
-      case NUMBER -> number(question, value, valuePointer);
-      case TEXT -> text(question, value, valuePointer);
-    };
+    Object parsed =
+        switch (question.type()) {
+          case CHOICE -> choice(question, value, valuePointer);
+          case MULTI -> multi(question, value, valuePointer);
+          case NUMBER -> number(question, value, valuePointer);
+          case TEXT -> text(question, value, valuePointer);
+        };
     return new Answers.Answer(question.id(), parsed, evidence, note);
   }
 
@@ -181,7 +204,8 @@ public final class AnswersLoader {
       return null;
     }
     if (question.option(value.asText()).isEmpty()) {
-      problem(pointer, "answers.unknownOption", value.asText(), question.id(), optionList(question));
+      problem(
+          pointer, "answers.unknownOption", value.asText(), question.id(), optionList(question));
       return null;
     }
     return value.asText();
@@ -189,7 +213,10 @@ public final class AnswersLoader {
 
   private Object multi(Question question, JsonNode value, String pointer) {
     if (!value.isArray()) {
-      problem(pointer, "answers.expectedOptionList", question.id(),
+      problem(
+          pointer,
+          "answers.expectedOptionList",
+          question.id(),
           question.options().isEmpty() ? "" : question.options().get(0).id());
       return null;
     }
@@ -271,9 +298,7 @@ public final class AnswersLoader {
     }
     unknownKeys(node, pointer, allowed);
     boolean ok = true;
-    var fields = node.fields();
-    while (fields.hasNext()) {
-      var entry = fields.next();
+    for (var entry : node.properties()) {
       if (allowed.contains(entry.getKey()) && !entry.getValue().isTextual()) {
         problem(pointer + "/" + JsonReader.escape(entry.getKey()), "answers.expectedString");
         ok = false;
@@ -287,11 +312,13 @@ public final class AnswersLoader {
   }
 
   private void unknownKeys(JsonNode node, String pointer, Set<String> allowed) {
-    node.fieldNames().forEachRemaining(key -> {
-      if (!allowed.contains(key)) {
-        problem(pointer + "/" + JsonReader.escape(key), "answers.unknownKey", key);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!allowed.contains(key)) {
+                problem(pointer + "/" + JsonReader.escape(key), "answers.unknownKey", key);
+              }
+            });
   }
 
   private String requiredString(JsonNode node, String field, String pointer) {

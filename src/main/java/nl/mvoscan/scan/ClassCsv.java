@@ -34,11 +34,11 @@ import nl.mvoscan.io.JsonReader;
 /**
  * Turns a class CSV (contract §7: one row per respondent) into {@link Answers} for a scan.
  *
- * <p>Columns are metadata (name, student number, class, company, KvK, city, date; by Dutch or English
- * header), questions (by id, by question text in any scan language, or by a user mapping), or not
- * recognised (a warning, never scored). Cells are turned into an answers file per row and validated
- * by {@link AnswersLoader}, so the rules of §4 live in one place; its problems are reported on the CSV
- * line and column they came from.
+ * <p>Columns are metadata (name, student number, class, company, KvK, city, date; by Dutch or
+ * English header), questions (by id, by question text in any scan language, or by a user mapping),
+ * or not recognised (a warning, never scored). Cells are turned into an answers file per row and
+ * validated by {@link AnswersLoader}, so the rules of §4 live in one place; its problems are
+ * reported on the CSV line and column they came from.
  *
  * <p>Header comparison, option labels and the mapping all compare after trimming, collapsing white
  * space, Unicode NFC and {@code toLowerCase(Locale.ROOT)}, so the default locale plays no part.
@@ -49,8 +49,8 @@ public final class ClassCsv {
   public record Row(int line, Answers answers) {}
 
   /**
-   * The import of one table. {@code problems} includes those of the table itself; by the contract an
-   * import with any problem imports nothing. {@code warnings} are unrecognised columns.
+   * The import of one table. {@code problems} includes those of the table itself; by the contract
+   * an import with any problem imports nothing. {@code warnings} are unrecognised columns.
    */
   public record Result(List<Row> rows, List<CsvProblem> problems, List<CsvProblem> warnings) {
     public boolean ok() {
@@ -59,8 +59,8 @@ public final class ClassCsv {
   }
 
   /**
-   * A column mapping read from a mapping file {@code {"columns": {"Header": "question_id"}}}.
-   * A {@code null} question id means: ignore this column.
+   * A column mapping read from a mapping file {@code {"columns": {"Header": "question_id"}}}. A
+   * {@code null} question id means: ignore this column.
    */
   public record Mapping(Map<String, String> columns, List<JsonProblem> problems) {
     public boolean ok() {
@@ -101,9 +101,12 @@ public final class ClassCsv {
   private static final DateTimeFormatter ISO_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
   private static final Path NO_FILE = Path.of("class.csv");
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
-  /** What a column holds: metadata, a question (with the language its header was written in), or nothing. */
+  /**
+   * What a column holds: metadata, a question (with the language its header was written in), or
+   * nothing.
+   */
   private record Column(int index, String header, Meta meta, Question question, String language) {}
 
   /** A problem with the index of its column, to list a row's problems left to right. */
@@ -122,11 +125,13 @@ public final class ClassCsv {
   private ClassCsv(CsvTable table, Scan scan, String defaultClass) {
     this.table = table;
     this.scan = scan;
-    this.defaultClass = defaultClass == null || CsvTable.isBlank(defaultClass) ? null : defaultClass.strip();
+    this.defaultClass =
+        defaultClass == null || CsvTable.isBlank(defaultClass) ? null : defaultClass.strip();
   }
 
   /** Reads and imports a CSV file; see {@link #read(CsvTable, Scan, Map, String)}. */
-  public static Result read(Path file, Scan scan, Map<String, String> mapping, String defaultClass) {
+  public static Result read(
+      Path file, Scan scan, Map<String, String> mapping, String defaultClass) {
     return read(CsvTable.read(file), scan, mapping, defaultClass);
   }
 
@@ -135,9 +140,11 @@ public final class ClassCsv {
    *
    * @param mapping column header → question id (or {@code null} to ignore that column); headers are
    *     compared like question texts; may be {@code null} or empty
-   * @param defaultClass the class of every respondent whose {@code klas} cell is empty; may be {@code null}
+   * @param defaultClass the class of every respondent whose {@code klas} cell is empty; may be
+   *     {@code null}
    */
-  public static Result read(CsvTable table, Scan scan, Map<String, String> mapping, String defaultClass) {
+  public static Result read(
+      CsvTable table, Scan scan, Map<String, String> mapping, String defaultClass) {
     ClassCsv importer = new ClassCsv(table, scan, defaultClass);
     return importer.run(mapping == null ? Map.of() : mapping);
   }
@@ -156,38 +163,55 @@ public final class ClassCsv {
     JsonNode root = document.root();
     if (!root.isObject() || !root.path("columns").isObject()) {
       JsonDocument.Location at = document.locate("/columns");
-      problems.add(new JsonProblem(root.isObject() ? "/columns" : "", at.line(), at.column(), "csv.mappingShape"));
+      problems.add(
+          new JsonProblem(
+              root.isObject() ? "/columns" : "", at.line(), at.column(), "csv.mappingShape"));
       return new Mapping(Map.of(), problems);
     }
-    root.fieldNames().forEachRemaining(key -> {
-      if (!key.equals("columns") && !key.equals("$schema")) {
-        String pointer = "/" + JsonReader.escape(key);
-        JsonDocument.Location at = document.locate(pointer);
-        problems.add(new JsonProblem(pointer, at.line(), at.column(), "answers.unknownKey", key));
-      }
-    });
+    root.fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!key.equals("columns") && !key.equals("$schema")) {
+                String pointer = "/" + JsonReader.escape(key);
+                JsonDocument.Location at = document.locate(pointer);
+                problems.add(
+                    new JsonProblem(pointer, at.line(), at.column(), "answers.unknownKey", key));
+              }
+            });
     Map<String, String> seen = new HashMap<>();
-    root.path("columns").fields().forEachRemaining(entry -> {
-      String pointer = "/columns/" + JsonReader.escape(entry.getKey());
-      JsonDocument.Location at = document.locate(pointer);
-      JsonNode value = entry.getValue();
-      if (!value.isTextual() && !value.isNull()) {
-        problems.add(new JsonProblem(pointer, at.line(), at.column(), "csv.mappingBadValue", entry.getKey()));
-        return;
-      }
-      String earlier = seen.put(normalize(entry.getKey()), entry.getKey());
-      if (earlier != null) {
-        problems.add(new JsonProblem(pointer, at.line(), at.column(), "csv.mappingDuplicate", earlier, entry.getKey()));
-        return;
-      }
-      columns.put(entry.getKey(), value.isNull() ? null : value.asText());
-    });
+    root.path("columns")
+        .properties()
+        .forEach(
+            entry -> {
+              String pointer = "/columns/" + JsonReader.escape(entry.getKey());
+              JsonDocument.Location at = document.locate(pointer);
+              JsonNode value = entry.getValue();
+              if (!value.isTextual() && !value.isNull()) {
+                problems.add(
+                    new JsonProblem(
+                        pointer, at.line(), at.column(), "csv.mappingBadValue", entry.getKey()));
+                return;
+              }
+              String earlier = seen.put(normalize(entry.getKey()), entry.getKey());
+              if (earlier != null) {
+                problems.add(
+                    new JsonProblem(
+                        pointer,
+                        at.line(),
+                        at.column(),
+                        "csv.mappingDuplicate",
+                        earlier,
+                        entry.getKey()));
+                return;
+              }
+              columns.put(entry.getKey(), value.isNull() ? null : value.asText());
+            });
     return new Mapping(Collections.unmodifiableMap(columns), problems);
   }
 
   /**
-   * Trimmed, white space collapsed to one space, NFKC (so CO₂ saved by Excel as CO2 still
-   * matches), lower case in {@link Locale#ROOT} without the dot that lower-casing İ leaves.
+   * Trimmed, white space collapsed to one space, NFKC (so CO₂ saved by Excel as CO2 still matches),
+   * lower case in {@link Locale#ROOT} without the dot that lower-casing İ leaves.
    */
   static String normalize(String text) {
     String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
@@ -209,7 +233,8 @@ public final class ClassCsv {
       }
     }
     List<CsvProblem> sorted = new ArrayList<>(problems);
-    sorted.sort(Comparator.comparingInt(CsvProblem::line)); // stable: a row's problems stay left to right
+    sorted.sort(
+        Comparator.comparingInt(CsvProblem::line)); // stable: a row's problems stay left to right
     return new Result(List.copyOf(rows), List.copyOf(sorted), List.copyOf(warnings));
   }
 
@@ -278,7 +303,14 @@ public final class ClassCsv {
   private void addQuestionColumn(Column column) {
     Column first = questionColumns.get(column.question().id());
     if (first != null) {
-      problems.add(new CsvProblem(1, column.header(), "csv.duplicateColumn", first.header(), column.header(), column.question().id()));
+      problems.add(
+          new CsvProblem(
+              1,
+              column.header(),
+              "csv.duplicateColumn",
+              first.header(),
+              column.header(),
+              column.question().id()));
       return;
     }
     questionColumns.put(column.question().id(), column);
@@ -320,16 +352,19 @@ public final class ClassCsv {
     AnswersLoader.Result loaded = AnswersLoader.load(NO_FILE, document, scan);
     for (JsonProblem p : loaded.problems()) {
       Column column = columnOf(p.pointer());
-      rowProblems.add(new Placed(
-          column == null ? -1 : column.index(),
-          new CsvProblem(row.line(), column == null ? null : column.header(), p.key(), p.args())));
+      rowProblems.add(
+          new Placed(
+              column == null ? -1 : column.index(),
+              new CsvProblem(
+                  row.line(), column == null ? null : column.header(), p.key(), p.args())));
     }
     rowProblems.sort(Comparator.comparingInt(Placed::column));
     rowProblems.forEach(p -> problems.add(p.problem()));
     return rowProblems.isEmpty() ? loaded.answers() : null;
   }
 
-  private void metadata(ObjectNode root, Map<Meta, String> meta, int line, List<Placed> rowProblems) {
+  private void metadata(
+      ObjectNode root, Map<Meta, String> meta, int line, List<Placed> rowProblems) {
     String className = meta.getOrDefault(Meta.CLASS, defaultClass);
     if (meta.containsKey(Meta.NAME)) {
       ObjectNode respondent = root.putObject("respondent");
@@ -338,7 +373,8 @@ public final class ClassCsv {
       putIfPresent(respondent, "class", className);
     } else if (meta.containsKey(Meta.ID) || meta.containsKey(Meta.CLASS)) {
       Meta at = meta.containsKey(Meta.ID) ? Meta.ID : Meta.CLASS;
-      rowProblems.add(placed(line, metaColumns.get(Meta.NAME) != null ? Meta.NAME : at, "csv.missingName"));
+      rowProblems.add(
+          placed(line, metaColumns.get(Meta.NAME) != null ? Meta.NAME : at, "csv.missingName"));
     }
     if (meta.containsKey(Meta.COMPANY)) {
       ObjectNode company = root.putObject("company");
@@ -347,7 +383,11 @@ public final class ClassCsv {
       putIfPresent(company, "city", meta.get(Meta.CITY));
     } else if (meta.containsKey(Meta.KVK) || meta.containsKey(Meta.CITY)) {
       Meta at = meta.containsKey(Meta.KVK) ? Meta.KVK : Meta.CITY;
-      rowProblems.add(placed(line, metaColumns.get(Meta.COMPANY) != null ? Meta.COMPANY : at, "csv.missingCompany"));
+      rowProblems.add(
+          placed(
+              line,
+              metaColumns.get(Meta.COMPANY) != null ? Meta.COMPANY : at,
+              "csv.missingCompany"));
     }
     String date = meta.get(Meta.DATE);
     if (date != null) {
@@ -371,7 +411,10 @@ public final class ClassCsv {
     }
   }
 
-  /** ISO {@code YYYY-MM-DD} or {@code D-M-YYYY} (one or two digits for day and month); a real date, else null. */
+  /**
+   * ISO {@code YYYY-MM-DD} or {@code D-M-YYYY} (one or two digits for day and month); a real date,
+   * else null.
+   */
   static LocalDate parseDate(String text) {
     if (ISO_DATE_SHAPE.matcher(text).matches()) {
       try {
@@ -383,7 +426,10 @@ public final class ClassCsv {
     Matcher m = DUTCH_DATE.matcher(text);
     if (m.matches()) {
       try {
-        return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+        return LocalDate.of(
+            Integer.parseInt(m.group(3)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(1)));
       } catch (DateTimeException e) {
         return null;
       }
@@ -399,7 +445,9 @@ public final class ClassCsv {
       case NUMBER -> {
         String text = strip(cell);
         if (!NUMBER.matcher(text).matches()) {
-          rowProblems.add(new Placed(column.index(), new CsvProblem(line, column.header(), "csv.notNumber", text)));
+          rowProblems.add(
+              new Placed(
+                  column.index(), new CsvProblem(line, column.header(), "csv.notNumber", text)));
           yield null;
         }
         BigDecimal number = new BigDecimal(text.replace(',', '.'));
@@ -436,7 +484,10 @@ public final class ClassCsv {
     return ok && !list.isEmpty() ? list : null;
   }
 
-  /** The option id a value names, by id or by label in any scan language; null after reporting a problem. */
+  /**
+   * The option id a value names, by id or by label in any scan language; null after reporting a
+   * problem.
+   */
   private String option(Column column, String value, int line, List<Placed> rowProblems) {
     Question question = column.question();
     Set<String> ids = optionIds(question, value);
@@ -447,7 +498,10 @@ public final class ClassCsv {
     Object[] args;
     if (ids.isEmpty()) {
       String language = column.language();
-      List<String> labels = question.options().stream().map(o -> o.label().in(language, scan.defaultLanguage())).toList();
+      List<String> labels =
+          question.options().stream()
+              .map(o -> o.label().in(language, scan.defaultLanguage()))
+              .toList();
       key = "csv.unknownOption";
       args = new Object[] {value, String.join(", ", labels)};
     } else {
@@ -458,9 +512,12 @@ public final class ClassCsv {
     return null;
   }
 
-  /** The ids of the options a value can name: an option id wins, else every option with that label. */
+  /**
+   * The ids of the options a value can name: an option id wins, else every option with that label.
+   */
   private Set<String> optionIds(Question question, String value) {
-    Map<String, Set<String>> keys = optionKeys.computeIfAbsent(question.id(), id -> optionKeys(question));
+    Map<String, Set<String>> keys =
+        optionKeys.computeIfAbsent(question.id(), id -> optionKeys(question));
     String key = normalize(value);
     for (Option option : question.options()) {
       if (normalize(option.id()).equals(key)) {
@@ -486,19 +543,21 @@ public final class ClassCsv {
     if (pointer.startsWith("/answers/")) {
       String rest = pointer.substring("/answers/".length());
       int slash = rest.indexOf('/');
-      String id = (slash < 0 ? rest : rest.substring(0, slash)).replace("~1", "/").replace("~0", "~");
+      String id =
+          (slash < 0 ? rest : rest.substring(0, slash)).replace("~1", "/").replace("~0", "~");
       return questionColumns.get(id);
     }
-    Meta meta = switch (pointer) {
-      case "/respondent", "/respondent/name" -> Meta.NAME;
-      case "/respondent/id" -> Meta.ID;
-      case "/respondent/class" -> Meta.CLASS;
-      case "/company", "/company/name" -> Meta.COMPANY;
-      case "/company/kvk" -> Meta.KVK;
-      case "/company/city" -> Meta.CITY;
-      case "/date" -> Meta.DATE;
-      default -> null;
-    };
+    Meta meta =
+        switch (pointer) {
+          case "/respondent", "/respondent/name" -> Meta.NAME;
+          case "/respondent/id" -> Meta.ID;
+          case "/respondent/class" -> Meta.CLASS;
+          case "/company", "/company/name" -> Meta.COMPANY;
+          case "/company/kvk" -> Meta.KVK;
+          case "/company/city" -> Meta.CITY;
+          case "/date" -> Meta.DATE;
+          default -> null;
+        };
     return meta == null ? null : metaColumns.get(meta);
   }
 

@@ -7,7 +7,10 @@ public final class Decimals {
 
   private Decimals() {}
 
-  /** {@code 2.50} → {@code 2.5}, {@code 1E+1} → {@code 10}, {@code -0.0} → {@code 0}; null stays null. */
+  /**
+   * {@code 2.50} → {@code 2.5}, {@code 1E+1} → {@code 10}, {@code -0.0} → {@code 0}; null stays
+   * null.
+   */
   public static BigDecimal plain(BigDecimal value) {
     if (value == null) {
       return null;

@@ -80,6 +80,7 @@ public final class Interview {
   private final String language;
   private final List<Question> all;
   private final Map<String, Answers.Answer> answers = new HashMap<>();
+
   /** Index into {@link #all} of the question asked now; {@code all.size()} when finished. */
   private int cursor;
 
@@ -87,16 +88,18 @@ public final class Interview {
     this.scan = scan;
     this.language = language;
     this.all = List.copyOf(scan.questions());
-    given.forEach((id, answer) -> {
-      if (answer != null && answer.value() != null && scan.question(id).isPresent()) {
-        answers.put(id, answer);
-      }
-    });
+    given.forEach(
+        (id, answer) -> {
+          if (answer != null && answer.value() != null && scan.question(id).isPresent()) {
+            answers.put(id, answer);
+          }
+        });
   }
 
   /**
-   * An interview over {@code scan} in {@code language} (for option labels in reasons), starting from
-   * {@code given} answers (none for a fresh run), at the first visible question without an answer.
+   * An interview over {@code scan} in {@code language} (for option labels in reasons), starting
+   * from {@code given} answers (none for a fresh run), at the first visible question without an
+   * answer.
    */
   public static Interview start(Scan scan, String language, Map<String, Answers.Answer> given) {
     Interview interview = new Interview(scan, language, given);
@@ -198,10 +201,14 @@ public final class Interview {
 
   /** Reads typed input as an answer to the current question. */
   public Parsed parse(String input) {
-    return parse(current().orElseThrow(() -> new IllegalStateException("the interview is finished")), input);
+    return parse(
+        current().orElseThrow(() -> new IllegalStateException("the interview is finished")), input);
   }
 
-  /** Reads typed input as an answer to {@code question}: a number from the list, an option id or label, a number, a text. */
+  /**
+   * Reads typed input as an answer to {@code question}: a number from the list, an option id or
+   * label, a number, a text.
+   */
   public Parsed parse(Question question, String input) {
     String typed = input == null ? "" : input.strip();
     if (typed.isEmpty()) {
@@ -210,7 +217,9 @@ public final class Interview {
     return switch (question.type()) {
       case CHOICE -> {
         Object found = option(question, typed);
-        yield found instanceof Reason reason ? new Parsed(null, reason) : Parsed.of(((Option) found).id());
+        yield found instanceof Reason reason
+            ? new Parsed(null, reason)
+            : Parsed.of(((Option) found).id());
       }
       case MULTI -> multi(question, typed);
       case NUMBER -> number(question, typed);
@@ -228,22 +237,34 @@ public final class Interview {
    * evidence and note it had, and moves on to the next visible question without an answer.
    */
   public Change give(Object value) {
-    Question question = current().orElseThrow(() -> new IllegalStateException("the interview is finished"));
+    Question question =
+        current().orElseThrow(() -> new IllegalStateException("the interview is finished"));
     if (value == null) {
-      throw new IllegalArgumentException("an answer needs a value; use skip() to leave a question open");
+      throw new IllegalArgumentException(
+          "an answer needs a value; use skip() to leave a question open");
     }
     Set<String> hiddenBefore = ids(hiddenAnswers());
     Answers.Answer old = answers.get(question.id());
-    answers.put(question.id(), new Answers.Answer(
-        question.id(), value, old == null ? null : old.evidence(), old == null ? null : old.note()));
-    List<Question> nowHidden = hiddenAnswers().stream().filter(q -> !hiddenBefore.contains(q.id())).toList();
+    answers.put(
+        question.id(),
+        new Answers.Answer(
+            question.id(),
+            value,
+            old == null ? null : old.evidence(),
+            old == null ? null : old.note()));
+    List<Question> nowHidden =
+        hiddenAnswers().stream().filter(q -> !hiddenBefore.contains(q.id())).toList();
     cursor = nextUnanswered(cursor);
     return new Change(nowHidden);
   }
 
-  /** Leaves the current question as it is (no answer, or the answer it has) and moves on; a required question without an answer cannot be skipped. */
+  /**
+   * Leaves the current question as it is (no answer, or the answer it has) and moves on; a required
+   * question without an answer cannot be skipped.
+   */
   public Optional<Reason> skip() {
-    Question question = current().orElseThrow(() -> new IllegalStateException("the interview is finished"));
+    Question question =
+        current().orElseThrow(() -> new IllegalStateException("the interview is finished"));
     if (question.required() && !answers.containsKey(question.id())) {
       return Optional.of(Reason.of("take.required"));
     }
@@ -251,7 +272,10 @@ public final class Interview {
     return Optional.empty();
   }
 
-  /** Goes to the visible question before the current one (the last one when finished); false at the first. */
+  /**
+   * Goes to the visible question before the current one (the last one when finished); false at the
+   * first.
+   */
   public boolean back() {
     boolean[] visible = visibility();
     for (int i = Math.min(cursor, all.size()) - 1; i >= 0; i--) {
@@ -263,13 +287,18 @@ public final class Interview {
     return false;
   }
 
-  /** A KvK number: exactly 8 digits (spaces and dots are left out), or empty for none ({@code null}). */
+  /**
+   * A KvK number: exactly 8 digits (spaces and dots are left out), or empty for none ({@code
+   * null}).
+   */
   public static Parsed kvk(String input) {
     String typed = input == null ? "" : input.strip().replace(" ", "").replace(".", "");
     if (typed.isEmpty()) {
       return Parsed.of(null);
     }
-    return KVK.matcher(typed).matches() ? Parsed.of(typed) : Parsed.not("take.invalid.kvk", input.strip());
+    return KVK.matcher(typed).matches()
+        ? Parsed.of(typed)
+        : Parsed.not("take.invalid.kvk", input.strip());
   }
 
   /** A real calendar date as {@code YYYY-MM-DD} or {@code D-M-YYYY}. */
@@ -279,12 +308,18 @@ public final class Interview {
     Matcher dutch = DUTCH_DATE.matcher(typed);
     try {
       if (iso.matches()) {
-        return Parsed.of(LocalDate.of(
-            Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3))));
+        return Parsed.of(
+            LocalDate.of(
+                Integer.parseInt(iso.group(1)),
+                Integer.parseInt(iso.group(2)),
+                Integer.parseInt(iso.group(3))));
       }
       if (dutch.matches()) {
-        return Parsed.of(LocalDate.of(
-            Integer.parseInt(dutch.group(3)), Integer.parseInt(dutch.group(2)), Integer.parseInt(dutch.group(1))));
+        return Parsed.of(
+            LocalDate.of(
+                Integer.parseInt(dutch.group(3)),
+                Integer.parseInt(dutch.group(2)),
+                Integer.parseInt(dutch.group(1))));
       }
     } catch (DateTimeException e) {
       // not a real day, such as 31-2-2026

@@ -51,7 +51,10 @@ public record Question(
   }
 
   public BigDecimal pointsSum() {
-    return options.stream().map(Option::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return options.stream()
+        .map(Option::points)
+        .filter(p -> p != null)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   public boolean isProfile() {

@@ -41,8 +41,10 @@ public final class ScanCatalog {
         continue;
       }
       try (Stream<Path> files = Files.list(folder)) {
-        files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(f ->
-            entries.add(new Entry(f.toString(), ScanLoader.load(f, locale))));
+        files
+            .filter(f -> f.getFileName().toString().endsWith(".json"))
+            .sorted()
+            .forEach(f -> entries.add(new Entry(f.toString(), ScanLoader.load(f, locale))));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -95,9 +97,14 @@ public final class ScanCatalog {
   private static List<Entry> list(Path folder, Locale locale) throws IOException {
     List<Entry> entries = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
         String name = "bundled:" + file.getFileName();
-        entries.add(new Entry(name, ScanLoader.load(Path.of(name), JsonReader.parse(name, Files.readAllBytes(file)), locale)));
+        entries.add(
+            new Entry(
+                name,
+                ScanLoader.load(
+                    Path.of(name), JsonReader.parse(name, Files.readAllBytes(file)), locale)));
       }
     }
     return entries;

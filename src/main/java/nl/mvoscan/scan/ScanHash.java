@@ -1,7 +1,6 @@
 package nl.mvoscan.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,13 +9,13 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The scan hash of the contract (§6): SHA-256 over a canonical form, so that reformatting a scan
- * or reordering its keys keeps the hash while any change of text, point or weight changes it.
+ * The scan hash of the contract (§6): SHA-256 over a canonical form, so that reformatting a scan or
+ * reordering its keys keeps the hash while any change of text, point or weight changes it.
  *
- * <p>Canonical form (documented in docs/decisions.md): object keys sorted by Unicode code point,
- * no whitespace, strings escaped only where JSON requires it (quote, backslash, control
- * characters), numbers as their plain shortest decimal (2.0 and 2 are both 2, no exponent), the
- * top-level "$schema" left out, UTF-8.
+ * <p>Canonical form (documented in docs/decisions.md): object keys sorted by Unicode code point, no
+ * whitespace, strings escaped only where JSON requires it (quote, backslash, control characters),
+ * numbers as their plain shortest decimal (2.0 and 2 are both 2, no exponent), the top-level
+ * "$schema" left out, UTF-8.
  */
 public final class ScanHash {
 
@@ -27,7 +26,8 @@ public final class ScanHash {
     write(scan, canonical, true);
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
       return "sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -77,7 +77,6 @@ public final class ScanHash {
       out.append(node.toString()); // true, false, null
     }
   }
-
 
   private static void string(String value, StringBuilder out) {
     out.append('"');

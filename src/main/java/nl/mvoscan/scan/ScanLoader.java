@@ -70,7 +70,9 @@ public final class ScanLoader {
     all.addAll(loader.problems);
     all.sort(
         java.util.Comparator.comparingInt(JsonProblem::line).thenComparingInt(JsonProblem::column));
-    return all.isEmpty() ? new Result(file, scan, document, List.of()) : new Result(file, null, document, all);
+    return all.isEmpty()
+        ? new Result(file, scan, document, List.of())
+        : new Result(file, null, document, all);
   }
 
   private Scan build() {
@@ -78,11 +80,12 @@ public final class ScanLoader {
     languages = new ArrayList<>();
     JsonNode langs = root.path("languages");
     if (langs.isArray()) {
-      langs.forEach(l -> {
-        if (l.isTextual() && !languages.contains(l.asText())) {
-          languages.add(l.asText());
-        }
-      });
+      langs.forEach(
+          l -> {
+            if (l.isTextual() && !languages.contains(l.asText())) {
+              languages.add(l.asText());
+            }
+          });
     }
     if (languages.isEmpty()) {
       languages = List.of("nl");
@@ -95,10 +98,13 @@ public final class ScanLoader {
 
     JsonNode scalesNode = root.path("scales");
     if (scalesNode.isObject()) {
-      scalesNode.fields().forEachRemaining(entry -> {
-        String pointer = "/scales/" + JsonReader.escape(entry.getKey());
-        scales.put(entry.getKey(), options(entry.getValue(), pointer, true));
-      });
+      scalesNode
+          .properties()
+          .forEach(
+              entry -> {
+                String pointer = "/scales/" + JsonReader.escape(entry.getKey());
+                scales.put(entry.getKey(), options(entry.getValue(), pointer, true));
+              });
     }
 
     List<Question> profile = new ArrayList<>();
@@ -148,21 +154,27 @@ public final class ScanLoader {
 
   /** First pass: every theme and question id, so a condition can tell "later" from "unknown". */
   private void collectIds(JsonNode root) {
-    root.path("profile").forEach(q -> {
-      if (q.path("id").isTextual()) {
-        allQuestionIds.add(q.path("id").asText());
-      }
-    });
-    root.path("themes").forEach(t -> {
-      if (t.path("id").isTextual()) {
-        themeIds.add(t.path("id").asText());
-      }
-      t.path("questions").forEach(q -> {
-        if (q.path("id").isTextual()) {
-          allQuestionIds.add(q.path("id").asText());
-        }
-      });
-    });
+    root.path("profile")
+        .forEach(
+            q -> {
+              if (q.path("id").isTextual()) {
+                allQuestionIds.add(q.path("id").asText());
+              }
+            });
+    root.path("themes")
+        .forEach(
+            t -> {
+              if (t.path("id").isTextual()) {
+                themeIds.add(t.path("id").asText());
+              }
+              t.path("questions")
+                  .forEach(
+                      q -> {
+                        if (q.path("id").isTextual()) {
+                          allQuestionIds.add(q.path("id").asText());
+                        }
+                      });
+            });
   }
 
   private Theme theme(JsonNode node, String pointer, Set<String> levelIds) {
@@ -178,13 +190,16 @@ public final class ScanLoader {
     Map<String, Text> levelAdvice = new LinkedHashMap<>();
     JsonNode advices = node.path("levelAdvice");
     if (advices.isObject()) {
-      advices.fields().forEachRemaining(entry -> {
-        String at = pointer + "/levelAdvice/" + JsonReader.escape(entry.getKey());
-        if (!levelIds.contains(entry.getKey())) {
-          problem(at, "scan.levelAdviceUnknownLevel", entry.getKey());
-        }
-        levelAdvice.put(entry.getKey(), textValue(entry.getValue(), at, false));
-      });
+      advices
+          .properties()
+          .forEach(
+              entry -> {
+                String at = pointer + "/levelAdvice/" + JsonReader.escape(entry.getKey());
+                if (!levelIds.contains(entry.getKey())) {
+                  problem(at, "scan.levelAdviceUnknownLevel", entry.getKey());
+                }
+                levelAdvice.put(entry.getKey(), textValue(entry.getValue(), at, false));
+              });
     }
     List<Question> questions = new ArrayList<>();
     JsonNode list = node.path("questions");
@@ -194,7 +209,8 @@ public final class ScanLoader {
         questions.add(q);
       }
     }
-    return new Theme(id, title, weight, description, advice, Map.copyOf(levelAdvice), List.copyOf(questions));
+    return new Theme(
+        id, title, weight, description, advice, Map.copyOf(levelAdvice), List.copyOf(questions));
   }
 
   private Question question(JsonNode node, String pointer, String themeId) {
@@ -247,17 +263,30 @@ public final class ScanLoader {
         for (int i = 0; i < options.size(); i++) {
           Option option = options.get(i);
           if (option.exclusive() && type == QuestionType.CHOICE) {
-            problem(pointer + "/options/" + i + "/exclusive", "scan.exclusiveOnlyMulti", option.id());
+            problem(
+                pointer + "/options/" + i + "/exclusive", "scan.exclusiveOnlyMulti", option.id());
           }
         }
         checkOptionValues(options, pointer + "/options", scored);
       }
     }
     BigDecimal maxPoints = decimal(node, "maxPoints");
-    if (type == QuestionType.MULTI && scored && maxPoints != null && maxPoints.signum() > 0 && !options.isEmpty()) {
-      BigDecimal sum = options.stream().map(Option::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (type == QuestionType.MULTI
+        && scored
+        && maxPoints != null
+        && maxPoints.signum() > 0
+        && !options.isEmpty()) {
+      BigDecimal sum =
+          options.stream()
+              .map(Option::points)
+              .filter(p -> p != null)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
       if (maxPoints.compareTo(sum) > 0) {
-        problem(pointer + "/maxPoints", "scan.maxPointsAboveSum", Decimals.text(maxPoints), Decimals.text(sum));
+        problem(
+            pointer + "/maxPoints",
+            "scan.maxPointsAboveSum",
+            Decimals.text(maxPoints),
+            Decimals.text(sum));
       }
     }
     BigDecimal min = decimal(node, "min");
@@ -268,15 +297,21 @@ public final class ScanLoader {
     Map<String, List<String>> tags = new LinkedHashMap<>();
     JsonNode tagsNode = node.path("tags");
     if (tagsNode.isObject()) {
-      tagsNode.fields().forEachRemaining(entry -> {
-        List<String> values = new ArrayList<>();
-        entry.getValue().forEach(v -> {
-          if (v.isTextual() && !values.contains(v.asText())) {
-            values.add(v.asText());
-          }
-        });
-        tags.put(entry.getKey(), List.copyOf(values));
-      });
+      tagsNode
+          .properties()
+          .forEach(
+              entry -> {
+                List<String> values = new ArrayList<>();
+                entry
+                    .getValue()
+                    .forEach(
+                        v -> {
+                          if (v.isTextual() && !values.contains(v.asText())) {
+                            values.add(v.asText());
+                          }
+                        });
+                tags.put(entry.getKey(), List.copyOf(values));
+              });
     }
     Condition when = null;
     if (node.path("when").isTextual()) {
@@ -303,7 +338,10 @@ public final class ScanLoader {
             node.path("integer").asBoolean(false),
             text(node, "unit", pointer + "/unit", false),
             maxLength);
-    if (scored && !options.isEmpty() && question.maximum().signum() == 0 && (maxPoints == null || maxPoints.signum() > 0)) {
+    if (scored
+        && !options.isEmpty()
+        && question.maximum().signum() == 0
+        && (maxPoints == null || maxPoints.signum() > 0)) {
       problem(pointer, "scan.zeroMaximum", id);
     }
     if (id != null) {
@@ -371,13 +409,18 @@ public final class ScanLoader {
     return options;
   }
 
-  /** Scored questions need exactly one of points/na/unknown per option; unscored ones at most one. */
+  /**
+   * Scored questions need exactly one of points/na/unknown per option; unscored ones at most one.
+   */
   private void checkOptionValues(List<Option> options, String pointer, boolean scored) {
     for (int i = 0; i < options.size(); i++) {
       Option o = options.get(i);
       int kinds = (o.points() != null ? 1 : 0) + (o.na() ? 1 : 0) + (o.unknown() ? 1 : 0);
       if (scored ? kinds != 1 : kinds > 1) {
-        problem(pointer + "/" + i, scored ? "scan.optionNeedsOneOf" : "scan.optionAtMostOneOf", String.valueOf(o.id()));
+        problem(
+            pointer + "/" + i,
+            scored ? "scan.optionNeedsOneOf" : "scan.optionAtMostOneOf",
+            String.valueOf(o.id()));
       }
     }
   }
@@ -403,11 +446,24 @@ public final class ScanLoader {
       if (i == 0 && minTheme != null) {
         problem(at + "/minTheme", "scan.firstLevelMinTheme");
       }
-      if (i > 0 && min != null && !levels.isEmpty() && levels.get(levels.size() - 1).min() != null
+      if (i > 0
+          && min != null
+          && !levels.isEmpty()
+          && levels.get(levels.size() - 1).min() != null
           && min.compareTo(levels.get(levels.size() - 1).min()) <= 0) {
-        problem(at + "/min", "scan.levelsNotIncreasing", Decimals.text(min), Decimals.text(levels.get(levels.size() - 1).min()));
+        problem(
+            at + "/min",
+            "scan.levelsNotIncreasing",
+            Decimals.text(min),
+            Decimals.text(levels.get(levels.size() - 1).min()));
       }
-      levels.add(new Level(id, min, minTheme, text(node, "label", at + "/label", true), text(node, "advice", at + "/advice", false)));
+      levels.add(
+          new Level(
+              id,
+              min,
+              minTheme,
+              text(node, "label", at + "/label", true),
+              text(node, "advice", at + "/advice", false)));
     }
     return levels;
   }
@@ -439,11 +495,13 @@ public final class ScanLoader {
       return Text.plain("");
     }
     Map<String, String> values = new HashMap<>();
-    node.fields().forEachRemaining(e -> {
-      if (e.getValue().isTextual()) {
-        values.put(e.getKey(), e.getValue().asText());
-      }
-    });
+    node.properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isTextual()) {
+                values.put(e.getKey(), e.getValue().asText());
+              }
+            });
     List<String> missing = new ArrayList<>();
     if (required) {
       languages.stream().filter(l -> !values.containsKey(l)).forEach(missing::add);
@@ -451,7 +509,10 @@ public final class ScanLoader {
       missing.add(languages.get(0));
     }
     if (!missing.isEmpty()) {
-      problem(pointer, required ? "scan.missingLanguage" : "scan.missingDefaultLanguage", String.join(", ", missing));
+      problem(
+          pointer,
+          required ? "scan.missingLanguage" : "scan.missingDefaultLanguage",
+          String.join(", ", missing));
     }
     return new Text(values);
   }
@@ -487,5 +548,4 @@ public final class ScanLoader {
     }
     return value.signum() <= 0 ? 0 : value.intValue();
   }
-
 }

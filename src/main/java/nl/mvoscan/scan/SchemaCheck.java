@@ -32,7 +32,8 @@ final class SchemaCheck {
 
   static List<JsonProblem> check(JsonDocument document, Locale locale) {
     List<Error> errors =
-        schema().validate(document.root(), context -> context.executionConfig(c -> c.locale(locale)));
+        schema()
+            .validate(document.root(), context -> context.executionConfig(c -> c.locale(locale)));
     Set<String> seen = new LinkedHashSet<>();
     List<JsonProblem> problems = new ArrayList<>();
     for (Error error : errors) {
@@ -44,16 +45,26 @@ final class SchemaCheck {
           pointer = pointer + "/" + JsonReader.escape(property);
           if (seen.add(pointer + " unknown")) {
             JsonDocument.Location at = document.locateKey(pointer);
-            problems.add(new JsonProblem(pointer, at.line(), at.column(), "schema.unknownProperty", property));
+            problems.add(
+                new JsonProblem(
+                    pointer, at.line(), at.column(), "schema.unknownProperty", property));
           }
           continue;
         }
       }
-      if ("not".equals(error.getKeyword()) && error.getInstanceNode() != null && error.getInstanceNode().isTextual()) {
+      if ("not".equals(error.getKeyword())
+          && error.getInstanceNode() != null
+          && error.getInstanceNode().isTextual()) {
         // the schema forbids the when-keywords as ids with "not": say so in words
         JsonDocument.Location at = document.locate(pointer);
         if (seen.add(pointer + " reserved")) {
-          problems.add(new JsonProblem(pointer, at.line(), at.column(), "scan.reservedId", error.getInstanceNode().asText()));
+          problems.add(
+              new JsonProblem(
+                  pointer,
+                  at.line(),
+                  at.column(),
+                  "scan.reservedId",
+                  error.getInstanceNode().asText()));
         }
         continue;
       }
@@ -93,10 +104,13 @@ final class SchemaCheck {
         if (loaded == null) {
           try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
-              throw new IllegalStateException("scan schema missing from the build: " + SCHEMA_RESOURCE);
+              throw new IllegalStateException(
+                  "scan schema missing from the build: " + SCHEMA_RESOURCE);
             }
             JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
-            loaded = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(node);
+            loaded =
+                SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(node);
             schema = loaded;
           } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,2 +1,4 @@
-/** The scan and answers model of the contract, loading and validation; no CLI, database or PDF code. */
+/**
+ * The scan and answers model of the contract, loading and validation; no CLI, database or PDF code.
+ */
 package nl.mvoscan.scan;

@@ -5,11 +5,11 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * An exact fraction. Scores are ratios of sums of decimals, and the contract rounds half-up once
- * at output, so any binary or truncated decimal intermediate could tip a tie like 62.25 the
- * wrong way.
+ * An exact fraction. Scores are ratios of sums of decimals, and the contract rounds half-up once at
+ * output, so any binary or truncated decimal intermediate could tip a tie like 62.25 the wrong way.
  */
-public record Rational(BigInteger numerator, BigInteger denominator) implements Comparable<Rational> {
+public record Rational(BigInteger numerator, BigInteger denominator)
+    implements Comparable<Rational> {
 
   public static final Rational ZERO = new Rational(BigInteger.ZERO, BigInteger.ONE);
   public static final Rational HUNDRED = of(BigDecimal.valueOf(100));
@@ -47,11 +47,13 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
   }
 
   public Rational times(Rational other) {
-    return new Rational(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
+    return new Rational(
+        numerator.multiply(other.numerator), denominator.multiply(other.denominator));
   }
 
   public Rational dividedBy(Rational other) {
-    return new Rational(numerator.multiply(other.denominator), denominator.multiply(other.numerator));
+    return new Rational(
+        numerator.multiply(other.denominator), denominator.multiply(other.numerator));
   }
 
   public int signum() {
@@ -80,7 +82,8 @@ public record Rational(BigInteger numerator, BigInteger denominator) implements 
     try {
       return new BigDecimal(numerator).divide(new BigDecimal(denominator));
     } catch (ArithmeticException nonTerminating) {
-      return new BigDecimal(numerator).divide(new BigDecimal(denominator), 20, RoundingMode.HALF_UP);
+      return new BigDecimal(numerator)
+          .divide(new BigDecimal(denominator), 20, RoundingMode.HALF_UP);
     }
   }
 

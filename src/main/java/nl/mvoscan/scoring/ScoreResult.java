@@ -9,8 +9,8 @@ import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Theme;
 
 /**
- * Everything the contract (§5–6) asks to report for one response. Exact values are kept as
- * {@link Rational}; the {@code rounded*} accessors give the one-decimal figures users see.
+ * Everything the contract (§5–6) asks to report for one response. Exact values are kept as {@link
+ * Rational}; the {@code rounded*} accessors give the one-decimal figures users see.
  */
 public record ScoreResult(
     Scan scan,
@@ -25,7 +25,12 @@ public record ScoreResult(
     List<HiddenAnswer> hiddenAnswers) {
 
   /** Status, exact score and coverage of a group of questions (a theme, a lens or the whole). */
-  public record Figures(Status status, Rational score, Rational coverage, Rational applicableWeight, Rational resolvedWeight) {
+  public record Figures(
+      Status status,
+      Rational score,
+      Rational coverage,
+      Rational applicableWeight,
+      Rational resolvedWeight) {
     public BigDecimal roundedScore() {
       return score == null ? null : score.round(1);
     }
@@ -41,7 +46,8 @@ public record ScoreResult(
     }
   }
 
-  public record ThemeScore(Theme theme, Figures figures, Rational earnedWeighted, Rational maxWeighted) {}
+  public record ThemeScore(
+      Theme theme, Figures figures, Rational earnedWeighted, Rational maxWeighted) {}
 
   public record LensScore(String key, String value, Figures figures) {}
 
@@ -50,7 +56,8 @@ public record ScoreResult(
    *     {@code null} otherwise
    * @param value the answer as given, also for hidden questions ({@code null} when unanswered)
    */
-  public record QuestionScore(Question question, Status status, BigDecimal points, BigDecimal max, Object value) {
+  public record QuestionScore(
+      Question question, Status status, BigDecimal points, BigDecimal max, Object value) {
     public boolean resolved() {
       return points != null;
     }
@@ -62,6 +69,8 @@ public record ScoreResult(
     }
   }
 
-  /** An answer given to a question whose condition hid it: kept, never scored, always warned about. */
+  /**
+   * An answer given to a question whose condition hid it: kept, never scored, always warned about.
+   */
   public record HiddenAnswer(Question question, Object value) {}
 }

@@ -61,11 +61,14 @@ public final class Scorer {
         lenses(scored, scan.minCoverage()),
         strengths(scored),
         improvements(scored),
-        scored.stream().filter(q -> q.status() == Status.UNKNOWN || q.status() == Status.MISSING).toList(),
+        scored.stream()
+            .filter(q -> q.status() == Status.UNKNOWN || q.status() == Status.MISSING)
+            .toList(),
         List.copyOf(hiddenAnswers));
   }
 
-  private static ScoreResult.QuestionScore questionScore(Scan scan, Question question, boolean visible, Object value) {
+  private static ScoreResult.QuestionScore questionScore(
+      Scan scan, Question question, boolean visible, Object value) {
     BigDecimal max = question.maximum();
     if (!visible) {
       return new ScoreResult.QuestionScore(question, Status.HIDDEN, null, max, value);
@@ -86,7 +89,8 @@ public final class Scorer {
       BigDecimal points = scan.unknownCountsAsZero() ? BigDecimal.ZERO : null;
       return new ScoreResult.QuestionScore(question, Status.UNKNOWN, points, max, value);
     }
-    BigDecimal earned = chosen.stream().map(Option::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal earned =
+        chosen.stream().map(Option::points).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (question.type() == QuestionType.MULTI) {
       earned = earned.min(max);
     }
@@ -108,14 +112,17 @@ public final class Scorer {
   }
 
   /** Status, coverage and score of any group of scored questions: a theme or a lens. */
-  static ScoreResult.Figures figures(List<ScoreResult.QuestionScore> questions, BigDecimal minCoverage) {
+  static ScoreResult.Figures figures(
+      List<ScoreResult.QuestionScore> questions, BigDecimal minCoverage) {
     Rational applicable = Rational.ZERO;
     Rational resolved = Rational.ZERO;
     Rational earned = Rational.ZERO;
     Rational possible = Rational.ZERO;
     for (ScoreResult.QuestionScore q : questions) {
       Rational w = Rational.of(q.question().weight());
-      if (q.status() == Status.ANSWERED || q.status() == Status.UNKNOWN || q.status() == Status.MISSING) {
+      if (q.status() == Status.ANSWERED
+          || q.status() == Status.UNKNOWN
+          || q.status() == Status.MISSING) {
         applicable = applicable.plus(w);
       }
       if (q.resolved()) {
@@ -158,22 +165,29 @@ public final class Scorer {
     Rational coverage = applicable.isZero() ? null : resolved.dividedBy(applicable);
     if (anyInsufficient || !anyScored) {
       Status status = anyInsufficient ? Status.INSUFFICIENT : Status.NOT_APPLICABLE;
-      return new ScoreResult.Overall(new ScoreResult.Figures(status, null, coverage, applicable, resolved), null, null);
+      return new ScoreResult.Overall(
+          new ScoreResult.Figures(status, null, coverage, applicable, resolved), null, null);
     }
     Rational score = weighted.dividedBy(weights);
-    Rational grade = Rational.of(BigDecimal.ONE).plus(Rational.of(BigDecimal.valueOf(9)).times(score).dividedBy(Rational.HUNDRED));
-    ScoreResult.Figures figures = new ScoreResult.Figures(Status.SCORED, score, coverage, applicable, resolved);
-    return new ScoreResult.Overall(figures, grade, level(scan.levels(), figures.roundedScore(), themes));
+    Rational grade =
+        Rational.of(BigDecimal.ONE)
+            .plus(Rational.of(BigDecimal.valueOf(9)).times(score).dividedBy(Rational.HUNDRED));
+    ScoreResult.Figures figures =
+        new ScoreResult.Figures(Status.SCORED, score, coverage, applicable, resolved);
+    return new ScoreResult.Overall(
+        figures, grade, level(scan.levels(), figures.roundedScore(), themes));
   }
 
   /** The highest level that holds together with every level before it (§3.5). */
-  private static Level level(List<Level> levels, BigDecimal overall, List<ScoreResult.ThemeScore> themes) {
+  private static Level level(
+      List<Level> levels, BigDecimal overall, List<ScoreResult.ThemeScore> themes) {
     Level reached = null;
     for (Level level : levels) {
       boolean holds = level.min().compareTo(overall) <= 0;
       if (holds && level.minTheme() != null) {
         for (ScoreResult.ThemeScore t : themes) {
-          if (t.figures().status() == Status.SCORED && t.figures().roundedScore().compareTo(level.minTheme()) < 0) {
+          if (t.figures().status() == Status.SCORED
+              && t.figures().roundedScore().compareTo(level.minTheme()) < 0) {
             holds = false;
           }
         }
@@ -186,31 +200,41 @@ public final class Scorer {
     return reached;
   }
 
-  private static List<ScoreResult.LensScore> lenses(List<ScoreResult.QuestionScore> scored, BigDecimal minCoverage) {
+  private static List<ScoreResult.LensScore> lenses(
+      List<ScoreResult.QuestionScore> scored, BigDecimal minCoverage) {
     // key → value → questions, each in order of first appearance on a scored question
     Map<String, Map<String, List<ScoreResult.QuestionScore>>> groups = new LinkedHashMap<>();
     for (ScoreResult.QuestionScore q : scored) {
-      q.question().tags().forEach((key, values) -> {
-        Map<String, List<ScoreResult.QuestionScore>> byValue = groups.computeIfAbsent(key, k -> new LinkedHashMap<>());
-        values.forEach(v -> byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(q));
-      });
+      q.question()
+          .tags()
+          .forEach(
+              (key, values) -> {
+                Map<String, List<ScoreResult.QuestionScore>> byValue =
+                    groups.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                values.forEach(v -> byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(q));
+              });
     }
     List<ScoreResult.LensScore> lenses = new ArrayList<>();
-    groups.forEach((key, byValue) ->
-        byValue.forEach((value, questions) ->
-            lenses.add(new ScoreResult.LensScore(key, value, figures(questions, minCoverage)))));
+    groups.forEach(
+        (key, byValue) ->
+            byValue.forEach(
+                (value, questions) ->
+                    lenses.add(
+                        new ScoreResult.LensScore(key, value, figures(questions, minCoverage)))));
     return List.copyOf(lenses);
   }
 
   private static List<ScoreResult.QuestionScore> strengths(List<ScoreResult.QuestionScore> scored) {
     return scored.stream()
         .filter(q -> q.status() == Status.ANSWERED && q.points().compareTo(q.max()) == 0)
-        .sorted(Comparator.comparing((ScoreResult.QuestionScore q) -> q.question().weight()).reversed())
+        .sorted(
+            Comparator.comparing((ScoreResult.QuestionScore q) -> q.question().weight()).reversed())
         .limit(3)
         .toList();
   }
 
-  private static List<ScoreResult.QuestionScore> improvements(List<ScoreResult.QuestionScore> scored) {
+  private static List<ScoreResult.QuestionScore> improvements(
+      List<ScoreResult.QuestionScore> scored) {
     return scored.stream()
         .filter(q -> q.resolved() && q.points().compareTo(q.max()) < 0)
         .sorted(Comparator.comparing(ScoreResult.QuestionScore::potential).reversed())

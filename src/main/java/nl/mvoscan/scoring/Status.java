@@ -2,7 +2,9 @@ package nl.mvoscan.scoring;
 
 import java.util.Locale;
 
-/** Statuses of the contract, for questions (§5 table) and for themes, lenses and the overall result. */
+/**
+ * Statuses of the contract, for questions (§5 table) and for themes, lenses and the overall result.
+ */
 public enum Status {
   HIDDEN,
   MISSING,

@@ -39,74 +39,92 @@ public final class CompanyQueries {
    * are filled in from the merged ones. When any id is unknown nothing changes.
    */
   public static Merged merge(Store store, long keep, List<Long> others) throws SQLException {
-    return store.inTransaction(connection -> {
-      List<Long> unknown = new ArrayList<>();
-      List<Long> all = new ArrayList<>();
-      all.add(keep);
-      all.addAll(others);
-      for (long id : all) {
-        if (select(connection, "id = ?", id).isEmpty() && !unknown.contains(id)) {
-          unknown.add(id);
-        }
-      }
-      if (!unknown.isEmpty()) {
-        return new Merged(List.copyOf(unknown), null, 0, 0);
-      }
-      int moved = 0;
-      int merged = 0;
-      for (long other : others) {
-        if (other == keep) {
-          continue;
-        }
-        try (PreparedStatement fill = connection.prepareStatement(
-            "UPDATE company SET kvk = coalesce(kvk, (SELECT kvk FROM company WHERE id = ?)),"
-                + " city = coalesce(city, (SELECT city FROM company WHERE id = ?)),"
-                + " sector = coalesce(sector, (SELECT sector FROM company WHERE id = ?)) WHERE id = ?")) {
-          fill.setLong(1, other);
-          fill.setLong(2, other);
-          fill.setLong(3, other);
-          fill.setLong(4, keep);
-          fill.executeUpdate();
-        }
-        try (PreparedStatement move = connection.prepareStatement("UPDATE response SET company_id = ? WHERE company_id = ?")) {
-          move.setLong(1, keep);
-          move.setLong(2, other);
-          moved += move.executeUpdate();
-        }
-        // remember the merged spelling, and every spelling it had absorbed before
-        try (PreparedStatement alias = connection.prepareStatement(
-            "INSERT OR REPLACE INTO company_alias(company_key, company_id) SELECT company_key, ? FROM company WHERE id = ?")) {
-          alias.setLong(1, keep);
-          alias.setLong(2, other);
-          alias.executeUpdate();
-        }
-        try (PreparedStatement repoint = connection.prepareStatement("UPDATE company_alias SET company_id = ? WHERE company_id = ?")) {
-          repoint.setLong(1, keep);
-          repoint.setLong(2, other);
-          repoint.executeUpdate();
-        }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM company WHERE id = ?")) {
-          delete.setLong(1, other);
-          merged += delete.executeUpdate();
-        }
-      }
-      return new Merged(List.of(), select(connection, "id = ?", keep).get(0), merged, moved);
-    });
+    return store.inTransaction(
+        connection -> {
+          List<Long> unknown = new ArrayList<>();
+          List<Long> all = new ArrayList<>();
+          all.add(keep);
+          all.addAll(others);
+          for (long id : all) {
+            if (select(connection, "id = ?", id).isEmpty() && !unknown.contains(id)) {
+              unknown.add(id);
+            }
+          }
+          if (!unknown.isEmpty()) {
+            return new Merged(List.copyOf(unknown), null, 0, 0);
+          }
+          int moved = 0;
+          int merged = 0;
+          for (long other : others) {
+            if (other == keep) {
+              continue;
+            }
+            try (PreparedStatement fill =
+                connection.prepareStatement(
+                    "UPDATE company SET kvk = coalesce(kvk, (SELECT kvk FROM company WHERE id = ?)),"
+                        + " city = coalesce(city, (SELECT city FROM company WHERE id = ?)),"
+                        + " sector = coalesce(sector, (SELECT sector FROM company WHERE id = ?)) WHERE id = ?")) {
+              fill.setLong(1, other);
+              fill.setLong(2, other);
+              fill.setLong(3, other);
+              fill.setLong(4, keep);
+              fill.executeUpdate();
+            }
+            try (PreparedStatement move =
+                connection.prepareStatement(
+                    "UPDATE response SET company_id = ? WHERE company_id = ?")) {
+              move.setLong(1, keep);
+              move.setLong(2, other);
+              moved += move.executeUpdate();
+            }
+            // remember the merged spelling, and every spelling it had absorbed before
+            try (PreparedStatement alias =
+                connection.prepareStatement(
+                    "INSERT OR REPLACE INTO company_alias(company_key, company_id) SELECT company_key, ? FROM company WHERE id = ?")) {
+              alias.setLong(1, keep);
+              alias.setLong(2, other);
+              alias.executeUpdate();
+            }
+            try (PreparedStatement repoint =
+                connection.prepareStatement(
+                    "UPDATE company_alias SET company_id = ? WHERE company_id = ?")) {
+              repoint.setLong(1, keep);
+              repoint.setLong(2, other);
+              repoint.executeUpdate();
+            }
+            try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM company WHERE id = ?")) {
+              delete.setLong(1, other);
+              merged += delete.executeUpdate();
+            }
+          }
+          return new Merged(List.of(), select(connection, "id = ?", keep).get(0), merged, moved);
+        });
   }
 
-  private static List<Company> select(Connection connection, String where, Long id) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT c.id, c.company_key, c.name, c.kvk, c.city,"
-            + " (SELECT count(*) FROM response r WHERE r.company_id = c.id)"
-            + " FROM company c WHERE " + where + " ORDER BY c.name COLLATE NOCASE, c.id")) {
+  private static List<Company> select(Connection connection, String where, Long id)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT c.id, c.company_key, c.name, c.kvk, c.city,"
+                + " (SELECT count(*) FROM response r WHERE r.company_id = c.id)"
+                + " FROM company c WHERE "
+                + where
+                + " ORDER BY c.name COLLATE NOCASE, c.id")) {
       if (id != null) {
         select.setLong(1, id);
       }
       List<Company> rows = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          rows.add(new Company(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getInt(6)));
+          rows.add(
+              new Company(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getInt(6)));
         }
       }
       return rows;

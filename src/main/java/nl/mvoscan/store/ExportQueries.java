@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads stored responses for {@code mvoscan export}: one consistent snapshot, in response id order. */
+/**
+ * Reads stored responses for {@code mvoscan export}: one consistent snapshot, in response id order.
+ */
 public final class ExportQueries {
 
   /** Which responses to export; {@code null} fields do not filter. */
@@ -23,19 +25,36 @@ public final class ExportQueries {
    * @param respondentId the database id of the student, {@code null} when the answers named nobody
    */
   public record Response(
-      long id, String schoolYear, String className, Long respondentId, String student, String studentNumber,
-      String company, String kvk, String city, String date, String scanId, String scanVersion, String status,
-      BigDecimal score, BigDecimal coverage, BigDecimal grade, String level, List<ResponseDetails.Theme> themes) {}
+      long id,
+      String schoolYear,
+      String className,
+      Long respondentId,
+      String student,
+      String studentNumber,
+      String company,
+      String kvk,
+      String city,
+      String date,
+      String scanId,
+      String scanVersion,
+      String status,
+      BigDecimal score,
+      BigDecimal coverage,
+      BigDecimal grade,
+      String level,
+      List<ResponseDetails.Theme> themes) {}
 
   /**
    * What an export needs.
    *
    * @param answers per response id, in the scan's document order; empty unless asked for
-   * @param respondentsByClass per class ({@code ""} for responses without a class), the database ids
-   *     of every student with a response in that class, ascending; the whole database, not only the
-   *     exported rows, so a pseudonym does not depend on the filters
+   * @param respondentsByClass per class ({@code ""} for responses without a class), the database
+   *     ids of every student with a response in that class, ascending; the whole database, not only
+   *     the exported rows, so a pseudonym does not depend on the filters
    */
-  public record Data(List<Response> responses, Map<Long, List<ResponseDetails.Answer>> answers,
+  public record Data(
+      List<Response> responses,
+      Map<Long, List<ResponseDetails.Answer>> answers,
       Map<String, List<Long>> respondentsByClass) {}
 
   private ExportQueries() {}
@@ -51,46 +70,78 @@ public final class ExportQueries {
       where.append(" AND r.school_year = ?");
       args.add(filter.schoolYear());
     }
-    return store.read(connection -> ResponseDetails.snapshot(connection, c -> {
-      Map<Long, List<ResponseDetails.Theme>> themes = ResponseDetails.themes(connection, where.toString(), args);
-      List<Response> responses = responses(connection, where.toString(), args, themes);
-      Map<Long, List<ResponseDetails.Answer>> answers = withAnswers
-          ? ResponseDetails.answers(connection, where.toString(), args, new HashMap<>())
-          : Map.of();
-      return new Data(responses, answers, respondentsByClass(connection));
-    }));
+    return store.read(
+        connection ->
+            ResponseDetails.snapshot(
+                connection,
+                c -> {
+                  Map<Long, List<ResponseDetails.Theme>> themes =
+                      ResponseDetails.themes(connection, where.toString(), args);
+                  List<Response> responses = responses(connection, where.toString(), args, themes);
+                  Map<Long, List<ResponseDetails.Answer>> answers =
+                      withAnswers
+                          ? ResponseDetails.answers(
+                              connection, where.toString(), args, new HashMap<>())
+                          : Map.of();
+                  return new Data(responses, answers, respondentsByClass(connection));
+                }));
   }
 
-  private static List<Response> responses(Connection connection, String where, List<Object> args,
-      Map<Long, List<ResponseDetails.Theme>> themes) throws SQLException {
+  private static List<Response> responses(
+      Connection connection,
+      String where,
+      List<Object> args,
+      Map<Long, List<ResponseDetails.Theme>> themes)
+      throws SQLException {
     List<Response> rows = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT r.id, r.school_year, r.class, r.respondent_id, p.name, p.student_number, c.name, c.kvk, c.city, r.date,"
-            + " s.scan_id, s.version, r.status, r.score, r.coverage, r.grade, r.level"
-            + " FROM response r JOIN scan s ON s.hash = r.scan_hash"
-            + " LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN company c ON c.id = r.company_id"
-            + " WHERE " + where + " ORDER BY r.id")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT r.id, r.school_year, r.class, r.respondent_id, p.name, p.student_number, c.name, c.kvk, c.city, r.date,"
+                + " s.scan_id, s.version, r.status, r.score, r.coverage, r.grade, r.level"
+                + " FROM response r JOIN scan s ON s.hash = r.scan_hash"
+                + " LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN company c ON c.id = r.company_id"
+                + " WHERE "
+                + where
+                + " ORDER BY r.id")) {
       ResponseDetails.bind(select, args);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           long id = rs.getLong(1);
           long respondent = rs.getLong(4);
           Long respondentId = rs.wasNull() ? null : respondent;
-          rows.add(new Response(id, rs.getString(2), rs.getString(3), respondentId, rs.getString(5), rs.getString(6),
-              rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-              rs.getString(13), ResponseDetails.oneDecimal(rs, 14), ResponseDetails.oneDecimal(rs, 15),
-              ResponseDetails.oneDecimal(rs, 16), rs.getString(17), themes.getOrDefault(id, List.of())));
+          rows.add(
+              new Response(
+                  id,
+                  rs.getString(2),
+                  rs.getString(3),
+                  respondentId,
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getString(10),
+                  rs.getString(11),
+                  rs.getString(12),
+                  rs.getString(13),
+                  ResponseDetails.oneDecimal(rs, 14),
+                  ResponseDetails.oneDecimal(rs, 15),
+                  ResponseDetails.oneDecimal(rs, 16),
+                  rs.getString(17),
+                  themes.getOrDefault(id, List.of())));
         }
       }
     }
     return rows;
   }
 
-  private static Map<String, List<Long>> respondentsByClass(Connection connection) throws SQLException {
+  private static Map<String, List<Long>> respondentsByClass(Connection connection)
+      throws SQLException {
     Map<String, List<Long>> byClass = new LinkedHashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT DISTINCT coalesce(class, ''), respondent_id FROM response WHERE respondent_id IS NOT NULL"
-            + " ORDER BY 1, 2")) {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT DISTINCT coalesce(class, ''), respondent_id FROM response WHERE respondent_id IS NOT NULL"
+                + " ORDER BY 1, 2")) {
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           byClass.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));

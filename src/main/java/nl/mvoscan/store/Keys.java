@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 public final class Keys {
 
   private static final Pattern LEGAL_SUFFIX =
-      Pattern.compile("(\\s+(b\\.?\\s?v\\.?|v\\.?\\s?o\\.?\\s?f\\.?|n\\.?\\s?v\\.?|c\\.?\\s?v\\.?|holding))+$");
+      Pattern.compile(
+          "(\\s+(b\\.?\\s?v\\.?|v\\.?\\s?o\\.?\\s?f\\.?|n\\.?\\s?v\\.?|c\\.?\\s?v\\.?|holding))+$");
 
   private Keys() {}
 
@@ -22,11 +23,13 @@ public final class Keys {
   }
 
   static String normalizedName(String name) {
-    String text = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFC)
-        .toLowerCase(Locale.ROOT)
-        .replace("i\u0307", "i") // lower-casing İ leaves a combining dot: "İzmir" must match "izmir"
-        .replaceAll("[\\s\\u00A0]+", " ")
-        .trim();
+    String text =
+        Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFC)
+            .toLowerCase(Locale.ROOT)
+            .replace(
+                "i\u0307", "i") // lower-casing İ leaves a combining dot: "İzmir" must match "izmir"
+            .replaceAll("[\\s\\u00A0]+", " ")
+            .trim();
     text = LEGAL_SUFFIX.matcher(text).replaceAll("").trim();
     return text.replaceAll("[.,]+$", "").trim();
   }

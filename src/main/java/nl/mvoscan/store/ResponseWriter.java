@@ -24,7 +24,7 @@ import nl.mvoscan.scoring.ScoreResult;
 /** Stores scored responses; a response whose normalised content is already stored is skipped. */
 public final class ResponseWriter {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   /**
    * One response to store.
@@ -33,60 +33,76 @@ public final class ResponseWriter {
    * @param className the class from the answers, else from the command line; may be null
    */
   public record NewResponse(
-      ScoreResult result, JsonNode scanDefinition, String className, String sourceFile, Integer sourceRow) {}
+      ScoreResult result,
+      JsonNode scanDefinition,
+      String className,
+      String sourceFile,
+      Integer sourceRow) {}
 
-  /** What an import did: new response ids, how many were already there, which companies it touched. */
-  public record Outcome(List<Long> insertedIds, int duplicates, Set<String> companies, Set<String> classes) {}
+  /**
+   * What an import did: new response ids, how many were already there, which companies it touched.
+   */
+  public record Outcome(
+      List<Long> insertedIds, int duplicates, Set<String> companies, Set<String> classes) {}
 
   private ResponseWriter() {}
 
   /** Writes all responses in one transaction. */
-  public static Outcome save(Store store, List<NewResponse> responses, LocalDate importDate) throws SQLException {
-    return store.inTransaction(connection -> {
-      List<Long> ids = new ArrayList<>();
-      Set<String> companies = new LinkedHashSet<>();
-      Set<String> classes = new LinkedHashSet<>();
-      Set<String> scansStored = new java.util.HashSet<>();
-      int duplicates = 0;
-      for (NewResponse response : responses) {
-        if (scansStored.add(response.result().scan().hash())) {
-          storeScan(connection, response);
-        }
-        Long id = insert(connection, response, importDate);
-        if (id == null) {
-          duplicates++;
-        } else {
-          ids.add(id);
-          Answers.Company company = response.result().answers().company();
-          if (company != null) {
-            companies.add(Keys.company(company.name(), company.kvk()));
+  public static Outcome save(Store store, List<NewResponse> responses, LocalDate importDate)
+      throws SQLException {
+    return store.inTransaction(
+        connection -> {
+          List<Long> ids = new ArrayList<>();
+          Set<String> companies = new LinkedHashSet<>();
+          Set<String> classes = new LinkedHashSet<>();
+          Set<String> scansStored = new java.util.HashSet<>();
+          int duplicates = 0;
+          for (NewResponse response : responses) {
+            if (scansStored.add(response.result().scan().hash())) {
+              storeScan(connection, response);
+            }
+            Long id = insert(connection, response, importDate);
+            if (id == null) {
+              duplicates++;
+            } else {
+              ids.add(id);
+              Answers.Company company = response.result().answers().company();
+              if (company != null) {
+                companies.add(Keys.company(company.name(), company.kvk()));
+              }
+              if (response.className() != null) {
+                classes.add(response.className());
+              }
+            }
           }
-          if (response.className() != null) {
-            classes.add(response.className());
-          }
-        }
-      }
-      return new Outcome(List.copyOf(ids), duplicates, companies, classes);
-    });
+          return new Outcome(List.copyOf(ids), duplicates, companies, classes);
+        });
   }
 
-  /** How many of {@code responses} are stored already, for a dry run that reports what import would add. */
+  /**
+   * How many of {@code responses} are stored already, for a dry run that reports what import would
+   * add.
+   */
   public static int alreadyStored(Store store, List<NewResponse> responses) throws SQLException {
-    return store.read(connection -> {
-      int present = 0;
-      try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?")) {
-        for (NewResponse response : responses) {
-          exists.setString(1, contentHash(response.result(), response.className()));
-          try (ResultSet rs = exists.executeQuery()) {
-            present += rs.next() ? 1 : 0;
+    return store.read(
+        connection -> {
+          int present = 0;
+          try (PreparedStatement exists =
+              connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?")) {
+            for (NewResponse response : responses) {
+              exists.setString(1, contentHash(response.result(), response.className()));
+              try (ResultSet rs = exists.executeQuery()) {
+                present += rs.next() ? 1 : 0;
+              }
+            }
           }
-        }
-      }
-      return present;
-    });
+          return present;
+        });
   }
 
-  /** The identity of a response: what was answered, by whom, about which company, for which scan. */
+  /**
+   * The identity of a response: what was answered, by whom, about which company, for which scan.
+   */
   public static String contentHash(ScoreResult result, String className) {
     Answers answers = result.answers();
     ObjectNode node = NODES.objectNode();
@@ -102,12 +118,15 @@ public final class ResponseWriter {
     }
     node.put("date", answers.date() == null ? null : answers.date().toString());
     ObjectNode values = node.putObject("answers");
-    answers.answers().forEach((id, answer) -> {
-      ObjectNode entry = values.putObject(id);
-      entry.set("value", valueNode(answer.value()));
-      entry.put("evidence", answer.evidence());
-      entry.put("note", answer.note());
-    });
+    answers
+        .answers()
+        .forEach(
+            (id, answer) -> {
+              ObjectNode entry = values.putObject(id);
+              entry.set("value", valueNode(answer.value()));
+              entry.put("evidence", answer.evidence());
+              entry.put("note", answer.note());
+            });
     return ScanHash.of(node);
   }
 
@@ -123,11 +142,13 @@ public final class ResponseWriter {
     return value == null ? NODES.nullNode() : NODES.textNode(String.valueOf(value));
   }
 
-  private static Long insert(Connection connection, NewResponse response, LocalDate importDate) throws SQLException {
+  private static Long insert(Connection connection, NewResponse response, LocalDate importDate)
+      throws SQLException {
     ScoreResult result = response.result();
     Answers answers = result.answers();
     String hash = contentHash(result, response.className());
-    try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?")) {
+    try (PreparedStatement exists =
+        connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?")) {
       exists.setString(1, hash);
       try (ResultSet rs = exists.executeQuery()) {
         if (rs.next()) {
@@ -135,16 +156,20 @@ public final class ResponseWriter {
         }
       }
     }
-    Long respondentId = answers.respondent() == null ? null : respondent(connection, answers.respondent(), response.className());
+    Long respondentId =
+        answers.respondent() == null
+            ? null
+            : respondent(connection, answers.respondent(), response.className());
     Long companyId = answers.company() == null ? null : company(connection, answers.company());
     LocalDate date = answers.date() != null ? answers.date() : importDate;
     ScoreResult.Figures overall = result.overall().figures();
     long id;
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO response(scan_hash, respondent_id, company_id, class, school_year, date, language, source_file,"
-            + " source_row, content_hash, imported_at, status, score, coverage, grade, level)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO response(scan_hash, respondent_id, company_id, class, school_year, date, language, source_file,"
+                + " source_row, content_hash, imported_at, status, score, coverage, grade, level)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
       insert.setString(1, result.scan().hash());
       setLong(insert, 2, respondentId);
       setLong(insert, 3, companyId);
@@ -179,8 +204,9 @@ public final class ResponseWriter {
   /** The scan definition once per import; its JSON is large and identical for every response. */
   private static void storeScan(Connection connection, NewResponse response) throws SQLException {
     ScoreResult result = response.result();
-    try (PreparedStatement scan = connection.prepareStatement(
-        "INSERT OR IGNORE INTO scan(hash, scan_id, version, definition, added_at) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement scan =
+        connection.prepareStatement(
+            "INSERT OR IGNORE INTO scan(hash, scan_id, version, definition, added_at) VALUES (?, ?, ?, ?, ?)")) {
       scan.setString(1, result.scan().hash());
       scan.setString(2, result.scan().id());
       scan.setString(3, result.scan().version());
@@ -190,12 +216,17 @@ public final class ResponseWriter {
     }
   }
 
-  private static void answers(Connection connection, long id, ScoreResult result) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO answer(response_id, question_id, value, evidence, note, status, points) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+  private static void answers(Connection connection, long id, ScoreResult result)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO answer(response_id, question_id, value, evidence, note, status, points) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (Answers.Answer answer : result.answers().answers().values()) {
-        ScoreResult.QuestionScore scored = result.questions().stream()
-            .filter(q -> q.question().id().equals(answer.questionId())).findFirst().orElse(null);
+        ScoreResult.QuestionScore scored =
+            result.questions().stream()
+                .filter(q -> q.question().id().equals(answer.questionId()))
+                .findFirst()
+                .orElse(null);
         insert.setLong(1, id);
         insert.setString(2, answer.questionId());
         insert.setString(3, valueNode(answer.value()).toString());
@@ -209,9 +240,11 @@ public final class ResponseWriter {
     }
   }
 
-  private static void scores(Connection connection, long id, ScoreResult result) throws SQLException {
-    try (PreparedStatement theme = connection.prepareStatement(
-        "INSERT INTO theme_score(response_id, theme_id, position, status, score, coverage) VALUES (?, ?, ?, ?, ?, ?)")) {
+  private static void scores(Connection connection, long id, ScoreResult result)
+      throws SQLException {
+    try (PreparedStatement theme =
+        connection.prepareStatement(
+            "INSERT INTO theme_score(response_id, theme_id, position, status, score, coverage) VALUES (?, ?, ?, ?, ?, ?)")) {
       int position = 0;
       for (ScoreResult.ThemeScore t : result.themes()) {
         theme.setLong(1, id);
@@ -224,8 +257,9 @@ public final class ResponseWriter {
       }
       theme.executeBatch();
     }
-    try (PreparedStatement lens = connection.prepareStatement(
-        "INSERT INTO lens_score(response_id, lens_key, lens_value, position, status, score, coverage) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement lens =
+        connection.prepareStatement(
+            "INSERT INTO lens_score(response_id, lens_key, lens_value, position, status, score, coverage) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       int position = 0;
       for (ScoreResult.LensScore l : result.lenses()) {
         lens.setLong(1, id);
@@ -241,10 +275,12 @@ public final class ResponseWriter {
     }
   }
 
-  private static long respondent(Connection connection, Answers.Respondent respondent, String className) throws SQLException {
+  private static long respondent(
+      Connection connection, Answers.Respondent respondent, String className) throws SQLException {
     String key = Keys.respondent(respondent.name(), respondent.id(), className);
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT OR IGNORE INTO respondent(respondent_key, name, student_number) VALUES (?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT OR IGNORE INTO respondent(respondent_key, name, student_number) VALUES (?, ?, ?)")) {
       insert.setString(1, key);
       insert.setString(2, respondent.name());
       insert.setString(3, respondent.id());
@@ -255,7 +291,8 @@ public final class ResponseWriter {
 
   private static long company(Connection connection, Answers.Company company) throws SQLException {
     String key = Keys.company(company.name(), company.kvk());
-    try (PreparedStatement alias = connection.prepareStatement("SELECT company_id FROM company_alias WHERE company_key = ?")) {
+    try (PreparedStatement alias =
+        connection.prepareStatement("SELECT company_id FROM company_alias WHERE company_key = ?")) {
       alias.setString(1, key);
       try (ResultSet rs = alias.executeQuery()) {
         if (rs.next()) {
@@ -263,8 +300,9 @@ public final class ResponseWriter {
         }
       }
     }
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT OR IGNORE INTO company(company_key, name, kvk, city, sector) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT OR IGNORE INTO company(company_key, name, kvk, city, sector) VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, key);
       insert.setString(2, company.name());
       insert.setString(3, company.kvk());
@@ -285,7 +323,8 @@ public final class ResponseWriter {
     }
   }
 
-  private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+  private static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.INTEGER);
     } else {
@@ -293,7 +332,8 @@ public final class ResponseWriter {
     }
   }
 
-  private static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+  private static void setDecimal(PreparedStatement statement, int index, BigDecimal value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.REAL);
     } else {

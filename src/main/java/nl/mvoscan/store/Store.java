@@ -25,6 +25,7 @@ public final class Store implements AutoCloseable {
 
   /** Migrations in order; the schema version is the number of migrations applied. */
   static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-company-alias.sql");
+
   public static final int SCHEMA_VERSION = MIGRATIONS.size();
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
@@ -64,8 +65,10 @@ public final class Store implements AutoCloseable {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
-    if (Files.notExists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    if (Files.notExists(file)
+        && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
   }
 
@@ -120,7 +123,8 @@ public final class Store implements AutoCloseable {
   }
 
   private static List<String> statements(String migration) {
-    try (InputStream in = Store.class.getResourceAsStream("/nl/mvoscan/store/migrations/" + migration)) {
+    try (InputStream in =
+        Store.class.getResourceAsStream("/nl/mvoscan/store/migrations/" + migration)) {
       if (in == null) {
         throw new IllegalStateException("migration missing from the build: " + migration);
       }
@@ -168,7 +172,10 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Moves the write-ahead log into the database and empties it, so deleted rows leave no copy behind. */
+  /**
+   * Moves the write-ahead log into the database and empties it, so deleted rows leave no copy
+   * behind.
+   */
   public void checkpoint() throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -1,2 +1,4 @@
-/** The SQLite results database: migrations, transactional writes, queries for reports and privacy. */
+/**
+ * The SQLite results database: migrations, transactional writes, queries for reports and privacy.
+ */
 package nl.mvoscan.store;

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 
 class AggregatorTest {
 
-  /** Six scored choice questions (q6 weighs 2), a scored multi and a question shown only for big companies. */
-  private static final String SCAN = """
+  /**
+   * Six scored choice questions (q6 weighs 2), a scored multi and a question shown only for big
+   * companies.
+   */
+  private static final String SCAN =
+      """
       {"format": "mvoscan-scan/1", "id": "t", "version": "1", "languages": ["en"], "title": "T",
        "profile": [{"id": "big", "type": "choice", "text": "Big?", "options": [{"id": "y", "label": "Y"}, {"id": "n", "label": "N"}]},
                    {"id": "sector", "type": "choice", "text": "Sector", "options": [{"id": "productie", "label": "Manufacturing"}, {"id": "zorg", "label": "Care"}]}],
@@ -37,20 +41,41 @@ class AggregatorTest {
       """;
 
   private static Scan scan(String json) {
-    ScanLoader.Result result = ScanLoader.load(Path.of("test.json"), JsonReader.parse("test.json", json), Locale.ENGLISH);
+    ScanLoader.Result result =
+        ScanLoader.load(Path.of("test.json"), JsonReader.parse("test.json", json), Locale.ENGLISH);
     assertThat(result.problems()).isEmpty();
     return result.scan();
   }
 
   private static final Scan TEST = scan(SCAN);
 
-  private static Response response(long id, Scan scan, String className, String year, String companyKey, String companyName,
-      String sector, String score, Map<String, Object> answers) {
+  private static Response response(
+      long id,
+      Scan scan,
+      String className,
+      String year,
+      String companyKey,
+      String companyName,
+      String sector,
+      String score,
+      Map<String, Object> answers) {
     Status status = score == null ? Status.INSUFFICIENT : Status.SCORED;
     BigDecimal value = score == null ? null : new BigDecimal(score);
     String level = score == null ? null : value.compareTo(BigDecimal.valueOf(50)) >= 0 ? "g" : "s";
     Map<String, Response.Figure> themes = Map.of("t1", new Response.Figure(status, value));
-    return new Response(id, scan.hash(), className, year, companyKey, companyName, sector, status, value, level, themes, answers);
+    return new Response(
+        id,
+        scan.hash(),
+        className,
+        year,
+        companyKey,
+        companyName,
+        sector,
+        status,
+        value,
+        level,
+        themes,
+        answers);
   }
 
   private static Map<String, Object> answers(Object... pairs) {
@@ -69,12 +94,14 @@ class AggregatorTest {
 
   @Test
   void groupsByClassWithoutCaseInOrderWithResponsesWithoutAClassLast() {
-    List<Response> responses = List.of(
-        response(1, TEST, "3B", "2026-2027", null, null, null, "40", answers()),
-        response(2, TEST, null, "2026-2027", null, null, null, "60", answers()),
-        response(3, TEST, "3A", "2026-2027", null, null, null, "80", answers()),
-        response(4, TEST, "3b", "2026-2027", null, null, null, "20", answers()));
-    Aggregate aggregate = Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.CLASS, "en");
+    List<Response> responses =
+        List.of(
+            response(1, TEST, "3B", "2026-2027", null, null, null, "40", answers()),
+            response(2, TEST, null, "2026-2027", null, null, null, "60", answers()),
+            response(3, TEST, "3A", "2026-2027", null, null, null, "80", answers()),
+            response(4, TEST, "3b", "2026-2027", null, null, null, "20", answers()));
+    Aggregate aggregate =
+        Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.CLASS, "en");
     List<GroupSummary> groups = aggregate.pools().get(0).groups();
     assertThat(groups).extracting(GroupSummary::key).containsExactly("3A", "3B", null);
     assertThat(groups).extracting(GroupSummary::n).containsExactly(1, 2, 1);
@@ -83,40 +110,70 @@ class AggregatorTest {
 
   @Test
   void theSectorIsTheProfileAnswerElseTheStoredCompanySector() {
-    List<Response> responses = List.of(
-        response(1, TEST, "3A", "2026-2027", "name:x", "X", "Handel", "40", answers("sector", "zorg")),
-        response(2, TEST, "3A", "2026-2027", "name:y", "Y", " Productie ", "60", answers()),
-        response(3, TEST, "3A", "2026-2027", "name:z", "Z", "Handel", "80", answers()),
-        response(4, TEST, "3A", "2026-2027", "name:w", "W", null, "20", answers()));
-    List<GroupSummary> groups = Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.SECTOR, "en").pools().get(0).groups();
-    assertThat(groups).extracting(GroupSummary::key).containsExactly("productie", "zorg", "handel", null);
-    assertThat(groups).extracting(GroupSummary::label).containsExactly("Manufacturing", "Care", "Handel", null);
+    List<Response> responses =
+        List.of(
+            response(
+                1,
+                TEST,
+                "3A",
+                "2026-2027",
+                "name:x",
+                "X",
+                "Handel",
+                "40",
+                answers("sector", "zorg")),
+            response(2, TEST, "3A", "2026-2027", "name:y", "Y", " Productie ", "60", answers()),
+            response(3, TEST, "3A", "2026-2027", "name:z", "Z", "Handel", "80", answers()),
+            response(4, TEST, "3A", "2026-2027", "name:w", "W", null, "20", answers()));
+    List<GroupSummary> groups =
+        Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.SECTOR, "en")
+            .pools()
+            .get(0)
+            .groups();
+    assertThat(groups)
+        .extracting(GroupSummary::key)
+        .containsExactly("productie", "zorg", "handel", null);
+    assertThat(groups)
+        .extracting(GroupSummary::label)
+        .containsExactly("Manufacturing", "Care", "Handel", null);
   }
 
   @Test
   void onlyResponsesOfTheSameScanHashArePooledTheLargestPoolFirst() {
     Scan other = scan(SCAN.replace("\"version\": \"1\"", "\"version\": \"2\""));
     assertThat(other.hash()).isNotEqualTo(TEST.hash());
-    List<Response> responses = List.of(
-        response(1, other, "3A", "2026-2027", null, null, null, "10", answers()),
-        response(2, TEST, "3A", "2026-2027", null, null, null, "20", answers()),
-        response(3, TEST, "3A", "2026-2027", null, null, null, "40", answers()));
-    Aggregate aggregate = Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST, other.hash(), other), Grouping.ALL, "en");
+    List<Response> responses =
+        List.of(
+            response(1, other, "3A", "2026-2027", null, null, null, "10", answers()),
+            response(2, TEST, "3A", "2026-2027", null, null, null, "20", answers()),
+            response(3, TEST, "3A", "2026-2027", null, null, null, "40", answers()));
+    Aggregate aggregate =
+        Aggregator.aggregate(
+            responses, Map.of(TEST.hash(), TEST, other.hash(), other), Grouping.ALL, "en");
     assertThat(aggregate.pools()).extracting(p -> p.scan().version()).containsExactly("1", "2");
     assertThat(aggregate.pools()).extracting(Aggregate.Pool::n).containsExactly(2, 1);
-    assertThat(aggregate.pools().get(0).groups().get(0).overall().statistics().mean()).isEqualTo(Rational.of(new BigDecimal("30")));
-    assertThat(aggregate.pools().get(1).groups().get(0).overall().statistics().mean()).isEqualTo(Rational.of(new BigDecimal("10")));
+    assertThat(aggregate.pools().get(0).groups().get(0).overall().statistics().mean())
+        .isEqualTo(Rational.of(new BigDecimal("30")));
+    assertThat(aggregate.pools().get(1).groups().get(0).overall().statistics().mean())
+        .isEqualTo(Rational.of(new BigDecimal("10")));
   }
 
   @Test
   void improvementsAreTheFiveLargestWeightedSumsWithTiesInDocumentOrder() {
-    Map<String, Object> allLow = answers("big", "n", "q1", "lo", "q2", "lo", "q3", "lo", "q4", "lo", "q5", "lo", "q6", "lo", "m", List.of());
-    List<Response> responses = List.of(
-        response(1, TEST, "3A", "2026-2027", null, null, null, "0", allLow),
-        response(2, TEST, "3A", "2026-2027", null, null, null, "0", allLow));
-    GroupSummary group = only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
+    Map<String, Object> allLow =
+        answers(
+            "big", "n", "q1", "lo", "q2", "lo", "q3", "lo", "q4", "lo", "q5", "lo", "q6", "lo", "m",
+            List.of());
+    List<Response> responses =
+        List.of(
+            response(1, TEST, "3A", "2026-2027", null, null, null, "0", allLow),
+            response(2, TEST, "3A", "2026-2027", null, null, null, "0", allLow));
+    GroupSummary group =
+        only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
     // q6 weighs 2: 2·(2 − 0)/2 = 2 per response, 4 in all; q1..q5 and m 1 per response, 2 in all
-    assertThat(group.improvements()).extracting(i -> i.question().id()).containsExactly("q6", "q1", "q2", "q3", "q4");
+    assertThat(group.improvements())
+        .extracting(i -> i.question().id())
+        .containsExactly("q6", "q1", "q2", "q3", "q4");
     assertThat(group.improvements().get(0).sum()).isEqualTo(Rational.of(new BigDecimal("4")));
     assertThat(group.improvements().get(0).mean()).isEqualTo(Rational.of(new BigDecimal("2")));
     assertThat(group.improvements().get(1).resolved()).isEqualTo(2);
@@ -124,37 +181,121 @@ class AggregatorTest {
 
   @Test
   void answerDistributionsCountHiddenAndMissingApartFromTheOptions() {
-    List<Response> responses = List.of(
-        // h answered while hidden (big = n): hidden, not counted under its option
-        response(1, TEST, "3A", "2026-2027", null, null, null, "50", answers("big", "n", "h", "hi", "m", List.of("a", "c"))),
-        response(2, TEST, "3A", "2026-2027", null, null, null, "30", answers("big", "y", "m", List.of("c"))),
-        response(3, TEST, "3A", "2026-2027", null, null, null, "70", answers("big", "y", "h", "lo")));
-    GroupSummary group = only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
-    GroupSummary.QuestionDistribution h = group.questions().stream().filter(q -> q.question().id().equals("h")).findFirst().orElseThrow();
-    assertThat(List.of(h.answered(), h.na(), h.unknown(), h.missing(), h.hidden())).containsExactly(1, 0, 0, 1, 1);
-    assertThat(h.options()).extracting(o -> o.option().id() + "=" + o.count()).containsExactly("hi=0", "lo=1");
-    GroupSummary.QuestionDistribution m = group.questions().stream().filter(q -> q.question().id().equals("m")).findFirst().orElseThrow();
+    List<Response> responses =
+        List.of(
+            // h answered while hidden (big = n): hidden, not counted under its option
+            response(
+                1,
+                TEST,
+                "3A",
+                "2026-2027",
+                null,
+                null,
+                null,
+                "50",
+                answers("big", "n", "h", "hi", "m", List.of("a", "c"))),
+            response(
+                2,
+                TEST,
+                "3A",
+                "2026-2027",
+                null,
+                null,
+                null,
+                "30",
+                answers("big", "y", "m", List.of("c"))),
+            response(
+                3,
+                TEST,
+                "3A",
+                "2026-2027",
+                null,
+                null,
+                null,
+                "70",
+                answers("big", "y", "h", "lo")));
+    GroupSummary group =
+        only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
+    GroupSummary.QuestionDistribution h =
+        group.questions().stream()
+            .filter(q -> q.question().id().equals("h"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(List.of(h.answered(), h.na(), h.unknown(), h.missing(), h.hidden()))
+        .containsExactly(1, 0, 0, 1, 1);
+    assertThat(h.options())
+        .extracting(o -> o.option().id() + "=" + o.count())
+        .containsExactly("hi=0", "lo=1");
+    GroupSummary.QuestionDistribution m =
+        group.questions().stream()
+            .filter(q -> q.question().id().equals("m"))
+            .findFirst()
+            .orElseThrow();
     assertThat(m.answered()).isEqualTo(2);
     assertThat(m.missing()).isEqualTo(1);
-    assertThat(m.options()).extracting(o -> o.option().id() + "=" + o.count()).containsExactly("a=1", "b=0", "c=2");
+    assertThat(m.options())
+        .extracting(o -> o.option().id() + "=" + o.count())
+        .containsExactly("a=1", "b=0", "c=2");
     for (GroupSummary.QuestionDistribution q : group.questions()) {
-      assertThat(q.answered() + q.na() + q.unknown() + q.missing() + q.hidden()).as(q.question().id()).isEqualTo(3);
+      assertThat(q.answered() + q.na() + q.unknown() + q.missing() + q.hidden())
+          .as(q.question().id())
+          .isEqualTo(3);
     }
-    assertThat(group.levels()).extracting(l -> (l.level() == null ? "none" : l.level().id()) + "=" + l.count())
+    assertThat(group.levels())
+        .extracting(l -> (l.level() == null ? "none" : l.level().id()) + "=" + l.count())
         .containsExactly("s=1", "g=2", "none=0");
   }
 
   @Test
   void agreementIsPerCompanyAndSchoolYearAndAMultiAnswerInAnotherOrderIsTheSame() {
-    List<Response> responses = List.of(
-        response(1, TEST, "3A", "2026-2027", "kvk:1", "Smit", null, "60", answers("q1", "hi", "q2", "lo", "m", List.of("b", "a"))),
-        response(2, TEST, "3A", "2026-2027", "kvk:1", "Smit", null, "40", answers("q1", "hi", "q2", "hi", "m", List.of("a", "b"))),
-        response(3, TEST, "3A", "2026-2027", "kvk:1", "Smit", null, "50", answers("q1", "hi", "m", List.of("a", "b"))),
-        // another school year: not compared with the three above
-        response(4, TEST, "2A", "2025-2026", "kvk:1", "Smit", null, "20", answers("q1", "lo", "q2", "lo")),
-        // one student only: no agreement
-        response(5, TEST, "3A", "2026-2027", "kvk:2", "Jansen", null, "20", answers("q1", "lo")));
-    GroupSummary group = only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
+    List<Response> responses =
+        List.of(
+            response(
+                1,
+                TEST,
+                "3A",
+                "2026-2027",
+                "kvk:1",
+                "Smit",
+                null,
+                "60",
+                answers("q1", "hi", "q2", "lo", "m", List.of("b", "a"))),
+            response(
+                2,
+                TEST,
+                "3A",
+                "2026-2027",
+                "kvk:1",
+                "Smit",
+                null,
+                "40",
+                answers("q1", "hi", "q2", "hi", "m", List.of("a", "b"))),
+            response(
+                3,
+                TEST,
+                "3A",
+                "2026-2027",
+                "kvk:1",
+                "Smit",
+                null,
+                "50",
+                answers("q1", "hi", "m", List.of("a", "b"))),
+            // another school year: not compared with the three above
+            response(
+                4,
+                TEST,
+                "2A",
+                "2025-2026",
+                "kvk:1",
+                "Smit",
+                null,
+                "20",
+                answers("q1", "lo", "q2", "lo")),
+            // one student only: no agreement
+            response(
+                5, TEST, "3A", "2026-2027", "kvk:2", "Jansen", null, "20", answers("q1", "lo")));
+    GroupSummary group =
+        only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
     assertThat(group.agreement()).hasSize(1);
     GroupSummary.CompanyAgreement smit = group.agreement().get(0);
     assertThat(smit.schoolYear()).isEqualTo("2026-2027");
@@ -165,13 +306,16 @@ class AggregatorTest {
     assertThat(byId.get("q2").answered()).isEqualTo(2);
     assertThat(byId.get("q2").agreement()).isEqualTo(Rational.of(new BigDecimal("0.5")));
     assertThat(byId.get("m").agreeing()).isEqualTo(3);
-    assertThat(byId.get("m").answers()).singleElement().satisfies(a -> assertThat(a.answer()).containsExactly("a", "b"));
+    assertThat(byId.get("m").answers())
+        .singleElement()
+        .satisfies(a -> assertThat(a.answer()).containsExactly("a", "b"));
     assertThat(byId.get("q3").answered()).isZero();
     assertThat(byId.get("q3").agreement()).isNull();
     // compared: q1, q2, m; unanimous: q1 and m; mean (1 + 1/2 + 1) / 3 = 5/6
     assertThat(smit.compared()).isEqualTo(3);
     assertThat(smit.unanimous()).isEqualTo(2);
-    assertThat(smit.meanAgreement()).isEqualTo(new Rational(java.math.BigInteger.valueOf(5), java.math.BigInteger.valueOf(6)));
+    assertThat(smit.meanAgreement())
+        .isEqualTo(new Rational(java.math.BigInteger.valueOf(5), java.math.BigInteger.valueOf(6)));
     // overall 60, 40, 50: spread 20, sd 10
     assertThat(smit.spread()).isEqualTo(Rational.of(new BigDecimal("20")));
     assertThat(smit.overall().roundedSd(1)).isEqualByComparingTo("10.0");
@@ -179,33 +323,62 @@ class AggregatorTest {
 
   @Test
   void trendListsTheMeanPerSchoolYearOldestFirstForCompaniesScannedInSeveralYears() {
-    List<Response> responses = new ArrayList<>(List.of(
-        response(1, TEST, "3A", "2026-2027", "kvk:1", "Smit", null, "60", answers()),
-        response(2, TEST, "3A", "2026-2027", "kvk:1", "Smit", null, null, answers()),
-        response(3, TEST, "2A", "2024-2025", "kvk:1", "Smit", null, "30", answers()),
-        response(4, TEST, "2A", "2025-2026", "kvk:1", "Smit", null, "40", answers()),
-        response(5, TEST, "2A", "2025-2026", "kvk:1", "Smit", null, "45", answers()),
-        response(6, TEST, "3A", "2026-2027", "kvk:2", "Jansen", null, "20", answers())));
-    GroupSummary group = only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
-    assertThat(group.trend()).singleElement().satisfies(trend -> {
-      assertThat(trend.companyName()).isEqualTo("Smit");
-      assertThat(trend.years()).extracting(GroupSummary.YearMean::schoolYear).containsExactly("2024-2025", "2025-2026", "2026-2027");
-      assertThat(trend.years()).extracting(GroupSummary.YearMean::n).containsExactly(1, 2, 2);
-      assertThat(trend.years()).extracting(y -> y.statistics().mean().round(1).toPlainString()).containsExactly("30.0", "42.5", "60.0");
-      assertThat(trend.change()).isEqualTo(Rational.of(new BigDecimal("30")));
-    });
-    assertThat(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.SCHOOL_YEAR, "en").pools().get(0).groups())
+    List<Response> responses =
+        new ArrayList<>(
+            List.of(
+                response(1, TEST, "3A", "2026-2027", "kvk:1", "Smit", null, "60", answers()),
+                response(2, TEST, "3A", "2026-2027", "kvk:1", "Smit", null, null, answers()),
+                response(3, TEST, "2A", "2024-2025", "kvk:1", "Smit", null, "30", answers()),
+                response(4, TEST, "2A", "2025-2026", "kvk:1", "Smit", null, "40", answers()),
+                response(5, TEST, "2A", "2025-2026", "kvk:1", "Smit", null, "45", answers()),
+                response(6, TEST, "3A", "2026-2027", "kvk:2", "Jansen", null, "20", answers())));
+    GroupSummary group =
+        only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
+    assertThat(group.trend())
+        .singleElement()
+        .satisfies(
+            trend -> {
+              assertThat(trend.companyName()).isEqualTo("Smit");
+              assertThat(trend.years())
+                  .extracting(GroupSummary.YearMean::schoolYear)
+                  .containsExactly("2024-2025", "2025-2026", "2026-2027");
+              assertThat(trend.years())
+                  .extracting(GroupSummary.YearMean::n)
+                  .containsExactly(1, 2, 2);
+              assertThat(trend.years())
+                  .extracting(y -> y.statistics().mean().round(1).toPlainString())
+                  .containsExactly("30.0", "42.5", "60.0");
+              assertThat(trend.change()).isEqualTo(Rational.of(new BigDecimal("30")));
+            });
+    assertThat(
+            Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.SCHOOL_YEAR, "en")
+                .pools()
+                .get(0)
+                .groups())
         .allSatisfy(g -> assertThat(g.trend()).isEmpty());
   }
 
   @Test
   void insufficientAndNotApplicableAreCountedApartFromTheScoredFigures() {
-    List<Response> responses = List.of(
-        response(1, TEST, "3A", "2026-2027", null, null, null, "80", answers()),
-        response(2, TEST, "3A", "2026-2027", null, null, null, null, answers()),
-        new Response(3, TEST.hash(), "3A", "2026-2027", null, null, null, Status.NOT_APPLICABLE, null, null,
-            Map.of("t1", new Response.Figure(Status.NOT_APPLICABLE, null)), answers()));
-    GroupSummary group = only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
+    List<Response> responses =
+        List.of(
+            response(1, TEST, "3A", "2026-2027", null, null, null, "80", answers()),
+            response(2, TEST, "3A", "2026-2027", null, null, null, null, answers()),
+            new Response(
+                3,
+                TEST.hash(),
+                "3A",
+                "2026-2027",
+                null,
+                null,
+                null,
+                Status.NOT_APPLICABLE,
+                null,
+                null,
+                Map.of("t1", new Response.Figure(Status.NOT_APPLICABLE, null)),
+                answers()));
+    GroupSummary group =
+        only(Aggregator.aggregate(responses, Map.of(TEST.hash(), TEST), Grouping.ALL, "en"));
     assertThat(group.n()).isEqualTo(3);
     assertThat(group.overall().scored()).isEqualTo(1);
     assertThat(group.overall().insufficient()).isEqualTo(1);

@@ -46,7 +46,8 @@ class StatisticsTest {
 
   @Test
   void aQuartileEndingInFiveHundredthsRoundsHalfUpFromTheExactValue() {
-    // sorted 0 25 75 75 100 100: p75 h=3.75 → 75 + 0.75·25 = 93.75 → 93.8 (a double path gives the same here,
+    // sorted 0 25 75 75 100 100: p75 h=3.75 → 75 + 0.75·25 = 93.75 → 93.8 (a double path gives the
+    // same here,
     // the point is that the exact value is kept until output)
     Statistics s = Statistics.of(values("100", "25", "0", "100", "75", "75"));
     assertThat(s.p75()).isEqualTo(Rational.of(new BigDecimal("93.75")));
@@ -95,13 +96,18 @@ class StatisticsTest {
   @Test
   void squareRootsRoundHalfUpExactly() {
     // √0.0025 = 0.05 exactly, a tie: half-up gives 0.1
-    assertThat(Statistics.sqrtRounded(Rational.of(new BigDecimal("0.0025")), 1)).isEqualByComparingTo("0.1");
+    assertThat(Statistics.sqrtRounded(Rational.of(new BigDecimal("0.0025")), 1))
+        .isEqualByComparingTo("0.1");
     // √2 = 1.41421… → 1.4; √812.5 = 28.504… → 28.5; √0.0024 = 0.04898… → 0.0
-    assertThat(Statistics.sqrtRounded(Rational.of(new BigDecimal("2")), 1)).isEqualByComparingTo("1.4");
-    assertThat(Statistics.sqrtRounded(Rational.of(new BigDecimal("812.5")), 1)).isEqualByComparingTo("28.5");
-    assertThat(Statistics.sqrtRounded(Rational.of(new BigDecimal("0.0024")), 1)).isEqualByComparingTo("0.0");
+    assertThat(Statistics.sqrtRounded(Rational.of(new BigDecimal("2")), 1))
+        .isEqualByComparingTo("1.4");
+    assertThat(Statistics.sqrtRounded(Rational.of(new BigDecimal("812.5")), 1))
+        .isEqualByComparingTo("28.5");
+    assertThat(Statistics.sqrtRounded(Rational.of(new BigDecimal("0.0024")), 1))
+        .isEqualByComparingTo("0.0");
     // a non-terminating variance: 1458⅓ (√ = 38.188…)
-    Rational third = Rational.of(new BigDecimal("4375")).dividedBy(Rational.of(new BigDecimal("3")));
+    Rational third =
+        Rational.of(new BigDecimal("4375")).dividedBy(Rational.of(new BigDecimal("3")));
     assertThat(Statistics.sqrtRounded(third, 1)).isEqualByComparingTo("38.2");
     assertThat(Statistics.sqrtRounded(Rational.ZERO, 1)).isEqualByComparingTo("0.0");
   }

@@ -26,8 +26,16 @@ class AggregateCommandTest {
   @BeforeEach
   void importTheGoldenClass() {
     db = dir.resolve("t.db").toString();
-    CommandLineFactory.Run imported = CommandLineFactory.run("import", "--lang", "en", "--db", db,
-        "--scan", GOLDEN.resolve("scan.json").toString(), GOLDEN.resolve("answers").toString());
+    CommandLineFactory.Run imported =
+        CommandLineFactory.run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            db,
+            "--scan",
+            GOLDEN.resolve("scan.json").toString(),
+            GOLDEN.resolve("answers").toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("imported 6 responses (3 companies");
   }
@@ -51,8 +59,11 @@ class AggregateCommandTest {
   }
 
   private static List<String> row(String text, String title) {
-    return text.lines().filter(l -> l.startsWith(title + " ")).findFirst()
-        .map(l -> Arrays.asList(l.substring(title.length()).trim().split("\\s+"))).orElseThrow();
+    return text.lines()
+        .filter(l -> l.startsWith(title + " "))
+        .findFirst()
+        .map(l -> Arrays.asList(l.substring(title.length()).trim().split("\\s+")))
+        .orElseThrow();
   }
 
   @Test
@@ -77,13 +88,21 @@ class AggregateCommandTest {
     assertThat(beleid.get("p25").decimalValue()).isEqualByComparingTo("37.5");
     assertThat(beleid.get("p75").decimalValue()).isEqualByComparingTo("93.8");
     assertThat(beleid.get("sd").decimalValue()).isEqualByComparingTo("41.1");
-    assertThat(all.get("levels").toString()).isEqualTo(
-        "[{\"id\":\"starter\",\"count\":1},{\"id\":\"gevorderd\",\"count\":2},{\"id\":\"koploper\",\"count\":2},{\"id\":null,\"count\":1}]");
+    assertThat(all.get("levels").toString())
+        .isEqualTo(
+            "[{\"id\":\"starter\",\"count\":1},{\"id\":\"gevorderd\",\"count\":2},{\"id\":\"koploper\",\"count\":2},{\"id\":null,\"count\":1}]");
     JsonNode b2 = all.get("questions").get(3);
     assertThat(b2.get("id").asText()).isEqualTo("b2");
-    assertThat(List.of(b2.get("answered").asInt(), b2.get("na").asInt(), b2.get("unknown").asInt(), b2.get("missing").asInt(),
-        b2.get("hidden").asInt())).containsExactly(3, 0, 1, 1, 1);
-    assertThat(all.get("improvements").findValuesAsText("id")).containsExactly("a2", "a1", "b1", "b2");
+    assertThat(
+            List.of(
+                b2.get("answered").asInt(),
+                b2.get("na").asInt(),
+                b2.get("unknown").asInt(),
+                b2.get("missing").asInt(),
+                b2.get("hidden").asInt()))
+        .containsExactly(3, 0, 1, 1, 1);
+    assertThat(all.get("improvements").findValuesAsText("id"))
+        .containsExactly("a2", "a1", "b1", "b2");
     JsonNode bakery = all.get("agreement").get(0);
     assertThat(bakery.get("name").asText()).isEqualTo("Bakkerij Jansen");
     assertThat(bakery.get("agreement").decimalValue()).isEqualByComparingTo("54.2");
@@ -97,13 +116,21 @@ class AggregateCommandTest {
   @Test
   void companiesAreCountedPerStoredCompanyWhateverTheSpelling() throws Exception {
     JsonNode root = json("--by", "company");
-    assertThat(root).isEqualTo(MAPPER.readTree(GOLDEN.resolve("expected-by-company.json").toFile()));
+    assertThat(root)
+        .isEqualTo(MAPPER.readTree(GOLDEN.resolve("expected-by-company.json").toFile()));
     JsonNode groups = root.get("pools").get(0).get("groups");
-    // "Bakkerij Jansen", "bakkerij jansen B.V." and "BAKKERIJ  JANSEN" are one company; so are the two names
+    // "Bakkerij Jansen", "bakkerij jansen B.V." and "BAKKERIJ  JANSEN" are one company; so are the
+    // two names
     // with KvK 12345678; "Smit Garage" without a KvK number is another
-    assertThat(groups.findValuesAsText("label")).containsExactly("Bakkerij Jansen", "Garage Smit", "Smit Garage");
-    assertThat(groups.findValuesAsText("key").subList(0, 3)).containsExactly("name:bakkerij jansen", "kvk:12345678", "name:smit garage");
-    assertThat(List.of(groups.get(0).get("n").asInt(), groups.get(1).get("n").asInt(), groups.get(2).get("n").asInt()))
+    assertThat(groups.findValuesAsText("label"))
+        .containsExactly("Bakkerij Jansen", "Garage Smit", "Smit Garage");
+    assertThat(groups.findValuesAsText("key").subList(0, 3))
+        .containsExactly("name:bakkerij jansen", "kvk:12345678", "name:smit garage");
+    assertThat(
+            List.of(
+                groups.get(0).get("n").asInt(),
+                groups.get(1).get("n").asInt(),
+                groups.get(2).get("n").asInt()))
         .containsExactly(3, 2, 1);
     assertThat(group(root, 0, 2).get("overall").get("sd").isNull()).isTrue();
   }
@@ -114,9 +141,14 @@ class AggregateCommandTest {
     assertThat(json("--class", "3a", "--class", "3B").get("n").asInt()).isEqualTo(6);
     assertThat(json("--class", "3b", "--class", "3A").get("n").asInt()).isEqualTo(6);
     assertThat(json("--company", "12345678").get("n").asInt()).isEqualTo(2);
-    assertThat(json("--company", "garage smit", "--company", "SMIT GARAGE").get("n").asInt()).isEqualTo(3);
+    assertThat(json("--company", "garage smit", "--company", "SMIT GARAGE").get("n").asInt())
+        .isEqualTo(3);
     assertThat(json("--company", "bakkerij jansen bv").get("n").asInt()).isEqualTo(3);
-    assertThat(json("--school-year", "2026-2027", "--class", "3B", "--company", "Smit Garage").get("n").asInt()).isEqualTo(1);
+    assertThat(
+            json("--school-year", "2026-2027", "--class", "3B", "--company", "Smit Garage")
+                .get("n")
+                .asInt())
+        .isEqualTo(1);
     assertThat(json("--scan", "klas-golden").get("n").asInt()).isEqualTo(6);
     assertThat(json("--school-year", "2025-2026").get("n").asInt()).isZero();
   }
@@ -136,8 +168,16 @@ class AggregateCommandTest {
       }
     }
     assertThat(before.size()).isEqualTo(3);
-    CommandLineFactory.Run merge = CommandLineFactory.run("companies", "merge", "--lang", "en", "--db", db,
-        Long.toString(garage), Long.toString(other));
+    CommandLineFactory.Run merge =
+        CommandLineFactory.run(
+            "companies",
+            "merge",
+            "--lang",
+            "en",
+            "--db",
+            db,
+            Long.toString(garage),
+            Long.toString(other));
     assertThat(merge.exitCode()).as(merge.err()).isZero();
 
     JsonNode groups = json("--by", "company").get("pools").get(0).get("groups");
@@ -148,15 +188,25 @@ class AggregateCommandTest {
 
   @Test
   void responsesOfAnotherScanVersionAreReportedApartWithAWarning() throws Exception {
-    CommandLineFactory.Run imported = CommandLineFactory.run("import", "--lang", "en", "--db", db,
-        "--scan", GOLDEN.resolve("scan-v2.json").toString(),
-        GOLDEN.resolve("answers").resolve("r1.json").toString(), GOLDEN.resolve("answers").resolve("r3.json").toString());
+    CommandLineFactory.Run imported =
+        CommandLineFactory.run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            db,
+            "--scan",
+            GOLDEN.resolve("scan-v2.json").toString(),
+            GOLDEN.resolve("answers").resolve("r1.json").toString(),
+            GOLDEN.resolve("answers").resolve("r3.json").toString());
     assertThat(imported.out()).as(imported.err()).contains("imported 2 responses");
 
     CommandLineFactory.Run run = aggregate("--json");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.err()).contains("warning: 2 responses use scan klas-golden 2 (sha256:")
-        .contains("not klas-golden 1 (sha256:1d9e79711ca6)").contains("reported separately, not pooled");
+    assertThat(run.err())
+        .contains("warning: 2 responses use scan klas-golden 2 (sha256:")
+        .contains("not klas-golden 1 (sha256:1d9e79711ca6)")
+        .contains("reported separately, not pooled");
     JsonNode root = MAPPER.readTree(run.out());
     assertThat(root.get("n").asInt()).isEqualTo(8);
     JsonNode pools = root.get("pools");
@@ -164,13 +214,17 @@ class AggregateCommandTest {
     assertThat(pools.get(0).get("scan").get("version").asText()).isEqualTo("1");
     assertThat(pools.get(0).get("n").asInt()).isEqualTo(6);
     // version 1's figures are exactly those without the other version
-    assertThat(pools.get(0)).isEqualTo(MAPPER.readTree(GOLDEN.resolve("expected-all.json").toFile()).get("pools").get(0));
+    assertThat(pools.get(0))
+        .isEqualTo(
+            MAPPER.readTree(GOLDEN.resolve("expected-all.json").toFile()).get("pools").get(0));
     assertThat(pools.get(1).get("scan").get("version").asText()).isEqualTo("2");
     // r1 87.5 and r3 12.5: mean 50
-    assertThat(group(root, 1, 0).get("overall").get("mean").decimalValue()).isEqualByComparingTo("50.0");
+    assertThat(group(root, 1, 0).get("overall").get("mean").decimalValue())
+        .isEqualByComparingTo("50.0");
 
     CommandLineFactory.Run text = aggregate();
-    assertThat(text.out()).contains("Test scan for class figures 1 (sha256:1d9e79711ca6): 6 responses, not grouped")
+    assertThat(text.out())
+        .contains("Test scan for class figures 1 (sha256:1d9e79711ca6): 6 responses, not grouped")
         .contains("Test scan for class figures 2 (sha256:");
 
     CommandLineFactory.Run onlyV2 = aggregate("--scan", "klas-golden@2", "--json");
@@ -180,8 +234,16 @@ class AggregateCommandTest {
 
   @Test
   void aCompanyScannedInTwoSchoolYearsShowsItsTrendAndAgreementPerYear() throws Exception {
-    CommandLineFactory.Run imported = CommandLineFactory.run("import", "--lang", "en", "--db", db,
-        "--scan", GOLDEN.resolve("scan.json").toString(), GOLDEN.resolve("answers-2025").toString());
+    CommandLineFactory.Run imported =
+        CommandLineFactory.run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            db,
+            "--scan",
+            GOLDEN.resolve("scan.json").toString(),
+            GOLDEN.resolve("answers-2025").toString());
     assertThat(imported.out()).as(imported.err()).contains("imported 2 responses");
 
     JsonNode bakery = group(json("--by", "company", "--company", "Bakkerij Jansen"), 0, 0);
@@ -195,11 +257,14 @@ class AggregateCommandTest {
     assertThat(years.get(1).get("n").asInt()).isEqualTo(3);
     assertThat(years.get(1).get("mean").decimalValue()).isEqualByComparingTo("54.2");
     assertThat(trend.get("change").decimalValue()).isEqualByComparingTo("16.7");
-    assertThat(bakery.get("agreement").findValuesAsText("schoolYear")).containsExactly("2025-2026", "2026-2027");
+    assertThat(bakery.get("agreement").findValuesAsText("schoolYear"))
+        .containsExactly("2025-2026", "2026-2027");
 
     CommandLineFactory.Run text = aggregate("--by", "company", "--company", "Bakkerij Jansen");
-    assertThat(text.out()).contains("Bakkerij Jansen: 2025-2026 37.5 (n 2) → 2026-2027 54.2 (n 3); change +16.7");
-    assertThat(json("--by", "school-year").get("pools").get(0).get("groups").findValuesAsText("key"))
+    assertThat(text.out())
+        .contains("Bakkerij Jansen: 2025-2026 37.5 (n 2) → 2026-2027 54.2 (n 3); change +16.7");
+    assertThat(
+            json("--by", "school-year").get("pools").get(0).get("groups").findValuesAsText("key"))
         .containsExactly("2025-2026", "2026-2027");
   }
 
@@ -207,24 +272,41 @@ class AggregateCommandTest {
   void textIsAReadableTableInEnglishAndInDutch() {
     CommandLineFactory.Run english = aggregate();
     assertThat(english.exitCode()).isZero();
-    assertThat(english.out()).contains("== All responses: 6 responses ==")
+    assertThat(english.out())
+        .contains("== All responses: 6 responses ==")
         .contains("sd: sample standard deviation (n − 1)")
         .contains("Levels: Starter 1 · Advanced 2 · Leader 2 · no level 1")
         .contains("1. a2                     sum 2.5, mean 0.5 over 5 responses: Question a2?")
-        .contains("b2                     ja 1 · deels 1 · nee 1 · nvt 0 · weetniet 1 | missing 1 · hidden 1")
-        .contains("Bakkerij Jansen, 2026-2027: 3 students; on average 54.2% gave the same answer, over 4 questions (0 unanimous)")
+        .contains(
+            "b2                     ja 1 · deels 1 · nee 1 · nvt 0 · weetniet 1 | missing 1 · hidden 1")
+        .contains(
+            "Bakkerij Jansen, 2026-2027: 3 students; on average 54.2% gave the same answer, over 4 questions (0 unanimous)")
         .contains("overall scores 12.5 to 87.5: spread 75.0, sd 38.2");
-    assertThat(english.out().lines().filter(l -> l.trim().startsWith("n ")).findFirst().orElseThrow().trim().split("\\s+"))
+    assertThat(
+            english
+                .out()
+                .lines()
+                .filter(l -> l.trim().startsWith("n "))
+                .findFirst()
+                .orElseThrow()
+                .trim()
+                .split("\\s+"))
         .containsExactly("n", "mean", "median", "sd", "min", "p25", "p75", "max", "insuff.", "n/a");
-    assertThat(row(english.out(), "Overall")).containsExactly("5", "60.0", "62.5", "28.5", "12.5", "62.5", "75.0", "87.5", "1", "0");
-    assertThat(row(english.out(), "Policy")).containsExactly("6", "62.5", "75.0", "41.1", "0.0", "37.5", "93.8", "100.0", "0", "0");
+    assertThat(row(english.out(), "Overall"))
+        .containsExactly("5", "60.0", "62.5", "28.5", "12.5", "62.5", "75.0", "87.5", "1", "0");
+    assertThat(row(english.out(), "Policy"))
+        .containsExactly("6", "62.5", "75.0", "41.1", "0.0", "37.5", "93.8", "100.0", "0", "0");
 
-    CommandLineFactory.Run dutch = CommandLineFactory.run("aggregate", "--lang", "nl", "--db", db, "--by", "class");
-    assertThat(dutch.out()).contains("Testscan voor klascijfers 1 (sha256:1d9e79711ca6): 6 antwoorden, per klas")
-        .contains("== 3A: 3 antwoorden ==").contains("== 3B: 3 antwoorden ==")
+    CommandLineFactory.Run dutch =
+        CommandLineFactory.run("aggregate", "--lang", "nl", "--db", db, "--by", "class");
+    assertThat(dutch.out())
+        .contains("Testscan voor klascijfers 1 (sha256:1d9e79711ca6): 6 antwoorden, per klas")
+        .contains("== 3A: 3 antwoorden ==")
+        .contains("== 3B: 3 antwoorden ==")
         .contains("Niveaus: Starter 0 · Gevorderd 1 · Koploper 2 · geen niveau 0");
     // 3A: r1 87.5, r2 62.5, r4 75 → mean 75, p25 h = 0.5 → 68.75 → 68,8
-    assertThat(row(dutch.out(), "Totaal")).containsExactly("3", "75,0", "75,0", "12,5", "62,5", "68,8", "81,3", "87,5", "0", "0");
+    assertThat(row(dutch.out(), "Totaal"))
+        .containsExactly("3", "75,0", "75,0", "12,5", "62,5", "68,8", "81,3", "87,5", "0", "0");
   }
 
   @Test
@@ -234,36 +316,62 @@ class AggregateCommandTest {
     assertThat(english.out()).startsWith("\uFEFF");
     List<String> lines = english.out().substring(1).lines().toList();
     assertThat(lines.get(0)).isEqualTo(String.join(",", AggregateCsv.COLUMNS));
-    assertThat(lines.get(0)).isEqualTo("scan_id,scan_version,scan_hash,group_by,group_key,group_label,figure,figure_label,"
-        + "n,scored,insufficient,not_applicable,mean,median,sd,min,max,p25,p75");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "scan_id,scan_version,scan_hash,group_by,group_key,group_label,figure,figure_label,"
+                + "n,scored,insufficient,not_applicable,mean,median,sd,min,max,p25,p75");
     assertThat(lines).hasSize(1 + 2 * 3);
     assertThat(english.out()).contains("\r\n");
     String hash = "sha256:1d9e79711ca6facf8636bc2fec976b2a6936e02150016fc8ae1d2296185c4874";
-    assertThat(lines.get(1)).isEqualTo("klas-golden,1," + hash + ",class,3A,3A,overall,Overall,3,3,0,0,75.0,75.0,12.5,62.5,87.5,68.8,81.3");
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "klas-golden,1,"
+                + hash
+                + ",class,3A,3A,overall,Overall,3,3,0,0,75.0,75.0,12.5,62.5,87.5,68.8,81.3");
     // 3B: r3 12.5, r5 insufficient, r6 62.5
-    assertThat(lines.get(4)).isEqualTo("klas-golden,1," + hash + ",class,3B,3B,overall,Overall,3,2,1,0,37.5,37.5,35.4,12.5,62.5,25.0,50.0");
+    assertThat(lines.get(4))
+        .isEqualTo(
+            "klas-golden,1,"
+                + hash
+                + ",class,3B,3B,overall,Overall,3,2,1,0,37.5,37.5,35.4,12.5,62.5,25.0,50.0");
 
-    CommandLineFactory.Run dutch = CommandLineFactory.run("aggregate", "--lang", "nl", "--db", db, "--csv");
+    CommandLineFactory.Run dutch =
+        CommandLineFactory.run("aggregate", "--lang", "nl", "--db", db, "--csv");
     List<String> rows = dutch.out().substring(1).lines().toList();
     assertThat(rows.get(0)).isEqualTo(String.join(";", AggregateCsv.COLUMNS));
-    assertThat(rows.get(1)).isEqualTo("klas-golden;1;" + hash + ";all;all;all;overall;Totaal;6;5;1;0;60,0;62,5;28,5;12,5;87,5;62,5;75,0");
+    assertThat(rows.get(1))
+        .isEqualTo(
+            "klas-golden;1;"
+                + hash
+                + ";all;all;all;overall;Totaal;6;5;1;0;60,0;62,5;28,5;12,5;87,5;62,5;75,0");
   }
 
   @Test
   void csvCellsThatASpreadsheetWouldRunAsAFormulaGetAnApostrophe() throws Exception {
     Path evil = dir.resolve("evil");
     Files.createDirectories(evil);
-    Files.writeString(evil.resolve("x.json"), """
+    Files.writeString(
+        evil.resolve("x.json"),
+        """
         {"format": "mvoscan-answers/1", "scan": "klas-golden",
          "respondent": {"name": "X", "class": "@3C"},
          "company": {"name": "=HYPERLINK(\\"http://x\\")"}, "date": "2026-10-01",
          "answers": {"groot": "nee", "a1": "ja", "a2": "ja", "b1": "ja"}}
         """);
-    CommandLineFactory.Run imported = CommandLineFactory.run("import", "--lang", "en", "--db", db,
-        "--scan", GOLDEN.resolve("scan.json").toString(), evil.toString());
+    CommandLineFactory.Run imported =
+        CommandLineFactory.run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            db,
+            "--scan",
+            GOLDEN.resolve("scan.json").toString(),
+            evil.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
 
-    String byCompany = aggregate("--by", "company", "--csv", "--company", "=HYPERLINK(\"http://x\")").out();
+    String byCompany =
+        aggregate("--by", "company", "--csv", "--company", "=HYPERLINK(\"http://x\")").out();
     assertThat(byCompany).contains(",\"'=HYPERLINK(\"\"http://x\"\")\",overall,");
     String byClass = aggregate("--by", "class", "--csv", "--class", "@3C").out();
     assertThat(byClass).contains(",'@3C,'@3C,overall,");
@@ -292,10 +400,13 @@ class AggregateCommandTest {
 
     CommandLineFactory.Run csv = aggregate("--company", "Nobody", "--csv");
     assertThat(csv.exitCode()).isZero();
-    assertThat(csv.out().substring(1).lines().toList()).containsExactly(String.join(",", AggregateCsv.COLUMNS));
+    assertThat(csv.out().substring(1).lines().toList())
+        .containsExactly(String.join(",", AggregateCsv.COLUMNS));
 
     nl.mvoscan.store.Store.open(dir.resolve("empty.db")).close();
-    CommandLineFactory.Run emptyDb = CommandLineFactory.run("aggregate", "--lang", "nl", "--db", dir.resolve("empty.db").toString());
+    CommandLineFactory.Run emptyDb =
+        CommandLineFactory.run(
+            "aggregate", "--lang", "nl", "--db", dir.resolve("empty.db").toString());
     assertThat(emptyDb.exitCode()).isZero();
     assertThat(emptyDb.err()).contains("geen antwoorden passen bij de selectie (n = 0)");
   }
@@ -304,7 +415,8 @@ class AggregateCommandTest {
   void wrongOptionsAreBadInputWithExitCodeTwo() {
     CommandLineFactory.Run by = aggregate("--by", "teacher");
     assertThat(by.exitCode()).isEqualTo(2);
-    assertThat(by.err()).contains("--by \"teacher\" is not one of: all, class, company, sector, school-year");
+    assertThat(by.err())
+        .contains("--by \"teacher\" is not one of: all, class, company, sector, school-year");
 
     CommandLineFactory.Run both = aggregate("--json", "--csv");
     assertThat(both.exitCode()).isEqualTo(2);
@@ -312,7 +424,8 @@ class AggregateCommandTest {
 
     CommandLineFactory.Run year = aggregate("--school-year", "2026", "--school-year", "2026-2028");
     assertThat(year.exitCode()).isEqualTo(2);
-    assertThat(year.err()).contains("school year \"2026\" is not two consecutive years like 2026-2027")
+    assertThat(year.err())
+        .contains("school year \"2026\" is not two consecutive years like 2026-2027")
         .contains("school year \"2026-2028\" is not");
     assertThat(year.out()).isEmpty();
   }
@@ -323,14 +436,37 @@ class AggregateCommandTest {
     List<String> expected = new ArrayList<>();
     List<String> turkish = new ArrayList<>();
     try {
-      for (java.util.Locale locale : List.of(java.util.Locale.ROOT, java.util.Locale.forLanguageTag("tr"), java.util.Locale.forLanguageTag("nl"))) {
+      for (java.util.Locale locale :
+          List.of(
+              java.util.Locale.ROOT,
+              java.util.Locale.forLanguageTag("tr"),
+              java.util.Locale.forLanguageTag("nl"))) {
         java.util.Locale.setDefault(locale);
         List<String> outputs = locale == java.util.Locale.ROOT ? expected : turkish;
         outputs.clear();
         for (String lang : List.of("en", "nl")) {
-          outputs.add(CommandLineFactory.run("aggregate", "--lang", lang, "--db", db, "--by", "class", "--class", "3I", "--class", "3b").out());
-          outputs.add(CommandLineFactory.run("aggregate", "--lang", lang, "--db", db, "--by", "company", "--csv").out());
-          outputs.add(CommandLineFactory.run("aggregate", "--lang", lang, "--db", db, "--by", "sector", "--json").out());
+          outputs.add(
+              CommandLineFactory.run(
+                      "aggregate",
+                      "--lang",
+                      lang,
+                      "--db",
+                      db,
+                      "--by",
+                      "class",
+                      "--class",
+                      "3I",
+                      "--class",
+                      "3b")
+                  .out());
+          outputs.add(
+              CommandLineFactory.run(
+                      "aggregate", "--lang", lang, "--db", db, "--by", "company", "--csv")
+                  .out());
+          outputs.add(
+              CommandLineFactory.run(
+                      "aggregate", "--lang", lang, "--db", db, "--by", "sector", "--json")
+                  .out());
         }
         if (locale != java.util.Locale.ROOT) {
           assertThat(turkish).as(locale.toString()).isEqualTo(expected);
@@ -345,16 +481,29 @@ class AggregateCommandTest {
   @Test
   void theSectorIsTheAnsweredProfileQuestionElseTheStoredCompanySector() throws Exception {
     JsonNode groups = json("--by", "sector").get("pools").get(0).get("groups");
-    // productie r1 r2 r3, zorg r6 (option order), then Handel: r4's company.sector, r5 shares r4's KvK company
+    // productie r1 r2 r3, zorg r6 (option order), then Handel: r4's company.sector, r5 shares r4's
+    // KvK company
     assertThat(groups.findValuesAsText("key")).containsExactly("productie", "zorg", "handel");
     assertThat(groups.findValuesAsText("label")).containsExactly("Manufacturing", "Care", "Handel");
-    assertThat(List.of(groups.get(0).get("n").asInt(), groups.get(1).get("n").asInt(), groups.get(2).get("n").asInt()))
+    assertThat(
+            List.of(
+                groups.get(0).get("n").asInt(),
+                groups.get(1).get("n").asInt(),
+                groups.get(2).get("n").asInt()))
         .containsExactly(3, 1, 2);
   }
 
   @Test
   void aHashPrefixShorterThanEightDigitsIsBadInput() {
-    CommandLineFactory.Run run = CommandLineFactory.run("aggregate", "--lang", "en", "--db", dir.resolve("x.db").toString(), "--scan", "sha256:cf48");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "aggregate",
+            "--lang",
+            "en",
+            "--db",
+            dir.resolve("x.db").toString(),
+            "--scan",
+            "sha256:cf48");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--scan sha256:cf48: give at least 8 hex digits");
   }

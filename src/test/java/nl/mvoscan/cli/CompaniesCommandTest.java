@@ -26,7 +26,8 @@ class CompaniesCommandTest {
   }
 
   private void importClass() {
-    CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db(), "examples/klas-3a.csv");
+    CommandLineFactory.Run result =
+        run("import", "--lang", "en", "--db", db(), "examples/klas-3a.csv");
     assertThat(result.exitCode()).as(result.err()).isZero();
   }
 
@@ -58,7 +59,8 @@ class CompaniesCommandTest {
   private Map<Long, String> scores() throws IOException {
     Map<Long, String> scores = new HashMap<>();
     for (JsonNode r : MAPPER.readTree(run("responses", "--db", db(), "--json").out())) {
-      scores.put(r.get("id").asLong(), r.get("score") + " " + r.get("grade") + " " + r.get("level"));
+      scores.put(
+          r.get("id").asLong(), r.get("score") + " " + r.get("grade") + " " + r.get("level"));
     }
     return scores;
   }
@@ -72,7 +74,9 @@ class CompaniesCommandTest {
     assertThat(ah.get("key").asText()).isEqualTo("name:albert heijn");
     assertThat(ah.get("city").asText()).isEqualTo("Emmen");
     assertThat(ah.get("kvk").isNull()).isTrue();
-    assertThat(ah.get("responses").asInt()).as("'Albert Heijn' and 'albert heijn bv' are one key").isEqualTo(2);
+    assertThat(ah.get("responses").asInt())
+        .as("'Albert Heijn' and 'albert heijn bv' are one key")
+        .isEqualTo(2);
     int total = 0;
     for (JsonNode company : companies) {
       total += company.get("responses").asInt();
@@ -80,10 +84,12 @@ class CompaniesCommandTest {
     assertThat(total).isEqualTo(28);
 
     CommandLineFactory.Run text = run("companies", "--lang", "en", "--db", db());
-    assertThat(text.out()).startsWith("   id  name ")
+    assertThat(text.out())
+        .startsWith("   id  name ")
         .containsPattern("\n +\\d+  AH Emmen Centrum +- +Emmen +1  name:ah emmen centrum\n");
     assertThat(text.err()).contains("20 companies");
-    assertThat(run("companies", "--lang", "nl", "--db", db()).out()).contains("naam", "plaats", "antwoorden", "sleutel");
+    assertThat(run("companies", "--lang", "nl", "--db", db()).out())
+        .contains("naam", "plaats", "antwoorden", "sleutel");
   }
 
   @Test
@@ -95,10 +101,23 @@ class CompaniesCommandTest {
     long ah = idOf(before, "AH Emmen Centrum");
     long emmen = idOf(before, "Albert Heijn Emmen");
 
-    CommandLineFactory.Run merge = run("companies", "merge", "--lang", "en", "--db", db(),
-        Long.toString(keep), Long.toString(ah), Long.toString(emmen));
+    CommandLineFactory.Run merge =
+        run(
+            "companies",
+            "merge",
+            "--lang",
+            "en",
+            "--db",
+            db(),
+            Long.toString(keep),
+            Long.toString(ah),
+            Long.toString(emmen));
     assertThat(merge.exitCode()).as(merge.err()).isZero();
-    assertThat(merge.out().trim()).isEqualTo("merged 2 companies into #" + keep + " (Albert Heijn): 2 responses moved; it now has 4 responses");
+    assertThat(merge.out().trim())
+        .isEqualTo(
+            "merged 2 companies into #"
+                + keep
+                + " (Albert Heijn): 2 responses moved; it now has 4 responses");
 
     JsonNode after = companies();
     assertThat(after.size()).isEqualTo(before.size() - 2);
@@ -106,11 +125,15 @@ class CompaniesCommandTest {
     assertThat(byId(after, emmen)).isNull();
     assertThat(byId(after, keep).get("responses").asInt()).isEqualTo(4);
     assertThat(scores()).isEqualTo(scoresBefore);
-    JsonNode listed = MAPPER.readTree(run("responses", "--db", db(), "--json", "--company", "Albert Heijn").out());
+    JsonNode listed =
+        MAPPER.readTree(
+            run("responses", "--db", db(), "--json", "--company", "Albert Heijn").out());
     assertThat(listed.size()).isEqualTo(4);
-    assertThat(run("export", "--db", db()).out()).doesNotContain("AH Emmen Centrum", "Albert Heijn Emmen");
+    assertThat(run("export", "--db", db()).out())
+        .doesNotContain("AH Emmen Centrum", "Albert Heijn Emmen");
     for (JsonNode r : listed) {
-      JsonNode shown = MAPPER.readTree(run("show", "--db", db(), "--json", r.get("id").asText()).out());
+      JsonNode shown =
+          MAPPER.readTree(run("show", "--db", db(), "--json", r.get("id").asText()).out());
       assertThat(shown.at("/company/id").asLong()).isEqualTo(keep);
       assertThat(shown.at("/overall/score").toString()).isEqualTo(r.get("score").toString());
     }
@@ -133,10 +156,15 @@ class CompaniesCommandTest {
     assertThat(withKvk).isNotNull();
     assertThat(withoutKvk).isNotNull();
     long kept = withoutKvk.get("id").asLong();
-    assertThat(run("companies", "merge", "--db", db(), Long.toString(kept), withKvk.get("id").asText()).exitCode()).isZero();
+    assertThat(
+            run("companies", "merge", "--db", db(), Long.toString(kept), withKvk.get("id").asText())
+                .exitCode())
+        .isZero();
     JsonNode merged = byId(companies(), kept);
     assertThat(merged.get("kvk").asText()).isEqualTo(withKvk.get("kvk").asText());
-    assertThat(merged.get("key").asText()).as("the key stays").isEqualTo(withoutKvk.get("key").asText());
+    assertThat(merged.get("key").asText())
+        .as("the key stays")
+        .isEqualTo(withoutKvk.get("key").asText());
     assertThat(merged.get("responses").asInt())
         .isEqualTo(withKvk.get("responses").asInt() + withoutKvk.get("responses").asInt());
   }
@@ -149,19 +177,34 @@ class CompaniesCommandTest {
     long keep = idOf(before, "Albert Heijn");
     long ah = idOf(before, "AH Emmen Centrum");
 
-    CommandLineFactory.Run merge = run("companies", "merge", "--lang", "en", "--db", db(), Long.toString(keep),
-        Long.toString(ah), "998", "999");
+    CommandLineFactory.Run merge =
+        run(
+            "companies",
+            "merge",
+            "--lang",
+            "en",
+            "--db",
+            db(),
+            Long.toString(keep),
+            Long.toString(ah),
+            "998",
+            "999");
     assertThat(merge.exitCode()).isEqualTo(2);
-    assertThat(merge.err()).isEqualTo("no company with id 998; see mvoscan companies\n"
-        + "no company with id 999; see mvoscan companies\n"
-        + "nothing merged; the database was not changed\n");
+    assertThat(merge.err())
+        .isEqualTo(
+            "no company with id 998; see mvoscan companies\n"
+                + "no company with id 999; see mvoscan companies\n"
+                + "nothing merged; the database was not changed\n");
     assertThat(merge.out()).isEmpty();
     assertThat(companies()).isEqualTo(before);
     assertThat(scores()).isEqualTo(scoresBefore);
 
-    CommandLineFactory.Run unknownKeep = run("companies", "merge", "--lang", "nl", "--db", db(), "997", Long.toString(ah));
+    CommandLineFactory.Run unknownKeep =
+        run("companies", "merge", "--lang", "nl", "--db", db(), "997", Long.toString(ah));
     assertThat(unknownKeep.exitCode()).isEqualTo(2);
-    assertThat(unknownKeep.err()).contains("geen bedrijf met id 997").contains("niets samengevoegd");
+    assertThat(unknownKeep.err())
+        .contains("geen bedrijf met id 997")
+        .contains("niets samengevoegd");
     assertThat(companies()).isEqualTo(before);
   }
 
@@ -170,10 +213,22 @@ class CompaniesCommandTest {
     importClass();
     JsonNode before = companies();
     long keep = idOf(before, "Albert Heijn");
-    CommandLineFactory.Run self = run("companies", "merge", "--lang", "en", "--db", db(), Long.toString(keep), Long.toString(keep));
+    CommandLineFactory.Run self =
+        run(
+            "companies",
+            "merge",
+            "--lang",
+            "en",
+            "--db",
+            db(),
+            Long.toString(keep),
+            Long.toString(keep));
     assertThat(self.exitCode()).isEqualTo(2);
-    assertThat(self.err()).contains("company " + keep + " is both the one to keep and one to merge");
-    assertThat(run("companies", "merge", "--lang", "en", "--db", db(), Long.toString(keep)).exitCode()).isEqualTo(2);
+    assertThat(self.err())
+        .contains("company " + keep + " is both the one to keep and one to merge");
+    assertThat(
+            run("companies", "merge", "--lang", "en", "--db", db(), Long.toString(keep)).exitCode())
+        .isEqualTo(2);
     assertThat(companies()).isEqualTo(before);
   }
 
@@ -183,10 +238,15 @@ class CompaniesCommandTest {
     JsonNode before = companies();
     long keep = idOf(before, "Albert Heijn");
     long other = idOf(before, "AH Emmen Centrum");
-    assertThat(run("companies", "merge", "--db", db(), Long.toString(keep), Long.toString(other)).exitCode()).isZero();
+    assertThat(
+            run("companies", "merge", "--db", db(), Long.toString(keep), Long.toString(other))
+                .exitCode())
+        .isZero();
 
     Path later = dir.resolve("later.json");
-    java.nio.file.Files.writeString(later, """
+    java.nio.file.Files.writeString(
+        later,
+        """
         {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
          "respondent": {"name": "Nieuwe Student", "class": "3A"},
          "company": {"name": "AH Emmen Centrum", "city": "Emmen"},
@@ -198,6 +258,9 @@ class CompaniesCommandTest {
     JsonNode after = companies();
     assertThat(after.size()).isEqualTo(before.size() - 1);
     assertThat(byId(after, keep).get("responses").asInt())
-        .isEqualTo(byId(before, keep).get("responses").asInt() + byId(before, other).get("responses").asInt() + 1);
+        .isEqualTo(
+            byId(before, keep).get("responses").asInt()
+                + byId(before, other).get("responses").asInt()
+                + 1);
   }
 }

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportCommandTest {
 
   private static final List<String> EXAMPLES =
-      List.of("bakkerij-emmen.json", "garage-assen.json", "installatiebedrijf-leeuwarden.json", "zorghuis-groningen.json");
+      List.of(
+          "bakkerij-emmen.json",
+          "garage-assen.json",
+          "installatiebedrijf-leeuwarden.json",
+          "zorghuis-groningen.json");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path dir;
@@ -47,7 +51,8 @@ class ExportCommandTest {
 
   private byte[] export(String... options) throws IOException {
     Path file = dir.resolve("out-" + System.nanoTime() + ".csv");
-    List<String> args = new ArrayList<>(List.of("export", "--lang", "en", "--db", db(), "-o", file.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("export", "--lang", "en", "--db", db(), "-o", file.toString()));
     args.addAll(List.of(options));
     CommandLineFactory.Run result = run(args.toArray(String[]::new));
     assertThat(result.exitCode()).as(result.err()).isZero();
@@ -61,7 +66,12 @@ class ExportCommandTest {
 
   private static List<CSVRecord> parse(String csv, char delimiter) throws IOException {
     String body = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-    return CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(new StringReader(body)).getRecords();
+    return CSVFormat.RFC4180
+        .builder()
+        .setDelimiter(delimiter)
+        .get()
+        .parse(new StringReader(body))
+        .getRecords();
   }
 
   @Test
@@ -82,23 +92,31 @@ class ExportCommandTest {
     importExamples();
     byte[] excel = export("--excel");
     assertThat(excel).isEqualTo(golden("wide-excel.csv"));
-    assertThat(new String(excel, StandardCharsets.UTF_8)).startsWith("\uFEFFresponse_id;school_year;class;student;")
+    assertThat(new String(excel, StandardCharsets.UTF_8))
+        .startsWith("\uFEFFresponse_id;school_year;class;student;")
         .contains(";scored;30,2;92,3;3,7;starter;5,9;48,0;13,8;39,3;40,9;33,3\r\n");
   }
 
   @Test
   void theGoldenFilesHoldTheScoresOfTheExamplesReadme() throws IOException {
     String wide = new String(golden("wide.csv"), StandardCharsets.UTF_8);
-    assertThat(wide).startsWith("response_id,school_year,class,student,student_number,company,kvk,city,date,scan_id,"
-        + "scan_version,status,score,coverage,grade,level,theme_beleid_score,theme_mens_score,theme_energie_score,"
-        + "theme_circulair_score,theme_keten_score,theme_omgeving_score\r\n");
-    assertThat(wide).contains("Zorgcentrum De Lindehof,41012684,Groningen,2026-11-24,mvo-stagebedrijf,2026.1,scored,"
-        + "89.8,100.0,9.1,koploper,94.7,96.6,91.4,84.0,90.0,81.8\r\n");
+    assertThat(wide)
+        .startsWith(
+            "response_id,school_year,class,student,student_number,company,kvk,city,date,scan_id,"
+                + "scan_version,status,score,coverage,grade,level,theme_beleid_score,theme_mens_score,theme_energie_score,"
+                + "theme_circulair_score,theme_keten_score,theme_omgeving_score\r\n");
+    assertThat(wide)
+        .contains(
+            "Zorgcentrum De Lindehof,41012684,Groningen,2026-11-24,mvo-stagebedrijf,2026.1,scored,"
+                + "89.8,100.0,9.1,koploper,94.7,96.6,91.4,84.0,90.0,81.8\r\n");
     assertThat(wide.split("\r\n", -1)).hasSize(6).endsWith("");
     String answers = new String(golden("long.csv"), StandardCharsets.UTF_8);
-    assertThat(answers).startsWith("response_id,school_year,class,student,company,question_id,value,evidence,note,status,points\r\n")
-        .contains("1,2026-2027,3A,Sanne de Vries,Bakkerij De Korenschoof,afvalstromen,papier|gft,gezien,"
-            + "\"Karton wordt apart gezet, de rest gaat in één container.\",answered,2\r\n");
+    assertThat(answers)
+        .startsWith(
+            "response_id,school_year,class,student,company,question_id,value,evidence,note,status,points\r\n")
+        .contains(
+            "1,2026-2027,3A,Sanne de Vries,Bakkerij De Korenschoof,afvalstromen,papier|gft,gezien,"
+                + "\"Karton wordt apart gezet, de rest gaat in één container.\",answered,2\r\n");
   }
 
   @Test
@@ -108,17 +126,35 @@ class ExportCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo(new String(golden("long.csv"), StandardCharsets.UTF_8));
     assertThat(result.err()).contains("exported 197 answers");
-    assertThat(run("export", "--lang", "nl", "--db", db()).err()).contains("4 ingevulde scans geëxporteerd");
+    assertThat(run("export", "--lang", "nl", "--db", db()).err())
+        .contains("4 ingevulde scans geëxporteerd");
   }
 
   @Test
   void filtersByClassAndSchoolYear() throws IOException {
     importExamples();
-    CommandLineFactory.Run other = run("export", "--lang", "en", "--db", db(), "--format", "json", "--class", "3B");
+    CommandLineFactory.Run other =
+        run("export", "--lang", "en", "--db", db(), "--format", "json", "--class", "3B");
     assertThat(other.exitCode()).isZero();
     assertThat(other.out().trim()).isEqualTo("[ ]");
-    assertThat(run("export", "--db", db(), "--format", "json", "--school-year", "2025-2026").out().trim()).isEqualTo("[ ]");
-    JsonNode all = MAPPER.readTree(run("export", "--db", db(), "--format", "json", "--class", "3A", "--school-year", "2026-2027").out());
+    assertThat(
+            run("export", "--db", db(), "--format", "json", "--school-year", "2025-2026")
+                .out()
+                .trim())
+        .isEqualTo("[ ]");
+    JsonNode all =
+        MAPPER.readTree(
+            run(
+                    "export",
+                    "--db",
+                    db(),
+                    "--format",
+                    "json",
+                    "--class",
+                    "3A",
+                    "--school-year",
+                    "2026-2027")
+                .out());
     assertThat(all.size()).isEqualTo(4);
     assertThat(all.get(0).get("score").decimalValue()).isEqualByComparingTo("30.2");
     assertThat(all.get(0).get("theme_mens_score").decimalValue()).isEqualByComparingTo("48.0");
@@ -137,11 +173,16 @@ class ExportCommandTest {
       assertThat(names).containsExactlyElementsOf(csv.get(0).toList());
       for (int column = 0; column < names.size(); column++) {
         JsonNode cell = object.get(names.get(column));
-        assertThat(cell.isNull() ? "" : cell.isNumber() ? cell.decimalValue().toPlainString() : cell.asText())
-            .as(names.get(column)).isEqualTo(csv.get(row).get(column));
+        assertThat(
+                cell.isNull()
+                    ? ""
+                    : cell.isNumber() ? cell.decimalValue().toPlainString() : cell.asText())
+            .as(names.get(column))
+            .isEqualTo(csv.get(row).get(column));
       }
     }
-    JsonNode answers = MAPPER.readTree(run("export", "--db", db(), "--format", "json", "--long").out());
+    JsonNode answers =
+        MAPPER.readTree(run("export", "--db", db(), "--format", "json", "--long").out());
     assertThat(answers.size()).isEqualTo(197);
     JsonNode afval = find(answers, 1, "afvalstromen");
     assertThat(afval.get("value").isArray()).isTrue();
@@ -153,7 +194,8 @@ class ExportCommandTest {
 
   private static JsonNode find(JsonNode answers, long response, String question) {
     for (JsonNode answer : answers) {
-      if (answer.get("response_id").asLong() == response && answer.get("question_id").asText().equals(question)) {
+      if (answer.get("response_id").asLong() == response
+          && answer.get("question_id").asText().equals(question)) {
         return answer;
       }
     }
@@ -167,21 +209,40 @@ class ExportCommandTest {
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("choose one of --wide and --long").doesNotContain("Exception");
     assertThat(both.out()).isEmpty();
-    CommandLineFactory.Run excelJson = run("export", "--lang", "nl", "--db", db(), "--excel", "--format", "json");
+    CommandLineFactory.Run excelJson =
+        run("export", "--lang", "nl", "--db", db(), "--excel", "--format", "json");
     assertThat(excelJson.exitCode()).isEqualTo(2);
     assertThat(excelJson.err()).contains("--excel is alleen voor CSV");
-    assertThat(run("export", "--lang", "en", "--db", db(), "--format", "xml").exitCode()).isEqualTo(2);
+    assertThat(run("export", "--lang", "en", "--db", db(), "--format", "xml").exitCode())
+        .isEqualTo(2);
   }
 
   @Test
-  void responsesOfTwoScansGetTheUnionOfTheirThemeColumnsInOrderOfFirstAppearance() throws IOException {
+  void responsesOfTwoScansGetTheUnionOfTheirThemeColumnsInOrderOfFirstAppearance()
+      throws IOException {
     importExamples();
-    CommandLineFactory.Run mini = run("import", "--lang", "en", "--db", db(), "--scan", "src/test/resources/cli/scans/mini-scan.json",
-        "src/test/resources/cli/answers/complete.json");
+    CommandLineFactory.Run mini =
+        run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            db(),
+            "--scan",
+            "src/test/resources/cli/scans/mini-scan.json",
+            "src/test/resources/cli/answers/complete.json");
     assertThat(mini.exitCode()).as(mini.err()).isZero();
     List<CSVRecord> csv = parse(run("export", "--db", db()).out(), ',');
-    assertThat(csv.get(0).toList()).endsWith("level", "theme_beleid_score", "theme_mens_score", "theme_energie_score",
-        "theme_circulair_score", "theme_keten_score", "theme_omgeving_score", "theme_mensen_score");
+    assertThat(csv.get(0).toList())
+        .endsWith(
+            "level",
+            "theme_beleid_score",
+            "theme_mens_score",
+            "theme_energie_score",
+            "theme_circulair_score",
+            "theme_keten_score",
+            "theme_omgeving_score",
+            "theme_mensen_score");
     CSVRecord last = csv.get(csv.size() - 1);
     assertThat(csv.get(0).get(9)).isEqualTo("scan_id");
     assertThat(last.get(9)).isEqualTo("mini-scan");
@@ -216,8 +277,14 @@ class ExportCommandTest {
     List<String> names = namesOfTheImportedFiles();
     String plain = run("export", "--db", db(), "--long").out();
     assertThat(plain).contains(names.get(0));
-    for (String[] options : List.of(new String[] {}, new String[] {"--long"}, new String[] {"--excel"},
-        new String[] {"--long", "--excel"}, new String[] {"--format", "json"}, new String[] {"--format", "json", "--long"})) {
+    for (String[] options :
+        List.of(
+            new String[] {},
+            new String[] {"--long"},
+            new String[] {"--excel"},
+            new String[] {"--long", "--excel"},
+            new String[] {"--format", "json"},
+            new String[] {"--format", "json", "--long"})) {
       List<String> args = new ArrayList<>(List.of("export", "--db", db(), "--anonymize"));
       args.addAll(List.of(options));
       CommandLineFactory.Run result = run(args.toArray(String[]::new));
@@ -226,12 +293,15 @@ class ExportCommandTest {
       for (String name : names) {
         assertThat(output).as(String.join(" ", options)).doesNotContainIgnoringCase(name);
       }
-      assertThat(output).doesNotContain("student_number", "Student 29").contains("Student 01", "Student 28");
+      assertThat(output)
+          .doesNotContain("student_number", "Student 29")
+          .contains("Student 01", "Student 28");
     }
   }
 
   @Test
-  void pseudonymsArePerClassAndStayTheSameWhenExportingAgainOrAfterAnotherClassIsImported() throws IOException {
+  void pseudonymsArePerClassAndStayTheSameWhenExportingAgainOrAfterAnotherClassIsImported()
+      throws IOException {
     importExamples();
     String first = run("export", "--db", db(), "--anonymize").out();
     List<CSVRecord> rows = parse(first, ',');
@@ -241,77 +311,101 @@ class ExportCommandTest {
     assertThat(run("export", "--db", db(), "--anonymize").out()).isEqualTo(first);
 
     ObjectNode other = (ObjectNode) MAPPER.readTree(Path.of("examples/garage-assen.json").toFile());
-    ((ObjectNode) other.get("respondent")).put("name", "Fleur Visser").put("id", "200001").put("class", "4B");
+    ((ObjectNode) other.get("respondent"))
+        .put("name", "Fleur Visser")
+        .put("id", "200001")
+        .put("class", "4B");
     Path file = dir.resolve("fleur.json");
     MAPPER.writeValue(file.toFile(), other);
     assertThat(run("import", "--db", db(), file.toString()).exitCode()).isZero();
 
     String again = run("export", "--db", db(), "--anonymize").out();
     assertThat(again).startsWith(first);
-    assertThat(again).endsWith(",4B,Student 01,Autobedrijf Van der Veen,01093846,Assen,2026-11-18,mvo-stagebedrijf,2026.1,scored,"
-        + "54.3,85.5,5.9,gevorderd,41.2,63.0,48.3,76.0,57.1,40.0\r\n").doesNotContain("Fleur");
+    assertThat(again)
+        .endsWith(
+            ",4B,Student 01,Autobedrijf Van der Veen,01093846,Assen,2026-11-18,mvo-stagebedrijf,2026.1,scored,"
+                + "54.3,85.5,5.9,gevorderd,41.2,63.0,48.3,76.0,57.1,40.0\r\n")
+        .doesNotContain("Fleur");
     assertThat(run("export", "--db", db(), "--anonymize", "--class", "3A").out()).isEqualTo(first);
   }
 
   @Test
   void aStudentsNameInTheirOwnNoteIsReplacedInAnAnonymousExport() throws IOException {
-    ObjectNode answers = (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
-    ((ObjectNode) answers.at("/answers/visie")).put("note", "Sanne de Vries vroeg het aan de eigenaar.");
+    ObjectNode answers =
+        (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+    ((ObjectNode) answers.at("/answers/visie"))
+        .put("note", "Sanne de Vries vroeg het aan de eigenaar.");
     Path file = dir.resolve("sanne.json");
     MAPPER.writeValue(file.toFile(), answers);
     assertThat(run("import", "--db", db(), file.toString()).exitCode()).isZero();
     String anonymous = run("export", "--db", db(), "--anonymize", "--long").out();
     assertThat(anonymous).contains("Student 01 vroeg het aan de eigenaar.").doesNotContain("Sanne");
-    assertThat(run("export", "--db", db(), "--long").out()).contains("Sanne de Vries vroeg het aan de eigenaar.");
+    assertThat(run("export", "--db", db(), "--long").out())
+        .contains("Sanne de Vries vroeg het aan de eigenaar.");
   }
 
   /** Names, companies and notes that break naive CSV, SQL or spreadsheet code. */
-  private static final Map<String, String> NASTY_NAMES = Map.of(
-      "200001", "Jan \"de Kei\" O'Neil",
-      "200002", "Anna; Bakker, jr.",
-      "200003", "Robert'); DROP TABLE response;--",
-      "200004", "Zoë 🌱 Jansen",
-      "200005", "İsmail Işık");
+  private static final Map<String, String> NASTY_NAMES =
+      Map.of(
+          "200001", "Jan \"de Kei\" O'Neil",
+          "200002", "Anna; Bakker, jr.",
+          "200003", "Robert'); DROP TABLE response;--",
+          "200004", "Zoë 🌱 Jansen",
+          "200005", "İsmail Işık");
 
   @Test
-  void nastyNamesCompaniesAndNotesRoundTripThroughJsonAndNoCsvCellWouldExecute() throws IOException {
+  void nastyNamesCompaniesAndNotesRoundTripThroughJsonAndNoCsvCellWouldExecute()
+      throws IOException {
     Path folder = dir.resolve("nasty");
     Files.createDirectories(folder);
     for (Map.Entry<String, String> student : NASTY_NAMES.entrySet()) {
-      ObjectNode answers = (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
-      ((ObjectNode) answers.get("respondent")).put("name", student.getValue()).put("id", student.getKey());
+      ObjectNode answers =
+          (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+      ((ObjectNode) answers.get("respondent"))
+          .put("name", student.getValue())
+          .put("id", student.getKey());
       ((ObjectNode) answers.get("company")).put("name", "=HYPERLINK(\"http://x\")").remove("kvk");
       ((ObjectNode) answers.at("/answers/visie")).put("note", "+31 6 1234");
       ((ObjectNode) answers.at("/answers/rapportage")).put("note", "@home");
       ((ObjectNode) answers.at("/answers/medewerkers")).put("note", "-1");
-      ((ObjectNode) answers.at("/answers/eigen_pand")).put("note", "\tmet tab; \"quotes\"\r\nen een regel");
+      ((ObjectNode) answers.at("/answers/eigen_pand"))
+          .put("note", "\tmet tab; \"quotes\"\r\nen een regel");
       ((ObjectNode) answers.get("answers")).put("activiteiten", "=1+2 " + student.getValue());
       MAPPER.writeValue(folder.resolve(student.getKey() + ".json").toFile(), answers);
     }
-    CommandLineFactory.Run imported = run("import", "--lang", "en", "--db", db(), folder.toString());
+    CommandLineFactory.Run imported =
+        run("import", "--lang", "en", "--db", db(), folder.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("imported 5 responses (1 companies");
 
     JsonNode wide = MAPPER.readTree(run("export", "--db", db(), "--format", "json").out());
     assertThat(wide.size()).isEqualTo(5);
     for (JsonNode row : wide) {
-      assertThat(row.get("student").asText()).isEqualTo(NASTY_NAMES.get(row.get("student_number").asText()));
+      assertThat(row.get("student").asText())
+          .isEqualTo(NASTY_NAMES.get(row.get("student_number").asText()));
       assertThat(row.get("company").asText()).isEqualTo("=HYPERLINK(\"http://x\")");
     }
-    JsonNode answers = MAPPER.readTree(run("export", "--db", db(), "--format", "json", "--long").out());
+    JsonNode answers =
+        MAPPER.readTree(run("export", "--db", db(), "--format", "json", "--long").out());
     for (long id = 1; id <= 5; id++) {
       String name = wide.get((int) id - 1).get("student").asText();
       assertThat(find(answers, id, "visie").get("note").asText()).isEqualTo("+31 6 1234");
       assertThat(find(answers, id, "rapportage").get("note").asText()).isEqualTo("@home");
       assertThat(find(answers, id, "medewerkers").get("note").asText()).isEqualTo("-1");
-      assertThat(find(answers, id, "eigen_pand").get("note").asText()).isEqualTo("\tmet tab; \"quotes\"\r\nen een regel");
+      assertThat(find(answers, id, "eigen_pand").get("note").asText())
+          .isEqualTo("\tmet tab; \"quotes\"\r\nen een regel");
       assertThat(find(answers, id, "activiteiten").get("value").asText()).isEqualTo("=1+2 " + name);
       assertThat(find(answers, id, "activiteiten").get("student").asText()).isEqualTo(name);
     }
-    assertThat(run("responses", "--db", db(), "--json").out()).contains("Robert'); DROP TABLE response;--");
+    assertThat(run("responses", "--db", db(), "--json").out())
+        .contains("Robert'); DROP TABLE response;--");
 
-    for (String[] options : List.of(new String[] {}, new String[] {"--long"}, new String[] {"--excel"},
-        new String[] {"--long", "--excel"})) {
+    for (String[] options :
+        List.of(
+            new String[] {},
+            new String[] {"--long"},
+            new String[] {"--excel"},
+            new String[] {"--long", "--excel"})) {
       boolean excel = List.of(options).contains("--excel");
       List<String> args = new ArrayList<>(List.of("export", "--db", db()));
       args.addAll(List.of(options));
@@ -319,14 +413,23 @@ class ExportCommandTest {
       List<String> cells = new ArrayList<>();
       csv.forEach(record -> cells.addAll(record.toList()));
       for (String cell : cells) {
-        assertThat(cell.stripLeading()).as("cell %s with %s", cell, List.of(options)).doesNotStartWith("=")
-            .doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+        assertThat(cell.stripLeading())
+            .as("cell %s with %s", cell, List.of(options))
+            .doesNotStartWith("=")
+            .doesNotStartWith("+")
+            .doesNotStartWith("-")
+            .doesNotStartWith("@");
         assertThat(cell).doesNotStartWith("\t").doesNotStartWith("\r");
       }
       assertThat(cells).contains("'=HYPERLINK(\"http://x\")").containsAll(NASTY_NAMES.values());
       if (List.of(options).contains("--long")) {
-        assertThat(cells).contains("'+31 6 1234", "'@home", "'-1", "'\tmet tab; \"quotes\"\r\nen een regel",
-            "'=1+2 Robert'); DROP TABLE response;--");
+        assertThat(cells)
+            .contains(
+                "'+31 6 1234",
+                "'@home",
+                "'-1",
+                "'\tmet tab; \"quotes\"\r\nen een regel",
+                "'=1+2 Robert'); DROP TABLE response;--");
       }
     }
   }

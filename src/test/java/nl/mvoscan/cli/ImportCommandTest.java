@@ -18,7 +18,13 @@ class ImportCommandTest {
   private Path examples() throws Exception {
     Path copy = dir.resolve("answers");
     Files.createDirectories(copy);
-    for (String name : new String[] {"bakkerij-emmen.json", "garage-assen.json", "zorghuis-groningen.json", "installatiebedrijf-leeuwarden.json"}) {
+    for (String name :
+        new String[] {
+          "bakkerij-emmen.json",
+          "garage-assen.json",
+          "zorghuis-groningen.json",
+          "installatiebedrijf-leeuwarden.json"
+        }) {
       Files.copy(Path.of("examples", name), copy.resolve(name));
     }
     return copy;
@@ -30,13 +36,15 @@ class ImportCommandTest {
     Path folder = examples();
     CommandLineFactory.Run first = run("import", "--lang", "en", "--db", db, folder.toString());
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(first.out()).contains("imported 4 responses (4 companies, class 3A); 0 already present; 0 skipped");
+    assertThat(first.out())
+        .contains("imported 4 responses (4 companies, class 3A); 0 already present; 0 skipped");
 
     CommandLineFactory.Run again = run("import", "--lang", "en", "--db", db, folder.toString());
     assertThat(again.out()).contains("imported 0 responses").contains("4 already present");
 
     CommandLineFactory.Run list = run("responses", "--lang", "en", "--db", db, "--json");
-    assertThat(list.out()).contains("\"Sanne de Vries\"", "\"koploper\"", "\"starter\"", "\"2026-2027\"");
+    assertThat(list.out())
+        .contains("\"Sanne de Vries\"", "\"koploper\"", "\"starter\"", "\"2026-2027\"");
   }
 
   @Test
@@ -44,8 +52,12 @@ class ImportCommandTest {
     String db = dir.resolve("t.db").toString();
     Path folder = examples();
     run("import", "--db", db, folder.toString());
-    String scored = run("score", "--json", folder.resolve("installatiebedrijf-leeuwarden.json").toString()).out();
-    String listed = run("responses", "--db", db, "--json", "--company", "Installatiebedrijf Dijkstra & Zn.").out();
+    String scored =
+        run("score", "--json", folder.resolve("installatiebedrijf-leeuwarden.json").toString())
+            .out();
+    String listed =
+        run("responses", "--db", db, "--json", "--company", "Installatiebedrijf Dijkstra & Zn.")
+            .out();
     String overall = scored.substring(scored.indexOf("\"overall\""), scored.indexOf("\"themes\""));
     String score = overall.replaceAll("(?s).*\"score\" : ([0-9.]+).*", "$1");
     assertThat(listed).contains("\"score\" : " + score);
@@ -55,7 +67,8 @@ class ImportCommandTest {
   void aBadFileMeansNothingIsImportedAndEveryProblemIsListed() throws Exception {
     String db = dir.resolve("t.db").toString();
     Path folder = examples();
-    Files.writeString(folder.resolve("zz-bad.json"),
+    Files.writeString(
+        folder.resolve("zz-bad.json"),
         "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\",\n \"answers\": {\"visie\": \"jaa\", \"onbekend\": 1}}");
     CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db, folder.toString());
     assertThat(result.exitCode()).isEqualTo(2);
@@ -64,9 +77,12 @@ class ImportCommandTest {
         .contains("zz-bad.json:2: /answers/onbekend: unknown question \"onbekend\"")
         .contains("nothing imported")
         .doesNotContain("Exception");
-    assertThat(Path.of(db)).as("a rejected import does not even create the database").doesNotExist();
+    assertThat(Path.of(db))
+        .as("a rejected import does not even create the database")
+        .doesNotExist();
 
-    CommandLineFactory.Run skipping = run("import", "--lang", "en", "--db", db, "--skip-invalid", folder.toString());
+    CommandLineFactory.Run skipping =
+        run("import", "--lang", "en", "--db", db, "--skip-invalid", folder.toString());
     assertThat(skipping.exitCode()).isZero();
     assertThat(skipping.out()).contains("imported 4 responses").contains("1 skipped");
   }
@@ -75,13 +91,15 @@ class ImportCommandTest {
   void dryRunStoresNothingAndTellsWhatIsAlreadyThere() throws Exception {
     Path db = dir.resolve("t.db");
     Path folder = examples();
-    CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db.toString(), "--dry-run", folder.toString());
+    CommandLineFactory.Run result =
+        run("import", "--lang", "en", "--db", db.toString(), "--dry-run", folder.toString());
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("dry run: 4 responses would be imported; 0 already present");
     assertThat(db).doesNotExist();
 
     run("import", "--db", db.toString(), "examples/bakkerij-emmen.json");
-    CommandLineFactory.Run again = run("import", "--lang", "en", "--db", db.toString(), "--dry-run", folder.toString());
+    CommandLineFactory.Run again =
+        run("import", "--lang", "en", "--db", db.toString(), "--dry-run", folder.toString());
     assertThat(again.out()).contains("dry run: 3 responses would be imported; 1 already present");
   }
 
@@ -89,10 +107,12 @@ class ImportCommandTest {
   void forgetRemovesAStudentAndDeleteRemovesAResponse() throws Exception {
     String db = dir.resolve("t.db").toString();
     run("import", "--db", db, examples().toString());
-    CommandLineFactory.Run forget = run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries");
+    CommandLineFactory.Run forget =
+        run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries");
     assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
     assertThat(run("responses", "--db", db, "--json").out()).doesNotContain("Sanne");
-    assertThat(run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries").exitCode()).isEqualTo(2);
+    assertThat(run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries").exitCode())
+        .isEqualTo(2);
 
     CommandLineFactory.Run delete = run("delete", "--lang", "en", "--db", db, "999");
     assertThat(delete.exitCode()).isEqualTo(2);
@@ -102,52 +122,82 @@ class ImportCommandTest {
   @Test
   void importsTheDutchExcelClassCsvOnceAndRejectsABadRowWithItsLineAndColumn() throws Exception {
     String db = dir.resolve("t.db").toString();
-    CommandLineFactory.Run first = run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv");
+    CommandLineFactory.Run first =
+        run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv");
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("imported 28 responses").contains("class 3A");
-    assertThat(run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv").out()).contains("28 already present");
+    assertThat(run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv").out())
+        .contains("28 already present");
 
     Path bad = dir.resolve("bad.csv");
-    Files.write(bad, ("\uFEFFnaam;klas;bedrijf;Staat duurzaamheid of MVO in de missie of visie van het bedrijf?\r\n"
-        + "Piet;3B;AH;Ja\r\nKees;3B;AH;jaa\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(
+        bad,
+        ("\uFEFFnaam;klas;bedrijf;Staat duurzaamheid of MVO in de missie of visie van het bedrijf?\r\n"
+                + "Piet;3B;AH;Ja\r\nKees;3B;AH;jaa\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     CommandLineFactory.Run rejected = run("import", "--lang", "en", "--db", db, bad.toString());
     assertThat(rejected.exitCode()).isEqualTo(2);
-    assertThat(rejected.err()).contains("bad.csv:3: Staat duurzaamheid of MVO in de missie of visie van het bedrijf?: \"jaa\" is not an option");
-    assertThat(run("responses", "--db", db, "--json", "--class", "3B").out().trim()).isEqualTo("[ ]");
+    assertThat(rejected.err())
+        .contains(
+            "bad.csv:3: Staat duurzaamheid of MVO in de missie of visie van het bedrijf?: \"jaa\" is not an option");
+    assertThat(run("responses", "--db", db, "--json", "--class", "3B").out().trim())
+        .isEqualTo("[ ]");
   }
 
   /** The same two students in three dialects of contract §7, and as answers files. */
   @Test
   void everyCsvDialectImportsWithTheScoresThatScoreGivesForTheSameAnswers() throws Exception {
-    String utf8Comma = "naam,klas,bedrijf,datum,sector,medewerkers,visie,doelen,welzijn\n"
-        + "Zoë,3C,Bakkerij,2026-11-03,productie,12,ja,gestart,werkplek|werkdruk\n"
-        + "İlker,3C,Garage,2026-11-04,handel,7.5,deels,weetniet,geen\n";
-    String excel = "\uFEFFName;Class;Company;Date;In welke sector werkt het bedrijf?;Hoeveel medewerkers heeft het bedrijf?;"
-        + "Staat duurzaamheid of MVO in de missie of visie van het bedrijf?;"
-        + "Heeft het bedrijf meetbare doelen voor duurzaamheid, zoals 20% minder energie in 2030?;"
-        + "Wat doet het bedrijf voor de gezondheid en het welzijn van medewerkers?\r\n"
-        + "Zoë;3C;Bakkerij;3-11-2026;Productie en industrie;12;Ja;Gestart;\"Goede werkplekken en hulpmiddelen, zoals een tilhulp;Aandacht voor werkdruk en stress\"\r\n"
-        + "İlker;3C;Garage;4-11-2026;handel en retail;7,5;DEELS;weet ik niet;Geen van deze\r\n";
-    String tabEnglish = "student\tklas\tcompany\tdatum\tIn which sector does the company work?\tHow many employees does the company have?\t"
-        + "Are sustainability or CSR part of the company's mission or vision?\t"
-        + "Does the company have measurable sustainability goals, such as 20% less energy by 2030?\t"
-        + "What does the company do for the health and wellbeing of its staff?\n"
-        + "Zoë\t3C\tBakkerij\t03-11-2026\tManufacturing and industry\t12\tYes\tStarted\twerkplek|Attention to workload and stress\n"
-        + "İlker\t3C\tGarage\t4-11-2026\tTrade and retail\t7,5\tPartly\tDon't know\tNone of these\n";
-    // "medewerkers" is a whole number in the scan: 7.5 must be rejected the same way in all dialects
-    for (String[] dialect : new String[][] {{"utf8.csv", utf8Comma, "UTF-8"}, {"excel.csv", excel, "UTF-8"}, {"tab.csv", tabEnglish, "windows-1252"}}) {
+    String utf8Comma =
+        "naam,klas,bedrijf,datum,sector,medewerkers,visie,doelen,welzijn\n"
+            + "Zoë,3C,Bakkerij,2026-11-03,productie,12,ja,gestart,werkplek|werkdruk\n"
+            + "İlker,3C,Garage,2026-11-04,handel,7.5,deels,weetniet,geen\n";
+    String excel =
+        "\uFEFFName;Class;Company;Date;In welke sector werkt het bedrijf?;Hoeveel medewerkers heeft het bedrijf?;"
+            + "Staat duurzaamheid of MVO in de missie of visie van het bedrijf?;"
+            + "Heeft het bedrijf meetbare doelen voor duurzaamheid, zoals 20% minder energie in 2030?;"
+            + "Wat doet het bedrijf voor de gezondheid en het welzijn van medewerkers?\r\n"
+            + "Zoë;3C;Bakkerij;3-11-2026;Productie en industrie;12;Ja;Gestart;\"Goede werkplekken en hulpmiddelen, zoals een tilhulp;Aandacht voor werkdruk en stress\"\r\n"
+            + "İlker;3C;Garage;4-11-2026;handel en retail;7,5;DEELS;weet ik niet;Geen van deze\r\n";
+    String tabEnglish =
+        "student\tklas\tcompany\tdatum\tIn which sector does the company work?\tHow many employees does the company have?\t"
+            + "Are sustainability or CSR part of the company's mission or vision?\t"
+            + "Does the company have measurable sustainability goals, such as 20% less energy by 2030?\t"
+            + "What does the company do for the health and wellbeing of its staff?\n"
+            + "Zoë\t3C\tBakkerij\t03-11-2026\tManufacturing and industry\t12\tYes\tStarted\twerkplek|Attention to workload and stress\n"
+            + "İlker\t3C\tGarage\t4-11-2026\tTrade and retail\t7,5\tPartly\tDon't know\tNone of these\n";
+    // "medewerkers" is a whole number in the scan: 7.5 must be rejected the same way in all
+    // dialects
+    for (String[] dialect :
+        new String[][] {
+          {"utf8.csv", utf8Comma, "UTF-8"},
+          {"excel.csv", excel, "UTF-8"},
+          {"tab.csv", tabEnglish, "windows-1252"}
+        }) {
       Path file = dir.resolve(dialect[0]);
-      Files.write(file, dialect[1].getBytes(java.nio.charset.Charset.forName(dialect[2].equals("windows-1252") ? "UTF-8" : dialect[2])));
-      CommandLineFactory.Run rejected = run("import", "--lang", "en", "--db", dir.resolve("x.db").toString(), file.toString());
+      Files.write(
+          file,
+          dialect[1].getBytes(
+              java.nio.charset.Charset.forName(
+                  dialect[2].equals("windows-1252") ? "UTF-8" : dialect[2])));
+      CommandLineFactory.Run rejected =
+          run("import", "--lang", "en", "--db", dir.resolve("x.db").toString(), file.toString());
       assertThat(rejected.exitCode()).as(dialect[0]).isEqualTo(2);
-      assertThat(rejected.err()).as(dialect[0]).contains(dialect[0] + ":3: ").contains("7.5 must be a whole number");
+      assertThat(rejected.err())
+          .as(dialect[0])
+          .contains(dialect[0] + ":3: ")
+          .contains("7.5 must be a whole number");
     }
 
     java.util.List<String> stored = new java.util.ArrayList<>();
     String[][] dialects = {
-        {"utf8.csv", utf8Comma.replace("7.5", "7"), "UTF-8"},
-        {"excel.csv", excel.replace("7,5", "7"), "UTF-8"},
-        {"tab.csv", tabEnglish.replace("7,5", "7").replace("İlker", "Ilker").replace("Zoë", "Zoe"), "windows-1252"}};
+      {"utf8.csv", utf8Comma.replace("7.5", "7"), "UTF-8"},
+      {"excel.csv", excel.replace("7,5", "7"), "UTF-8"},
+      {
+        "tab.csv",
+        tabEnglish.replace("7,5", "7").replace("İlker", "Ilker").replace("Zoë", "Zoe"),
+        "windows-1252"
+      }
+    };
     for (String[] dialect : dialects) {
       Path file = dir.resolve(dialect[0]);
       Files.write(file, dialect[1].getBytes(java.nio.charset.Charset.forName(dialect[2])));
@@ -161,13 +211,17 @@ class ImportCommandTest {
     assertThat(stored.get(2)).isEqualTo(stored.get(0));
 
     Path zoe = dir.resolve("zoe.json");
-    Files.writeString(zoe, """
+    Files.writeString(
+        zoe,
+        """
         {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
          "answers": {"sector": "productie", "medewerkers": 12, "visie": "ja", "doelen": "gestart",
                      "welzijn": ["werkplek", "werkdruk"]}}
         """);
     Path ilker = dir.resolve("ilker.json");
-    Files.writeString(ilker, """
+    Files.writeString(
+        ilker,
+        """
         {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
          "answers": {"sector": "handel", "medewerkers": 7, "visie": "deels", "doelen": "weetniet", "welzijn": ["geen"]}}
         """);
@@ -178,10 +232,18 @@ class ImportCommandTest {
   /** "status score grade level" per response, in order. */
   private static String scoresOf(String json) throws java.io.IOException {
     StringBuilder out = new StringBuilder();
-    for (com.fasterxml.jackson.databind.JsonNode node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
-      com.fasterxml.jackson.databind.JsonNode figures = node.has("overall") ? node.get("overall") : node;
-      out.append(figures.get("status").asText()).append(' ').append(figures.get("score")).append(' ')
-          .append(figures.get("grade")).append(' ').append(figures.get("level")).append('\n');
+    for (com.fasterxml.jackson.databind.JsonNode node :
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+      com.fasterxml.jackson.databind.JsonNode figures =
+          node.has("overall") ? node.get("overall") : node;
+      out.append(figures.get("status").asText())
+          .append(' ')
+          .append(figures.get("score"))
+          .append(' ')
+          .append(figures.get("grade"))
+          .append(' ')
+          .append(figures.get("level"))
+          .append('\n');
     }
     return out.toString();
   }
@@ -189,10 +251,22 @@ class ImportCommandTest {
   @Test
   void commandsThatReadStoredResultsDoNotCreateADatabaseAtAMistypedPath() {
     Path missing = dir.resolve("tikfout/mvoscan.db");
-    for (String[] command : new String[][] {{"responses"}, {"aggregate"}, {"export"}, {"companies"}, {"show", "1"}, {"delete", "1"},
-        {"forget", "--student", "x"}, {"report", "class", "3A"}}) {
-      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--lang", "en", "--db", missing.toString()))
-          .toArray(String[]::new);
+    for (String[] command :
+        new String[][] {
+          {"responses"},
+          {"aggregate"},
+          {"export"},
+          {"companies"},
+          {"show", "1"},
+          {"delete", "1"},
+          {"forget", "--student", "x"},
+          {"report", "class", "3A"}
+        }) {
+      String[] args =
+          java.util.stream.Stream.concat(
+                  java.util.Arrays.stream(command),
+                  java.util.stream.Stream.of("--lang", "en", "--db", missing.toString()))
+              .toArray(String[]::new);
       CommandLineFactory.Run run = run(args);
       assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(2);
       assertThat(run.err()).as(String.join(" ", command)).contains("no database at " + missing);
@@ -203,16 +277,37 @@ class ImportCommandTest {
   @Test
   void aCsvWithABadHeaderIsSkippedWholeEvenWithSkipInvalid() throws Exception {
     Path bad = dir.resolve("dubbel.csv");
-    Files.writeString(bad, "naam,klas,visie,Staat duurzaamheid of MVO in de missie of visie van het bedrijf?\nPiet,3A,ja,nee\nKees,3A,nee,nee\n");
-    CommandLineFactory.Run run = run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), "--skip-invalid", bad.toString());
+    Files.writeString(
+        bad,
+        "naam,klas,visie,Staat duurzaamheid of MVO in de missie of visie van het bedrijf?\nPiet,3A,ja,nee\nKees,3A,nee,nee\n");
+    CommandLineFactory.Run run =
+        run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            dir.resolve("t.db").toString(),
+            "--skip-invalid",
+            bad.toString());
     assertThat(run.out()).contains("imported 0 responses").contains("1 skipped");
   }
 
   @Test
   void aCo2HeaderSavedAsPlainTextByExcelStillMatchesItsQuestion() throws Exception {
     Path csv = dir.resolve("co2.csv");
-    Files.write(csv, "naam,klas,Weet het bedrijf hoe groot zijn CO2-voetafdruk is?\nPiet,3A,Nee\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
-    CommandLineFactory.Run run = run("import", "--lang", "en", "--dry-run", "--db", dir.resolve("t.db").toString(), csv.toString());
+    Files.write(
+        csv,
+        "naam,klas,Weet het bedrijf hoe groot zijn CO2-voetafdruk is?\nPiet,3A,Nee\n"
+            .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    CommandLineFactory.Run run =
+        run(
+            "import",
+            "--lang",
+            "en",
+            "--dry-run",
+            "--db",
+            dir.resolve("t.db").toString(),
+            csv.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain("not recognised");
   }
@@ -224,7 +319,16 @@ class ImportCommandTest {
     Files.writeString(folder.resolve("._klas.csv"), "garbage");
     Path mapping = folder.resolve("koppeling.json");
     Files.writeString(mapping, "{\"columns\": {\"Visie\": \"visie\"}}");
-    CommandLineFactory.Run run = run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), "--map", mapping.toString(), folder.toString());
+    CommandLineFactory.Run run =
+        run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            dir.resolve("t.db").toString(),
+            "--map",
+            mapping.toString(),
+            folder.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("imported 4 responses");
   }
@@ -233,9 +337,11 @@ class ImportCommandTest {
   void responsesFindsACompanyByKvkNumberAndByAMergedSpelling() throws Exception {
     String db = dir.resolve("t.db").toString();
     run("import", "--db", db, "examples/klas-3a.csv", "examples/bakkerij-emmen.json");
-    assertThat(run("responses", "--db", db, "--json", "--company", "04187352").out()).contains("Sanne de Vries");
-    com.fasterxml.jackson.databind.JsonNode companies = new com.fasterxml.jackson.databind.ObjectMapper()
-        .readTree(run("companies", "--db", db, "--json").out());
+    assertThat(run("responses", "--db", db, "--json", "--company", "04187352").out())
+        .contains("Sanne de Vries");
+    com.fasterxml.jackson.databind.JsonNode companies =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(run("companies", "--db", db, "--json").out());
     long keep = -1;
     long other = -1;
     for (com.fasterxml.jackson.databind.JsonNode c : companies) {
@@ -247,8 +353,10 @@ class ImportCommandTest {
       }
     }
     run("companies", "merge", "--db", db, Long.toString(keep), Long.toString(other));
-    assertThat(run("responses", "--db", db, "--json", "--company", "AH Emmen Centrum").out().trim()).isNotEqualTo("[ ]");
-    assertThat(run("responses", "--db", db, "--json", "--class", "3a").out().trim()).isNotEqualTo("[ ]");
+    assertThat(run("responses", "--db", db, "--json", "--company", "AH Emmen Centrum").out().trim())
+        .isNotEqualTo("[ ]");
+    assertThat(run("responses", "--db", db, "--json", "--class", "3a").out().trim())
+        .isNotEqualTo("[ ]");
   }
 
   @Test
@@ -263,7 +371,8 @@ class ImportCommandTest {
   void anEmptyCsvIsOneLineWithoutALineNumber() throws Exception {
     Path empty = dir.resolve("leeg.csv");
     Files.writeString(empty, "");
-    CommandLineFactory.Run run = run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), empty.toString());
+    CommandLineFactory.Run run =
+        run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), empty.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith(empty + ": ").doesNotContain(empty + ":0");
   }

@@ -1,17 +1,19 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
 import static nl.mvoscan.cli.CliFixtures.fixture;
 import static nl.mvoscan.cli.CliFixtures.lines;
-import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The top-level command: help, version, and how bad command lines end (exit 2, one clear line, no stack trace). */
+/**
+ * The top-level command: help, version, and how bad command lines end (exit 2, one clear line, no
+ * stack trace).
+ */
 class MvoscanCommandTest {
 
   private static final String NL = System.lineSeparator();
@@ -22,16 +24,14 @@ class MvoscanCommandTest {
     Locale.setDefault(ORIGINAL);
   }
 
-
-
-
   @Test
   void helpListsEverySubcommandAndTheExitCodes() {
     CommandLineFactory.Run run = CommandLineFactory.run("--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("Usage: mvoscan")
+    assertThat(run.out())
+        .startsWith("Usage: mvoscan")
         .contains("validate", "scans", "template", "score")
         .contains("Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer.");
   }
@@ -49,8 +49,16 @@ class MvoscanCommandTest {
     CommandLineFactory.Run run = CommandLineFactory.run("score", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("Usage: mvoscan score")
-        .contains("--scan=FILE|ID", "--json", "--explain", "--lang=nl|en", "--scans=DIR", "--verbose", "ANSWERS");
+    assertThat(run.out())
+        .startsWith("Usage: mvoscan score")
+        .contains(
+            "--scan=FILE|ID",
+            "--json",
+            "--explain",
+            "--lang=nl|en",
+            "--scans=DIR",
+            "--verbose",
+            "ANSWERS");
   }
 
   @Test
@@ -77,20 +85,24 @@ class MvoscanCommandTest {
 
   @Test
   void unknownOptionOfASubcommandGivesOneClearLineAHintAndExit2() {
-    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "en", "--strikt", "scan.json");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("validate", "--lang", "en", "--strikt", "scan.json");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("Unknown option: '--strikt'" + NL + "see: mvoscan validate --help" + NL);
+    assertThat(run.err())
+        .isEqualTo("Unknown option: '--strikt'" + NL + "see: mvoscan validate --help" + NL);
     assertNoStackTrace(run);
   }
 
   @Test
   void unknownOptionHintIsDutchWithLangNl() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "nl", "--strikt", "a.json");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "nl", "--strikt", "a.json");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(lines(run.err())).containsExactly("Unknown option: '--strikt'", "zie: mvoscan score --help");
+    assertThat(lines(run.err()))
+        .containsExactly("Unknown option: '--strikt'", "zie: mvoscan score --help");
   }
 
   @Test
@@ -130,12 +142,15 @@ class MvoscanCommandTest {
 
   @Test
   void unsupportedLanguageGivesOneClearLineAndExit2() {
-    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "fr", fixture("scans/mini-scan.json").toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "validate", "--lang", "fr", fixture("scans/mini-scan.json").toString());
 
     // the language asked for is unusable, so the message comes in the system's default language
-    String expected = nl.mvoscan.i18n.Messages.defaultLanguage().equals("en")
-        ? "unknown language \"fr\"; use nl or en"
-        : "onbekende taal \"fr\"; gebruik nl of en";
+    String expected =
+        nl.mvoscan.i18n.Messages.defaultLanguage().equals("en")
+            ? "unknown language \"fr\"; use nl or en"
+            : "onbekende taal \"fr\"; gebruik nl of en";
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo(expected + NL);
@@ -143,14 +158,18 @@ class MvoscanCommandTest {
 
   @Test
   void langOptionAcceptsUpperCase() {
-    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "EN", fixture("scans/mini-scan.json").toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "validate", "--lang", "EN", fixture("scans/mini-scan.json").toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 
   @Test
   void acceptsLangBeforeTheSubcommand() {
-    CommandLineFactory.Run run = CommandLineFactory.run("--lang", "en", "validate", fixture("scans/mini-scan.json").toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "--lang", "en", "validate", fixture("scans/mini-scan.json").toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("OK ");

@@ -16,7 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportCommandTest {
 
   private static final List<String> CSV_NAMES =
-      List.of("Zoë Mulder", "Mohammed El Amrani", "Şeyma Yılmaz", "Sanne de Vries", "Femke Veenstra", "Thijs Oosting");
+      List.of(
+          "Zoë Mulder",
+          "Mohammed El Amrani",
+          "Şeyma Yılmaz",
+          "Sanne de Vries",
+          "Femke Veenstra",
+          "Thijs Oosting");
 
   @TempDir Path dir;
 
@@ -29,7 +35,8 @@ class ReportCommandTest {
   }
 
   private void importClass() {
-    CommandLineFactory.Run imported = run("import", "--lang", "nl", "--db", db(), "examples/klas-3a.csv");
+    CommandLineFactory.Run imported =
+        run("import", "--lang", "nl", "--db", db(), "examples/klas-3a.csv");
     assertThat(imported.exitCode()).as(imported.err()).isZero();
   }
 
@@ -59,13 +66,25 @@ class ReportCommandTest {
   @Test
   void studentReportFromAnAnswersFileIsWrittenAndNamed() throws Exception {
     Path out = dir.resolve("zorg.pdf");
-    CommandLineFactory.Run result = run("report", "student", "--lang", "nl", "--db", db(), "examples/zorghuis-groningen.json",
-        "-o", out.toString());
+    CommandLineFactory.Run result =
+        run(
+            "report",
+            "student",
+            "--lang",
+            "nl",
+            "--db",
+            db(),
+            "examples/zorghuis-groningen.json",
+            "-o",
+            out.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains(out.toString(), "geschreven", pages(out) + " pagina's");
-    assertThat(text(out)).contains("Zorgcentrum De Lindehof", "Anaïs Bakker", "89,8", "9,1", "Koploper")
+    assertThat(text(out))
+        .contains("Zorgcentrum De Lindehof", "Anaïs Bakker", "89,8", "9,1", "Koploper")
         .doesNotContain("Grijs: het gemiddelde van klas");
-    assertThat(Files.exists(dir.resolve("mvoscan.db"))).as("a report from a file creates no database").isFalse();
+    assertThat(Files.exists(dir.resolve("mvoscan.db")))
+        .as("a report from a file creates no database")
+        .isFalse();
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("zorg.pdf");
     }
@@ -74,8 +93,17 @@ class ReportCommandTest {
   @Test
   void studentReportIntoAFolderGetsASafeNameFromStudentAndCompany() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("out"));
-    CommandLineFactory.Run result = run("report", "student", "--lang", "nl", "examples/garage-assen.json", "-o", folder.toString(),
-        "--db", db());
+    CommandLineFactory.Run result =
+        run(
+            "report",
+            "student",
+            "--lang",
+            "nl",
+            "examples/garage-assen.json",
+            "-o",
+            folder.toString(),
+            "--db",
+            db());
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(folder.resolve("Yusuf Demir - Autobedrijf Van der Veen.pdf")).exists();
   }
@@ -87,13 +115,28 @@ class ReportCommandTest {
     String id = list.replaceAll("(?s).*\"id\" : (\\d+),\\s*\"student\" : \"Şeyma Yılmaz\".*", "$1");
     assertThat(id).matches("\\d+");
     Path out = dir.resolve("seyma.pdf");
-    CommandLineFactory.Run result = run("report", "student", id, "--lang", "nl", "--db", db(), "-o", out.toString());
+    CommandLineFactory.Run result =
+        run("report", "student", id, "--lang", "nl", "--db", db(), "-o", out.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     String text = text(out);
-    assertThat(text).contains("Şeyma Yılmaz", "Zorgcentrum De Lindehof", "Koploper",
-        "Grijs: het gemiddelde van klas 3A (28 antwoorden op dezelfde scan).");
+    assertThat(text)
+        .contains(
+            "Şeyma Yılmaz",
+            "Zorgcentrum De Lindehof",
+            "Koploper",
+            "Grijs: het gemiddelde van klas 3A (28 antwoorden op dezelfde scan).");
 
-    CommandLineFactory.Run again = run("report", "student", id, "--lang", "nl", "--db", db(), "-o", dir.resolve("again.pdf").toString());
+    CommandLineFactory.Run again =
+        run(
+            "report",
+            "student",
+            id,
+            "--lang",
+            "nl",
+            "--db",
+            db(),
+            "-o",
+            dir.resolve("again.pdf").toString());
     assertThat(again.exitCode()).isZero();
     assertThat(text(dir.resolve("again.pdf"))).isEqualTo(text);
   }
@@ -102,15 +145,31 @@ class ReportCommandTest {
   void classReportAnonymizedHasNoStudentNames() throws Exception {
     importClass();
     Path out = dir.resolve("klas.pdf");
-    CommandLineFactory.Run result = run("report", "class", "3a", "--anonymize", "--lang", "nl", "--db", db(), "-o", out.toString());
+    CommandLineFactory.Run result =
+        run(
+            "report",
+            "class",
+            "3a",
+            "--anonymize",
+            "--lang",
+            "nl",
+            "--db",
+            db(),
+            "-o",
+            out.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     String text = text(out);
-    assertThat(text).contains("Klasrapport 3A", "Student 01", "Student 28", "Albert Heijn", "Zorgcentrum De Lindehof")
+    assertThat(text)
+        .contains(
+            "Klasrapport 3A", "Student 01", "Student 28", "Albert Heijn", "Zorgcentrum De Lindehof")
         .doesNotContain("Student 29");
     CSV_NAMES.forEach(name -> assertThat(text).doesNotContain(name));
 
     Path named = dir.resolve("named.pdf");
-    assertThat(run("report", "class", "3A", "--lang", "nl", "--db", db(), "-o", named.toString()).exitCode()).isZero();
+    assertThat(
+            run("report", "class", "3A", "--lang", "nl", "--db", db(), "-o", named.toString())
+                .exitCode())
+        .isZero();
     assertThat(text(named)).contains(CSV_NAMES.toArray(String[]::new)).doesNotContain("Student 01");
   }
 
@@ -119,19 +178,39 @@ class ReportCommandTest {
     importClass();
     run("import", "--db", db(), "examples/bakkerij-emmen.json");
     Path folder = dir.resolve("rapporten");
-    CommandLineFactory.Run result = run("report", "batch", "--class", "3A", "-o", folder.toString(), "--lang", "nl", "--db", db());
+    CommandLineFactory.Run result =
+        run(
+            "report",
+            "batch",
+            "--class",
+            "3A",
+            "-o",
+            folder.toString(),
+            "--lang",
+            "nl",
+            "--db",
+            db());
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(result.out()).contains("29 studentrapporten en het klasrapport geschreven in " + folder);
+    assertThat(result.out())
+        .contains("29 studentrapporten en het klasrapport geschreven in " + folder);
     assertThat(result.err()).as("no progress line without a terminal").isEmpty();
     List<String> names = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       files.forEach(p -> names.add(p.getFileName().toString()));
     }
-    assertThat(names).hasSize(30).allMatch(n -> n.endsWith(".pdf")).noneMatch(n -> n.startsWith("."));
+    assertThat(names)
+        .hasSize(30)
+        .allMatch(n -> n.endsWith(".pdf"))
+        .noneMatch(n -> n.startsWith("."));
     // Sanne de Vries answered twice about the same bakery: two files, neither overwritten
-    assertThat(names).contains("klasrapport 3A.pdf", "Sanne de Vries - Bakkerij De Korenschoof.pdf",
-        "Sanne de Vries - Bakkerij De Korenschoof-2.pdf", "Şeyma Yılmaz - Zorgcentrum De Lindehof.pdf");
-    assertThat(text(folder.resolve("Zoë Mulder - Albert Heijn.pdf"))).contains("Zoë Mulder", "Albert Heijn");
+    assertThat(names)
+        .contains(
+            "klasrapport 3A.pdf",
+            "Sanne de Vries - Bakkerij De Korenschoof.pdf",
+            "Sanne de Vries - Bakkerij De Korenschoof-2.pdf",
+            "Şeyma Yılmaz - Zorgcentrum De Lindehof.pdf");
+    assertThat(text(folder.resolve("Zoë Mulder - Albert Heijn.pdf")))
+        .contains("Zoë Mulder", "Albert Heijn");
     assertThat(text(folder.resolve("klasrapport 3A.pdf"))).contains("Klasrapport 3A", "Zoë Mulder");
   }
 
@@ -146,13 +225,26 @@ class ReportCommandTest {
     assertThat(klas.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(klas.err()).contains("geen antwoorden van klas 4B");
 
-    CommandLineFactory.Run year = run("report", "batch", "--class", "3A", "--school-year", "2019-2020", "-o", dir.resolve("x").toString(),
-        "--lang", "nl", "--db", db());
+    CommandLineFactory.Run year =
+        run(
+            "report",
+            "batch",
+            "--class",
+            "3A",
+            "--school-year",
+            "2019-2020",
+            "-o",
+            dir.resolve("x").toString(),
+            "--lang",
+            "nl",
+            "--db",
+            db());
     assertThat(year.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(year.err()).contains("geen antwoorden van klas 3A in schooljaar 2019-2020");
     assertThat(dir.resolve("x")).doesNotExist();
 
-    CommandLineFactory.Run file = run("report", "student", "missing.json", "--lang", "nl", "--db", db());
+    CommandLineFactory.Run file =
+        run("report", "student", "missing.json", "--lang", "nl", "--db", db());
     assertThat(file.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(file.err()).contains("missing.json", "geen bestand en geen antwoord-id");
   }
@@ -160,9 +252,21 @@ class ReportCommandTest {
   @Test
   void invalidAnswersAreListedAndNoPdfIsWritten() throws Exception {
     Path answers = dir.resolve("bad.json");
-    Files.writeString(answers, "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"jaa\"}}");
+    Files.writeString(
+        answers,
+        "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"jaa\"}}");
     Path out = dir.resolve("bad.pdf");
-    CommandLineFactory.Run result = run("report", "student", answers.toString(), "--lang", "en", "-o", out.toString(), "--db", db());
+    CommandLineFactory.Run result =
+        run(
+            "report",
+            "student",
+            answers.toString(),
+            "--lang",
+            "en",
+            "-o",
+            out.toString(),
+            "--db",
+            db());
     assertThat(result.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(result.err()).contains(answers + ":", "/answers/visie");
     assertThat(out).doesNotExist();
@@ -173,6 +277,7 @@ class ReportCommandTest {
     CommandLineFactory.Run help = run("report", "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("student", "class", "batch");
-    assertThat(run("report", "batch", "--help").out()).contains("--class", "--output", "--school-year");
+    assertThat(run("report", "batch", "--help").out())
+        .contains("--class", "--output", "--school-year");
   }
 }

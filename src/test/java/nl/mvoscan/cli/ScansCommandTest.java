@@ -15,33 +15,38 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mvoscan scans}: the bundled scans plus those of {@code --scans DIR}, as a table or as JSON. */
+/**
+ * {@code mvoscan scans}: the bundled scans plus those of {@code --scans DIR}, as a table or as
+ * JSON.
+ */
 class ScansCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> STRINGS =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
   private static final String NL = System.lineSeparator();
 
   @TempDir Path dir;
 
-
   private static final Path SCAN = fixture("scans/mini-scan.json");
   private static final Path SCANS = fixture("scans");
 
-
   private static JsonNode entry(JsonNode list, String id) {
     List<JsonNode> found = new ArrayList<>();
-    list.forEach(e -> {
-      if (id.equals(e.path("id").asText())) {
-        found.add(e);
-      }
-    });
+    list.forEach(
+        e -> {
+          if (id.equals(e.path("id").asText())) {
+            found.add(e);
+          }
+        });
     assertThat(found).as("entries with id %s in %s", id, list).hasSize(1);
     return found.get(0);
   }
 
   @Test
   void jsonListsAFolderScanWithIdVersionTitleLanguagesAndScoredQuestions() throws IOException {
-    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -50,7 +55,7 @@ class ScansCommandTest {
     JsonNode mini = entry(list, "mini-scan");
     assertThat(mini.get("version").asText()).isEqualTo("1.0");
     assertThat(mini.get("title").asText()).isEqualTo("Mini scan");
-    assertThat(JSON.convertValue(mini.get("languages"), List.class)).containsExactly("nl", "en");
+    assertThat(JSON.convertValue(mini.get("languages"), STRINGS)).containsExactly("nl", "en");
     assertThat(mini.get("scoredQuestions").asInt()).isEqualTo(4);
     assertThat(mini.get("scoredQuestions").isIntegralNumber()).isTrue();
     assertThat(mini.get("themes").asInt()).isEqualTo(2);
@@ -60,16 +65,26 @@ class ScansCommandTest {
 
   @Test
   void jsonGivesTheTitleInTheLanguageAskedFor() throws IOException {
-    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "nl", "--scans", SCANS.toString(), "--json");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("scans", "--lang", "nl", "--scans", SCANS.toString(), "--json");
 
-    assertThat(entry(JSON.readTree(run.out()), "mini-scan").get("title").asText()).isEqualTo("Mini-scan");
+    assertThat(entry(JSON.readTree(run.out()), "mini-scan").get("title").asText())
+        .isEqualTo("Mini-scan");
   }
 
   @Test
   void jsonHashEqualsTheHashOfTheScoreResult() throws IOException {
-    CommandLineFactory.Run scans = CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
-    CommandLineFactory.Run score = CommandLineFactory.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(),
-        fixture("answers/complete.json").toString());
+    CommandLineFactory.Run scans =
+        CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
+    CommandLineFactory.Run score =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "en",
+            "--json",
+            "--scan",
+            SCAN.toString(),
+            fixture("answers/complete.json").toString());
 
     assertThat(entry(JSON.readTree(scans.out()), "mini-scan").get("hash").asText())
         .isEqualTo(JSON.readTree(score.out()).at("/scan/hash").asText());
@@ -87,19 +102,26 @@ class ScansCommandTest {
 
   @Test
   void tableListsTheFolderScanOnOneLine() {
-    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = lines(run.out());
     assertThat(lines.get(0)).matches("id\\s+version\\s+langs\\s+scored\\s+title \\(source\\)");
-    assertThat(lines).anyMatch(l -> l.matches("mini-scan\\s+1\\.0\\s+nl,en\\s+4\\s+Mini scan \\(\\Q" + SCAN + "\\E\\)"));
+    assertThat(lines)
+        .anyMatch(
+            l ->
+                l.matches(
+                    "mini-scan\\s+1\\.0\\s+nl,en\\s+4\\s+Mini scan \\(\\Q" + SCAN + "\\E\\)"));
   }
 
   @Test
   void tableHeaderIsDutchWithLangNl() {
-    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "nl", "--scans", SCANS.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("scans", "--lang", "nl", "--scans", SCANS.toString());
 
-    assertThat(lines(run.out()).get(0)).matches("id\\s+versie\\s+talen\\s+vragen\\s+titel \\(bron\\)");
+    assertThat(lines(run.out()).get(0))
+        .matches("id\\s+versie\\s+talen\\s+vragen\\s+titel \\(bron\\)");
   }
 
   @Test
@@ -108,10 +130,15 @@ class ScansCommandTest {
     Path broken = dir.resolve("b-broken.json");
     Files.writeString(broken, "{\"format\": \"mvoscan-scan/1\"}", StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).matches("\\Q" + broken + "\\E: invalid scan \\(\\d+ problems\\); run mvoscan validate on it\\R");
+    assertThat(run.err())
+        .matches(
+            "\\Q"
+                + broken
+                + "\\E: invalid scan \\(\\d+ problems\\); run mvoscan validate on it\\R");
     assertThat(run.err()).doesNotContain("Exception");
     entry(JSON.readTree(run.out()), "mini-scan");
   }
@@ -121,7 +148,8 @@ class ScansCommandTest {
     Files.copy(SCAN, dir.resolve("mini.json"));
     Files.writeString(dir.resolve("LEESMIJ.txt"), "geen scan", StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -129,10 +157,14 @@ class ScansCommandTest {
 
   @Test
   void aFolderScanWithTheIdOfABundledScanReplacesItForOtherCommands() throws IOException {
-    String own = Files.readString(SCAN, StandardCharsets.UTF_8).replace("\"id\": \"mini-scan\"", "\"id\": \"mvo-stagebedrijf\"");
+    String own =
+        Files.readString(SCAN, StandardCharsets.UTF_8)
+            .replace("\"id\": \"mini-scan\"", "\"id\": \"mvo-stagebedrijf\"");
     Files.writeString(dir.resolve("eigen-editie.json"), own, StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run = CommandLineFactory.run("template", "--lang", "en", "--scans", dir.toString(), "mvo-stagebedrijf");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "template", "--lang", "en", "--scans", dir.toString(), "mvo-stagebedrijf");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode template = JSON.readTree(run.out());
@@ -145,6 +177,7 @@ class ScansCommandTest {
     CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--jsn");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("Unknown option: '--jsn'" + NL + "see: mvoscan scans --help" + NL);
+    assertThat(run.err())
+        .isEqualTo("Unknown option: '--jsn'" + NL + "see: mvoscan scans --help" + NL);
   }
 }

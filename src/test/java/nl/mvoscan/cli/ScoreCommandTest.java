@@ -1,9 +1,9 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
+import static nl.mvoscan.cli.CliFixtures.fieldNames;
 import static nl.mvoscan.cli.CliFixtures.fixture;
 import static nl.mvoscan.cli.CliFixtures.lines;
-import static nl.mvoscan.cli.CliFixtures.fieldNames;
-import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,24 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code mvoscan score} on the fixture scan {@code cli/scans/mini-scan.json}. Worked by hand for
  * {@code cli/answers/complete.json}: beleid 100 × (2·1 + 1·2) / (2·2 + 1·3) = 57.142… → 57.1,
- * mensen 100 × 2/4 = 50.0, overall (57.142… + 50) / 2 = 53.571… → 53.6, grade 1 + 9 × 0.53571… = 5.82… → 5.8,
- * level gevorderd (≥ 40, below koploper's 70).
+ * mensen 100 × 2/4 = 50.0, overall (57.142… + 50) / 2 = 53.571… → 53.6, grade 1 + 9 × 0.53571… =
+ * 5.82… → 5.8, level gevorderd (≥ 40, below koploper's 70).
  */
 class ScoreCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> STRINGS =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
   private static final String NL = System.lineSeparator();
 
   @TempDir Path dir;
-
 
   private static final Path SCAN = fixture("scans/mini-scan.json");
   private static final Path SCANS = fixture("scans");
   private static final Path COMPLETE = fixture("answers/complete.json");
   private static final Path INSUFFICIENT = fixture("answers/insufficient.json");
-
-
-
 
   private Path answers(String name, String json) throws IOException {
     Path file = dir.resolve(name);
@@ -47,8 +45,11 @@ class ScoreCommandTest {
   }
 
   private static String answersJson(String extraTop, String answers) {
-    return "{\n  \"format\": \"mvoscan-answers/1\",\n  \"scan\": \"mini-scan\",\n" + extraTop
-        + "  \"answers\": {" + answers + "}\n}\n";
+    return "{\n  \"format\": \"mvoscan-answers/1\",\n  \"scan\": \"mini-scan\",\n"
+        + extraTop
+        + "  \"answers\": {"
+        + answers
+        + "}\n}\n";
   }
 
   private JsonNode scoreJson(String... args) throws IOException {
@@ -66,13 +67,36 @@ class ScoreCommandTest {
   void jsonHasExactlyTheContractFieldNamesInEveryObject() throws IOException {
     JsonNode result = scoreJson("--scan", SCAN.toString(), COMPLETE.toString());
 
-    assertThat(fieldNames(result)).containsExactly(
-        "scan", "overall", "themes", "questions", "lenses", "strengths", "improvements", "gaps", "warnings");
+    assertThat(fieldNames(result))
+        .containsExactly(
+            "scan",
+            "overall",
+            "themes",
+            "questions",
+            "lenses",
+            "strengths",
+            "improvements",
+            "gaps",
+            "warnings");
     assertThat(fieldNames(result.get("scan"))).containsExactly("id", "version", "hash");
-    assertThat(fieldNames(result.get("overall"))).containsExactly("status", "score", "coverage", "grade", "level");
-    result.get("themes").forEach(t -> assertThat(fieldNames(t)).containsExactly("id", "status", "score", "coverage"));
-    result.get("questions").forEach(q -> assertThat(fieldNames(q)).containsExactly("id", "theme", "status", "points", "max"));
-    result.get("lenses").forEach(l -> assertThat(fieldNames(l)).containsExactly("key", "value", "status", "score", "coverage"));
+    assertThat(fieldNames(result.get("overall")))
+        .containsExactly("status", "score", "coverage", "grade", "level");
+    result
+        .get("themes")
+        .forEach(
+            t -> assertThat(fieldNames(t)).containsExactly("id", "status", "score", "coverage"));
+    result
+        .get("questions")
+        .forEach(
+            q ->
+                assertThat(fieldNames(q))
+                    .containsExactly("id", "theme", "status", "points", "max"));
+    result
+        .get("lenses")
+        .forEach(
+            l ->
+                assertThat(fieldNames(l))
+                    .containsExactly("key", "value", "status", "score", "coverage"));
     assertThat(result.get("lenses")).hasSize(2);
   }
 
@@ -92,25 +116,34 @@ class ScoreCommandTest {
     assertThat(result.at("/themes/0/score").decimalValue()).isEqualByComparingTo("57.1");
     assertThat(result.at("/themes/1/id").asText()).isEqualTo("mensen");
     assertThat(result.at("/themes/1/score").decimalValue()).isEqualByComparingTo("50.0");
-    assertThat(result.get("questions").findValuesAsText("id")).containsExactly("visie", "maatregelen", "veiligheid", "opleiding");
+    assertThat(result.get("questions").findValuesAsText("id"))
+        .containsExactly("visie", "maatregelen", "veiligheid", "opleiding");
     assertThat(result.at("/questions/1/points").decimalValue()).isEqualByComparingTo("2");
     assertThat(result.at("/questions/1/max").decimalValue()).isEqualByComparingTo("3");
     assertThat(result.at("/lenses/0/value").asText()).isEqualTo("12");
     assertThat(result.at("/lenses/0/score").decimalValue()).isEqualByComparingTo("66.7");
     assertThat(result.at("/lenses/1/value").asText()).isEqualTo("7");
-    assertThat(JSON.convertValue(result.get("strengths"), List.class)).containsExactly("veiligheid");
-    assertThat(JSON.convertValue(result.get("improvements"), List.class)).containsExactly("visie", "opleiding", "maatregelen");
+    assertThat(JSON.convertValue(result.get("strengths"), STRINGS)).containsExactly("veiligheid");
+    assertThat(JSON.convertValue(result.get("improvements"), STRINGS))
+        .containsExactly("visie", "opleiding", "maatregelen");
     assertThat(result.get("gaps")).isEmpty();
     assertThat(result.get("warnings")).isEmpty();
   }
 
   @Test
   void jsonPrintsFiguresWithOneDecimalAndAPoint() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "nl", "--json", "--scan", SCAN.toString(), COMPLETE.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "nl", "--json", "--scan", SCAN.toString(), COMPLETE.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("\"score\" : 53.6", "\"coverage\" : 100.0", "\"grade\" : 5.8", "\"score\" : 57.1", "\"score\" : 50.0")
+        .contains(
+            "\"score\" : 53.6",
+            "\"coverage\" : 100.0",
+            "\"grade\" : 5.8",
+            "\"score\" : 57.1",
+            "\"score\" : 50.0")
         .doesNotContain("53,6");
   }
 
@@ -135,29 +168,38 @@ class ScoreCommandTest {
     assertThat(mensen.get("score").isNull()).isTrue();
     assertThat(mensen.get("coverage").isNull()).isTrue();
 
-    assertThat(result.get("questions").findValuesAsText("status")).containsExactly("unknown", "hidden", "na", "na");
-    result.get("questions").forEach(q -> {
-      assertThat(q.get("points").isNull()).as(q.toString()).isTrue();
-      assertThat(q.get("max").isNumber()).as(q.toString()).isTrue();
-    });
+    assertThat(result.get("questions").findValuesAsText("status"))
+        .containsExactly("unknown", "hidden", "na", "na");
+    result
+        .get("questions")
+        .forEach(
+            q -> {
+              assertThat(q.get("points").isNull()).as(q.toString()).isTrue();
+              assertThat(q.get("max").isNumber()).as(q.toString()).isTrue();
+            });
     assertThat(result.at("/lenses/1/coverage").isNull()).isTrue();
-    assertThat(JSON.convertValue(result.get("gaps"), List.class)).containsExactly("visie");
+    assertThat(JSON.convertValue(result.get("gaps"), STRINGS)).containsExactly("visie");
   }
 
   @Test
   void jsonHasOneWarningPerAnswerToAHiddenQuestionInTheChosenLanguage() throws IOException {
     JsonNode english = scoreJson("--scan", SCAN.toString(), INSUFFICIENT.toString());
-    CommandLineFactory.Run dutch = CommandLineFactory.run("score", "--lang", "nl", "--json", "--scan", SCAN.toString(), INSUFFICIENT.toString());
+    CommandLineFactory.Run dutch =
+        CommandLineFactory.run(
+            "score", "--lang", "nl", "--json", "--scan", SCAN.toString(), INSUFFICIENT.toString());
 
-    assertThat(JSON.convertValue(english.get("warnings"), List.class))
-        .containsExactly("answer to \"maatregelen\" ignored: the question does not apply (its condition is false)");
-    assertThat(JSON.convertValue(JSON.readTree(dutch.out()).get("warnings"), List.class))
-        .containsExactly("antwoord op \"maatregelen\" genegeerd: de vraag is niet van toepassing (de voorwaarde is onwaar)");
+    assertThat(JSON.convertValue(english.get("warnings"), STRINGS))
+        .containsExactly(
+            "answer to \"maatregelen\" ignored: the question does not apply (its condition is false)");
+    assertThat(JSON.convertValue(JSON.readTree(dutch.out()).get("warnings"), STRINGS))
+        .containsExactly(
+            "antwoord op \"maatregelen\" genegeerd: de vraag is niet van toepassing (de voorwaarde is onwaar)");
   }
 
   @Test
   void severalFilesGiveAJsonArrayInTheOrderGiven() throws IOException {
-    JsonNode results = scoreJson("--scan", SCAN.toString(), COMPLETE.toString(), INSUFFICIENT.toString());
+    JsonNode results =
+        scoreJson("--scan", SCAN.toString(), COMPLETE.toString(), INSUFFICIENT.toString());
 
     assertThat(results.isArray()).isTrue();
     assertThat(results).hasSize(2);
@@ -174,25 +216,40 @@ class ScoreCommandTest {
   void severalFilesWithOneRejectedPrintTheOthersAndExit2() throws IOException {
     Path bad = answers("bad.json", answersJson("", "\"visie\": \"misschien\""));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(), COMPLETE.toString(), bad.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "en",
+            "--json",
+            "--scan",
+            SCAN.toString(),
+            COMPLETE.toString(),
+            bad.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     JsonNode results = JSON.readTree(run.out());
     assertThat(results.isArray()).isTrue();
     assertThat(results).hasSize(1);
-    assertThat(run.err()).isEqualTo(bad + ": /answers/visie: \"misschien\" is not an option of question \"visie\"; choose from ja, deels, nee, nvt, weetniet" + NL);
+    assertThat(run.err())
+        .isEqualTo(
+            bad
+                + ": /answers/visie: \"misschien\" is not an option of question \"visie\"; choose from ja, deels, nee, nvt, weetniet"
+                + NL);
   }
 
   // --- finding the scan ---
 
   @Test
   void findsTheScanByFile() throws IOException {
-    assertThat(scoreJson("--scan", SCAN.toString(), COMPLETE.toString()).at("/scan/id").asText()).isEqualTo("mini-scan");
+    assertThat(scoreJson("--scan", SCAN.toString(), COMPLETE.toString()).at("/scan/id").asText())
+        .isEqualTo("mini-scan");
   }
 
   @Test
   void findsTheScanByIdInAScansFolder() throws IOException {
-    JsonNode result = scoreJson("--scan", "mini-scan", "--scans", SCANS.toString(), COMPLETE.toString());
+    JsonNode result =
+        scoreJson("--scan", "mini-scan", "--scans", SCANS.toString(), COMPLETE.toString());
 
     assertThat(result.at("/overall/score").decimalValue()).isEqualByComparingTo("53.6");
   }
@@ -207,7 +264,8 @@ class ScoreCommandTest {
 
   @Test
   void findsTheBundledScanById() throws IOException {
-    CommandLineFactory.Run template = CommandLineFactory.run("template", "--lang", "en", "mvo-stagebedrijf");
+    CommandLineFactory.Run template =
+        CommandLineFactory.run("template", "--lang", "en", "mvo-stagebedrijf");
     assertThat(template.exitCode()).as(template.err()).isZero();
     Path empty = answers("leeg.json", template.out());
 
@@ -219,13 +277,22 @@ class ScoreCommandTest {
 
   @Test
   void reportsAnUnknownScanIdOfTheAnswersWithItsPointerAndExit2() throws IOException {
-    Path file = answers("a.json", "{\"format\": \"mvoscan-answers/1\", \"scan\": \"bestaat-niet\", \"answers\": {}}");
+    Path file =
+        answers(
+            "a.json",
+            "{\"format\": \"mvoscan-answers/1\", \"scan\": \"bestaat-niet\", \"answers\": {}}");
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo(file + ": /scan: scan \"bestaat-niet\" not found; see mvoscan scans, or pass --scan FILE or --scans DIR" + NL);
+    assertThat(run.err())
+        .isEqualTo(
+            file
+                + ": /scan: scan \"bestaat-niet\" not found; see mvoscan scans, or pass --scan FILE or --scans DIR"
+                + NL);
   }
 
   @Test
@@ -235,15 +302,21 @@ class ScoreCommandTest {
     CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo(file + ": /scan: the answers name no scan; add \"scan\" or use --scan" + NL);
+    assertThat(run.err())
+        .isEqualTo(file + ": /scan: the answers name no scan; add \"scan\" or use --scan" + NL);
   }
 
   @Test
   void reportsAnUnknownScanOptionIdAndExit2() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", "bestaat-niet", COMPLETE.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scan", "bestaat-niet", COMPLETE.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("scan \"bestaat-niet\" not found; see mvoscan scans, or pass --scan FILE or --scans DIR" + NL);
+    assertThat(run.err())
+        .isEqualTo(
+            "scan \"bestaat-niet\" not found; see mvoscan scans, or pass --scan FILE or --scans DIR"
+                + NL);
     assertNoStackTrace(run);
   }
 
@@ -251,7 +324,9 @@ class ScoreCommandTest {
   void reportsAMissingAnswersFileAndExit2() {
     Path missing = dir.resolve("nergens.json");
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), missing.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scan", SCAN.toString(), missing.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo(missing + ": file not found; check the path" + NL);
@@ -259,19 +334,30 @@ class ScoreCommandTest {
 
   @Test
   void rejectsAnswersWhoseScanIdDiffersFromTheGivenScan() throws IOException {
-    Path file = answers("a.json", "{\"format\": \"mvoscan-answers/1\", \"scan\": \"andere-scan\", \"answers\": {}}");
+    Path file =
+        answers(
+            "a.json",
+            "{\"format\": \"mvoscan-answers/1\", \"scan\": \"andere-scan\", \"answers\": {}}");
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo(file + ": /scan: these answers are for scan \"andere-scan\", not for \"mini-scan\"" + NL);
+    assertThat(run.err())
+        .isEqualTo(
+            file
+                + ": /scan: these answers are for scan \"andere-scan\", not for \"mini-scan\""
+                + NL);
   }
 
   // --- bad answers ---
 
   @Test
   void rejectsBadAnswersListingEveryProblemWithItsPointerAndExit2() throws IOException {
-    Path file = answers("bad.json", """
+    Path file =
+        answers(
+            "bad.json",
+            """
         {
           "format": "mvoscan-answers/1",
           "scan": "mini-scan",
@@ -291,55 +377,69 @@ class ScoreCommandTest {
         }
         """);
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertNoStackTrace(run);
     String f = file + ": ";
-    assertThat(lines(run.err())).containsExactlyInAnyOrder(
-        f + "/extra: unknown key \"extra\"",
-        f + "/company/kvk: KvK number \"1234567\" must be 8 digits",
-        f + "/date: date \"2026-02-30\" is not a real date as YYYY-MM-DD",
-        f + "/answers/medewerkers: -3 is below the minimum 0",
-        f + "/answers/toelichting: question \"toelichting\" takes a text",
-        f + "/answers/visie: \"misschien\" is not an option of question \"visie\"; choose from ja, deels, nee, nvt, weetniet",
-        f + "/answers/maatregelen/2: option \"led\" is selected twice",
-        f + "/answers/maatregelen: option \"geen\" of question \"maatregelen\" cannot be combined with other options",
-        f + "/answers/veiligheid/bewijs: unknown key \"bewijs\"",
-        f + "/answers/opleiding: question \"opleiding\" takes one option id (ja, deels, nee, nvt, weetniet)",
-        f + "/answers/onbekend: unknown question \"onbekend\"; check the spelling with mvoscan template");
+    assertThat(lines(run.err()))
+        .containsExactlyInAnyOrder(
+            f + "/extra: unknown key \"extra\"",
+            f + "/company/kvk: KvK number \"1234567\" must be 8 digits",
+            f + "/date: date \"2026-02-30\" is not a real date as YYYY-MM-DD",
+            f + "/answers/medewerkers: -3 is below the minimum 0",
+            f + "/answers/toelichting: question \"toelichting\" takes a text",
+            f
+                + "/answers/visie: \"misschien\" is not an option of question \"visie\"; choose from ja, deels, nee, nvt, weetniet",
+            f + "/answers/maatregelen/2: option \"led\" is selected twice",
+            f
+                + "/answers/maatregelen: option \"geen\" of question \"maatregelen\" cannot be combined with other options",
+            f + "/answers/veiligheid/bewijs: unknown key \"bewijs\"",
+            f
+                + "/answers/opleiding: question \"opleiding\" takes one option id (ja, deels, nee, nvt, weetniet)",
+            f
+                + "/answers/onbekend: unknown question \"onbekend\"; check the spelling with mvoscan template");
   }
 
   @Test
   void rejectsBadAnswersInDutchWithLangNl() throws IOException {
-    Path file = answers("bad.json", answersJson("  \"date\": \"2026-02-30\",\n", "\"onbekend\": \"ja\""));
+    Path file =
+        answers("bad.json", answersJson("  \"date\": \"2026-02-30\",\n", "\"onbekend\": \"ja\""));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "nl", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "nl", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(lines(run.err())).containsExactly(
-        file + ": /date: datum \"2026-02-30\" is geen echte datum als JJJJ-MM-DD",
-        file + ": /answers/onbekend: onbekende vraag \"onbekend\"; controleer de spelling met mvoscan template");
+    assertThat(lines(run.err()))
+        .containsExactly(
+            file + ": /date: datum \"2026-02-30\" is geen echte datum als JJJJ-MM-DD",
+            file
+                + ": /answers/onbekend: onbekende vraag \"onbekend\"; controleer de spelling met mvoscan template");
   }
 
   @Test
   void rejectsNumberAboveMaximumAndNotWholeWhereIntegerIsRequired() throws IOException {
     Path file = answers("bad.json", answersJson("", "\"medewerkers\": 100000.5"));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(lines(run.err())).containsExactly(
-        file + ": /answers/medewerkers: 100000.5 is above the maximum 100000",
-        file + ": /answers/medewerkers: 100000.5 must be a whole number");
+    assertThat(lines(run.err()))
+        .containsExactly(
+            file + ": /answers/medewerkers: 100000.5 is above the maximum 100000",
+            file + ": /answers/medewerkers: 100000.5 must be a whole number");
   }
 
   @Test
   void acceptsAWholeNumberWrittenWithDecimals() throws IOException {
     Path file = answers("ok.json", answersJson("", "\"medewerkers\": 12.0"));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--json", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
@@ -350,52 +450,78 @@ class ScoreCommandTest {
     Path ok = answers("ok.json", answersJson("", "\"toelichting\": \"" + twenty + "\""));
     Path tooLong = answers("long.json", answersJson("", "\"toelichting\": \"" + twenty + "x\""));
 
-    CommandLineFactory.Run accepted = CommandLineFactory.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(), ok.toString());
-    CommandLineFactory.Run rejected = CommandLineFactory.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(), tooLong.toString());
+    CommandLineFactory.Run accepted =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--json", "--scan", SCAN.toString(), ok.toString());
+    CommandLineFactory.Run rejected =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--json", "--scan", SCAN.toString(), tooLong.toString());
 
     assertThat(accepted.exitCode()).as(accepted.err()).isZero();
     assertThat(rejected.exitCode()).isEqualTo(2);
-    assertThat(rejected.err()).isEqualTo(tooLong + ": /answers/toelichting: text of 21 characters, at most 20 allowed" + NL);
+    assertThat(rejected.err())
+        .isEqualTo(
+            tooLong + ": /answers/toelichting: text of 21 characters, at most 20 allowed" + NL);
   }
 
   @Test
   void rejectsOtherScanVersionAndLanguageOfTheScan() throws IOException {
-    Path file = answers("bad.json", answersJson("  \"scanVersion\": \"2.0\",\n  \"language\": \"fr\",\n", ""));
+    Path file =
+        answers(
+            "bad.json", answersJson("  \"scanVersion\": \"2.0\",\n  \"language\": \"fr\",\n", ""));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(lines(run.err())).containsExactly(
-        file + ": /scanVersion: these answers are for version 2.0 of the scan, this scan is version 1.0",
-        file + ": /language: language \"fr\" is not a language of the scan (nl, en)");
+    assertThat(lines(run.err()))
+        .containsExactly(
+            file
+                + ": /scanVersion: these answers are for version 2.0 of the scan, this scan is version 1.0",
+            file + ": /language: language \"fr\" is not a language of the scan (nl, en)");
   }
 
   @Test
   void rejectsAnswerObjectWithoutValueAndWithUnknownEvidence() throws IOException {
     Path file = answers("bad.json", answersJson("", "\"visie\": {\"evidence\": \"gehoord\"}"));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(lines(run.err())).containsExactlyInAnyOrder(
-        file + ": /answers/visie: an answer object needs \"value\" (null when not answered)",
-        file + ": /answers/visie/evidence: evidence \"gehoord\" is not one of gezien, gevraagd, document, aanname");
+    assertThat(lines(run.err()))
+        .containsExactlyInAnyOrder(
+            file + ": /answers/visie: an answer object needs \"value\" (null when not answered)",
+            file
+                + ": /answers/visie/evidence: evidence \"gehoord\" is not one of gezien, gevraagd, document, aanname");
   }
 
   @Test
   void validatesAnswersToHiddenQuestionsToo() throws IOException {
-    Path file = answers("bad.json", answersJson("", "\"sector\": \"dienstverlening\", \"maatregelen\": [\"wind\"]"));
+    Path file =
+        answers(
+            "bad.json",
+            answersJson("", "\"sector\": \"dienstverlening\", \"maatregelen\": [\"wind\"]"));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo(
-        file + ": /answers/maatregelen/0: \"wind\" is not an option of question \"maatregelen\"; choose from led, zon, isolatie, geen" + NL);
+    assertThat(run.err())
+        .isEqualTo(
+            file
+                + ": /answers/maatregelen/0: \"wind\" is not an option of question \"maatregelen\"; choose from led, zon, isolatie, geen"
+                + NL);
   }
 
   @Test
   void acceptsNullAndAnEmptyListAsAnswers() throws IOException {
-    Path file = answers("ok.json", answersJson("", "\"sector\": \"productie\", \"visie\": null, \"maatregelen\": [], \"veiligheid\": {\"value\": null}"));
+    Path file =
+        answers(
+            "ok.json",
+            answersJson(
+                "",
+                "\"sector\": \"productie\", \"visie\": null, \"maatregelen\": [], \"veiligheid\": {\"value\": null}"));
 
     JsonNode result = scoreJson("--scan", SCAN.toString(), file.toString());
 
@@ -407,13 +533,18 @@ class ScoreCommandTest {
 
   @Test
   void wrongTypeForMultiShowsAnExampleThatIsAValidAnswer() throws IOException {
-    Path file = answers("bad.json", answersJson("", "\"sector\": \"productie\", \"maatregelen\": \"led\""));
+    Path file =
+        answers("bad.json", answersJson("", "\"sector\": \"productie\", \"maatregelen\": \"led\""));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     String line = lines(run.err()).get(0);
-    assertThat(line).startsWith(file + ": /answers/maatregelen: question \"maatregelen\" takes a list of option ids, e.g. ");
+    assertThat(line)
+        .startsWith(
+            file
+                + ": /answers/maatregelen: question \"maatregelen\" takes a list of option ids, e.g. ");
     JsonNode example = JSON.readTree(line.substring(line.indexOf("e.g. ") + 5));
     assertThat(example.isArray()).isTrue();
     example.forEach(id -> assertThat(id.asText()).isIn("led", "zon", "isolatie", "geen"));
@@ -421,34 +552,47 @@ class ScoreCommandTest {
 
   @Test
   void duplicateKeyInAnswersDoesNotHideTheOtherProblems() throws IOException {
-    Path file = answers("bad.json", answersJson("", "\"visie\": \"ja\", \"visie\": \"nee\", \"onbekend\": \"ja\""));
+    Path file =
+        answers(
+            "bad.json",
+            answersJson("", "\"visie\": \"ja\", \"visie\": \"nee\", \"onbekend\": \"ja\""));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(lines(run.err())).containsExactlyInAnyOrder(
-        file + ": /answers/visie: duplicate key \"visie\" in one object; keep only one",
-        file + ": /answers/onbekend: unknown question \"onbekend\"; check the spelling with mvoscan template");
+    assertThat(lines(run.err()))
+        .containsExactlyInAnyOrder(
+            file + ": /answers/visie: duplicate key \"visie\" in one object; keep only one",
+            file
+                + ": /answers/onbekend: unknown question \"onbekend\"; check the spelling with mvoscan template");
   }
 
   // --- text scorecard and explanation ---
 
   @Test
   void scorecardInDutchShowsThemeScoresOverallGradeAndLevelWithDecimalComma() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "nl", "--scan", SCAN.toString(), COMPLETE.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "nl", "--scan", SCAN.toString(), COMPLETE.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = lines(run.out());
     assertThat(lines).anyMatch(l -> l.matches("Beleid\\s+[█░]{20}\\s+57,1\\s+100,0%"));
     assertThat(lines).anyMatch(l -> l.matches("Mensen\\s+[█░]{20}\\s+50,0\\s+100,0%"));
-    assertThat(lines).contains("Totaalscore 53,6, rapportcijfer 5,8, niveau Gevorderd (dekking 100,0%)");
-    assertThat(run.out()).contains("Sterke punten", "Verbeterpunten", "Advies: Leg vast waar het bedrijf voor staat.")
+    assertThat(lines)
+        .contains("Totaalscore 53,6, rapportcijfer 5,8, niveau Gevorderd (dekking 100,0%)");
+    assertThat(run.out())
+        .contains(
+            "Sterke punten", "Verbeterpunten", "Advies: Leg vast waar het bedrijf voor staat.")
         .doesNotContain("53.6");
   }
 
   @Test
   void scorecardInEnglishUsesADecimalPoint() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), COMPLETE.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scan", SCAN.toString(), COMPLETE.toString());
 
     assertThat(run.exitCode()).isZero();
     List<String> lines = lines(run.out());
@@ -460,18 +604,29 @@ class ScoreCommandTest {
 
   @Test
   void scorecardWithoutOverallScoreSaysWhyAndListsTheGaps() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), INSUFFICIENT.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scan", SCAN.toString(), INSUFFICIENT.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(lines(run.out())).contains(
-        "No overall score: too many questions unanswered in a theme (coverage 0.0%).",
-        "  [ ] Is sustainability in the vision? (don't know)",
-        "  ! answer to \"maatregelen\" ignored: the question does not apply (its condition is false)");
+    assertThat(lines(run.out()))
+        .contains(
+            "No overall score: too many questions unanswered in a theme (coverage 0.0%).",
+            "  [ ] Is sustainability in the vision? (don't know)",
+            "  ! answer to \"maatregelen\" ignored: the question does not apply (its condition is false)");
   }
 
   @Test
   void severalFilesInTextModeEachGetAHeading() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), COMPLETE.toString(), INSUFFICIENT.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "en",
+            "--scan",
+            SCAN.toString(),
+            COMPLETE.toString(),
+            INSUFFICIENT.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(lines(run.out())).contains("== " + COMPLETE + " ==", "== " + INSUFFICIENT + " ==");
@@ -479,49 +634,72 @@ class ScoreCommandTest {
 
   @Test
   void explainShowsEveryQuestionsStatusPointsMaxAndWeightAndTheThemeSums() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--explain", "--scan", SCAN.toString(), COMPLETE.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--explain", "--scan", SCAN.toString(), COMPLETE.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = lines(run.out());
     // question, status, points, max, weight, w·p, w·max
-    assertThat(lines).anyMatch(l -> l.matches("\\s+question\\s+status\\s+points\\s+max\\s+weight\\s+w·p\\s+w·max"));
+    assertThat(lines)
+        .anyMatch(
+            l -> l.matches("\\s+question\\s+status\\s+points\\s+max\\s+weight\\s+w·p\\s+w·max"));
     assertThat(lines).anyMatch(l -> l.matches("\\s+visie\\s+answered\\s+1\\s+2\\s+2\\s+2\\s+4"));
-    assertThat(lines).anyMatch(l -> l.matches("\\s+maatregelen\\s+answered\\s+2\\s+3\\s+1\\s+2\\s+3"));
-    assertThat(lines).anyMatch(l -> l.matches("\\s+veiligheid\\s+answered\\s+2\\s+2\\s+1\\s+2\\s+2"));
-    assertThat(lines).anyMatch(l -> l.matches("\\s+opleiding\\s+answered\\s+0\\s+2\\s+1\\s+0\\s+2"));
-    assertThat(lines).contains(
-        "Theme Policy (beleid), weight 1",
-        "  applicable weight A = 3, resolved weight R = 3",
-        "  coverage R/A = 3/3 = 100.0%",
-        "  score 100 × Σw·p / Σw·max = 100 × 4/7 = 57.1",
-        "Theme People (mensen), weight 1",
-        "  score 100 × Σw·p / Σw·max = 100 × 2/4 = 50.0",
-        "grade = 1 + 9 × 53.5714 / 100 = 5.8",
-        "level: Advanced");
+    assertThat(lines)
+        .anyMatch(l -> l.matches("\\s+maatregelen\\s+answered\\s+2\\s+3\\s+1\\s+2\\s+3"));
+    assertThat(lines)
+        .anyMatch(l -> l.matches("\\s+veiligheid\\s+answered\\s+2\\s+2\\s+1\\s+2\\s+2"));
+    assertThat(lines)
+        .anyMatch(l -> l.matches("\\s+opleiding\\s+answered\\s+0\\s+2\\s+1\\s+0\\s+2"));
+    assertThat(lines)
+        .contains(
+            "Theme Policy (beleid), weight 1",
+            "  applicable weight A = 3, resolved weight R = 3",
+            "  coverage R/A = 3/3 = 100.0%",
+            "  score 100 × Σw·p / Σw·max = 100 × 4/7 = 57.1",
+            "Theme People (mensen), weight 1",
+            "  score 100 × Σw·p / Σw·max = 100 × 2/4 = 50.0",
+            "grade = 1 + 9 × 53.5714 / 100 = 5.8",
+            "level: Advanced");
     assertThat(lines).anyMatch(l -> l.startsWith("overall = ") && l.endsWith(" = 53.6"));
   }
 
   @Test
   void explainShowsUnresolvedQuestionsWithoutPointsAndTheInsufficientTheme() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "nl", "--explain", "--scan", SCAN.toString(), INSUFFICIENT.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "nl",
+            "--explain",
+            "--scan",
+            SCAN.toString(),
+            INSUFFICIENT.toString());
 
     assertThat(run.exitCode()).isZero();
     List<String> lines = lines(run.out());
     assertThat(lines).anyMatch(l -> l.matches("\\s+visie\\s+unknown\\s+-\\s+2\\s+2\\s+-\\s+-"));
-    assertThat(lines).anyMatch(l -> l.matches("\\s+maatregelen\\s+hidden\\s+-\\s+3\\s+1\\s+-\\s+-"));
-    assertThat(lines).contains(
-        "  toepasselijk gewicht A = 2, beantwoord gewicht R = 0",
-        "  dekking R/A = 0/2 = 0,0%",
-        "  dekking te laag: geen themascore, dus geen totaalscore",
-        "  geen vragen van toepassing: het thema telt niet mee");
+    assertThat(lines)
+        .anyMatch(l -> l.matches("\\s+maatregelen\\s+hidden\\s+-\\s+3\\s+1\\s+-\\s+-"));
+    assertThat(lines)
+        .contains(
+            "  toepasselijk gewicht A = 2, beantwoord gewicht R = 0",
+            "  dekking R/A = 0/2 = 0,0%",
+            "  dekking te laag: geen themascore, dus geen totaalscore",
+            "  geen vragen van toepassing: het thema telt niet mee");
   }
 
   @Test
   void fractionalPointsArePrintedAsExactDecimals() throws IOException {
-    String scan = Files.readString(SCAN, StandardCharsets.UTF_8)
-        .replace("{\"id\": \"led\", \"label\": \"LED\", \"points\": 1}", "{\"id\": \"led\", \"label\": \"LED\", \"points\": 0.1}")
-        .replace("\"label\": {\"nl\": \"Isolatie\", \"en\": \"Insulation\"}, \"points\": 1}", "\"label\": {\"nl\": \"Isolatie\", \"en\": \"Insulation\"}, \"points\": 0.2}")
-        .replace("\"maxPoints\": 3", "\"maxPoints\": 2.3");
+    String scan =
+        Files.readString(SCAN, StandardCharsets.UTF_8)
+            .replace(
+                "{\"id\": \"led\", \"label\": \"LED\", \"points\": 1}",
+                "{\"id\": \"led\", \"label\": \"LED\", \"points\": 0.1}")
+            .replace(
+                "\"label\": {\"nl\": \"Isolatie\", \"en\": \"Insulation\"}, \"points\": 1}",
+                "\"label\": {\"nl\": \"Isolatie\", \"en\": \"Insulation\"}, \"points\": 0.2}")
+            .replace("\"maxPoints\": 3", "\"maxPoints\": 2.3");
     Path scanFile = dir.resolve("fractions.json");
     Files.writeString(scanFile, scan, StandardCharsets.UTF_8);
     ObjectNode answers = (ObjectNode) JSON.readTree(COMPLETE.toFile());
@@ -536,7 +714,9 @@ class ScoreCommandTest {
   @Test
   void anAnswersFileThatIsNotAnObjectSaysSo() throws IOException {
     Path file = answers("lijst.json", "[]");
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err())).containsExactly(file + ": an answers file is a JSON object");
   }
@@ -544,7 +724,9 @@ class ScoreCommandTest {
   @Test
   void aMissingScansFolderIsBadInputNotSilence() {
     Path missing = dir.resolve("nergens");
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scans", missing.toString(), COMPLETE.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scans", missing.toString(), COMPLETE.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(missing + ": folder not found");
   }
@@ -553,7 +735,16 @@ class ScoreCommandTest {
   void severalFilesAllRejectedStillPrintAJsonArray() throws IOException {
     Path a = answers("a.json", "[]");
     Path b = answers("b.json", "{");
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--json", "--lang", "en", "--scan", SCAN.toString(), a.toString(), b.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score",
+            "--json",
+            "--lang",
+            "en",
+            "--scan",
+            SCAN.toString(),
+            a.toString(),
+            b.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out().trim()).isEqualTo("[ ]");
   }

@@ -31,7 +31,8 @@ class ShowCommandTest {
     Path folder = dir.resolve("answers");
     Files.createDirectories(folder);
     Files.copy(Path.of("examples/bakkerij-emmen.json"), folder.resolve("a-bakkerij-emmen.json"));
-    Files.copy(Path.of("examples/zorghuis-groningen.json"), folder.resolve("b-zorghuis-groningen.json"));
+    Files.copy(
+        Path.of("examples/zorghuis-groningen.json"), folder.resolve("b-zorghuis-groningen.json"));
     CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db(), folder.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
   }
@@ -60,10 +61,25 @@ class ShowCommandTest {
     assertThat(show.at("/overall/level").asText()).isEqualTo("starter");
 
     List<String> themes = new ArrayList<>();
-    show.get("themes").forEach(t -> themes.add(t.get("id").asText() + " " + t.get("status").asText() + " "
-        + t.get("score").decimalValue() + " " + t.get("coverage").decimalValue()));
-    assertThat(themes).containsExactly("beleid scored 5.9 100.0", "mens scored 48.0 100.0", "energie scored 13.8 81.8",
-        "circulair scored 39.3 100.0", "keten scored 40.9 100.0", "omgeving scored 33.3 66.7");
+    show.get("themes")
+        .forEach(
+            t ->
+                themes.add(
+                    t.get("id").asText()
+                        + " "
+                        + t.get("status").asText()
+                        + " "
+                        + t.get("score").decimalValue()
+                        + " "
+                        + t.get("coverage").decimalValue()));
+    assertThat(themes)
+        .containsExactly(
+            "beleid scored 5.9 100.0",
+            "mens scored 48.0 100.0",
+            "energie scored 13.8 81.8",
+            "circulair scored 39.3 100.0",
+            "keten scored 40.9 100.0",
+            "omgeving scored 33.3 66.7");
 
     JsonNode file = MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
     JsonNode answers = show.get("answers");
@@ -73,7 +89,8 @@ class ShowCommandTest {
       JsonNode value = given.isObject() ? given.get("value") : given;
       assertThat(answer.get("value")).as(answer.get("question").asText()).isEqualTo(value);
       assertThat(answer.get("evidence").isNull() ? null : answer.get("evidence").asText())
-          .isEqualTo(given.isObject() && given.has("evidence") ? given.get("evidence").asText() : null);
+          .isEqualTo(
+              given.isObject() && given.has("evidence") ? given.get("evidence").asText() : null);
       assertThat(answer.get("note").isNull() ? null : answer.get("note").asText())
           .isEqualTo(given.isObject() && given.has("note") ? given.get("note").asText() : null);
     }
@@ -107,7 +124,8 @@ class ShowCommandTest {
         .contains("  company      Zorgcentrum De Lindehof (id 2, KvK 41012684, Groningen)\n")
         .contains("  overall      scored, score 89.8, coverage 100.0%, grade 9.1, level koploper\n")
         .containsPattern("\nbeleid +scored +94\\.7 +100\\.0\n")
-        .containsPattern("\nmedewerkers +80 +- +- +document\n    note: Volgens het jaarverslag 2025")
+        .containsPattern(
+            "\nmedewerkers +80 +- +- +document\n    note: Volgens het jaarverslag 2025")
         .doesNotContain("Exception");
   }
 
@@ -121,7 +139,8 @@ class ShowCommandTest {
         .contains("  totaal      gescoord, score 30,2, dekking 92,3%, cijfer 3,7, niveau starter\n")
         .containsPattern("\nenergie +gescoord +13,8 +81,8\n")
         .containsPattern("\nafvalstromen +papier, gft +beantwoord +2 +gezien\n")
-        .containsPattern("\nactiviteiten +Ambachtelijke bakkerij met wi… +- +- +-\n    antwoord: Ambachtelijke bakkerij met winkel\\.");
+        .containsPattern(
+            "\nactiviteiten +Ambachtelijke bakkerij met wi… +- +- +-\n    antwoord: Ambachtelijke bakkerij met winkel\\.");
   }
 
   @Test

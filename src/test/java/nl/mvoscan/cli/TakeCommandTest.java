@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mvoscan take} driven with piped input through the whole bundled scan. The script types the
- * answers of the example {@code examples/bakkerij-emmen.json} (Bakkerij De Korenschoof: productie, 6
- * employees, own building, food, vehicles, no hazardous substances), with detours: help, invalid
+ * answers of the example {@code examples/bakkerij-emmen.json} (Bakkerij De Korenschoof: productie,
+ * 6 employees, own building, food, vehicles, no hazardous substances), with detours: help, invalid
  * input, going back, skipping and coming back. Its expected result is the one worked out for that
  * example in {@code examples/README.md}: overall 30.2, grade 3.7, level starter, coverage 92.3%,
  * themes 5.9, 48.0, 13.8, 39.3, 40.9 and 33.3.
@@ -35,54 +35,70 @@ class TakeCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NL = System.lineSeparator();
-  private static final Scan SCAN = ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
+  private static final Scan SCAN =
+      ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
 
   @TempDir Path dir;
 
-  /** Name, class (3B, then back from the company field to fix it), company, a wrong KvK then the right one, the date offered. */
-  private static final List<String> METADATA = List.of(
-      "Sanne de Vries", "3B", "b", "3A", "Bakkerij De Korenschoof", "0418735", "04187352", "");
+  /**
+   * Name, class (3B, then back from the company field to fix it), company, a wrong KvK then the
+   * right one, the date offered.
+   */
+  private static final List<String> METADATA =
+      List.of(
+          "Sanne de Vries", "3B", "b", "3A", "Bakkerij De Korenschoof", "0418735", "04187352", "");
 
   /** The questions up to the energy theme, with every kind of detour. */
-  private static final List<String> FIRST_PART = List.of(
-      "?", "x", "10", "s", "1",        // sector: help, letters, out of range, skip refused (required), productie
-      "zes", "6,5", "-3", "6",         // medewerkers: not a number, not whole, below the minimum, 6
-      "1",                             // eigen_pand: ja
-      "2",                             // producten: voedsel
-      "1",                             // voertuigen: ja
-      "2",                             // gevaarlijke_stoffen: nee
-      "Ambachtelijke bakkerij met winkel. Bakt brood, gebak en koekjes voor de winkel en levert aan twee zorginstellingen.",
-      "1",                             // visie: ja…
-      "b",                             // doelen: back to visie
-      "3",                             // visie: …changed to nee
-      "1",                             // doelen: niet
-      "1",                             // rapportage: niet
-      "3",                             // gedragscode: nee (certificaat is hidden below 10 employees)
-      "s",                             // stakeholders: skipped…
-      "b",                             // veiligheid: back to the skipped question
-      "2",                             // stakeholders: deels
-      "2",                             // veiligheid: gestart
-      "1,1", "1,6", "werkplek",        // welzijn: twice the same, exclusive "geen" combined, werkplek by id
-      "1",                             // diversiteit: niet
-      "2",                             // opleiding: gestart
-      "1",                             // eerlijk_loon: ja
-      "3",                             // leerbedrijf: ingevoerd
-      "2");                            // energie_inzicht: gestart
+  private static final List<String> FIRST_PART =
+      List.of(
+          "?",
+          "x",
+          "10",
+          "s",
+          "1", // sector: help, letters, out of range, skip refused (required), productie
+          "zes",
+          "6,5",
+          "-3",
+          "6", // medewerkers: not a number, not whole, below the minimum, 6
+          "1", // eigen_pand: ja
+          "2", // producten: voedsel
+          "1", // voertuigen: ja
+          "2", // gevaarlijke_stoffen: nee
+          "Ambachtelijke bakkerij met winkel. Bakt brood, gebak en koekjes voor de winkel en levert aan twee zorginstellingen.",
+          "1", // visie: ja…
+          "b", // doelen: back to visie
+          "3", // visie: …changed to nee
+          "1", // doelen: niet
+          "1", // rapportage: niet
+          "3", // gedragscode: nee (certificaat is hidden below 10 employees)
+          "s", // stakeholders: skipped…
+          "b", // veiligheid: back to the skipped question
+          "2", // stakeholders: deels
+          "2", // veiligheid: gestart
+          "1,1",
+          "1,6",
+          "werkplek", // welzijn: twice the same, exclusive "geen" combined, werkplek by id
+          "1", // diversiteit: niet
+          "2", // opleiding: gestart
+          "1", // eerlijk_loon: ja
+          "3", // leerbedrijf: ingevoerd
+          "2"); // energie_inzicht: gestart
 
-  private static final List<String> SECOND_PART = List.of(
-      "led",                           // energiemaatregelen
-      "1",                             // gebouw_verduurzamen: niet
-      "5",                             // duurzame_energie: weet ik niet
-      "2",                             // proces_energie: gestart
-      "1",                             // co2_voetafdruk: nee
-      "6",                             // woonwerk: geen
-      "1",                             // wagenpark: niet
-      "2", "3", "2", "2", "1", "1", "1", // wegwerp … nieuwe_bestemming
-      "3,1",                           // afvalstromen: papier and gft, typed in another order
-      "1", "3", "1", "1", "2", "2", "1", // leveranciers_eisen … betaaltermijn
-      "1", "3", "5",                   // lokale_betrokkenheid, social_return, natuurvriendelijk (weet ik niet)
-      "6",                             // biodiversiteit: geen
-      "5", "2");                       // water (weet ik niet), overlast
+  private static final List<String> SECOND_PART =
+      List.of(
+          "led", // energiemaatregelen
+          "1", // gebouw_verduurzamen: niet
+          "5", // duurzame_energie: weet ik niet
+          "2", // proces_energie: gestart
+          "1", // co2_voetafdruk: nee
+          "6", // woonwerk: geen
+          "1", // wagenpark: niet
+          "2", "3", "2", "2", "1", "1", "1", // wegwerp … nieuwe_bestemming
+          "3,1", // afvalstromen: papier and gft, typed in another order
+          "1", "3", "1", "1", "2", "2", "1", // leveranciers_eisen … betaaltermijn
+          "1", "3", "5", // lokale_betrokkenheid, social_return, natuurvriendelijk (weet ik niet)
+          "6", // biodiversiteit: geen
+          "5", "2"); // water (weet ik niet), overlast
 
   @SafeVarargs
   private static String script(List<String>... parts) {
@@ -101,13 +117,23 @@ class TakeCommandTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     String[] all = Stream.concat(Stream.of("take"), Stream.of(args)).toArray(String[]::new);
-    int code = CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true), input).execute(all);
+    int code =
+        CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true), input)
+            .execute(all);
     return new CommandLineFactory.Run(code, out.toString(), err.toString());
   }
 
   private CommandLineFactory.Run fullRun(Path file) {
-    CommandLineFactory.Run run = take(script(METADATA, FIRST_PART, SECOND_PART),
-        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+    CommandLineFactory.Run run =
+        take(
+            script(METADATA, FIRST_PART, SECOND_PART),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     return run;
   }
@@ -134,10 +160,23 @@ class TakeCommandTest {
     assertThat(result.at("/overall/coverage").decimalValue()).isEqualByComparingTo("92.3");
     assertThat(result.at("/overall/level").asText()).isEqualTo("starter");
     List<String> themes = new ArrayList<>();
-    result.get("themes").forEach(t -> themes.add(t.get("id").asText() + " " + t.get("score").decimalValue().toPlainString()));
-    assertThat(themes).containsExactly(
-        "beleid 5.9", "mens 48.0", "energie 13.8", "circulair 39.3", "keten 40.9", "omgeving 33.3");
-    assertThat(result.get("gaps")).extracting(JsonNode::asText).containsExactly("duurzame_energie", "natuurvriendelijk", "water");
+    result
+        .get("themes")
+        .forEach(
+            t ->
+                themes.add(
+                    t.get("id").asText() + " " + t.get("score").decimalValue().toPlainString()));
+    assertThat(themes)
+        .containsExactly(
+            "beleid 5.9",
+            "mens 48.0",
+            "energie 13.8",
+            "circulair 39.3",
+            "keten 40.9",
+            "omgeving 33.3");
+    assertThat(result.get("gaps"))
+        .extracting(JsonNode::asText)
+        .containsExactly("duurzame_energie", "natuurvriendelijk", "water");
     assertThat(result.get("warnings")).isEmpty();
   }
 
@@ -163,7 +202,9 @@ class TakeCommandTest {
     assertThat(answers.at("/answers/medewerkers").isIntegralNumber()).isTrue();
     assertThat(answers.at("/answers/medewerkers").asInt()).isEqualTo(6);
     assertThat(answers.at("/answers/visie").asText()).isEqualTo("nee");
-    assertThat(answers.at("/answers/afvalstromen")).extracting(JsonNode::asText).containsExactly("papier", "gft");
+    assertThat(answers.at("/answers/afvalstromen"))
+        .extracting(JsonNode::asText)
+        .containsExactly("papier", "gft");
     assertThat(answers.at("/answers/certificaat").isNull()).isTrue();
     assertThat(AnswersLoader.load(file, SCAN).ok()).isTrue();
   }
@@ -178,26 +219,47 @@ class TakeCommandTest {
     assertThat(run.out()).contains(score.out());
     int card = run.out().indexOf(score.out());
     String after = run.out().substring(card + score.out().length());
-    assertThat(after).isEqualTo(
-        "Je antwoorden staan in: " + file + NL + "Je rapport (PDF) maken: mvoscan report student " + file + NL);
-    assertThat(run.out().substring(0, card)).contains("Klaar! Je hebt alle vragen gehad.").doesNotContain("overgeslagen");
+    assertThat(after)
+        .isEqualTo(
+            "Je antwoorden staan in: "
+                + file
+                + NL
+                + "Je rapport (PDF) maken: mvoscan report student "
+                + file
+                + NL);
+    assertThat(run.out().substring(0, card))
+        .contains("Klaar! Je hebt alle vragen gehad.")
+        .doesNotContain("overgeslagen");
   }
 
   @Test
   void everyScreenShowsTheThemeThePositionAmongVisibleQuestionsTheOptionsAndTheKeys() {
     CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
 
-    assertThat(run.out()).contains(
-        "[Over het bedrijf] Vraag 1 van 41" + NL
-            + questionText("sector", "nl") + " (verplicht)" + NL
-            + "  1. Productie en industrie" + NL);
-    assertThat(run.out()).contains("Typ het nummer van je antwoord." + NL + "? = uitleg, b = terug, q = opslaan en stoppen" + NL + "> ?" + NL);
+    assertThat(run.out())
+        .contains(
+            "[Over het bedrijf] Vraag 1 van 41"
+                + NL
+                + questionText("sector", "nl")
+                + " (verplicht)"
+                + NL
+                + "  1. Productie en industrie"
+                + NL);
+    assertThat(run.out())
+        .contains(
+            "Typ het nummer van je antwoord."
+                + NL
+                + "? = uitleg, b = terug, q = opslaan en stoppen"
+                + NL
+                + "> ?"
+                + NL);
     // productie reveals proces_energie and productie_uitval; 6 employees reveal nothing
     assertThat(run.out()).contains("[Over het bedrijf] Vraag 2 van 43" + NL);
     assertThat(run.out()).contains("[Beleid & bestuur] Vraag 8 van ");
     assertThat(run.out()).contains("  6. Geen van deze (alleen los te kiezen)" + NL);
     assertThat(run.out()).contains("Typ een getal (een heel getal, minstens 0, medewerkers)." + NL);
-    assertThat(run.out()).contains("? = uitleg, b = terug, s = overslaan, q = opslaan en stoppen" + NL);
+    assertThat(run.out())
+        .contains("? = uitleg, b = terug, s = overslaan, q = opslaan en stoppen" + NL);
   }
 
   @Test
@@ -205,15 +267,29 @@ class TakeCommandTest {
     CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
 
     assertThat(run.out())
-        .contains("> x" + NL + "\"x\" is geen keuze. Typ een nummer van 1 tot en met 9." + NL + "> 10" + NL)
+        .contains(
+            "> x"
+                + NL
+                + "\"x\" is geen keuze. Typ een nummer van 1 tot en met 9."
+                + NL
+                + "> 10"
+                + NL)
         .contains("10 staat niet in de lijst. Kies een nummer van 1 tot en met 9." + NL)
-        .contains("> s" + NL + "Deze vraag moet je invullen. Overslaan kan niet. Typ ? voor uitleg." + NL)
-        .contains("\"zes\" is geen getal. Typ bijvoorbeeld 12 of 2,5 (zonder punten voor duizendtallen)." + NL)
+        .contains(
+            "> s" + NL + "Deze vraag moet je invullen. Overslaan kan niet. Typ ? voor uitleg." + NL)
+        .contains(
+            "\"zes\" is geen getal. Typ bijvoorbeeld 12 of 2,5 (zonder punten voor duizendtallen)."
+                + NL)
         .contains("Typ een heel getal: 6,5 heeft cijfers achter de komma." + NL)
         .contains("Het getal moet minstens 0 zijn." + NL)
-        .contains("Je koos \"Goede werkplekken en hulpmiddelen, zoals een tilhulp\" twee keer. Noem elke keuze één keer." + NL)
-        .contains("\"Geen van deze\" kun je niet samen met iets anders kiezen. Kies het alleen." + NL)
-        .contains("\"0418735\" is geen KvK-nummer: dat heeft precies 8 cijfers. Weet je het niet? Druk dan op Enter." + NL);
+        .contains(
+            "Je koos \"Goede werkplekken en hulpmiddelen, zoals een tilhulp\" twee keer. Noem elke keuze één keer."
+                + NL)
+        .contains(
+            "\"Geen van deze\" kun je niet samen met iets anders kiezen. Kies het alleen." + NL)
+        .contains(
+            "\"0418735\" is geen KvK-nummer: dat heeft precies 8 cijfers. Weet je het niet? Druk dan op Enter."
+                + NL);
     assertThat(run.err()).isEmpty();
   }
 
@@ -221,7 +297,9 @@ class TakeCommandTest {
   void questionMarkShowsTheHelpTextOfTheQuestion() {
     CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
 
-    assertThat(run.out()).contains("> ?" + NL + SCAN.question("sector").orElseThrow().help().in("nl", "nl") + NL + "> x");
+    assertThat(run.out())
+        .contains(
+            "> ?" + NL + SCAN.question("sector").orElseThrow().help().in("nl", "nl") + NL + "> x");
   }
 
   @Test
@@ -229,7 +307,8 @@ class TakeCommandTest {
     CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
 
     assertThat(run.out()).contains("Je antwoord nu: Ja. Druk op Enter om het zo te laten." + NL);
-    int skipped = run.out().indexOf("> s" + NL, run.out().indexOf(questionText("stakeholders", "nl")));
+    int skipped =
+        run.out().indexOf("> s" + NL, run.out().indexOf(questionText("stakeholders", "nl")));
     int backAgain = run.out().indexOf(questionText("stakeholders", "nl"), skipped);
     assertThat(skipped).isPositive();
     assertThat(backAgain).as("stakeholders shown again after going back").isGreaterThan(skipped);
@@ -252,8 +331,16 @@ class TakeCommandTest {
     fullRun(complete);
     Path file = dir.resolve("onderbroken.json");
 
-    CommandLineFactory.Run interrupted = take(script(METADATA, FIRST_PART),
-        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+    CommandLineFactory.Run interrupted =
+        take(
+            script(METADATA, FIRST_PART),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
 
     assertThat(interrupted.exitCode()).as(interrupted.err()).isZero();
     assertThat(interrupted.out())
@@ -264,12 +351,14 @@ class TakeCommandTest {
     assertThat(read(file).at("/answers/energie_inzicht").asText()).isEqualTo("gestart");
     assertThat(read(file).at("/answers/energiemaatregelen").isNull()).isTrue();
 
-    CommandLineFactory.Run resumed = take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
+    CommandLineFactory.Run resumed =
+        take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
 
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out())
         .contains("Je gaat verder waar je was: 19 van de 47 vragen zijn al beantwoord." + NL)
-        .contains("[Energie & klimaat] Vraag 20 van 47" + NL + questionText("energiemaatregelen", "nl"))
+        .contains(
+            "[Energie & klimaat] Vraag 20 van 47" + NL + questionText("energiemaatregelen", "nl"))
         .contains("Klaar!")
         .doesNotContain("[Over het bedrijf]")
         .doesNotContain("Vraag 19 van");
@@ -280,20 +369,31 @@ class TakeCommandTest {
   void theAnswersFileIsValidAndUpToDateEveryTimeTheNextAnswerIsAskedFor() throws IOException {
     Path file = dir.resolve("live.json");
     List<Integer> answeredOnDisk = new ArrayList<>();
-    String input = script(List.of("Sanne", "", "Bakkerij", "", ""), List.of("1", "6", "1", "x", "2", "q"));
-    BufferedReader watching = new BufferedReader(new StringReader(input)) {
-      @Override
-      public String readLine() throws IOException {
-        if (Files.exists(file)) {
-          AnswersLoader.Result loaded = AnswersLoader.load(file, SCAN);
-          assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
-          answeredOnDisk.add(loaded.answers().answers().size());
-        }
-        return super.readLine();
-      }
-    };
+    String input =
+        script(List.of("Sanne", "", "Bakkerij", "", ""), List.of("1", "6", "1", "x", "2", "q"));
+    BufferedReader watching =
+        new BufferedReader(new StringReader(input)) {
+          @Override
+          public String readLine() throws IOException {
+            if (Files.exists(file)) {
+              AnswersLoader.Result loaded = AnswersLoader.load(file, SCAN);
+              assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+              answeredOnDisk.add(loaded.answers().answers().size());
+            }
+            return super.readLine();
+          }
+        };
 
-    CommandLineFactory.Run run = take(watching, "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+    CommandLineFactory.Run run =
+        take(
+            watching,
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     // read before each of: 1, 6, 1, x, 2, q
@@ -303,7 +403,8 @@ class TakeCommandTest {
 
   @Test
   void endOfInputBeforeTheNameIsKnownSavesNothing() {
-    CommandLineFactory.Run run = take("Sanne\n", "mvo-stagebedrijf", "--lang", "nl", "-o", dir.resolve("a.json").toString());
+    CommandLineFactory.Run run =
+        take("Sanne\n", "mvo-stagebedrijf", "--lang", "nl", "-o", dir.resolve("a.json").toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("Gestopt. Er is nog niets bewaard.");
@@ -335,7 +436,8 @@ class TakeCommandTest {
     Path file = dir.resolve("bestaat.json");
     Files.writeString(file, "mijn werk");
 
-    CommandLineFactory.Run run = take(script(METADATA), "mvo-stagebedrijf", "--lang", "nl", "-o", file.toString());
+    CommandLineFactory.Run run =
+        take(script(METADATA), "mvo-stagebedrijf", "--lang", "nl", "-o", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(file + " bestaat al. Ga verder met --resume " + file);
@@ -346,12 +448,27 @@ class TakeCommandTest {
   void quittingWithQSavesAndSaysHowToCarryOn() throws IOException {
     Path file = dir.resolve("q.json");
 
-    CommandLineFactory.Run run = take(script(METADATA, List.of("1", "6", "q", "2")),
-        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+    CommandLineFactory.Run run =
+        take(
+            script(METADATA, List.of("1", "6", "q", "2")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).endsWith("Bewaard in " + file + ": 2 van de 43 vragen beantwoord." + NL
-        + "Later verder gaan: mvoscan take mvo-stagebedrijf --resume " + file + NL);
+    assertThat(run.out())
+        .endsWith(
+            "Bewaard in "
+                + file
+                + ": 2 van de 43 vragen beantwoord."
+                + NL
+                + "Later verder gaan: mvoscan take mvo-stagebedrijf --resume "
+                + file
+                + NL);
     assertThat(read(file).at("/answers/medewerkers").asInt()).isEqualTo(6);
     assertThat(read(file).at("/answers/eigen_pand").isNull()).isTrue();
   }
@@ -359,7 +476,9 @@ class TakeCommandTest {
   @Test
   void aResumedFileKeepsAnswersToHiddenQuestionsAndFlagsThem() throws IOException {
     Path file = dir.resolve("verborgen.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
          "respondent": {"name": "Sanne", "id": "104233"}, "company": {"name": "Bakkerij", "city": "Emmen"},
          "date": "2026-11-20", "language": "nl",
@@ -370,8 +489,11 @@ class TakeCommandTest {
     CommandLineFactory.Run run = take("1\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Let op: je antwoord op \"" + questionText("medezeggenschap", "nl")
-        + "\" telt niet mee, want die vraag past niet bij dit bedrijf. Het blijft wel bewaard in je antwoordbestand.");
+    assertThat(run.out())
+        .contains(
+            "Let op: je antwoord op \""
+                + questionText("medezeggenschap", "nl")
+                + "\" telt niet mee, want die vraag past niet bij dit bedrijf. Het blijft wel bewaard in je antwoordbestand.");
     JsonNode saved = read(file);
     assertThat(saved.at("/answers/eigen_pand").asText()).isEqualTo("ja");
     assertThat(saved.at("/answers/medezeggenschap/value").asText()).isEqualTo("ja");
@@ -383,7 +505,9 @@ class TakeCommandTest {
   @Test
   void anAnswerThatMakesAnAnsweredQuestionHiddenIsFlaggedAndKept() throws IOException {
     Path file = dir.resolve("60.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
          "respondent": {"name": "Sanne"}, "company": {"name": "Zorgcentrum"}, "date": "2026-11-20", "language": "nl",
          "answers": {"sector": "zorg", "medewerkers": 60, "eigen_pand": "ja", "producten": "geen",
@@ -391,12 +515,19 @@ class TakeCommandTest {
                      "medezeggenschap": "ja"}}
         """);
 
-    // from visie back to medewerkers: activiteiten, gevaarlijke_stoffen, voertuigen, producten, eigen_pand, medewerkers
-    CommandLineFactory.Run run = take("b\nb\nb\nb\nb\nb\n8\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
+    // from visie back to medewerkers: activiteiten, gevaarlijke_stoffen, voertuigen, producten,
+    // eigen_pand, medewerkers
+    CommandLineFactory.Run run =
+        take("b\nb\nb\nb\nb\nb\n8\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("> 8" + NL + "Let op: je antwoord op \"" + questionText("medezeggenschap", "nl")
-        + "\" telt nu niet mee, want die vraag past nu niet bij dit bedrijf.");
+    assertThat(run.out())
+        .contains(
+            "> 8"
+                + NL
+                + "Let op: je antwoord op \""
+                + questionText("medezeggenschap", "nl")
+                + "\" telt nu niet mee, want die vraag past nu niet bij dit bedrijf.");
     assertThat(read(file).at("/answers/medewerkers").asInt()).isEqualTo(8);
     assertThat(read(file).at("/answers/medezeggenschap").asText()).isEqualTo("ja");
   }
@@ -404,10 +535,18 @@ class TakeCommandTest {
   @Test
   void aTemplateWithoutANameAsksForTheMetadataFirst() throws IOException {
     Path file = dir.resolve("template.json");
-    CommandLineFactory.Run template = CommandLineFactory.run("template", "mvo-stagebedrijf", "-o", file.toString());
+    CommandLineFactory.Run template =
+        CommandLineFactory.run("template", "mvo-stagebedrijf", "-o", file.toString());
     assertThat(template.exitCode()).as(template.err()).isZero();
 
-    CommandLineFactory.Run run = take("Sanne\n\nBakkerij\n\n2026-11-20\nq\n", "mvo-stagebedrijf", "--lang", "nl", "--resume", file.toString());
+    CommandLineFactory.Run run =
+        take(
+            "Sanne\n\nBakkerij\n\n2026-11-20\nq\n",
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--resume",
+            file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Je naam" + NL + "> Sanne");
@@ -420,33 +559,70 @@ class TakeCommandTest {
   void resumingACompleteFileShowsTheScorecardAndStoreAddsItToTheDatabaseOnce() throws IOException {
     Path file = dir.resolve("sanne.json");
     String db = dir.resolve("mvoscan.db").toString();
-    CommandLineFactory.Run first = take(script(METADATA, FIRST_PART, SECOND_PART),
-        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString(), "--store", "--db", db);
+    CommandLineFactory.Run first =
+        take(
+            script(METADATA, FIRST_PART, SECOND_PART),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString(),
+            "--store",
+            "--db",
+            db);
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("Opgeslagen in de database " + db + " (nummer 1).");
 
-    CommandLineFactory.Run again = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", file.toString(), "--store", "--db", db);
+    CommandLineFactory.Run again =
+        take(
+            "",
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--resume",
+            file.toString(),
+            "--store",
+            "--db",
+            db);
 
     assertThat(again.exitCode()).as(again.err()).isZero();
-    assertThat(again.out()).contains("Klaar!").contains("Totaalscore 30,2")
+    assertThat(again.out())
+        .contains("Klaar!")
+        .contains("Totaalscore 30,2")
         .contains("Deze antwoorden stonden al in de database " + db + ". Er is niets toegevoegd.");
     CommandLineFactory.Run list = CommandLineFactory.run("responses", "--db", db, "--json");
     JsonNode responses = JSON.readTree(list.out());
     assertThat(responses).hasSize(1);
-    assertThat(responses.toString()).contains("Sanne de Vries").contains("Bakkerij De Korenschoof").contains("30.2");
+    assertThat(responses.toString())
+        .contains("Sanne de Vries")
+        .contains("Bakkerij De Korenschoof")
+        .contains("30.2");
   }
 
   @Test
   void skippedQuestionsAreCountedAtTheEndAndShowUpAsGaps() {
     Path file = dir.resolve("gaten.json");
     List<String> skipping = new ArrayList<>(SECOND_PART);
-    skipping.set(skipping.size() - 1, "s");   // overlast skipped
+    skipping.set(skipping.size() - 1, "s"); // overlast skipped
 
-    CommandLineFactory.Run run = take(script(METADATA, FIRST_PART, skipping),
-        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString());
+    CommandLineFactory.Run run =
+        take(
+            script(METADATA, FIRST_PART, skipping),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Je hebt 1 vraag/vragen overgeslagen. Vul ze later in met: mvoscan take mvo-stagebedrijf --resume " + file)
+    assertThat(run.out())
+        .contains(
+            "Je hebt 1 vraag/vragen overgeslagen. Vul ze later in met: mvoscan take mvo-stagebedrijf --resume "
+                + file)
         .contains("  [ ] " + questionText("overlast", "nl") + NL);
   }
 
@@ -454,11 +630,24 @@ class TakeCommandTest {
   void inEnglishTheScreensAndTheFileAreInEnglish() throws IOException {
     Path file = dir.resolve("en.json");
 
-    CommandLineFactory.Run run = take(script(METADATA, List.of("Manufacturing and industry", "q")),
-        "mvo-stagebedrijf", "--lang", "en", "--date", "2026-11-20", "-o", file.toString());
+    CommandLineFactory.Run run =
+        take(
+            script(METADATA, List.of("Manufacturing and industry", "q")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "en",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("[About the company] Question 1 of 41" + NL + questionText("sector", "en") + " (required)")
+    assertThat(run.out())
+        .contains(
+            "[About the company] Question 1 of 41"
+                + NL
+                + questionText("sector", "en")
+                + " (required)")
         .contains("? = help, b = back, q = save and stop")
         .contains("Saved in " + file + ": 1 of the 43 questions answered.");
     assertThat(read(file).get("language").asText()).isEqualTo("en");
@@ -474,18 +663,24 @@ class TakeCommandTest {
 
   @Test
   void aBadDateOptionOrAMissingOrInvalidResumeFileIsBadInput() throws IOException {
-    CommandLineFactory.Run badDate = take("", "mvo-stagebedrijf", "--date", "31-02-2026", "-o", dir.resolve("x.json").toString());
+    CommandLineFactory.Run badDate =
+        take(
+            "", "mvo-stagebedrijf", "--date", "31-02-2026", "-o", dir.resolve("x.json").toString());
     assertThat(badDate.exitCode()).isEqualTo(2);
     assertThat(badDate.err()).contains("31-02-2026");
 
     Path missing = dir.resolve("weg.json");
-    CommandLineFactory.Run notThere = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", missing.toString());
+    CommandLineFactory.Run notThere =
+        take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", missing.toString());
     assertThat(notThere.exitCode()).isEqualTo(2);
     assertThat(notThere.err()).contains(missing + ": bestand niet gevonden");
 
     Path invalid = dir.resolve("fout.json");
-    Files.writeString(invalid, "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"misschien\"}}");
-    CommandLineFactory.Run bad = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", invalid.toString());
+    Files.writeString(
+        invalid,
+        "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"misschien\"}}");
+    CommandLineFactory.Run bad =
+        take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", invalid.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains(invalid + ": /answers/visie: ").doesNotContain("Exception");
     assertThat(Files.readString(invalid)).contains("misschien");
@@ -497,23 +692,39 @@ class TakeCommandTest {
     fullRun(complete);
     Path file = dir.resolve("gekild.json");
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "nl.mvoscan.cli.Main",
-            "take", "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "-o", file.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("child.log").toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "nl.mvoscan.cli.Main",
+                "take",
+                "mvo-stagebedrijf",
+                "--lang",
+                "nl",
+                "--date",
+                "2026-11-20",
+                "-o",
+                file.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("child.log").toFile())
+            .start();
     // type the first part and keep stdin open: the student is still sitting at question 20
     child.getOutputStream().write(script(METADATA, FIRST_PART).getBytes(StandardCharsets.UTF_8));
     child.getOutputStream().flush();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline && !(Files.exists(file) && read(file).at("/answers/energie_inzicht").isTextual())) {
+    while (System.nanoTime() < deadline
+        && !(Files.exists(file) && read(file).at("/answers/energie_inzicht").isTextual())) {
       Thread.sleep(20);
     }
     child.destroyForcibly().waitFor();
 
     assertThat(AnswersLoader.load(file, SCAN).ok()).isTrue();
-    assertThat(read(file).at("/answers/energie_inzicht").asText()).as(Files.readString(dir.resolve("child.log"))).isEqualTo("gestart");
-    CommandLineFactory.Run resumed = take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
+    assertThat(read(file).at("/answers/energie_inzicht").asText())
+        .as(Files.readString(dir.resolve("child.log")))
+        .isEqualTo("gestart");
+    CommandLineFactory.Run resumed =
+        take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(Files.mismatch(file, complete)).isEqualTo(-1L);
   }
@@ -521,8 +732,17 @@ class TakeCommandTest {
   @Test
   void withPdfTheReportIsMadeNextToTheAnswersFileAtTheEnd() throws IOException {
     Path file = dir.resolve("sanne.json");
-    CommandLineFactory.Run run = take(script(METADATA, FIRST_PART, SECOND_PART),
-        "mvo-stagebedrijf", "--lang", "nl", "--date", "2026-11-20", "--pdf", "-o", file.toString());
+    CommandLineFactory.Run run =
+        take(
+            script(METADATA, FIRST_PART, SECOND_PART),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "--pdf",
+            "-o",
+            file.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path pdf = dir.resolve("sanne.pdf");
     assertThat(pdf).exists();

@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Contract §7, the file level: encodings, delimiters, quoting, line numbers, empty and bad rows. */
+/**
+ * Contract §7, the file level: encodings, delimiters, quoting, line numbers, empty and bad rows.
+ */
 class CsvTableTest {
 
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -95,7 +97,9 @@ class CsvTableTest {
   @Test
   void bytesThatAreNotUtf8AreReadAsWindows1252() throws Exception {
     Path file = dir.resolve("klas.csv");
-    Files.write(file, "naam;bedrijf\r\nZoë;Café “De Hoek” – €\r\n".getBytes(Charset.forName("windows-1252")));
+    Files.write(
+        file,
+        "naam;bedrijf\r\nZoë;Café “De Hoek” – €\r\n".getBytes(Charset.forName("windows-1252")));
     CsvTable table = CsvTable.read(file);
     assertThat(table.encoding()).isEqualTo("windows-1252");
     assertThat(table.rows().get(0).cells()).containsExactly("Zoë", "Café “De Hoek” – €");
@@ -119,21 +123,27 @@ class CsvTableTest {
     CsvTable crlf = utf8("a;b\r\n1;2\r\n3;4\r\n");
     CsvTable lf = utf8("a;b\n1;2\n3;4\n");
     CsvTable noFinalEnd = utf8("a;b\n1;2\n3;4");
-    assertThat(cells(crlf)).isEqualTo(cells(lf)).isEqualTo(cells(noFinalEnd)).containsExactly(List.of("1", "2"), List.of("3", "4"));
+    assertThat(cells(crlf))
+        .isEqualTo(cells(lf))
+        .isEqualTo(cells(noFinalEnd))
+        .containsExactly(List.of("1", "2"), List.of("3", "4"));
     assertThat(lines(crlf)).isEqualTo(lines(lf)).isEqualTo(lines(noFinalEnd)).containsExactly(2, 3);
   }
 
   @Test
   void quotedCellsHoldDelimitersNewlinesAndDoubledQuotes() {
-    CsvTable table = utf8("naam;toelichting;klas\r\n"
-        + "Zoë;\"Supermarkt; ook \"\"vers\"\"\r\nen een afhaalpunt\";3A\r\n"
-        + "Bram;\"a\nb\nc\";3B\r\n"
-        + "Lotte;gewoon;3C\r\n");
+    CsvTable table =
+        utf8(
+            "naam;toelichting;klas\r\n"
+                + "Zoë;\"Supermarkt; ook \"\"vers\"\"\r\nen een afhaalpunt\";3A\r\n"
+                + "Bram;\"a\nb\nc\";3B\r\n"
+                + "Lotte;gewoon;3C\r\n");
     assertThat(table.problems()).isEmpty();
-    assertThat(cells(table)).containsExactly(
-        List.of("Zoë", "Supermarkt; ook \"vers\"\r\nen een afhaalpunt", "3A"),
-        List.of("Bram", "a\nb\nc", "3B"),
-        List.of("Lotte", "gewoon", "3C"));
+    assertThat(cells(table))
+        .containsExactly(
+            List.of("Zoë", "Supermarkt; ook \"vers\"\r\nen een afhaalpunt", "3A"),
+            List.of("Bram", "a\nb\nc", "3B"),
+            List.of("Lotte", "gewoon", "3C"));
     assertThat(lines(table)).containsExactly(2, 4, 7);
   }
 
@@ -149,12 +159,15 @@ class CsvTableTest {
   void aRowWithMoreCellsThanTheHeaderIsAProblemAndTheOtherRowsStay() {
     CsvTable table = utf8("naam;klas\nZoë;3A\nJansen; Piet;3B\nBram;3C\n");
     assertThat(cells(table)).containsExactly(List.of("Zoë", "3A"), List.of("Bram", "3C"));
-    assertThat(table.problems()).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(3);
-      assertThat(p.column()).isNull();
-      assertThat(p.key()).isEqualTo("csv.tooManyCells");
-      assertThat(p.args()).containsExactly(3, 2);
-    });
+    assertThat(table.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(3);
+              assertThat(p.column()).isNull();
+              assertThat(p.key()).isEqualTo("csv.tooManyCells");
+              assertThat(p.args()).containsExactly(3, 2);
+            });
   }
 
   @Test
@@ -178,26 +191,36 @@ class CsvTableTest {
   void anUnclosedQuoteIsReportedOnTheLineWhereItsRecordStarts() {
     CsvTable table = utf8("a;b\n1;2\n3;\"open\n4;5\n");
     assertThat(cells(table)).containsExactly(List.of("1", "2"));
-    assertThat(table.problems()).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(3);
-      assertThat(p.key()).isEqualTo("csv.unclosedQuote");
-    });
+    assertThat(table.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(3);
+              assertThat(p.key()).isEqualTo("csv.unclosedQuote");
+            });
   }
 
   @Test
   void textAfterAClosingQuoteIsReported() {
     CsvTable table = utf8("a;b\n\"De Hoek\" BV;2\n");
-    assertThat(table.problems()).singleElement().satisfies(p -> {
-      assertThat(p.line()).isEqualTo(2);
-      assertThat(p.key()).isEqualTo("csv.textAfterQuote");
-    });
+    assertThat(table.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p.key()).isEqualTo("csv.textAfterQuote");
+            });
   }
 
   @Test
   void anEmptyFileOrEmptyFirstLineIsAProblem() {
     assertThat(utf8("").problems()).extracting(CsvProblem::key).containsExactly("csv.empty");
-    assertThat(CsvTable.parse(UTF8_BOM).problems()).extracting(CsvProblem::key).containsExactly("csv.empty");
-    assertThat(utf8("\nnaam\nZoë\n").problems()).extracting(CsvProblem::key).containsExactly("csv.noHeader");
+    assertThat(CsvTable.parse(UTF8_BOM).problems())
+        .extracting(CsvProblem::key)
+        .containsExactly("csv.empty");
+    assertThat(utf8("\nnaam\nZoë\n").problems())
+        .extracting(CsvProblem::key)
+        .containsExactly("csv.noHeader");
   }
 
   @Test
@@ -213,7 +236,8 @@ class CsvTableTest {
     assertThat(table.problems()).isEmpty();
     assertThat(table.encoding()).isEqualTo("UTF-8");
     assertThat(table.delimiter()).isEqualTo(';');
-    assertThat(table.header()).startsWith("naam", "studentnummer", "klas", "bedrijf", "kvk", "plaats", "datum");
+    assertThat(table.header())
+        .startsWith("naam", "studentnummer", "klas", "bedrijf", "kvk", "plaats", "datum");
     assertThat(table.rows()).hasSize(28);
     assertThat(lines(table)).startsWith(2, 3).endsWith(29);
     assertThat(table.rows().get(0).cell(0)).isEqualTo("Zoë Mulder");

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link JsonReader}: locations, duplicate keys, encodings, and the limits that keep hostile files cheap. */
+/**
+ * {@link JsonReader}: locations, duplicate keys, encodings, and the limits that keep hostile files
+ * cheap.
+ */
 class JsonReaderTest {
 
   private static final String NL = System.lineSeparator();
@@ -57,7 +60,11 @@ class JsonReaderTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(run.err().split("\\R")).singleElement().asString().startsWith(file.toString()).endsWith(message);
+    assertThat(run.err().split("\\R"))
+        .singleElement()
+        .asString()
+        .startsWith(file.toString())
+        .endsWith(message);
   }
 
   // --- well-formed documents ---
@@ -88,7 +95,8 @@ class JsonReaderTest {
     JsonDocument document = parse("{\"p\": 0.1, \"q\": 12345678901234567890.25}");
 
     assertThat(document.root().get("p").decimalValue()).isEqualByComparingTo("0.1");
-    assertThat(document.root().get("q").decimalValue().toPlainString()).isEqualTo("12345678901234567890.25");
+    assertThat(document.root().get("q").decimalValue().toPlainString())
+        .isEqualTo("12345678901234567890.25");
   }
 
   @Test
@@ -128,27 +136,36 @@ class JsonReaderTest {
 
     assertThat(document.isValid()).isFalse();
     assertThat(document.root()).isNull();
-    assertThat(document.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("json.syntax");
-      assertThat(p.pointer()).isEmpty();
-      assertThat(p.line()).isEqualTo(3);
-      assertThat(p.column()).isEqualTo(8);
-    });
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.syntax");
+              assertThat(p.pointer()).isEmpty();
+              assertThat(p.line()).isEqualTo(3);
+              assertThat(p.column()).isEqualTo(8);
+            });
   }
 
   @Test
   void unterminatedDocumentGivesOneSyntaxProblem() {
     JsonDocument document = parse("{\"a\": [1, 2");
 
-    assertThat(document.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("json.syntax");
-      assertThat(p.line()).isEqualTo(1);
-    });
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.syntax");
+              assertThat(p.line()).isEqualTo(1);
+            });
   }
 
   @Test
   void emptyFileIsAProblem() {
-    assertThat(parse("  \n ").problems()).singleElement().extracting(JsonProblem::key).isEqualTo("json.empty");
+    assertThat(parse("  \n ").problems())
+        .singleElement()
+        .extracting(JsonProblem::key)
+        .isEqualTo("json.empty");
   }
 
   @Test
@@ -156,22 +173,32 @@ class JsonReaderTest {
     JsonDocument document = parse("{\"a\": 1}\n{\"b\": 2}");
 
     assertThat(document.isValid()).isFalse();
-    assertThat(document.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("json.trailing");
-      assertThat(p.line()).isEqualTo(2);
-      assertThat(p.column()).isEqualTo(1);
-    });
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.trailing");
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p.column()).isEqualTo(1);
+            });
   }
 
   @Test
   void reportsEveryDuplicateKeyWithItsPointerAndTheLocationOfTheSecondKey() {
-    JsonDocument document = parse("{\n  \"a\": 1,\n  \"b\": {\"c\": 1, \"c\": 2},\n  \"a\": 3,\n  \"x/y\": 1, \"x/y\": 2\n}");
+    JsonDocument document =
+        parse(
+            "{\n  \"a\": 1,\n  \"b\": {\"c\": 1, \"c\": 2},\n  \"a\": 3,\n  \"x/y\": 1, \"x/y\": 2\n}");
 
     assertThat(document.isValid()).isFalse();
-    assertThat(document.problems()).extracting(JsonProblem::pointer).containsExactly("/b/c", "/a", "/x~1y");
-    assertThat(document.problems()).allSatisfy(p -> assertThat(p.key()).isEqualTo("json.duplicateKey"));
+    assertThat(document.problems())
+        .extracting(JsonProblem::pointer)
+        .containsExactly("/b/c", "/a", "/x~1y");
+    assertThat(document.problems())
+        .allSatisfy(p -> assertThat(p.key()).isEqualTo("json.duplicateKey"));
     assertThat(document.problems()).extracting(p -> p.args()[0]).containsExactly("c", "a", "x/y");
-    assertThat(document.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactly("3:17", "4:3", "5:13");
+    assertThat(document.problems())
+        .extracting(p -> p.line() + ":" + p.column())
+        .containsExactly("3:17", "4:3", "5:13");
   }
 
   @Test
@@ -188,14 +215,21 @@ class JsonReaderTest {
     JsonDocument document = JsonReader.parse("latin1.json", latin1);
 
     assertThat(document.isValid()).isFalse();
-    assertThat(document.problems()).singleElement().extracting(JsonProblem::key).isEqualTo("json.notUtf8");
+    assertThat(document.problems())
+        .singleElement()
+        .extracting(JsonProblem::key)
+        .isEqualTo("json.notUtf8");
   }
 
   @Test
   void encodedSurrogateIsNotUtf8() {
-    JsonDocument document = JsonReader.parse("cesu.json", new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'});
+    JsonDocument document =
+        JsonReader.parse("cesu.json", new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'});
 
-    assertThat(document.problems()).singleElement().extracting(JsonProblem::key).isEqualTo("json.notUtf8");
+    assertThat(document.problems())
+        .singleElement()
+        .extracting(JsonProblem::key)
+        .isEqualTo("json.notUtf8");
   }
 
   @Test
@@ -204,10 +238,13 @@ class JsonReaderTest {
     JsonDocument document = JsonReader.parse("long.json", longStringDocument());
 
     assertThat(document.isValid()).isFalse();
-    assertThat(document.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("json.tooLong");
-      assertThat(p.args()).containsExactly(JsonReader.MAX_STRING_LENGTH);
-    });
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.tooLong");
+              assertThat(p.args()).containsExactly(JsonReader.MAX_STRING_LENGTH);
+            });
   }
 
   @Test
@@ -216,10 +253,13 @@ class JsonReaderTest {
     JsonDocument document = JsonReader.parse("deep.json", deepDocument());
 
     assertThat(document.isValid()).isFalse();
-    assertThat(document.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("json.tooDeep");
-      assertThat(p.args()).containsExactly(JsonReader.MAX_DEPTH);
-    });
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.tooDeep");
+              assertThat(p.args()).containsExactly(JsonReader.MAX_DEPTH);
+            });
   }
 
   @Test
@@ -234,14 +274,19 @@ class JsonReaderTest {
   void aTooLongNumberNamesTheNumberLimit() {
     JsonDocument document = parse("{\"a\": " + "1".repeat(150) + "}");
 
-    assertThat(document.problems()).singleElement().satisfies(p -> assertThat(p.args()).containsExactly(100));
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.args()).containsExactly(100));
   }
 
   @Test
   void readingAMissingFileGivesFileNotFound() {
     JsonDocument document = JsonReader.read(dir.resolve("nergens.json"));
 
-    assertThat(document.problems()).singleElement().extracting(JsonProblem::key).isEqualTo("file.notFound");
+    assertThat(document.problems())
+        .singleElement()
+        .extracting(JsonProblem::key)
+        .isEqualTo("file.notFound");
   }
 
   @Test
@@ -253,10 +298,13 @@ class JsonReaderTest {
 
     JsonDocument document = JsonReader.read(file);
 
-    assertThat(document.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("json.tooLarge");
-      assertThat(p.args()).containsExactly(64L);
-    });
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.tooLarge");
+              assertThat(p.args()).containsExactly(64L);
+            });
   }
 
   // --- the same limits through the command line ---
@@ -267,9 +315,11 @@ class JsonReaderTest {
     Path file = dir.resolve("deep.json");
     Files.write(file, deepDocument());
 
-    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("validate", "--lang", "en", file.toString());
 
-    assertOneClearLine(run, file, "JSON nested deeper than 200 levels; this is not a scan or answers file");
+    assertOneClearLine(
+        run, file, "JSON nested deeper than 200 levels; this is not a scan or answers file");
   }
 
   @Test
@@ -278,9 +328,12 @@ class JsonReaderTest {
     Path file = dir.resolve("deep.json");
     Files.write(file, deepDocument());
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "nl", "--scan", scanFixture().toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "nl", "--scan", scanFixture().toString(), file.toString());
 
-    assertOneClearLine(run, file, "JSON dieper genest dan 200 niveaus; dit is geen scan- of antwoordbestand");
+    assertOneClearLine(
+        run, file, "JSON dieper genest dan 200 niveaus; dit is geen scan- of antwoordbestand");
   }
 
   @Test
@@ -289,9 +342,11 @@ class JsonReaderTest {
     Path file = dir.resolve("long.json");
     Files.write(file, longStringDocument());
 
-    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("validate", "--lang", "en", file.toString());
 
-    assertOneClearLine(run, file, "a JSON string or number longer than 1000000 characters; shorten it");
+    assertOneClearLine(
+        run, file, "a JSON string or number longer than 1000000 characters; shorten it");
   }
 
   @Test
@@ -300,17 +355,25 @@ class JsonReaderTest {
     Path file = dir.resolve("long.json");
     Files.write(file, longStringDocument());
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
 
-    assertOneClearLine(run, file, "a JSON string or number longer than 1000000 characters; shorten it");
+    assertOneClearLine(
+        run, file, "a JSON string or number longer than 1000000 characters; shorten it");
   }
 
   @Test
   void scoreOnMalformedJsonGivesTheFileLineAndColumn() throws IOException {
     Path file = dir.resolve("kapot.json");
-    Files.writeString(file, "{\n  \"format\": \"mvoscan-answers/1\",\n  \"answers\": {,}\n}", StandardCharsets.UTF_8);
+    Files.writeString(
+        file,
+        "{\n  \"format\": \"mvoscan-answers/1\",\n  \"answers\": {,}\n}",
+        StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith(file + ":3:15: invalid JSON: ").doesNotContain("\tat ");
@@ -322,7 +385,8 @@ class JsonReaderTest {
     Path file = dir.resolve("latin1.json");
     Files.write(file, "{\"title\": \"Cura\u00e7ao\"}".getBytes(StandardCharsets.ISO_8859_1));
 
-    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo(file + ": not UTF-8 text; save the file as UTF-8" + NL);
@@ -335,7 +399,8 @@ class JsonReaderTest {
       writer.write("{\"format\": \"mvoscan-scan/1\",\n \"format\": \"mvoscan-scan/1\"}");
     }
 
-    CommandLineFactory.Run run = CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     // the rest of the (incomplete) scan is reported too: a duplicate key hides nothing
@@ -347,53 +412,88 @@ class JsonReaderTest {
   @Test
   @org.junit.jupiter.api.Timeout(10)
   void aNumberWithAnAbsurdExponentIsOneProblemNotAnExplosion() {
-    JsonDocument document = JsonReader.parse("t.json", "{\"weight\": 1e999999999, \"min\": 1e-999999999, \"ok\": 2.5e2}".getBytes(StandardCharsets.UTF_8));
-    assertThat(document.problems()).extracting(JsonProblem::key).containsExactly("json.numberOutOfRange", "json.numberOutOfRange");
-    assertThat(document.problems()).extracting(JsonProblem::pointer).containsExactly("/weight", "/min");
+    JsonDocument document =
+        JsonReader.parse(
+            "t.json",
+            "{\"weight\": 1e999999999, \"min\": 1e-999999999, \"ok\": 2.5e2}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(document.problems())
+        .extracting(JsonProblem::key)
+        .containsExactly("json.numberOutOfRange", "json.numberOutOfRange");
+    assertThat(document.problems())
+        .extracting(JsonProblem::pointer)
+        .containsExactly("/weight", "/min");
     assertThat(document.root().get("ok").decimalValue()).isEqualByComparingTo("250");
   }
 
   @Test
   void aLoneSurrogateEscapeIsAProblemAtItsValue() {
-    JsonDocument document = JsonReader.parse("t.json", "{\"a\": \"ok \\ud83d\\ude00\", \"b\": \"x\\ud800y\"}".getBytes(StandardCharsets.UTF_8));
-    assertThat(document.problems()).extracting(JsonProblem::pointer, JsonProblem::key)
+    JsonDocument document =
+        JsonReader.parse(
+            "t.json",
+            "{\"a\": \"ok \\ud83d\\ude00\", \"b\": \"x\\ud800y\"}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(document.problems())
+        .extracting(JsonProblem::pointer, JsonProblem::key)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("/b", "json.loneSurrogate"));
   }
 
   @Test
   void tooDeepNestingNamesWhereItStopped() {
-    JsonDocument document = JsonReader.parse("t.json", ("{\"a\":\n" + "[".repeat(300)).getBytes(StandardCharsets.UTF_8));
-    assertThat(document.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("json.tooDeep");
-      assertThat(p.line()).isEqualTo(2);
-      assertThat(p.column()).isGreaterThan(100);
-    });
+    JsonDocument document =
+        JsonReader.parse(
+            "t.json", ("{\"a\":\n" + "[".repeat(300)).getBytes(StandardCharsets.UTF_8));
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.tooDeep");
+              assertThat(p.line()).isEqualTo(2);
+              assertThat(p.column()).isGreaterThan(100);
+            });
   }
 
   @Test
   void syntaxMessagesDoNotMentionJacksonInternals() {
-    JsonDocument document = JsonReader.parse("t.json", "{\"a\": [1, 2".getBytes(StandardCharsets.UTF_8));
-    assertThat(document.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("json.syntax");
-      assertThat(String.valueOf(p.args()[0])).doesNotContain("Source").doesNotContain("REDACTED").doesNotContain("StreamReadFeature");
-    });
+    JsonDocument document =
+        JsonReader.parse("t.json", "{\"a\": [1, 2".getBytes(StandardCharsets.UTF_8));
+    assertThat(document.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.syntax");
+              assertThat(String.valueOf(p.args()[0]))
+                  .doesNotContain("Source")
+                  .doesNotContain("REDACTED")
+                  .doesNotContain("StreamReadFeature");
+            });
     JsonDocument object = JsonReader.parse("t.json", "{".getBytes(StandardCharsets.UTF_8));
-    assertThat(String.valueOf(object.problems().get(0).args()[0])).contains("opened at line 1, column 1").doesNotContain("Source");
+    assertThat(String.valueOf(object.problems().get(0).args()[0]))
+        .contains("opened at line 1, column 1")
+        .doesNotContain("Source");
   }
 
   @Test
   void aFailedAtomicWriteSaysWhyNotWhichTemporaryFile() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("rapport.pdf"));
     Files.writeString(folder.resolve("iets.txt"), "x");
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> AtomicFiles.write(folder, "{}"));
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(() -> AtomicFiles.write(folder, "{}"));
     // the operating system's words ("Is a directory"), not the name of the temporary file
     assertThat(thrown).isInstanceOf(IOException.class);
-    assertThat(thrown.getMessage()).isNotBlank().doesNotContain(".tmp").doesNotContain(dir.toString());
+    assertThat(thrown.getMessage())
+        .isNotBlank()
+        .doesNotContain(".tmp")
+        .doesNotContain(dir.toString());
     assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("rapport.pdf");
 
     Path blocked = dir.resolve("bestand");
     Files.writeString(blocked, "x");
-    Throwable underFile = org.assertj.core.api.Assertions.catchThrowable(() -> AtomicFiles.write(blocked.resolve("x.json"), "{}"));
-    assertThat(underFile).isInstanceOf(IOException.class).hasMessage("a file is in the way of a folder on that path");
+    Throwable underFile =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> AtomicFiles.write(blocked.resolve("x.json"), "{}"));
+    assertThat(underFile)
+        .isInstanceOf(IOException.class)
+        .hasMessage("a file is in the way of a folder on that path");
   }
 }

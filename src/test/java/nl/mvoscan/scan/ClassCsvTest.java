@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Contract §7, the scan level: headers, metadata, cell values, problems and warnings. */
 class ClassCsvTest {
 
-  static final String SCAN = """
+  static final String SCAN =
+      """
       {
         "format": "mvoscan-scan/1",
         "id": "test-scan",
@@ -65,7 +66,8 @@ class ClassCsvTest {
   @TempDir Path dir;
 
   static Scan scan(String json) {
-    ScanLoader.Result result = ScanLoader.load(Path.of("t.json"), JsonReader.parse("t.json", json), Locale.ENGLISH);
+    ScanLoader.Result result =
+        ScanLoader.load(Path.of("t.json"), JsonReader.parse("t.json", json), Locale.ENGLISH);
     assertThat(result.problems()).isEmpty();
     return result.scan();
   }
@@ -74,8 +76,10 @@ class ClassCsvTest {
     return importCsv(scan(SCAN), csv, Map.of(), null);
   }
 
-  private static ClassCsv.Result importCsv(Scan scan, String csv, Map<String, String> mapping, String defaultClass) {
-    return ClassCsv.read(CsvTable.parse(csv.getBytes(StandardCharsets.UTF_8)), scan, mapping, defaultClass);
+  private static ClassCsv.Result importCsv(
+      Scan scan, String csv, Map<String, String> mapping, String defaultClass) {
+    return ClassCsv.read(
+        CsvTable.parse(csv.getBytes(StandardCharsets.UTF_8)), scan, mapping, defaultClass);
   }
 
   private static Answers only(ClassCsv.Result result) {
@@ -98,7 +102,8 @@ class ClassCsvTest {
 
   @Test
   void questionColumnsAreFoundByIdByDutchTextAndByEnglishText() {
-    Answers answers = only(importCsv("naam;visie;Maatregelen;Number of employees\nZoë;ja;LED;12\n"));
+    Answers answers =
+        only(importCsv("naam;visie;Maatregelen;Number of employees\nZoë;ja;LED;12\n"));
     assertThat(value(answers, "visie")).isEqualTo("ja");
     assertThat(value(answers, "maatregelen")).isEqualTo(List.of("led"));
     assertThat(value(answers, "medewerkers")).isEqualTo(new BigDecimal("12"));
@@ -106,7 +111,8 @@ class ClassCsvTest {
 
   @Test
   void headersAreComparedTrimmedCaseFoldedAndWithWhiteSpaceCollapsed() {
-    ClassCsv.Result result = importCsv("  NAAM ;  staat   DUURZAAMHEID in de visie?  ;aantal medewerkers\nZoë;Ja;12\n");
+    ClassCsv.Result result =
+        importCsv("  NAAM ;  staat   DUURZAAMHEID in de visie?  ;aantal medewerkers\nZoë;Ja;12\n");
     Answers answers = only(result);
     assertThat(answers.respondent().name()).isEqualTo("Zoë");
     assertThat(value(answers, "visie")).isEqualTo("ja");
@@ -116,8 +122,12 @@ class ClassCsvTest {
 
   @Test
   void aMappingTiesAnyHeaderToAQuestion() {
-    Map<String, String> mapping = Map.of("V1 duurzaam?", "visie", "  welke MAATREGELEN ", "maatregelen");
-    Answers answers = only(importCsv(scan(SCAN), "naam;V1 duurzaam?;Welke maatregelen\nZoë;nee;zon\n", mapping, null));
+    Map<String, String> mapping =
+        Map.of("V1 duurzaam?", "visie", "  welke MAATREGELEN ", "maatregelen");
+    Answers answers =
+        only(
+            importCsv(
+                scan(SCAN), "naam;V1 duurzaam?;Welke maatregelen\nZoë;nee;zon\n", mapping, null));
     assertThat(value(answers, "visie")).isEqualTo("nee");
     assertThat(value(answers, "maatregelen")).isEqualTo(List.of("zon"));
   }
@@ -127,7 +137,8 @@ class ClassCsvTest {
     Map<String, String> mapping = new HashMap<>();
     mapping.put("plaats", "vestiging");
     mapping.put("Opmerking docent", null);
-    ClassCsv.Result result = importCsv(scan(SCAN), "naam;Plaats;Opmerking docent\nZoë;Emmen;goed\n", mapping, null);
+    ClassCsv.Result result =
+        importCsv(scan(SCAN), "naam;Plaats;Opmerking docent\nZoë;Emmen;goed\n", mapping, null);
     Answers answers = only(result);
     assertThat(value(answers, "vestiging")).isEqualTo("Emmen");
     assertThat(answers.company()).isNull();
@@ -136,7 +147,8 @@ class ClassCsvTest {
 
   @Test
   void aMappingToAnUnknownQuestionIsAProblemOnTheHeaderLine() {
-    ClassCsv.Result result = importCsv(scan(SCAN), "naam;V1\nZoë;ja\n", Map.of("V1", "vissie"), null);
+    ClassCsv.Result result =
+        importCsv(scan(SCAN), "naam;V1\nZoë;ja\n", Map.of("V1", "vissie"), null);
     CsvProblem problem = result.problems().get(0);
     assertThat(problem.line()).isEqualTo(1);
     assertThat(problem.column()).isEqualTo("V1");
@@ -154,57 +166,74 @@ class ClassCsvTest {
     assertThat(problem.key()).isEqualTo("csv.ambiguousHeader");
     assertThat(problem.args()).containsExactly("Measures", "maatregelen, toelichting");
 
-    ClassCsv.Result mapped = importCsv(scan, "naam;Measures\nZoë;LED\nBram;Zon\n", Map.of("Measures", "maatregelen"), null);
+    ClassCsv.Result mapped =
+        importCsv(
+            scan, "naam;Measures\nZoë;LED\nBram;Zon\n", Map.of("Measures", "maatregelen"), null);
     assertThat(mapped.problems()).isEmpty();
     assertThat(mapped.rows()).hasSize(2);
   }
 
   @Test
   void twoHeadersThatMatchOneQuestionAreOneErrorAskingForAMapping() {
-    ClassCsv.Result result = importCsv("naam;visie;Is sustainability in the vision?\nZoë;ja;nee\nBram;nee;ja\n");
+    ClassCsv.Result result =
+        importCsv("naam;visie;Is sustainability in the vision?\nZoë;ja;nee\nBram;nee;ja\n");
     CsvProblem problem = onlyProblem(result);
     assertThat(problem.line()).isEqualTo(1);
     assertThat(problem.column()).isEqualTo("Is sustainability in the vision?");
     assertThat(problem.key()).isEqualTo("csv.duplicateColumn");
-    assertThat(problem.args()).containsExactly("visie", "Is sustainability in the vision?", "visie");
+    assertThat(problem.args())
+        .containsExactly("visie", "Is sustainability in the vision?", "visie");
   }
 
   @Test
   void unrecognisedColumnsAreOneWarningEachAndNeverScored() {
-    ClassCsv.Result result = importCsv("naam;visie;Cijfer;e-mail;;\nZoë;ja;8;zoe@example.org;;x\nBram;nee;6;;;\n");
+    ClassCsv.Result result =
+        importCsv("naam;visie;Cijfer;e-mail;;\nZoë;ja;8;zoe@example.org;;x\nBram;nee;6;;;\n");
     assertThat(result.problems()).isEmpty();
-    assertThat(result.warnings()).extracting(CsvProblem::key)
+    assertThat(result.warnings())
+        .extracting(CsvProblem::key)
         .containsExactly("csv.unknownColumn", "csv.unknownColumn", "csv.unnamedColumn");
-    assertThat(result.warnings()).extracting(CsvProblem::column).containsExactly("Cijfer", "e-mail", "");
+    assertThat(result.warnings())
+        .extracting(CsvProblem::column)
+        .containsExactly("Cijfer", "e-mail", "");
     assertThat(result.warnings().get(0).args()).containsExactly("Cijfer");
     assertThat(result.warnings().get(2).args()).containsExactly(6);
     assertThat(result.warnings()).allSatisfy(w -> assertThat(w.line()).isEqualTo(1));
-    assertThat(result.rows()).allSatisfy(r -> assertThat(r.answers().answers()).containsOnlyKeys("visie"));
+    assertThat(result.rows())
+        .allSatisfy(r -> assertThat(r.answers().answers()).containsOnlyKeys("visie"));
   }
 
   // ---------------------------------------------------------------- metadata
 
   @Test
   void metadataColumnsByDutchHeadersFillRespondentCompanyAndDate() {
-    Answers answers = only(importCsv(
-        "naam;studentnummer;klas;bedrijf;kvk;plaats;datum\n"
-            + " Zoë Mulder ;104201;3A;Bakkerij De Korenschoof;04187352;Emmen;3-11-2026\n"));
+    Answers answers =
+        only(
+            importCsv(
+                "naam;studentnummer;klas;bedrijf;kvk;plaats;datum\n"
+                    + " Zoë Mulder ;104201;3A;Bakkerij De Korenschoof;04187352;Emmen;3-11-2026\n"));
     assertThat(answers.scanId()).isEqualTo("test-scan");
     assertThat(answers.scanVersion()).isEqualTo("1");
-    assertThat(answers.respondent()).isEqualTo(new Answers.Respondent("Zoë Mulder", "104201", "3A", null));
-    assertThat(answers.company()).isEqualTo(new Answers.Company("Bakkerij De Korenschoof", "04187352", "Emmen", null));
+    assertThat(answers.respondent())
+        .isEqualTo(new Answers.Respondent("Zoë Mulder", "104201", "3A", null));
+    assertThat(answers.company())
+        .isEqualTo(new Answers.Company("Bakkerij De Korenschoof", "04187352", "Emmen", null));
     assertThat(answers.date()).isEqualTo(LocalDate.of(2026, 11, 3));
     assertThat(answers.answers()).isEmpty();
   }
 
   @Test
   void metadataColumnsByEnglishHeadersInAnyCase() {
-    Answers answers = only(importCsv(
-        "Student;STUDENT_ID;Class;Company;KVK;City;Date\nZoë;104201;3A;Garage;01093846;Assen;2026-11-17\n"));
+    Answers answers =
+        only(
+            importCsv(
+                "Student;STUDENT_ID;Class;Company;KVK;City;Date\nZoë;104201;3A;Garage;01093846;Assen;2026-11-17\n"));
     assertThat(answers.respondent()).isEqualTo(new Answers.Respondent("Zoë", "104201", "3A", null));
-    assertThat(answers.company()).isEqualTo(new Answers.Company("Garage", "01093846", "Assen", null));
+    assertThat(answers.company())
+        .isEqualTo(new Answers.Company("Garage", "01093846", "Assen", null));
     assertThat(answers.date()).isEqualTo(LocalDate.of(2026, 11, 17));
-    assertThat(importCsv("name\nZoë\n").rows().get(0).answers().respondent().name()).isEqualTo("Zoë");
+    assertThat(importCsv("name\nZoë\n").rows().get(0).answers().respondent().name())
+        .isEqualTo("Zoë");
   }
 
   @Test
@@ -219,29 +248,41 @@ class ClassCsvTest {
 
   @Test
   void aNonEmptyKlasCellWinsOverTheDefaultClass() {
-    ClassCsv.Result result = importCsv(scan(SCAN), "naam;klas\nZoë;3A\nBram;\nLotte; \n", Map.of(), "4B");
+    ClassCsv.Result result =
+        importCsv(scan(SCAN), "naam;klas\nZoë;3A\nBram;\nLotte; \n", Map.of(), "4B");
     assertThat(result.problems()).isEmpty();
-    assertThat(result.rows()).extracting(r -> r.answers().respondent().className()).containsExactly("3A", "4B", "4B");
+    assertThat(result.rows())
+        .extracting(r -> r.answers().respondent().className())
+        .containsExactly("3A", "4B", "4B");
     ClassCsv.Result noColumn = importCsv(scan(SCAN), "naam\nZoë\n", Map.of(), "4B");
     assertThat(noColumn.rows().get(0).answers().respondent().className()).isEqualTo("4B");
   }
 
   @Test
   void datesAreIsoOrDayMonthYearWithOneOrTwoDigits() {
-    ClassCsv.Result result = importCsv("naam;datum\nA;3-1-2026\nB;03-01-2026\nC;2026-01-03\nD;29-2-2028\n");
+    ClassCsv.Result result =
+        importCsv("naam;datum\nA;3-1-2026\nB;03-01-2026\nC;2026-01-03\nD;29-2-2028\n");
     assertThat(result.problems()).isEmpty();
-    assertThat(result.rows()).extracting(r -> r.answers().date())
-        .containsExactly(LocalDate.of(2026, 1, 3), LocalDate.of(2026, 1, 3), LocalDate.of(2026, 1, 3), LocalDate.of(2028, 2, 29));
+    assertThat(result.rows())
+        .extracting(r -> r.answers().date())
+        .containsExactly(
+            LocalDate.of(2026, 1, 3),
+            LocalDate.of(2026, 1, 3),
+            LocalDate.of(2026, 1, 3),
+            LocalDate.of(2028, 2, 29));
   }
 
   @Test
   void anImpossibleOrOtherwiseWrittenDateIsAProblemInItsColumn() {
-    ClassCsv.Result result = importCsv("naam;Datum\nA;31-2-2026\nB;2026-02-30\nC;1/3/2026\nD;2026-1-3\nE;3-1-2026\n");
+    ClassCsv.Result result =
+        importCsv("naam;Datum\nA;31-2-2026\nB;2026-02-30\nC;1/3/2026\nD;2026-1-3\nE;3-1-2026\n");
     assertThat(result.problems()).extracting(CsvProblem::line).containsExactly(2, 3, 4, 5);
-    assertThat(result.problems()).allSatisfy(p -> {
-      assertThat(p.key()).isEqualTo("csv.badDate");
-      assertThat(p.column()).isEqualTo("Datum");
-    });
+    assertThat(result.problems())
+        .allSatisfy(
+            p -> {
+              assertThat(p.key()).isEqualTo("csv.badDate");
+              assertThat(p.column()).isEqualTo("Datum");
+            });
     assertThat(result.problems().get(0).args()).containsExactly("31-2-2026");
     assertThat(result.rows()).extracting(ClassCsv.Row::line).containsExactly(6);
   }
@@ -259,7 +300,9 @@ class ClassCsvTest {
   @Test
   void aStudentNumberWithoutANameAndACityWithoutACompanyAreProblems() {
     ClassCsv.Result result = importCsv("naam;studentnummer;bedrijf;plaats\n;104201;;Emmen\n");
-    assertThat(result.problems()).extracting(CsvProblem::key).containsExactly("csv.missingName", "csv.missingCompany");
+    assertThat(result.problems())
+        .extracting(CsvProblem::key)
+        .containsExactly("csv.missingName", "csv.missingCompany");
     assertThat(result.problems()).extracting(CsvProblem::column).containsExactly("naam", "bedrijf");
   }
 
@@ -275,12 +318,16 @@ class ClassCsvTest {
 
   @Test
   void choiceValuesAreAnOptionIdOrALabelInAnyLanguageInAnyCase() {
-    ClassCsv.Result result = importCsv("naam;visie;sector\n"
-        + "A;ja;bouw\nB;Ja;Bouw\nC;Yes;Construction\nD; yES ;ZORG\nE;weet ik niet;care\nF;DON'T KNOW;Zorg\nG;N/A;zorg\n");
+    ClassCsv.Result result =
+        importCsv(
+            "naam;visie;sector\n"
+                + "A;ja;bouw\nB;Ja;Bouw\nC;Yes;Construction\nD; yES ;ZORG\nE;weet ik niet;care\nF;DON'T KNOW;Zorg\nG;N/A;zorg\n");
     assertThat(result.problems()).isEmpty();
-    assertThat(result.rows()).extracting(r -> value(r.answers(), "visie"))
+    assertThat(result.rows())
+        .extracting(r -> value(r.answers(), "visie"))
         .containsExactly("ja", "ja", "ja", "ja", "weetniet", "weetniet", "nvt");
-    assertThat(result.rows()).extracting(r -> value(r.answers(), "sector"))
+    assertThat(result.rows())
+        .extracting(r -> value(r.answers(), "sector"))
         .containsExactly("bouw", "bouw", "bouw", "zorg", "zorg", "zorg", "zorg");
   }
 
@@ -293,17 +340,25 @@ class ClassCsvTest {
     assertThat(problem.key()).isEqualTo("csv.unknownOption");
     assertThat(problem.args()).containsExactly("Misschien", "Ja, Nee, N.v.t., Weet ik niet");
 
-    CsvProblem english = onlyProblem(importCsv("naam;Is sustainability in the vision?\nZoë;Maybe\n"));
+    CsvProblem english =
+        onlyProblem(importCsv("naam;Is sustainability in the vision?\nZoë;Maybe\n"));
     assertThat(english.args()).containsExactly("Maybe", "Yes, No, N/A, Don't know");
   }
 
   @Test
   void multiAnswersAreSeparatedBySemicolonOrBar() {
-    ClassCsv.Result result = importCsv("naam,maatregelen\n"
-        + "A,led;zon\nB,LED | Zonnepanelen\nC,Solar panels|led;Insulation\nD,led|\n");
+    ClassCsv.Result result =
+        importCsv(
+            "naam,maatregelen\n"
+                + "A,led;zon\nB,LED | Zonnepanelen\nC,Solar panels|led;Insulation\nD,led|\n");
     assertThat(result.problems()).isEmpty();
-    assertThat(result.rows()).extracting(r -> value(r.answers(), "maatregelen")).containsExactly(
-        List.of("led", "zon"), List.of("led", "zon"), List.of("zon", "led", "isolatie"), List.of("led"));
+    assertThat(result.rows())
+        .extracting(r -> value(r.answers(), "maatregelen"))
+        .containsExactly(
+            List.of("led", "zon"),
+            List.of("led", "zon"),
+            List.of("zon", "led", "isolatie"),
+            List.of("led"));
   }
 
   @Test
@@ -315,9 +370,13 @@ class ClassCsvTest {
   @Test
   void anExclusiveOptionAloneIsAListOfOneAndCombinedIsAProblem() {
     ClassCsv.Result result = importCsv("naam;maatregelen\nA;Geen\nB;Geen|LED\nC;\"led;LED\"\n");
-    assertThat(result.rows()).singleElement().satisfies(r -> assertThat(value(r.answers(), "maatregelen")).isEqualTo(List.of("geen")));
+    assertThat(result.rows())
+        .singleElement()
+        .satisfies(r -> assertThat(value(r.answers(), "maatregelen")).isEqualTo(List.of("geen")));
     assertThat(result.problems()).extracting(CsvProblem::line).containsExactly(3, 4);
-    assertThat(result.problems()).extracting(CsvProblem::key).containsExactly("answers.exclusiveCombined", "answers.duplicateOption");
+    assertThat(result.problems())
+        .extracting(CsvProblem::key)
+        .containsExactly("answers.exclusiveCombined", "answers.duplicateOption");
     assertThat(result.problems()).extracting(CsvProblem::column).containsOnly("maatregelen");
   }
 
@@ -329,34 +388,46 @@ class ClassCsvTest {
 
   @Test
   void numbersTakeAPointOrACommaAsDecimalSeparator() {
-    ClassCsv.Result result = importCsv("naam;omzet;medewerkers\nA;2,5;12\nB;2.5;12,0\nC;1.000;0\nD; 7 ;-0\n");
+    ClassCsv.Result result =
+        importCsv("naam;omzet;medewerkers\nA;2,5;12\nB;2.5;12,0\nC;1.000;0\nD; 7 ;-0\n");
     assertThat(result.problems()).isEmpty();
-    assertThat(result.rows()).extracting(r -> value(r.answers(), "omzet"))
-        .containsExactly(new BigDecimal("2.5"), new BigDecimal("2.5"), new BigDecimal("1"), new BigDecimal("7"));
-    assertThat(result.rows()).extracting(r -> value(r.answers(), "medewerkers"))
-        .containsExactly(new BigDecimal("12"), new BigDecimal("12"), new BigDecimal("0"), new BigDecimal("0"));
+    assertThat(result.rows())
+        .extracting(r -> value(r.answers(), "omzet"))
+        .containsExactly(
+            new BigDecimal("2.5"), new BigDecimal("2.5"), new BigDecimal("1"), new BigDecimal("7"));
+    assertThat(result.rows())
+        .extracting(r -> value(r.answers(), "medewerkers"))
+        .containsExactly(
+            new BigDecimal("12"), new BigDecimal("12"), new BigDecimal("0"), new BigDecimal("0"));
   }
 
   @Test
   void badNumbersAreProblemsWithTheirReason() {
-    ClassCsv.Result result = importCsv(
-        "naam;omzet;medewerkers\nA;1.234,5;ten\nB;1001;2,5\nC;-1;12\n");
+    ClassCsv.Result result =
+        importCsv("naam;omzet;medewerkers\nA;1.234,5;ten\nB;1001;2,5\nC;-1;12\n");
     assertThat(result.rows()).isEmpty();
-    assertThat(result.problems()).extracting(p -> p.line() + " " + p.column() + " " + p.key()).containsExactly(
-        "2 omzet csv.notNumber", "2 medewerkers csv.notNumber",
-        "3 omzet answers.aboveMax", "3 medewerkers answers.notWhole",
-        "4 omzet answers.belowMin");
+    assertThat(result.problems())
+        .extracting(p -> p.line() + " " + p.column() + " " + p.key())
+        .containsExactly(
+            "2 omzet csv.notNumber",
+            "2 medewerkers csv.notNumber",
+            "3 omzet answers.aboveMax",
+            "3 medewerkers answers.notWhole",
+            "4 omzet answers.belowMin");
   }
 
   @Test
   void textCellsAreKeptAsTheyAreButOnlySpacesIsMissing() {
     ClassCsv.Result result = importCsv("naam;toelichting\nA;  twee  spaties \nB;   \n");
-    assertThat(result.rows()).extracting(r -> value(r.answers(), "toelichting")).containsExactly("  twee  spaties ", null);
+    assertThat(result.rows())
+        .extracting(r -> value(r.answers(), "toelichting"))
+        .containsExactly("  twee  spaties ", null);
   }
 
   @Test
   void aTextOverItsMaximumLengthIsAProblem() {
-    CsvProblem problem = onlyProblem(importCsv("naam;toelichting\nA;dit is veel te lang voor twintig tekens\n"));
+    CsvProblem problem =
+        onlyProblem(importCsv("naam;toelichting\nA;dit is veel te lang voor twintig tekens\n"));
     assertThat(problem.key()).isEqualTo("answers.tooLong");
     assertThat(problem.column()).isEqualTo("toelichting");
   }
@@ -372,7 +443,8 @@ class ClassCsvTest {
   @Test
   void aRowWithTooManyCellsIsAProblemOfTheImportAndTheOtherRowsAreStillChecked() {
     ClassCsv.Result result = importCsv("naam;visie\nZoë;ja\nJansen; Piet;nee\nBram;misschien\n");
-    assertThat(result.problems()).extracting(p -> p.line() + " " + p.key())
+    assertThat(result.problems())
+        .extracting(p -> p.line() + " " + p.key())
         .containsExactly("3 csv.tooManyCells", "4 csv.unknownOption");
     assertThat(result.ok()).isFalse();
     assertThat(result.rows()).extracting(ClassCsv.Row::line).containsExactly(2);
@@ -380,23 +452,30 @@ class ClassCsvTest {
 
   @Test
   void problemsNameThePhysicalLineWhereTheirRecordStartsAfterMultiLineCells() {
-    ClassCsv.Result result = importCsv("naam;toelichting;visie\r\n"
-        + "Zoë;\"regel 1\r\nregel 2\";ja\r\n"
-        + "\r\n"
-        + "Bram;\"a;b\";jein\r\n");
+    ClassCsv.Result result =
+        importCsv(
+            "naam;toelichting;visie\r\n"
+                + "Zoë;\"regel 1\r\nregel 2\";ja\r\n"
+                + "\r\n"
+                + "Bram;\"a;b\";jein\r\n");
     CsvProblem problem = onlyProblem(result);
     assertThat(problem.line()).isEqualTo(5);
     assertThat(problem.column()).isEqualTo("visie");
-    assertThat(result.rows()).singleElement().satisfies(r -> {
-      assertThat(r.line()).isEqualTo(2);
-      assertThat(value(r.answers(), "toelichting")).isEqualTo("regel 1\r\nregel 2");
-    });
+    assertThat(result.rows())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.line()).isEqualTo(2);
+              assertThat(value(r.answers(), "toelichting")).isEqualTo("regel 1\r\nregel 2");
+            });
   }
 
   @Test
   void aRowsProblemsAreListedLeftToRight() {
-    ClassCsv.Result result = importCsv("naam;visie;bedrijf;kvk;medewerkers;datum\nZoë;jein;Garage;123;veel;31-2-2026\n");
-    assertThat(result.problems()).extracting(CsvProblem::column)
+    ClassCsv.Result result =
+        importCsv("naam;visie;bedrijf;kvk;medewerkers;datum\nZoë;jein;Garage;123;veel;31-2-2026\n");
+    assertThat(result.problems())
+        .extracting(CsvProblem::column)
         .containsExactly("visie", "kvk", "medewerkers", "datum");
   }
 
@@ -405,14 +484,18 @@ class ClassCsvTest {
     Locale before = Locale.getDefault();
     try {
       Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-      ClassCsv.Result result = importCsv(
-          "NAAM;STAAT DUURZAAMHEID IN DE VISIE? ;MAATREGELEN;SECTOR;KLAS;DATUM\n"
-              + "Zoë;WEET IK NIET;\"ISOLATIE; DAK OF MUUR\";ZORG;3A;3-11-2026\n"
-              + "Şeyma;DON'T KNOW;LED|INSULATION;Zorg;3A;03-11-2026\n");
+      ClassCsv.Result result =
+          importCsv(
+              "NAAM;STAAT DUURZAAMHEID IN DE VISIE? ;MAATREGELEN;SECTOR;KLAS;DATUM\n"
+                  + "Zoë;WEET IK NIET;\"ISOLATIE; DAK OF MUUR\";ZORG;3A;3-11-2026\n"
+                  + "Şeyma;DON'T KNOW;LED|INSULATION;Zorg;3A;03-11-2026\n");
       assertThat(result.problems()).isEmpty();
       assertThat(result.warnings()).isEmpty();
-      assertThat(result.rows()).extracting(r -> value(r.answers(), "visie")).containsExactly("weetniet", "weetniet");
-      assertThat(result.rows()).extracting(r -> value(r.answers(), "maatregelen"))
+      assertThat(result.rows())
+          .extracting(r -> value(r.answers(), "visie"))
+          .containsExactly("weetniet", "weetniet");
+      assertThat(result.rows())
+          .extracting(r -> value(r.answers(), "maatregelen"))
           .containsExactly(List.of("isolatie"), List.of("led", "isolatie"));
       Answers byId = only(importCsv("VISIE;NAAM;KLAS\nN.V.T.;Zoë;3A\n"));
       assertThat(value(byId, "visie")).isEqualTo("nvt");
@@ -431,8 +514,11 @@ class ClassCsvTest {
     Files.writeString(file, "{\"columns\": {\"V1 duurzaam?\": \"visie\", \"Opmerking\": null}}");
     ClassCsv.Mapping mapping = ClassCsv.readMapping(file);
     assertThat(mapping.problems()).isEmpty();
-    assertThat(mapping.columns()).containsEntry("V1 duurzaam?", "visie").containsEntry("Opmerking", null);
-    ClassCsv.Result result = importCsv(scan(SCAN), "naam;V1 duurzaam?;Opmerking\nZoë;ja;x\n", mapping.columns(), null);
+    assertThat(mapping.columns())
+        .containsEntry("V1 duurzaam?", "visie")
+        .containsEntry("Opmerking", null);
+    ClassCsv.Result result =
+        importCsv(scan(SCAN), "naam;V1 duurzaam?;Opmerking\nZoë;ja;x\n", mapping.columns(), null);
     assertThat(value(only(result), "visie")).isEqualTo("ja");
     assertThat(result.warnings()).isEmpty();
   }
@@ -441,22 +527,46 @@ class ClassCsvTest {
   void aMappingFileOfTheWrongShapeIsAProblem(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("mapping.json");
     Files.writeString(file, "{\"V1\": \"visie\"}");
-    assertThat(ClassCsv.readMapping(file).problems()).extracting(p -> p.key()).contains("csv.mappingShape");
-    Files.writeString(file, "{\"columns\": {\"V1\": 3, \"Visie\": \"visie\", \" visie \": \"visie\"}}");
-    assertThat(ClassCsv.readMapping(file).problems()).extracting(p -> p.key())
+    assertThat(ClassCsv.readMapping(file).problems())
+        .extracting(p -> p.key())
+        .contains("csv.mappingShape");
+    Files.writeString(
+        file, "{\"columns\": {\"V1\": 3, \"Visie\": \"visie\", \" visie \": \"visie\"}}");
+    assertThat(ClassCsv.readMapping(file).problems())
+        .extracting(p -> p.key())
         .containsExactly("csv.mappingBadValue", "csv.mappingDuplicate");
   }
 
   @Test
   void everyClassCsvMessageExistsInDutchAndEnglish() {
-    List<String> keys = List.of("csv.tooLarge", "csv.empty", "csv.noHeader", "csv.tooManyCells", "csv.unclosedQuote",
-        "csv.textAfterQuote", "csv.syntax", "csv.unknownColumn", "csv.unnamedColumn", "csv.ambiguousHeader",
-        "csv.duplicateColumn", "csv.duplicateMetadata", "csv.mappingUnknownQuestion", "csv.mappingShape",
-        "csv.mappingBadValue", "csv.mappingDuplicate", "csv.unknownOption", "csv.ambiguousOption", "csv.notNumber",
-        "csv.badDate", "csv.missingName", "csv.missingCompany");
+    List<String> keys =
+        List.of(
+            "csv.tooLarge",
+            "csv.empty",
+            "csv.noHeader",
+            "csv.tooManyCells",
+            "csv.unclosedQuote",
+            "csv.textAfterQuote",
+            "csv.syntax",
+            "csv.unknownColumn",
+            "csv.unnamedColumn",
+            "csv.ambiguousHeader",
+            "csv.duplicateColumn",
+            "csv.duplicateMetadata",
+            "csv.mappingUnknownQuestion",
+            "csv.mappingShape",
+            "csv.mappingBadValue",
+            "csv.mappingDuplicate",
+            "csv.unknownOption",
+            "csv.ambiguousOption",
+            "csv.notNumber",
+            "csv.badDate",
+            "csv.missingName",
+            "csv.missingCompany");
     for (String language : List.of("nl", "en")) {
       nl.mvoscan.i18n.Messages messages = nl.mvoscan.i18n.Messages.forLanguage(language);
-      assertThat(keys).allSatisfy(key -> assertThat(messages.get(key, "x", "y", "z")).doesNotStartWith(key));
+      assertThat(keys)
+          .allSatisfy(key -> assertThat(messages.get(key, "x", "y", "z")).doesNotStartWith(key));
     }
     assertThat(nl.mvoscan.i18n.Messages.forLanguage("en").get("csv.unknownColumn", "Cijfer"))
         .isEqualTo("column \"Cijfer\" not recognised; ignored");
@@ -472,11 +582,14 @@ class ClassCsvTest {
     assertThat(result.warnings()).isEmpty();
     assertThat(result.rows()).hasSize(28);
     assertThat(result.rows()).extracting(ClassCsv.Row::line).startsWith(2, 3, 4).endsWith(29);
-    assertThat(result.rows()).allSatisfy(r -> assertThat(r.answers().respondent().className()).isEqualTo("3A"));
-    assertThat(result.rows().stream().mapToInt(r -> r.answers().answers().size()).sum()).isEqualTo(1324);
+    assertThat(result.rows())
+        .allSatisfy(r -> assertThat(r.answers().respondent().className()).isEqualTo("3A"));
+    assertThat(result.rows().stream().mapToInt(r -> r.answers().answers().size()).sum())
+        .isEqualTo(1324);
 
     Answers zoe = result.rows().get(0).answers();
-    assertThat(zoe.respondent()).isEqualTo(new Answers.Respondent("Zoë Mulder", "104201", "3A", null));
+    assertThat(zoe.respondent())
+        .isEqualTo(new Answers.Respondent("Zoë Mulder", "104201", "3A", null));
     assertThat(zoe.company()).isEqualTo(new Answers.Company("Albert Heijn", null, "Emmen", null));
     assertThat(zoe.date()).isEqualTo(LocalDate.of(2026, 11, 3));
     assertThat(zoe.answers()).hasSize(43);
@@ -487,19 +600,24 @@ class ClassCsvTest {
     assertThat(value(zoe, "visie")).isEqualTo("weetniet");
     assertThat(value(zoe, "rapportage")).isNull();
     assertThat(value(zoe, "veiligheid")).isEqualTo("voorloper");
-    assertThat(value(zoe, "welzijn")).isEqualTo(List.of("werkplek", "vertrouwenspersoon", "vitaliteit"));
-    assertThat(value(zoe, "energiemaatregelen")).isEqualTo(List.of("sensoren", "apparaten", "uitzetten", "onderhoud"));
+    assertThat(value(zoe, "welzijn"))
+        .isEqualTo(List.of("werkplek", "vertrouwenspersoon", "vitaliteit"));
+    assertThat(value(zoe, "energiemaatregelen"))
+        .isEqualTo(List.of("sensoren", "apparaten", "uitzetten", "onderhoud"));
     assertThat(value(zoe, "duurzame_energie")).isEqualTo("groen_buitenland");
-    assertThat(value(zoe, "afvalstromen")).isEqualTo(List.of("papier", "plastic", "gft", "elektro"));
+    assertThat(value(zoe, "afvalstromen"))
+        .isEqualTo(List.of("papier", "plastic", "gft", "elektro"));
 
     Answers mohammed = result.rows().get(1).answers();
     assertThat(mohammed.answers()).hasSize(46);
-    assertThat(value(mohammed, "activiteiten")).isEqualTo("Supermarkt; verkoopt boodschappen en heeft een afhaalpunt.");
+    assertThat(value(mohammed, "activiteiten"))
+        .isEqualTo("Supermarkt; verkoopt boodschappen en heeft een afhaalpunt.");
     assertThat(value(mohammed, "woonwerk")).isEqualTo(List.of("fiets", "laden"));
 
     Answers sanne = result.rows().get(4).answers();
     assertThat(sanne.respondent().name()).isEqualTo("Sanne de Vries");
-    assertThat(sanne.company()).isEqualTo(new Answers.Company("Bakkerij De Korenschoof", "04187352", "Emmen", null));
+    assertThat(sanne.company())
+        .isEqualTo(new Answers.Company("Bakkerij De Korenschoof", "04187352", "Emmen", null));
     assertThat(value(sanne, "welzijn")).isEqualTo(List.of("weetniet"));
     assertThat(value(sanne, "medewerkers")).isEqualTo(new BigDecimal("6"));
     assertThat(value(sanne, "producten")).isEqualTo("voedsel");

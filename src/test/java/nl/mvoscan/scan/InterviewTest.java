@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The state of the bundled scan {@code mvo-stagebedrijf} being filled in. With nothing answered, 41
- * questions are visible: the 7 profile questions and the 34 theme questions without a condition
- * (13 theme questions depend on the profile).
+ * questions are visible: the 7 profile questions and the 34 theme questions without a condition (13
+ * theme questions depend on the profile).
  */
 class InterviewTest {
 
-  private static final Scan SCAN = ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
+  private static final Scan SCAN =
+      ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
 
   private static Interview fresh() {
     return Interview.start(SCAN, "nl", Map.of());
@@ -35,7 +36,10 @@ class InterviewTest {
     return new Answers.Answer(id, value, null, null);
   }
 
-  /** A whole company profile: productie, {@code employees}, own building, food, vehicles, no hazardous substances. */
+  /**
+   * A whole company profile: productie, {@code employees}, own building, food, vehicles, no
+   * hazardous substances.
+   */
   private static Map<String, Answers.Answer> profile(int employees) {
     Map<String, Answers.Answer> answers = new LinkedHashMap<>();
     answers.put("sector", answer("sector", "productie"));
@@ -115,7 +119,8 @@ class InterviewTest {
   }
 
   @Test
-  void goingBackShowsThePreviousVisibleQuestionWithItsAnswerAndAnAnswerThenReturnsToTheFirstOpenOne() {
+  void
+      goingBackShowsThePreviousVisibleQuestionWithItsAnswerAndAnAnswerThenReturnsToTheFirstOpenOne() {
     Map<String, Answers.Answer> given = profile(6);
     given.put("visie", answer("visie", "ja"));
     given.put("doelen", answer("doelen", "niet"));
@@ -164,7 +169,9 @@ class InterviewTest {
     Interview.Change change = interview.give(new BigDecimal("6"));
 
     assertThat(change.nowHidden()).extracting(Question::id).containsExactly("medezeggenschap");
-    assertThat(interview.hiddenAnswers()).extracting(Question::id).containsExactly("medezeggenschap");
+    assertThat(interview.hiddenAnswers())
+        .extracting(Question::id)
+        .containsExactly("medezeggenschap");
     assertThat(interview.answers()).containsKey("medezeggenschap");
 
     moveTo(interview, "medewerkers");
@@ -186,10 +193,14 @@ class InterviewTest {
     ScoreResult result = Scorer.score(SCAN, answers);
 
     for (ScoreResult.QuestionScore q : result.questions()) {
-      assertThat(interview.isVisible(q.question())).as(q.question().id()).isEqualTo(q.status() != Status.HIDDEN);
+      assertThat(interview.isVisible(q.question()))
+          .as(q.question().id())
+          .isEqualTo(q.status() != Status.HIDDEN);
     }
-    assertThat(interview.hiddenAnswers()).extracting(Question::id)
-        .containsExactlyElementsOf(result.hiddenAnswers().stream().map(h -> h.question().id()).toList());
+    assertThat(interview.hiddenAnswers())
+        .extracting(Question::id)
+        .containsExactlyElementsOf(
+            result.hiddenAnswers().stream().map(h -> h.question().id()).toList());
   }
 
   @Test
@@ -201,7 +212,8 @@ class InterviewTest {
 
     interview.give("deels");
 
-    assertThat(interview.answer("visie")).hasValue(new Answers.Answer("visie", "deels", "gezien", "Op de website."));
+    assertThat(interview.answer("visie"))
+        .hasValue(new Answers.Answer("visie", "deels", "gezien", "Op de website."));
   }
 
   @Test
@@ -210,7 +222,8 @@ class InterviewTest {
     given.put("visie", answer("visie", "ja"));
     given.put("sector", answer("sector", "zorg"));
 
-    assertThat(Interview.start(SCAN, "nl", given).answers().keySet()).containsExactly("sector", "visie");
+    assertThat(Interview.start(SCAN, "nl", given).answers().keySet())
+        .containsExactly("sector", "visie");
   }
 
   @Test
@@ -229,10 +242,14 @@ class InterviewTest {
     Interview interview = fresh();
     Question visie = question("visie");
 
-    assertThat(interview.parse(visie, "6").reason()).isEqualTo(Interview.Reason.of("take.invalid.range", "6", 5));
-    assertThat(interview.parse(visie, "0").reason()).isEqualTo(Interview.Reason.of("take.invalid.range", "0", 5));
-    assertThat(interview.parse(visie, "99999999999").reason().key()).isEqualTo("take.invalid.range");
-    assertThat(interview.parse(visie, "misschien").reason()).isEqualTo(Interview.Reason.of("take.invalid.option", "misschien", 5));
+    assertThat(interview.parse(visie, "6").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.range", "6", 5));
+    assertThat(interview.parse(visie, "0").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.range", "0", 5));
+    assertThat(interview.parse(visie, "99999999999").reason().key())
+        .isEqualTo("take.invalid.range");
+    assertThat(interview.parse(visie, "misschien").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.option", "misschien", 5));
     assertThat(interview.parse(visie, "   ").reason().key()).isEqualTo("take.invalid.empty");
   }
 
@@ -243,7 +260,8 @@ class InterviewTest {
 
     assertThat(interview.parse(welzijn, "3,1").value()).isEqualTo(List.of("werkplek", "werkdruk"));
     assertThat(interview.parse(welzijn, "1 3").value()).isEqualTo(List.of("werkplek", "werkdruk"));
-    assertThat(interview.parse(welzijn, "verzuim; 1,").value()).isEqualTo(List.of("werkplek", "verzuim"));
+    assertThat(interview.parse(welzijn, "verzuim; 1,").value())
+        .isEqualTo(List.of("werkplek", "verzuim"));
     assertThat(interview.parse(welzijn, "6").value()).isEqualTo(List.of("geen"));
     assertThat(interview.parse(welzijn, "-").value()).isEqualTo(List.of());
   }
@@ -253,26 +271,53 @@ class InterviewTest {
     Interview interview = fresh();
     Question welzijn = question("welzijn");
 
-    assertThat(interview.parse(welzijn, "1,1").reason()).isEqualTo(Interview.Reason.of("take.invalid.duplicate", "Goede werkplekken en hulpmiddelen, zoals een tilhulp"));
-    assertThat(interview.parse(welzijn, "1,werkplek").reason().key()).isEqualTo("take.invalid.duplicate");
-    assertThat(interview.parse(welzijn, "1,6").reason()).isEqualTo(Interview.Reason.of("take.invalid.exclusive", "Geen van deze"));
+    assertThat(interview.parse(welzijn, "1,1").reason())
+        .isEqualTo(
+            Interview.Reason.of(
+                "take.invalid.duplicate", "Goede werkplekken en hulpmiddelen, zoals een tilhulp"));
+    assertThat(interview.parse(welzijn, "1,werkplek").reason().key())
+        .isEqualTo("take.invalid.duplicate");
+    assertThat(interview.parse(welzijn, "1,6").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.exclusive", "Geen van deze"));
     assertThat(interview.parse(welzijn, "7,2").reason().key()).isEqualTo("take.invalid.exclusive");
-    assertThat(interview.parse(welzijn, "1,9").reason()).isEqualTo(Interview.Reason.of("take.invalid.range", "9", 7));
+    assertThat(interview.parse(welzijn, "1,9").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.range", "9", 7));
     assertThat(interview.parse(welzijn, ",").reason().key()).isEqualTo("take.invalid.empty");
   }
 
   @Test
   void aNumberTakesADecimalCommaAndIsCheckedAgainstItsBounds() {
-    Question amount = new Question("bedrag", QuestionType.NUMBER, null, Text.plain("Bedrag"), null, null, BigDecimal.ONE,
-        null, Map.of(), false, false, List.of(), null, new BigDecimal("0.5"), new BigDecimal("100"), false, null, 2000);
+    Question amount =
+        new Question(
+            "bedrag",
+            QuestionType.NUMBER,
+            null,
+            Text.plain("Bedrag"),
+            null,
+            null,
+            BigDecimal.ONE,
+            null,
+            Map.of(),
+            false,
+            false,
+            List.of(),
+            null,
+            new BigDecimal("0.5"),
+            new BigDecimal("100"),
+            false,
+            null,
+            2000);
     Interview interview = fresh();
 
     assertThat(interview.parse(amount, "2,50").value()).isEqualTo(new BigDecimal("2.5"));
     assertThat(interview.parse(amount, "2.5").value()).isEqualTo(new BigDecimal("2.5"));
     assertThat(interview.parse(amount, "100,0").value()).isEqualTo(new BigDecimal("100"));
-    assertThat(interview.parse(amount, "0,4").reason()).isEqualTo(Interview.Reason.of("take.invalid.belowMin", "0.5"));
-    assertThat(interview.parse(amount, "101").reason()).isEqualTo(Interview.Reason.of("take.invalid.aboveMax", "100"));
-    assertThat(interview.parse(amount, "1.000,00").reason()).isEqualTo(Interview.Reason.of("take.invalid.number", "1.000,00"));
+    assertThat(interview.parse(amount, "0,4").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.belowMin", "0.5"));
+    assertThat(interview.parse(amount, "101").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.aboveMax", "100"));
+    assertThat(interview.parse(amount, "1.000,00").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.number", "1.000,00"));
     assertThat(interview.parse(amount, "twaalf").reason().key()).isEqualTo("take.invalid.number");
   }
 
@@ -283,8 +328,10 @@ class InterviewTest {
 
     assertThat(interview.parse(employees, "12").value()).isEqualTo(new BigDecimal("12"));
     assertThat(interview.parse(employees, "12,0").value()).isEqualTo(new BigDecimal("12"));
-    assertThat(interview.parse(employees, "6,5").reason()).isEqualTo(Interview.Reason.of("take.invalid.notWhole", "6,5"));
-    assertThat(interview.parse(employees, "-1").reason()).isEqualTo(Interview.Reason.of("take.invalid.belowMin", "0"));
+    assertThat(interview.parse(employees, "6,5").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.notWhole", "6,5"));
+    assertThat(interview.parse(employees, "-1").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.belowMin", "0"));
   }
 
   @Test
@@ -293,10 +340,13 @@ class InterviewTest {
     Question activities = question("activiteiten");
     String tooLong = "é".repeat(activities.maxLength() + 1);
 
-    assertThat(interview.parse(activities, "  Bakkerij met winkel ").value()).isEqualTo("Bakkerij met winkel");
+    assertThat(interview.parse(activities, "  Bakkerij met winkel ").value())
+        .isEqualTo("Bakkerij met winkel");
     assertThat(interview.parse(activities, "é".repeat(activities.maxLength())).ok()).isTrue();
     assertThat(interview.parse(activities, tooLong).reason())
-        .isEqualTo(Interview.Reason.of("take.invalid.tooLong", activities.maxLength() + 1, activities.maxLength()));
+        .isEqualTo(
+            Interview.Reason.of(
+                "take.invalid.tooLong", activities.maxLength() + 1, activities.maxLength()));
   }
 
   @Test
@@ -318,7 +368,8 @@ class InterviewTest {
     assertThat(Interview.kvk("04.18.73.52").value()).isEqualTo("04187352");
     assertThat(Interview.kvk("").ok()).isTrue();
     assertThat(Interview.kvk("").value()).isNull();
-    assertThat(Interview.kvk("0418735").reason()).isEqualTo(Interview.Reason.of("take.invalid.kvk", "0418735"));
+    assertThat(Interview.kvk("0418735").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.kvk", "0418735"));
     assertThat(Interview.kvk("0418735a").ok()).isFalse();
     assertThat(Interview.kvk("041873521").ok()).isFalse();
   }
@@ -327,7 +378,8 @@ class InterviewTest {
   void aDateIsARealDayWrittenTheIsoOrTheDutchWay() {
     assertThat(Interview.date("2026-11-20").value()).isEqualTo(LocalDate.of(2026, 11, 20));
     assertThat(Interview.date("3-2-2026").value()).isEqualTo(LocalDate.of(2026, 2, 3));
-    assertThat(Interview.date("31-2-2026").reason()).isEqualTo(Interview.Reason.of("take.invalid.date", "31-2-2026"));
+    assertThat(Interview.date("31-2-2026").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.date", "31-2-2026"));
     assertThat(Interview.date("2026-13-01").ok()).isFalse();
     assertThat(Interview.date("20/11/2026").ok()).isFalse();
     assertThat(Interview.date("morgen").ok()).isFalse();
@@ -337,8 +389,10 @@ class InterviewTest {
   void aPointBeforeThreeDigitsIsAskedAgainBecauseItMayMeanAThousand() {
     Interview interview = fresh();
     Question medewerkers = question("medewerkers");
-    assertThat(interview.parse(medewerkers, "1.000").reason()).isEqualTo(Interview.Reason.of("take.invalid.thousands", "1.000", "1000"));
-    assertThat(interview.parse(medewerkers, "10.000").reason().key()).isEqualTo("take.invalid.thousands");
+    assertThat(interview.parse(medewerkers, "1.000").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.thousands", "1.000", "1000"));
+    assertThat(interview.parse(medewerkers, "10.000").reason().key())
+        .isEqualTo("take.invalid.thousands");
     assertThat(interview.parse(medewerkers, "1000").value()).isEqualTo(new BigDecimal("1000"));
     assertThat(interview.parse(medewerkers, "12").value()).isEqualTo(new BigDecimal("12"));
   }

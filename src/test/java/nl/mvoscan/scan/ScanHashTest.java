@@ -14,7 +14,8 @@ class ScanHashTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static String hash(String json) {
-    ScanLoader.Result result = ScanLoader.load(Path.of("t.json"), JsonReader.parse("t.json", json), Locale.ENGLISH);
+    ScanLoader.Result result =
+        ScanLoader.load(Path.of("t.json"), JsonReader.parse("t.json", json), Locale.ENGLISH);
     assertThat(result.problems()).isEmpty();
     return result.scan().hash();
   }
@@ -30,22 +31,31 @@ class ScanHashTest {
     java.util.Collections.reverse(keys);
     keys.forEach(k -> reordered.set(k, tree.get(k)));
     assertThat(hash(MAPPER.writeValueAsString(reordered))).isEqualTo(original);
-    assertThat(hash(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree))).isEqualTo(original);
+    assertThat(hash(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree)))
+        .isEqualTo(original);
   }
 
   @Test
   void schemaReferenceAndNumberSpellingDoNotCount() {
     String original = hash(ScanLoaderTest.VALID);
-    assertThat(hash(ScanLoaderTest.VALID.replace("\"$schema\": \"schema/mvoscan-scan.schema.json\",", ""))).isEqualTo(original);
-    assertThat(hash(ScanLoaderTest.VALID.replace("\"weight\": 2,", "\"weight\": 2.0,"))).isEqualTo(original);
+    assertThat(
+            hash(
+                ScanLoaderTest.VALID.replace(
+                    "\"$schema\": \"schema/mvoscan-scan.schema.json\",", "")))
+        .isEqualTo(original);
+    assertThat(hash(ScanLoaderTest.VALID.replace("\"weight\": 2,", "\"weight\": 2.0,")))
+        .isEqualTo(original);
   }
 
   @Test
   void changingATextPointOrWeightChangesTheHash() {
     String original = hash(ScanLoaderTest.VALID);
-    assertThat(hash(ScanLoaderTest.VALID.replace("\"Visie?\"", "\"Visie!\""))).isNotEqualTo(original);
-    assertThat(hash(ScanLoaderTest.VALID.replace("\"points\": 2}", "\"points\": 3}"))).isNotEqualTo(original);
-    assertThat(hash(ScanLoaderTest.VALID.replace("\"weight\": 2,", "\"weight\": 3,"))).isNotEqualTo(original);
+    assertThat(hash(ScanLoaderTest.VALID.replace("\"Visie?\"", "\"Visie!\"")))
+        .isNotEqualTo(original);
+    assertThat(hash(ScanLoaderTest.VALID.replace("\"points\": 2}", "\"points\": 3}")))
+        .isNotEqualTo(original);
+    assertThat(hash(ScanLoaderTest.VALID.replace("\"weight\": 2,", "\"weight\": 3,")))
+        .isNotEqualTo(original);
   }
 
   @Test

@@ -18,7 +18,8 @@ class ScanLoaderTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  static final String VALID = """
+  static final String VALID =
+      """
       {
         "$schema": "schema/mvoscan-scan.schema.json",
         "format": "mvoscan-scan/1",
@@ -83,7 +84,9 @@ class ScanLoaderTest {
     assertThat(result.problems()).isEmpty();
     Scan scan = result.scan();
     assertThat(scan.id()).isEqualTo("test-scan");
-    assertThat(scan.scoredQuestions()).extracting(Question::id).containsExactly("visie", "maatregelen");
+    assertThat(scan.scoredQuestions())
+        .extracting(Question::id)
+        .containsExactly("visie", "maatregelen");
     assertThat(scan.question("maatregelen").orElseThrow().maximum()).isEqualByComparingTo("3");
     assertThat(scan.question("visie").orElseThrow().maximum()).isEqualByComparingTo("2");
     assertThat(scan.minCoverage()).isEqualByComparingTo("0.5");
@@ -92,10 +95,11 @@ class ScanLoaderTest {
   @Test
   void unknownPropertyIsAnErrorAtItsPointer() throws Exception {
     assertThat(problemsAfter(s -> question(s, 0).put("wieght", 2)))
-        .anySatisfy(p -> {
-          assertThat(p.pointer()).isEqualTo("/themes/0/questions/0/wieght");
-          assertThat(p.key()).isEqualTo("schema.unknownProperty");
-        });
+        .anySatisfy(
+            p -> {
+              assertThat(p.pointer()).isEqualTo("/themes/0/questions/0/wieght");
+              assertThat(p.key()).isEqualTo("schema.unknownProperty");
+            });
   }
 
   @Test
@@ -107,7 +111,8 @@ class ScanLoaderTest {
   @Test
   void duplicateKeyIsAnError() {
     String json = VALID.replace("\"version\": \"1\",", "\"version\": \"1\", \"version\": \"2\",");
-    assertThat(load(json).problems()).anySatisfy(p -> assertThat(p.key()).isEqualTo("json.duplicateKey"));
+    assertThat(load(json).problems())
+        .anySatisfy(p -> assertThat(p.key()).isEqualTo("json.duplicateKey"));
   }
 
   @Test
@@ -121,37 +126,46 @@ class ScanLoaderTest {
   @Test
   void themeAndQuestionIdsAreUniqueTogether() throws Exception {
     assertThat(problemsAfter(s -> question(s, 1).put("id", "beleid")))
-        .anySatisfy(p -> {
-          assertThat(p.key()).isEqualTo("scan.duplicateId");
-          assertThat(p.pointer()).isEqualTo("/themes/0/questions/1/id");
-        });
+        .anySatisfy(
+            p -> {
+              assertThat(p.key()).isEqualTo("scan.duplicateId");
+              assertThat(p.pointer()).isEqualTo("/themes/0/questions/1/id");
+            });
     assertThat(problemsAfter(s -> question(s, 1).put("id", "sector")))
         .anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.duplicateId"));
   }
 
   @Test
   void optionIdsAreUniqueWithinTheirQuestion() throws Exception {
-    assertThat(problemsAfter(s -> ((ObjectNode) question(s, 1).path("options").path(1)).put("id", "led")))
+    assertThat(
+            problemsAfter(
+                s -> ((ObjectNode) question(s, 1).path("options").path(1)).put("id", "led")))
         .anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.duplicateOption"));
   }
 
   @Test
   void requiredTextsNeedEveryLanguageOptionalOnesTheDefault() throws Exception {
     assertThat(problemsAfter(s -> ((ObjectNode) question(s, 0).path("text")).remove("en")))
-        .anySatisfy(p -> {
-          assertThat(p.key()).isEqualTo("scan.missingLanguage");
-          assertThat(p.pointer()).isEqualTo("/themes/0/questions/0/text");
-        });
-    assertThat(problemsAfter(s -> question(s, 0).putObject("help").put("nl", "Vraag het."))).isEmpty();
+        .anySatisfy(
+            p -> {
+              assertThat(p.key()).isEqualTo("scan.missingLanguage");
+              assertThat(p.pointer()).isEqualTo("/themes/0/questions/0/text");
+            });
+    assertThat(problemsAfter(s -> question(s, 0).putObject("help").put("nl", "Vraag het.")))
+        .isEmpty();
     assertThat(problemsAfter(s -> question(s, 0).putObject("help").put("en", "Ask.")))
         .anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.missingDefaultLanguage"));
   }
 
   @Test
   void optionsOfScoredQuestionsNeedExactlyOneOfPointsNaUnknown() throws Exception {
-    assertThat(problemsAfter(s -> ((ObjectNode) question(s, 1).path("options").path(2)).remove("points")))
+    assertThat(
+            problemsAfter(
+                s -> ((ObjectNode) question(s, 1).path("options").path(2)).remove("points")))
         .anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.optionNeedsOneOf"));
-    assertThat(problemsAfter(s -> ((ObjectNode) question(s, 1).path("options").path(0)).put("na", true)))
+    assertThat(
+            problemsAfter(
+                s -> ((ObjectNode) question(s, 1).path("options").path(0)).put("na", true)))
         .anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.optionNeedsOneOf"));
   }
 
@@ -165,26 +179,32 @@ class ScanLoaderTest {
 
   @Test
   void exclusiveOnlyOnMultiOptionsAndNeverInAScale() throws Exception {
-    assertThat(problemsAfter(s -> ((ObjectNode) s.path("scales").path("jdn").path(1)).put("exclusive", true)))
+    assertThat(
+            problemsAfter(
+                s -> ((ObjectNode) s.path("scales").path("jdn").path(1)).put("exclusive", true)))
         .anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.exclusiveInScale"));
   }
 
   @Test
   void maxPointsOfAScoredMultiIsAtMostTheSumOfPoints() throws Exception {
     assertThat(problemsAfter(s -> question(s, 1).put("maxPoints", 4)))
-        .anySatisfy(p -> {
-          assertThat(p.key()).isEqualTo("scan.maxPointsAboveSum");
-          assertThat(p.pointer()).isEqualTo("/themes/0/questions/1/maxPoints");
-        });
+        .anySatisfy(
+            p -> {
+              assertThat(p.key()).isEqualTo("scan.maxPointsAboveSum");
+              assertThat(p.pointer()).isEqualTo("/themes/0/questions/1/maxPoints");
+            });
   }
 
   @Test
   void scoredQuestionThatCanEarnNothingIsAnError() throws Exception {
-    assertThat(problemsAfter(s -> {
-      ArrayNode options = (ArrayNode) question(s, 1).path("options");
-      options.forEach(o -> ((ObjectNode) o).put("points", 0));
-      question(s, 1).remove("maxPoints");
-    })).anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.zeroMaximum"));
+    assertThat(
+            problemsAfter(
+                s -> {
+                  ArrayNode options = (ArrayNode) question(s, 1).path("options");
+                  options.forEach(o -> ((ObjectNode) o).put("points", 0));
+                  question(s, 1).remove("maxPoints");
+                }))
+        .anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.zeroMaximum"));
   }
 
   @Test
@@ -199,7 +219,9 @@ class ScanLoaderTest {
   void scoredFalseTakesAChoiceOutOfTheScore() throws Exception {
     ObjectNode scan = (ObjectNode) MAPPER.readTree(VALID);
     question(scan, 0).put("scored", false);
-    assertThat(load(MAPPER.writeValueAsString(scan)).scan().scoredQuestions()).extracting(Question::id).containsExactly("maatregelen");
+    assertThat(load(MAPPER.writeValueAsString(scan)).scan().scoredQuestions())
+        .extracting(Question::id)
+        .containsExactly("maatregelen");
   }
 
   @Test
@@ -216,21 +238,26 @@ class ScanLoaderTest {
 
   @Test
   void levelAdviceMustNameALevel() throws Exception {
-    assertThat(problemsAfter(s -> ((ObjectNode) s.path("themes").path(0).path("levelAdvice")).put("expert", "x")))
+    assertThat(
+            problemsAfter(
+                s ->
+                    ((ObjectNode) s.path("themes").path(0).path("levelAdvice")).put("expert", "x")))
         .anySatisfy(p -> assertThat(p.key()).isEqualTo("scan.levelAdviceUnknownLevel"));
   }
 
   @Test
   void conditionsAreCheckedWithTheirLocation() throws Exception {
-    assertThat(problemsAfter(s -> question(s, 1).put("when", "sector == 'bouw' and medewerker >= 10")))
+    assertThat(
+            problemsAfter(s -> question(s, 1).put("when", "sector == 'bouw' and medewerker >= 10")))
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.key()).isEqualTo("when.unknownReference");
-          assertThat(p.pointer()).isEqualTo("/themes/0/questions/1/when");
-          assertThat(p.args()).containsExactly(22, "medewerker");
-          assertThat(p.line()).isEqualTo(1); // the mutated scan is written on one line
-          assertThat(p.column()).isGreaterThan(100);
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("when.unknownReference");
+              assertThat(p.pointer()).isEqualTo("/themes/0/questions/1/when");
+              assertThat(p.args()).containsExactly(22, "medewerker");
+              assertThat(p.line()).isEqualTo(1); // the mutated scan is written on one line
+              assertThat(p.column()).isGreaterThan(100);
+            });
     assertThat(problemsAfter(s -> question(s, 0).put("when", "answered(maatregelen)")))
         .anySatisfy(p -> assertThat(p.key()).isEqualTo("when.laterReference"));
     assertThat(problemsAfter(s -> question(s, 0).put("when", "answered(visie)")))
@@ -239,22 +266,41 @@ class ScanLoaderTest {
 
   @Test
   void everyProblemIsReportedInOneRun() throws Exception {
-    List<JsonProblem> problems = problemsAfter(s -> {
-      question(s, 0).put("colour", "red");
-      question(s, 1).put("maxPoints", 40);
-      ((ObjectNode) s.path("levels").path(1)).put("min", 0);
-      ((ObjectNode) question(s, 0).path("text")).remove("en");
-    });
-    assertThat(problems).extracting(JsonProblem::key)
-        .contains("schema.unknownProperty", "scan.maxPointsAboveSum", "scan.levelsNotIncreasing", "scan.missingLanguage");
+    List<JsonProblem> problems =
+        problemsAfter(
+            s -> {
+              question(s, 0).put("colour", "red");
+              question(s, 1).put("maxPoints", 40);
+              ((ObjectNode) s.path("levels").path(1)).put("min", 0);
+              ((ObjectNode) question(s, 0).path("text")).remove("en");
+            });
+    assertThat(problems)
+        .extracting(JsonProblem::key)
+        .contains(
+            "schema.unknownProperty",
+            "scan.maxPointsAboveSum",
+            "scan.levelsNotIncreasing",
+            "scan.missingLanguage");
   }
 
   @Test
   void maxLengthWrittenAsADecimalOrBeyondIntRangeKeepsItsMeaning() throws Exception {
     ObjectNode scan = (ObjectNode) MAPPER.readTree(VALID);
     question(scan, 2).put("maxLength", new java.math.BigDecimal("2.0"));
-    assertThat(load(MAPPER.writeValueAsString(scan)).scan().question("toelichting").orElseThrow().maxLength()).isEqualTo(2);
+    assertThat(
+            load(MAPPER.writeValueAsString(scan))
+                .scan()
+                .question("toelichting")
+                .orElseThrow()
+                .maxLength())
+        .isEqualTo(2);
     question(scan, 2).put("maxLength", 3_000_000_000L);
-    assertThat(load(MAPPER.writeValueAsString(scan)).scan().question("toelichting").orElseThrow().maxLength()).isEqualTo(Integer.MAX_VALUE);
+    assertThat(
+            load(MAPPER.writeValueAsString(scan))
+                .scan()
+                .question("toelichting")
+                .orElseThrow()
+                .maxLength())
+        .isEqualTo(Integer.MAX_VALUE);
   }
 }

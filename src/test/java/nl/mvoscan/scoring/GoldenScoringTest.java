@@ -40,7 +40,10 @@ class GoldenScoringTest {
       cases = folders.filter(Files::isDirectory).sorted().toList();
     }
     assertThat(cases).as("golden cases").hasSizeGreaterThanOrEqualTo(25);
-    return cases.stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> check(folder)));
+    return cases.stream()
+        .map(
+            folder ->
+                DynamicTest.dynamicTest(folder.getFileName().toString(), () -> check(folder)));
   }
 
   private static void check(Path folder) throws IOException {
@@ -49,15 +52,20 @@ class GoldenScoringTest {
     AnswersLoader.Result answers = AnswersLoader.load(folder.resolve("answers.json"), scan.scan());
     assertThat(answers.problems()).as("answers problems").isEmpty();
 
-    ObjectNode actual = ResultJson.of(Scorer.score(scan.scan(), answers.answers()), Messages.forLanguage("en"));
+    ObjectNode actual =
+        ResultJson.of(Scorer.score(scan.scan(), answers.answers()), Messages.forLanguage("en"));
     JsonNode expected = MAPPER.readTree(folder.resolve("expected.json").toFile());
 
     for (String field : EXACT_FIELDS) {
-      assertThat(normalized(actual.get(field))).as(field).isEqualTo(normalized(expected.get(field)));
+      assertThat(normalized(actual.get(field)))
+          .as(field)
+          .isEqualTo(normalized(expected.get(field)));
     }
     JsonNode warnings = actual.get("warnings");
     JsonNode hiddenIds = expected.get("warnings");
-    assertThat(warnings.size()).as("one warning per answer to a hidden question").isEqualTo(hiddenIds.size());
+    assertThat(warnings.size())
+        .as("one warning per answer to a hidden question")
+        .isEqualTo(hiddenIds.size());
     for (int i = 0; i < hiddenIds.size(); i++) {
       assertThat(warnings.get(i).asText()).contains("\"" + hiddenIds.get(i).asText() + "\"");
     }
@@ -71,7 +79,8 @@ class GoldenScoringTest {
     }
     if (node.isNumber()) {
       BigDecimal value = node.decimalValue();
-      return JsonNodeFactory.instance.textNode("#" + (value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString()));
+      return JsonNodeFactory.instance.textNode(
+          "#" + (value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString()));
     }
     if (node.isArray()) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -80,7 +89,7 @@ class GoldenScoringTest {
     }
     if (node.isObject()) {
       ObjectNode object = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> object.set(e.getKey(), normalized(e.getValue())));
+      node.properties().forEach(e -> object.set(e.getKey(), normalized(e.getValue())));
       return object;
     }
     return node;

@@ -25,7 +25,8 @@ class ReliabilityTest {
          "date": "2026-10-01",
          "answers": {"sector": "handel", "medewerkers": %d, "visie": "ja", "doelen": "gestart",
                      "veiligheid": "ingevoerd", "eerlijk_loon": "deels"}}
-        """.formatted(i, 100000 + i, i % 40, 5 + i % 60);
+        """
+        .formatted(i, 100000 + i, i % 40, 5 + i % 60);
   }
 
   private Path writeAnswers(String folder, int from, int count) throws IOException {
@@ -39,8 +40,17 @@ class ReliabilityTest {
 
   private Process importInChildJvm(Path db, Path folder) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "nl.mvoscan.cli.Main",
-            "import", "--lang", "en", "--db", db.toString(), folder.toString())
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "nl.mvoscan.cli.Main",
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            db.toString(),
+            folder.toString())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("child-" + folder.getFileName() + ".log").toFile())
         .start();
@@ -49,12 +59,13 @@ class ReliabilityTest {
   private static int responses(Path db) throws Exception {
     try (Store store = Store.open(db)) {
       assertThat(store.integrityCheck()).isEqualTo("ok");
-      return store.read(c -> {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM response")) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      return store.read(
+          c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM response")) {
+              rs.next();
+              return rs.getInt(1);
+            }
+          });
     }
   }
 
@@ -66,7 +77,9 @@ class ReliabilityTest {
     Path wal = Path.of(db + "-wal");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     // wait until the import is writing its transaction, then pull the plug
-    while (child.isAlive() && System.nanoTime() < deadline && !(Files.exists(wal) && Files.size(wal) > 256 * 1024)) {
+    while (child.isAlive()
+        && System.nanoTime() < deadline
+        && !(Files.exists(wal) && Files.size(wal) > 256 * 1024)) {
       Thread.sleep(5);
     }
     boolean killedMidway = child.isAlive();
@@ -95,8 +108,12 @@ class ReliabilityTest {
     for (Process child : children) {
       assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
     }
-    assertThat(children.get(0).exitValue()).as(Files.readString(dir.resolve("child-first.log"))).isZero();
-    assertThat(children.get(1).exitValue()).as(Files.readString(dir.resolve("child-second.log"))).isZero();
+    assertThat(children.get(0).exitValue())
+        .as(Files.readString(dir.resolve("child-first.log")))
+        .isZero();
+    assertThat(children.get(1).exitValue())
+        .as(Files.readString(dir.resolve("child-second.log")))
+        .isZero();
     assertThat(responses(db)).isEqualTo(600);
   }
 }

@@ -24,31 +24,40 @@ class StoreTest {
     try (Store store = Store.open(file)) {
       assertThat(store.schemaVersion()).isEqualTo(Store.SCHEMA_VERSION);
       assertThat(store.integrityCheck()).isEqualTo("ok");
-      String journal = store.read(c -> {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
-          rs.next();
-          return rs.getString(1);
-        }
-      });
+      String journal =
+          store.read(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                  rs.next();
+                  return rs.getString(1);
+                }
+              });
       assertThat(journal).isEqualTo("wal");
     }
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
   void reopeningKeepsDataAndDoesNotMigrateAgain() throws Exception {
     Path file = dir.resolve("mvoscan.db");
     try (Store store = Store.open(file)) {
-      store.inTransaction(c -> c.createStatement().executeUpdate(
-          "INSERT INTO company(company_key, name) VALUES ('name:x', 'X')"));
+      store.inTransaction(
+          c ->
+              c.createStatement()
+                  .executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:x', 'X')"));
     }
     try (Store store = Store.open(file)) {
-      int count = store.read(c -> {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM company")) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      int count =
+          store.read(
+              c -> {
+                try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT count(*) FROM company")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
       assertThat(count).isEqualTo(1);
     }
   }
@@ -64,22 +73,35 @@ class StoreTest {
     byte[] before = Files.readAllBytes(file);
     StoreException e = catchThrowableOfType(StoreException.class, () -> Store.open(file));
     assertThat(e.key()).isEqualTo("store.newerSchema");
-    assertThat(java.util.Arrays.equals(Files.readAllBytes(file), before)).as("database bytes unchanged").isTrue();
+    assertThat(java.util.Arrays.equals(Files.readAllBytes(file), before))
+        .as("database bytes unchanged")
+        .isTrue();
   }
 
   @Test
   void aFailedTransactionLeavesNothingBehind() throws Exception {
     try (Store store = Store.open(dir.resolve("t.db"))) {
-      catchThrowableOfType(SQLException.class, () -> store.inTransaction(c -> {
-        c.createStatement().executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:a', 'A')");
-        return c.createStatement().executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:a', 'A again')");
-      }));
-      int count = store.read(c -> {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM company")) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      catchThrowableOfType(
+          SQLException.class,
+          () ->
+              store.inTransaction(
+                  c -> {
+                    c.createStatement()
+                        .executeUpdate(
+                            "INSERT INTO company(company_key, name) VALUES ('name:a', 'A')");
+                    return c.createStatement()
+                        .executeUpdate(
+                            "INSERT INTO company(company_key, name) VALUES ('name:a', 'A again')");
+                  }));
+      int count =
+          store.read(
+              c -> {
+                try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT count(*) FROM company")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
       assertThat(count).isZero();
     }
   }
@@ -93,7 +115,8 @@ class StoreTest {
 
   @Test
   void companyNamesAreRecognisedWithoutCaseSpacingOrLegalSuffix() {
-    assertThat(Keys.company("Albert Heijn B.V.", null)).isEqualTo(Keys.company("albert  heijn", null));
+    assertThat(Keys.company("Albert Heijn B.V.", null))
+        .isEqualTo(Keys.company("albert  heijn", null));
     assertThat(Keys.company("albert heijn bv", null)).isEqualTo(Keys.company("Albert Heijn", null));
     assertThat(Keys.company("Dijkstra V.O.F.", null)).isEqualTo(Keys.company("dijkstra", null));
     assertThat(Keys.company("Bakkerij", "12345678")).isEqualTo("kvk:12345678");
@@ -104,28 +127,37 @@ class StoreTest {
   void anOlderDatabaseIsMigratedInOrderAndKeepsItsData() throws Exception {
     Path file = dir.resolve("old.db");
     try (Store store = Store.open(file)) {
-      store.inTransaction(c -> {
-        c.createStatement().executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:x', 'X')");
-        c.createStatement().executeUpdate("DROP TABLE company_alias");
-        return c.createStatement().executeUpdate("PRAGMA user_version = 1");
-      });
+      store.inTransaction(
+          c -> {
+            c.createStatement()
+                .executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:x', 'X')");
+            c.createStatement().executeUpdate("DROP TABLE company_alias");
+            return c.createStatement().executeUpdate("PRAGMA user_version = 1");
+          });
     }
     try (Store store = Store.open(file)) {
       assertThat(store.schemaVersion()).isEqualTo(Store.SCHEMA_VERSION).isEqualTo(2);
-      int tables = store.read(c -> {
-        try (ResultSet rs = c.createStatement().executeQuery(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'company_alias'")) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      int tables =
+          store.read(
+              c -> {
+                try (ResultSet rs =
+                    c.createStatement()
+                        .executeQuery(
+                            "SELECT count(*) FROM sqlite_master WHERE name = 'company_alias'")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
       assertThat(tables).isEqualTo(1);
-      int companies = store.read(c -> {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM company")) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      });
+      int companies =
+          store.read(
+              c -> {
+                try (ResultSet rs =
+                    c.createStatement().executeQuery("SELECT count(*) FROM company")) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              });
       assertThat(companies).isEqualTo(1);
     }
   }

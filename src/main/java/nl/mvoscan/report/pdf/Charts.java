@@ -51,7 +51,11 @@ final class Charts {
   /** Level thresholds drawn as dashed lines across the bars. */
   record Threshold(String label, BigDecimal min) {}
 
-  static JFreeChart themeBars(List<ThemeBar> bars, String scoreLabel, String classLabel, List<Threshold> thresholds,
+  static JFreeChart themeBars(
+      List<ThemeBar> bars,
+      String scoreLabel,
+      String classLabel,
+      List<Threshold> thresholds,
       String language) {
     boolean withClass = classLabel != null;
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
@@ -61,7 +65,8 @@ final class Charts {
         dataset.addValue(bar.classAverage(), classLabel, Fonts.printable(bar.title()));
       }
     }
-    CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(), scoreAxis(), new BarRenderer());
+    CategoryPlot plot =
+        new CategoryPlot(dataset, new CategoryAxis(), scoreAxis(), new BarRenderer());
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     JFreeChart chart = new JFreeChart(null, Fonts.get().awt(9, false), plot, withClass);
     theme().apply(chart);
@@ -71,7 +76,8 @@ final class Charts {
     renderer.setSeriesPaint(1, CLASS);
     renderer.setItemMargin(0.05);
     renderer.setMaximumBarWidth(0.3);
-    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", number(language)));
+    renderer.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator("{2}", number(language)));
     renderer.setDefaultItemLabelsVisible(true);
     renderer.setDefaultItemLabelFont(Fonts.get().awt(8, false));
     renderer.setDefaultItemLabelPaint(PdfDoc.INK);
@@ -85,7 +91,9 @@ final class Charts {
     for (Threshold threshold : thresholds) {
       ValueMarker marker = new ValueMarker(threshold.min().doubleValue());
       marker.setPaint(MARKER);
-      marker.setStroke(new BasicStroke(0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {3, 3}, 0));
+      marker.setStroke(
+          new BasicStroke(
+              0.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {3, 3}, 0));
       marker.setLabel(threshold.label());
       marker.setLabelFont(Fonts.get().awt(7.5f, false));
       marker.setLabelPaint(MARKER);
@@ -99,14 +107,29 @@ final class Charts {
     return chart;
   }
 
-  /** Five figures per theme: the box from Q1 to Q3 with the median, whiskers from min to max, a dot for the mean. */
-  record Box(String title, double min, double q1, double median, double q3, double max, double mean) {}
+  /**
+   * Five figures per theme: the box from Q1 to Q3 with the median, whiskers from min to max, a dot
+   * for the mean.
+   */
+  record Box(
+      String title, double min, double q1, double median, double q3, double max, double mean) {}
 
   static JFreeChart boxes(List<Box> boxes, String seriesLabel) {
     DefaultBoxAndWhiskerCategoryDataset dataset = new DefaultBoxAndWhiskerCategoryDataset();
     for (Box box : boxes) {
-      dataset.add(new BoxAndWhiskerItem(box.mean(), box.median(), box.q1(), box.q3(), box.min(), box.max(), box.min(),
-          box.max(), List.of()), seriesLabel, Fonts.printable(box.title()));
+      dataset.add(
+          new BoxAndWhiskerItem(
+              box.mean(),
+              box.median(),
+              box.q1(),
+              box.q3(),
+              box.min(),
+              box.max(),
+              box.min(),
+              box.max(),
+              List.of()),
+          seriesLabel,
+          Fonts.printable(box.title()));
     }
     BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
     CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(), scoreAxis(), renderer);
@@ -157,11 +180,14 @@ final class Charts {
     BarRenderer renderer = (BarRenderer) plot.getRenderer();
     renderer.setSeriesPaint(0, SCORE);
     renderer.setMaximumBarWidth(0.14);
-    renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", NumberFormat.getIntegerInstance(Locale.ROOT)));
+    renderer.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator(
+            "{2}", NumberFormat.getIntegerInstance(Locale.ROOT)));
     renderer.setDefaultItemLabelsVisible(true);
     renderer.setDefaultItemLabelFont(Fonts.get().awt(8.5f, true));
     renderer.setDefaultItemLabelPaint(PdfDoc.INK);
-    renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
+    renderer.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
     return chart;
   }
 

@@ -21,21 +21,32 @@ public final class FileNames {
   private static final Pattern DOTS = Pattern.compile("\\.{2,}");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern EDGES = Pattern.compile("^[\\s.]+|[\\s.]+$");
-  private static final Pattern DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\\$|conout\\$)(\\..*)?");
+  private static final Pattern DEVICE =
+      Pattern.compile("(?i)(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\\$|conout\\$)(\\..*)?");
 
   private FileNames() {}
 
-  /** A safe base name (without extension) for {@code name}; {@code fallback} when nothing usable is left. */
+  /**
+   * A safe base name (without extension) for {@code name}; {@code fallback} when nothing usable is
+   * left.
+   */
   public static String safe(String name, String fallback) {
     String text = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC);
     StringBuilder kept = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      int type = Character.getType(cp);
-      boolean invisible = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-          || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
-          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
-      kept.appendCodePoint(invisible ? ' ' : cp);
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              int type = Character.getType(cp);
+              boolean invisible =
+                  type == Character.CONTROL
+                      || type == Character.FORMAT
+                      || type == Character.SURROGATE
+                      || type == Character.PRIVATE_USE
+                      || type == Character.UNASSIGNED
+                      || type == Character.LINE_SEPARATOR
+                      || type == Character.PARAGRAPH_SEPARATOR;
+              kept.appendCodePoint(invisible ? ' ' : cp);
+            });
     text = FORBIDDEN.matcher(kept).replaceAll(" ");
     text = DOTS.matcher(text).replaceAll(".");
     text = SPACES.matcher(text).replaceAll(" ");
@@ -62,7 +73,10 @@ public final class FileNames {
   public static final class Claims {
     private final Set<String> taken = new HashSet<>();
 
-    /** {@code base.ext}, or {@code base-2.ext}, {@code base-3.ext}… when that name is already handed out. */
+    /**
+     * {@code base.ext}, or {@code base-2.ext}, {@code base-3.ext}… when that name is already handed
+     * out.
+     */
     public String claim(String base, String extension) {
       String candidate = base + extension;
       for (int n = 2; !taken.add(key(candidate)); n++) {

@@ -43,7 +43,8 @@ final class Fonts {
     awtRegular = awtFont(regularBytes);
     awtBold = awtFont(boldBytes);
     mapper = new FallbackMapper(this);
-    mapper.putName(awtRegular.getFontName(), parameters("LiberationSans-Regular.ttf", regularBytes));
+    mapper.putName(
+        awtRegular.getFontName(), parameters("LiberationSans-Regular.ttf", regularBytes));
     mapper.putName(awtBold.getFontName(), parameters("LiberationSans-Bold.ttf", boldBytes));
   }
 
@@ -57,8 +58,8 @@ final class Fonts {
   }
 
   /**
-   * The text with each character the font lacks (such as the subscript in CO₂) replaced by its plain
-   * compatibility form (CO2), so nothing silently disappears from the page.
+   * The text with each character the font lacks (such as the subscript in CO₂) replaced by its
+   * plain compatibility form (CO2), so nothing silently disappears from the page.
    */
   static String printable(String text) {
     if (text == null) {
@@ -69,15 +70,21 @@ final class Fonts {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      String original = new String(Character.toChars(cp));
-      if (cp < 0x20 || font.charExists(cp)) {
-        out.append(original);
-        return;
-      }
-      String plain = java.text.Normalizer.normalize(original, java.text.Normalizer.Form.NFKC);
-      out.append(!plain.equals(original) && plain.codePoints().allMatch(font::charExists) ? plain : original);
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              String original = new String(Character.toChars(cp));
+              if (cp < 0x20 || font.charExists(cp)) {
+                out.append(original);
+                return;
+              }
+              String plain =
+                  java.text.Normalizer.normalize(original, java.text.Normalizer.Form.NFKC);
+              out.append(
+                  !plain.equals(original) && plain.codePoints().allMatch(font::charExists)
+                      ? plain
+                      : original);
+            });
     return out.toString();
   }
 
@@ -87,7 +94,8 @@ final class Fonts {
   }
 
   private static DefaultFontMapper.BaseFontParameters parameters(String name, byte[] bytes) {
-    DefaultFontMapper.BaseFontParameters parameters = new DefaultFontMapper.BaseFontParameters(name);
+    DefaultFontMapper.BaseFontParameters parameters =
+        new DefaultFontMapper.BaseFontParameters(name);
     parameters.encoding = BaseFont.IDENTITY_H;
     parameters.embedded = true;
     parameters.cached = true;
@@ -108,7 +116,8 @@ final class Fonts {
 
   private static java.awt.Font awtFont(byte[] bytes) {
     try {
-      return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, new java.io.ByteArrayInputStream(bytes));
+      return java.awt.Font.createFont(
+          java.awt.Font.TRUETYPE_FONT, new java.io.ByteArrayInputStream(bytes));
     } catch (FontFormatException | IOException e) {
       throw new IllegalStateException("bundled font cannot be read by AWT", e);
     }
@@ -125,7 +134,9 @@ final class Fonts {
     }
   }
 
-  /** A font JFreeChart picks by itself (never on purpose) still becomes embedded Liberation Sans. */
+  /**
+   * A font JFreeChart picks by itself (never on purpose) still becomes embedded Liberation Sans.
+   */
   private static final class FallbackMapper extends DefaultFontMapper {
     private final Fonts fonts;
 

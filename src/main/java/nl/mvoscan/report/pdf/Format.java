@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import nl.mvoscan.i18n.Messages;
-import nl.mvoscan.report.ResultJson;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
 import nl.mvoscan.scan.Question;
@@ -18,8 +17,8 @@ import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Status;
 
 /**
- * Words and figures of a report in one language: scan texts with their fallback, a decimal comma
- * in Dutch, dates spelled out. Never the platform locale, so a report reads the same everywhere.
+ * Words and figures of a report in one language: scan texts with their fallback, a decimal comma in
+ * Dutch, dates spelled out. Never the platform locale, so a report reads the same everywhere.
  */
 final class Format {
 
@@ -82,7 +81,9 @@ final class Format {
 
   /** The score of a theme or the whole, or the word for why there is none. */
   String score(ScoreResult.Figures figures) {
-    return figures.status() == Status.SCORED ? decimal(figures.roundedScore()) : status(figures.status());
+    return figures.status() == Status.SCORED
+        ? decimal(figures.roundedScore())
+        : status(figures.status());
   }
 
   /** The score, or a dash where a table has no room for the reason. */
@@ -126,7 +127,9 @@ final class Format {
       return points(number) + unit;
     }
     String text = String.valueOf(value);
-    return question.options() == null || question.options().isEmpty() ? text : optionLabel(question, text);
+    return question.options() == null || question.options().isEmpty()
+        ? text
+        : optionLabel(question, text);
   }
 
   private String optionLabel(Question question, String id) {
@@ -134,8 +137,9 @@ final class Format {
   }
 
   /**
-   * The level whose {@code levelAdvice} entry a theme shows (§3.2): the highest level whose min ≤ the
-   * rounded theme score, {@code minTheme} playing no part; {@code null} when that level has no entry.
+   * The level whose {@code levelAdvice} entry a theme shows (§3.2): the highest level whose min ≤
+   * the rounded theme score, {@code minTheme} playing no part; {@code null} when that level has no
+   * entry.
    */
   static Level adviceLevel(Scan scan, Theme theme, ScoreResult.Figures figures) {
     if (figures.status() != Status.SCORED || theme.levelAdvice() == null) {
@@ -144,7 +148,8 @@ final class Format {
     BigDecimal score = figures.roundedScore();
     Level highest = null;
     for (Level level : scan.levels()) {
-      if (level.min().compareTo(score) <= 0 && (highest == null || level.min().compareTo(highest.min()) > 0)) {
+      if (level.min().compareTo(score) <= 0
+          && (highest == null || level.min().compareTo(highest.min()) > 0)) {
         highest = level;
       }
     }

@@ -62,7 +62,14 @@ final class PdfDoc {
    * @param date the creation date to record: taken from the data, never the clock
    * @param pageLabel "pagina {0} van {1}", from the messages
    */
-  record Meta(String title, String author, String subject, String language, LocalDate date, String footer, String pageLabel) {}
+  record Meta(
+      String title,
+      String author,
+      String subject,
+      String language,
+      LocalDate date,
+      String footer,
+      String pageLabel) {}
 
   @FunctionalInterface
   interface Content {
@@ -161,7 +168,10 @@ final class PdfDoc {
     document.newPage();
   }
 
-  /** Starts a new page when less than {@code points} of height is left, so a heading never ends a page. */
+  /**
+   * Starts a new page when less than {@code points} of height is left, so a heading never ends a
+   * page.
+   */
   void ensureSpace(float points) {
     if (writer.getVerticalPosition(false) - document.bottom() < points) {
       document.newPage();
@@ -236,7 +246,10 @@ final class PdfDoc {
     return p;
   }
 
-  /** Blocks that must stay on one page together (a theme with its advice, a strength with its feedback). */
+  /**
+   * Blocks that must stay on one page together (a theme with its advice, a strength with its
+   * feedback).
+   */
   void together(List<Element> elements, boolean shaded) throws DocumentException {
     PdfPTable box = new PdfPTable(1);
     box.setWidthPercentage(100);
@@ -280,15 +293,16 @@ final class PdfDoc {
       PdfPCell box = new PdfPCell();
       box.setBorder(Rectangle.NO_BORDER);
       box.setFixedHeight(16);
-      box.setCellEvent((cell, position, canvases) -> {
-        PdfContentByte canvas = canvases[PdfPTable.LINECANVAS];
-        canvas.saveState();
-        canvas.setColorStroke(ACCENT);
-        canvas.setLineWidth(0.9f);
-        canvas.rectangle(position.getLeft() + 1, position.getTop() - 13, 10, 10);
-        canvas.stroke();
-        canvas.restoreState();
-      });
+      box.setCellEvent(
+          (cell, position, canvases) -> {
+            PdfContentByte canvas = canvases[PdfPTable.LINECANVAS];
+            canvas.saveState();
+            canvas.setColorStroke(ACCENT);
+            canvas.setLineWidth(0.9f);
+            canvas.rectangle(position.getLeft() + 1, position.getTop() - 13, 10, 10);
+            canvas.stroke();
+            canvas.restoreState();
+          });
       table.addCell(box);
       PdfPCell text = new PdfPCell();
       text.setBorder(Rectangle.NO_BORDER);
@@ -311,7 +325,9 @@ final class PdfDoc {
     return new Table(widths);
   }
 
-  /** A table with a repeated header row, light rules and optional right-aligned (figure) columns. */
+  /**
+   * A table with a repeated header row, light rules and optional right-aligned (figure) columns.
+   */
   final class Table {
     private final PdfPTable table;
     private final boolean[] right;
@@ -412,7 +428,10 @@ final class PdfDoc {
       document.add(table);
     }
 
-    /** Adds the table with as many of its rows as fit on the current page; returns how many were left out. */
+    /**
+     * Adds the table with as many of its rows as fit on the current page; returns how many were
+     * left out.
+     */
     int addFitting() throws DocumentException {
       table.setTotalWidth(CONTENT_WIDTH);
       table.setLockedWidth(true);
@@ -452,13 +471,16 @@ final class PdfDoc {
       canvas.stroke();
       canvas.restoreState();
       Font small = new Font(fonts.regular, 8, Font.NORMAL, MUTED);
-      String page = meta.pageLabel()
-          .replace("{0}", Integer.toString(writer.getPageNumber()))
-          .replace("{1}", pages == 0 ? "99" : Integer.toString(pages));
+      String page =
+          meta.pageLabel()
+              .replace("{0}", Integer.toString(writer.getPageNumber()))
+              .replace("{1}", pages == 0 ? "99" : Integer.toString(pages));
       float pageWidth = fonts.regular.getWidthPoint(page, 8);
       String footer = fit(meta.footer(), fonts, CONTENT_WIDTH - pageWidth - 24);
-      ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(Fonts.printable(footer), small), MARGIN, 32, 0);
-      ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(page, small), WIDTH - MARGIN, 32, 0);
+      ColumnText.showTextAligned(
+          canvas, Element.ALIGN_LEFT, new Phrase(Fonts.printable(footer), small), MARGIN, 32, 0);
+      ColumnText.showTextAligned(
+          canvas, Element.ALIGN_RIGHT, new Phrase(page, small), WIDTH - MARGIN, 32, 0);
     }
 
     private static String fit(String text, Fonts fonts, float width) {

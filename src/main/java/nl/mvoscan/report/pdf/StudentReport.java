@@ -56,8 +56,10 @@ public final class StudentReport {
    * @param messages the report's labels, in {@code language}
    * @param language the language of the scan texts
    */
-  public static RenderedPdf render(ScoreResult result, ClassAverage classAverage, Messages messages, String language) {
-    StudentReport report = new StudentReport(result, classAverage, new Format(messages, language, result.scan()));
+  public static RenderedPdf render(
+      ScoreResult result, ClassAverage classAverage, Messages messages, String language) {
+    StudentReport report =
+        new StudentReport(result, classAverage, new Format(messages, language, result.scan()));
     return PdfDoc.render(report.meta(), report::write);
   }
 
@@ -73,9 +75,17 @@ public final class StudentReport {
     if (student != null) {
       footer.append(" · ").append(student);
     }
-    return new PdfDoc.Meta(title, student == null ? "mvoscan" : student,
-        f.get("report.student.subject", company == null ? "–" : company, student == null ? "–" : student),
-        languageTag(f.messages), answers.date(), footer.toString(), f.get("report.pageOf", "{0}", "{1}"));
+    return new PdfDoc.Meta(
+        title,
+        student == null ? "mvoscan" : student,
+        f.get(
+            "report.student.subject",
+            company == null ? "–" : company,
+            student == null ? "–" : student),
+        languageTag(f.messages),
+        answers.date(),
+        footer.toString(),
+        f.get("report.pageOf", "{0}", "{1}"));
   }
 
   static String languageTag(Messages messages) {
@@ -83,11 +93,15 @@ public final class StudentReport {
   }
 
   private String company() {
-    return answers.company() == null || blank(answers.company().name()) ? null : answers.company().name();
+    return answers.company() == null || blank(answers.company().name())
+        ? null
+        : answers.company().name();
   }
 
   private String student() {
-    return answers.respondent() == null || blank(answers.respondent().name()) ? null : answers.respondent().name();
+    return answers.respondent() == null || blank(answers.respondent().name())
+        ? null
+        : answers.respondent().name();
   }
 
   private void write(PdfDoc pdf) throws DocumentException {
@@ -105,7 +119,10 @@ public final class StudentReport {
   // ---- cover
 
   private void cover(PdfDoc pdf) throws DocumentException {
-    Paragraph kicker = pdf.paragraphOf(f.get("report.student.kicker").toUpperCase(java.util.Locale.ROOT), pdf.font(9, true, PdfDoc.MUTED));
+    Paragraph kicker =
+        pdf.paragraphOf(
+            f.get("report.student.kicker").toUpperCase(java.util.Locale.ROOT),
+            pdf.font(9, true, PdfDoc.MUTED));
     kicker.setSpacingBefore(30);
     pdf.add(kicker);
     pdf.title(company() == null ? f.text(scan.title()) : company());
@@ -126,12 +143,16 @@ public final class StudentReport {
       fact(facts, "report.field.school", respondent.school());
     }
     fact(facts, "report.field.date", answers.date() == null ? null : f.date(answers.date()));
-    fact(facts, "report.field.scan", f.text(scan.title()) + " " + scan.version() + " (" + scan.id() + ")");
+    fact(
+        facts,
+        "report.field.scan",
+        f.text(scan.title()) + " " + scan.version() + " (" + scan.id() + ")");
     facts.add();
 
     ScoreResult.Overall overall = result.overall();
     ScoreResult.Figures figures = overall.figures();
-    Paragraph resultTitle = pdf.paragraphOf(f.get("report.overall.title"), pdf.font(15, true, PdfDoc.ACCENT));
+    Paragraph resultTitle =
+        pdf.paragraphOf(f.get("report.overall.title"), pdf.font(15, true, PdfDoc.ACCENT));
     resultTitle.setSpacingBefore(16);
     pdf.add(resultTitle);
     if (figures.status() == Status.SCORED) {
@@ -139,16 +160,26 @@ public final class StudentReport {
       boxes.setWidthPercentage(100);
       boxes.setSpacingBefore(4);
       boxes.setSpacingAfter(8);
-      boxes.addCell(figureBox(pdf, f.decimal(figures.roundedScore()), f.get("report.overall.score")));
-      boxes.addCell(figureBox(pdf, f.decimal(overall.roundedGrade()), f.get("report.overall.grade")));
+      boxes.addCell(
+          figureBox(pdf, f.decimal(figures.roundedScore()), f.get("report.overall.score")));
+      boxes.addCell(
+          figureBox(pdf, f.decimal(overall.roundedGrade()), f.get("report.overall.grade")));
       boxes.addCell(figureBox(pdf, f.level(overall.level()), f.get("report.overall.level")));
       pdf.add(boxes);
-      pdf.paragraph(f.get("report.overall.summary", f.decimal(figures.roundedScore()), f.decimal(overall.roundedGrade()),
-          f.level(overall.level()), f.coverage(figures)));
+      pdf.paragraph(
+          f.get(
+              "report.overall.summary",
+              f.decimal(figures.roundedScore()),
+              f.decimal(overall.roundedGrade()),
+              f.level(overall.level()),
+              f.coverage(figures)));
       Level level = overall.level();
       if (level != null && f.has(level.advice())) {
-        pdf.together(List.of(pdf.paragraphOf(f.get("report.overall.levelAdvice", f.level(level)), pdf.strong()),
-            pdf.paragraphOf(f.text(level.advice()), pdf.body())), true);
+        pdf.together(
+            List.of(
+                pdf.paragraphOf(f.get("report.overall.levelAdvice", f.level(level)), pdf.strong()),
+                pdf.paragraphOf(f.text(level.advice()), pdf.body())),
+            true);
       }
     } else {
       pdf.paragraph(f.get("report.overall.none." + figures.status().id(), f.coverage(figures)));
@@ -156,7 +187,14 @@ public final class StudentReport {
     Paragraph how = pdf.paragraphOf(f.get("report.howToRead"), pdf.strong());
     how.setSpacingBefore(10);
     pdf.add(how);
-    pdf.note(f.get("report.howToRead.text", f.decimal(scan.minCoverage().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().setScale(0, java.math.RoundingMode.HALF_UP))));
+    pdf.note(
+        f.get(
+            "report.howToRead.text",
+            f.decimal(
+                scan.minCoverage()
+                    .multiply(BigDecimal.valueOf(100))
+                    .stripTrailingZeros()
+                    .setScale(0, java.math.RoundingMode.HALF_UP))));
   }
 
   private void fact(PdfDoc.Table table, String key, String value) {
@@ -187,11 +225,14 @@ public final class StudentReport {
     pdf.h1(f.get("report.themes"), 250);
     pdf.note(f.get("report.themes.intro"));
     if (classAverage != null) {
-      pdf.note(f.get("report.themes.introClass", classAverage.className(), classAverage.responses()));
+      pdf.note(
+          f.get("report.themes.introClass", classAverage.className(), classAverage.responses()));
     }
     List<Charts.ThemeBar> bars = new ArrayList<>();
     for (ScoreResult.ThemeScore theme : result.themes()) {
-      bars.add(new Charts.ThemeBar(f.title(theme.theme()), theme.figures().roundedScore(), classMean(theme.theme())));
+      bars.add(
+          new Charts.ThemeBar(
+              f.title(theme.theme()), theme.figures().roundedScore(), classMean(theme.theme())));
     }
     List<Charts.Threshold> thresholds = new ArrayList<>();
     for (Level level : scan.levels()) {
@@ -200,20 +241,42 @@ public final class StudentReport {
       }
     }
     float height = 60 + 34f * bars.size() * (classAverage == null ? 1 : 1.4f);
-    pdf.chart(Charts.themeBars(bars, f.get("report.series.score"),
-        classAverage == null ? null : f.get("report.series.class", classAverage.className()), thresholds, f.messages.language()),
-        PdfDoc.CONTENT_WIDTH, Math.min(height, 330));
+    pdf.chart(
+        Charts.themeBars(
+            bars,
+            f.get("report.series.score"),
+            classAverage == null ? null : f.get("report.series.class", classAverage.className()),
+            thresholds,
+            f.messages.language()),
+        PdfDoc.CONTENT_WIDTH,
+        Math.min(height, 330));
 
-    PdfDoc.Table table = classAverage == null
-        ? pdf.table(250, 80, 80).right(1, 2).header(f.get("report.col.theme"), f.get("report.col.score"), f.get("report.col.coverage"))
-        : pdf.table(210, 70, 70, 80).right(1, 2, 3).header(f.get("report.col.theme"), f.get("report.col.score"),
-            f.get("report.col.coverage"), f.get("report.col.classAverage", classAverage.className()));
+    PdfDoc.Table table =
+        classAverage == null
+            ? pdf.table(250, 80, 80)
+                .right(1, 2)
+                .header(
+                    f.get("report.col.theme"),
+                    f.get("report.col.score"),
+                    f.get("report.col.coverage"))
+            : pdf.table(210, 70, 70, 80)
+                .right(1, 2, 3)
+                .header(
+                    f.get("report.col.theme"),
+                    f.get("report.col.score"),
+                    f.get("report.col.coverage"),
+                    f.get("report.col.classAverage", classAverage.className()));
     for (ScoreResult.ThemeScore theme : result.themes()) {
       ScoreResult.Figures figures = theme.figures();
       if (classAverage == null) {
         table.row(false, f.title(theme.theme()), f.score(figures), f.coverage(figures));
       } else {
-        table.row(false, f.title(theme.theme()), f.score(figures), f.coverage(figures), f.one(classMean(theme.theme())));
+        table.row(
+            false,
+            f.title(theme.theme()),
+            f.score(figures),
+            f.coverage(figures),
+            f.one(classMean(theme.theme())));
       }
     }
     ScoreResult.Figures overall = result.overall().figures();
@@ -245,22 +308,37 @@ public final class StudentReport {
     StringBuilder meta = new StringBuilder(f.get("report.theme.coverage", f.coverage(figures)));
     BigDecimal mean = classMean(theme.theme());
     if (mean != null) {
-      meta.append(" · ").append(f.get("report.theme.classAverage", classAverage.className(), f.one(mean)));
+      meta.append(" · ")
+          .append(f.get("report.theme.classAverage", classAverage.className(), f.one(mean)));
     }
     block.add(pdf.paragraphOf(meta.toString(), pdf.small()));
     if (figures.status() == Status.INSUFFICIENT) {
-      block.add(pdf.paragraphOf(f.get("report.theme.insufficient", f.coverage(figures),
-          f.decimal(scan.minCoverage().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().setScale(0, java.math.RoundingMode.HALF_UP)) + "%"), pdf.body()));
+      block.add(
+          pdf.paragraphOf(
+              f.get(
+                  "report.theme.insufficient",
+                  f.coverage(figures),
+                  f.decimal(
+                          scan.minCoverage()
+                              .multiply(BigDecimal.valueOf(100))
+                              .stripTrailingZeros()
+                              .setScale(0, java.math.RoundingMode.HALF_UP))
+                      + "%"),
+              pdf.body()));
     } else if (figures.status() == Status.NOT_APPLICABLE) {
       block.add(pdf.paragraphOf(f.get("report.theme.notApplicable"), pdf.body()));
     }
     Level level = Format.adviceLevel(scan, theme.theme(), figures);
     if (level != null) {
-      block.add(pdf.labelled(f.get("report.theme.levelAdvice", f.level(level)), pdf.strong(),
-          f.text(theme.theme().levelAdvice().get(level.id()))));
+      block.add(
+          pdf.labelled(
+              f.get("report.theme.levelAdvice", f.level(level)),
+              pdf.strong(),
+              f.text(theme.theme().levelAdvice().get(level.id()))));
     }
     if (f.has(theme.theme().advice())) {
-      block.add(pdf.labelled(f.get("report.theme.advice"), pdf.strong(), f.text(theme.theme().advice())));
+      block.add(
+          pdf.labelled(f.get("report.theme.advice"), pdf.strong(), f.text(theme.theme().advice())));
     }
     pdf.together(block, true);
   }
@@ -291,7 +369,11 @@ public final class StudentReport {
       block.add(pdf.paragraphOf(f.text(q.question().text()), pdf.strong()));
       block.add(pdf.paragraphOf(answerLine(q), pdf.small()));
       if (f.has(q.question().advice())) {
-        block.add(pdf.labelled(f.get("report.advice"), pdf.font(10, true, PdfDoc.ACCENT), f.text(q.question().advice())));
+        block.add(
+            pdf.labelled(
+                f.get("report.advice"),
+                pdf.font(10, true, PdfDoc.ACCENT),
+                f.text(q.question().advice())));
       }
       feedback(pdf, q, block);
       pdf.together(block, false);
@@ -300,15 +382,22 @@ public final class StudentReport {
 
   private void feedback(PdfDoc pdf, ScoreResult.QuestionScore q, List<Element> block) {
     if (q.value() instanceof String chosen) {
-      q.question().option(chosen).map(Option::feedback).filter(f::has)
-          .ifPresent(text -> block.add(pdf.paragraphOf(f.text(text), pdf.italic(9.5f, PdfDoc.MUTED))));
+      q.question()
+          .option(chosen)
+          .map(Option::feedback)
+          .filter(f::has)
+          .ifPresent(
+              text -> block.add(pdf.paragraphOf(f.text(text), pdf.italic(9.5f, PdfDoc.MUTED))));
     }
   }
 
   /** "Policy · your answer: Partly (1 of 2 points)". */
   private String answerLine(ScoreResult.QuestionScore q) {
     String theme = scan.theme(q.question().themeId()).map(f::title).orElse("");
-    return f.get("report.answered", theme, f.answer(q.question(), q.value()),
+    return f.get(
+        "report.answered",
+        theme,
+        f.answer(q.question(), q.value()),
         f.get("report.points", f.points(q.points()), f.points(q.max())));
   }
 
@@ -323,12 +412,16 @@ public final class StudentReport {
     for (ScoreResult.QuestionScore gap : result.gaps()) {
       Question question = gap.question();
       String theme = scan.theme(question.themeId()).map(f::title).orElse("");
-      String status = gap.status() == Status.UNKNOWN
-          ? f.get("report.gaps.unknown", theme, f.answer(question, gap.value()))
-          : f.get("report.gaps.missing", theme);
-      items.add(new String[] {
-        f.text(question.text()), status, f.has(question.help()) ? f.get("report.gaps.help", f.text(question.help())) : null
-      });
+      String status =
+          gap.status() == Status.UNKNOWN
+              ? f.get("report.gaps.unknown", theme, f.answer(question, gap.value()))
+              : f.get("report.gaps.missing", theme);
+      items.add(
+          new String[] {
+            f.text(question.text()),
+            status,
+            f.has(question.help()) ? f.get("report.gaps.help", f.text(question.help())) : null
+          });
     }
     pdf.checklist(items);
   }
@@ -336,7 +429,10 @@ public final class StudentReport {
   // ---- lenses
 
   private void lenses(PdfDoc pdf) throws DocumentException {
-    List<String> keys = LENSES.stream().filter(k -> result.lenses().stream().anyMatch(l -> l.key().equals(k))).toList();
+    List<String> keys =
+        LENSES.stream()
+            .filter(k -> result.lenses().stream().anyMatch(l -> l.key().equals(k)))
+            .toList();
     if (keys.isEmpty()) {
       return;
     }
@@ -344,18 +440,30 @@ public final class StudentReport {
     pdf.note(f.get("report.lenses.intro"));
     for (String key : keys) {
       pdf.ensureSpace(80);
-      PdfDoc.Table table = pdf.table(330, 75, 75).right(1, 2)
-          .header(f.get("report.lens." + key), f.get("report.col.score"), f.get("report.col.coverage"));
+      PdfDoc.Table table =
+          pdf.table(330, 75, 75)
+              .right(1, 2)
+              .header(
+                  f.get("report.lens." + key),
+                  f.get("report.col.score"),
+                  f.get("report.col.coverage"));
       for (ScoreResult.LensScore lens : result.lenses()) {
         if (lens.key().equals(key)) {
-          table.row(false, lensLabel(key, lens.value()), f.score(lens.figures()), f.coverage(lens.figures()));
+          table.row(
+              false,
+              lensLabel(key, lens.value()),
+              f.score(lens.figures()),
+              f.coverage(lens.figures()));
         }
       }
       table.add();
     }
   }
 
-  /** "SDG 12 · Responsible consumption and production", "R4 · Repair…", or an ISO 26000 subject by name. */
+  /**
+   * "SDG 12 · Responsible consumption and production", "R4 · Repair…", or an ISO 26000 subject by
+   * name.
+   */
   private String lensLabel(String key, String value) {
     String name = f.optional("report." + key + "." + value);
     if (name == null) {
@@ -385,11 +493,18 @@ public final class StudentReport {
     }
   }
 
-  private void answersTable(PdfDoc pdf, String title, List<Question> questions, Map<String, ScoreResult.QuestionScore> scored,
-      Map<String, Boolean> visible) throws DocumentException {
+  private void answersTable(
+      PdfDoc pdf,
+      String title,
+      List<Question> questions,
+      Map<String, ScoreResult.QuestionScore> scored,
+      Map<String, Boolean> visible)
+      throws DocumentException {
     pdf.h2(title);
-    PdfDoc.Table table = pdf.table(190, 130, 163)
-        .header(f.get("report.col.question"), f.get("report.col.answer"), f.get("report.col.note"));
+    PdfDoc.Table table =
+        pdf.table(190, 130, 163)
+            .header(
+                f.get("report.col.question"), f.get("report.col.answer"), f.get("report.col.note"));
     for (Question question : questions) {
       Answers.Answer answer = answers.answers().get(question.id());
       boolean shown = visible.getOrDefault(question.id(), true);
@@ -402,7 +517,9 @@ public final class StudentReport {
         middle.add(pdf.paragraphOf(f.get("report.answer.none"), pdf.italic(10, PdfDoc.MUTED)));
       } else if (answer.value() instanceof List<?> ids && !ids.isEmpty()) {
         for (Object id : ids) {
-          middle.add(pdf.paragraphOf("• " + f.answer(question, List.of(id)), pdf.font(9, false, PdfDoc.INK)));
+          middle.add(
+              pdf.paragraphOf(
+                  "• " + f.answer(question, List.of(id)), pdf.font(9, false, PdfDoc.INK)));
         }
       } else {
         middle.add(pdf.paragraphOf(f.answer(question, answer.value()), pdf.strong()));
@@ -411,13 +528,18 @@ public final class StudentReport {
       if (!shown) {
         middle.add(pdf.paragraphOf(f.get("report.answer.hidden"), pdf.small()));
       } else if (q != null && q.points() != null && q.status() == Status.ANSWERED) {
-        middle.add(pdf.paragraphOf(f.get("report.points", f.points(q.points()), f.points(q.max())), pdf.small()));
+        middle.add(
+            pdf.paragraphOf(
+                f.get("report.points", f.points(q.points()), f.points(q.max())), pdf.small()));
       } else if (q != null && answer != null) {
         middle.add(pdf.paragraphOf(f.get("report.answer.status." + q.status().id()), pdf.small()));
       }
       List<Paragraph> right = new ArrayList<>();
       if (answer != null && !blank(answer.evidence())) {
-        right.add(pdf.paragraphOf(f.get("report.evidenceLabel", f.get("report.evidence." + answer.evidence())), pdf.small()));
+        right.add(
+            pdf.paragraphOf(
+                f.get("report.evidenceLabel", f.get("report.evidence." + answer.evidence())),
+                pdf.small()));
       }
       if (answer != null && !blank(answer.note())) {
         right.add(pdf.paragraphOf(answer.note(), pdf.font(9, false, PdfDoc.INK)));

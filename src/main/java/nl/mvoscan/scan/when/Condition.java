@@ -11,7 +11,8 @@ public final class Condition {
     /**
      * The value of a visible, answered question: a {@link String} (choice option id or text), a
      * {@link BigDecimal} (number) or a {@link Collection} of option ids (multi); {@code null} when
-     * hidden or unanswered. An {@code na} or {@code unknown} choice still has its option id as value.
+     * hidden or unanswered. An {@code na} or {@code unknown} choice still has its option id as
+     * value.
      */
     Object valueOf(String id);
   }
@@ -84,7 +85,9 @@ public final class Condition {
       for (Expr.Literal literal : in.values()) {
         Object item = literal.value();
         boolean equal =
-            left instanceof BigDecimal a && item instanceof BigDecimal b ? a.compareTo(b) == 0 : left.equals(item);
+            left instanceof BigDecimal a && item instanceof BigDecimal b
+                ? a.compareTo(b) == 0
+                : left.equals(item);
         if (equal) {
           return true;
         }

@@ -3,8 +3,8 @@ package nl.mvoscan.scan.when;
 import java.math.BigDecimal;
 
 /**
- * Types a condition when the scan loads (§3.4), so that a scan with a condition that could never
- * be evaluated sensibly is rejected before any student fills it in.
+ * Types a condition when the scan loads (§3.4), so that a scan with a condition that could never be
+ * evaluated sensibly is rejected before any student fills it in.
  */
 public final class ConditionChecker {
 
@@ -56,7 +56,11 @@ public final class ConditionChecker {
       boolean ordering = compare.op() != Expr.Op.EQ && compare.op() != Expr.Op.NE;
       if (ordering && (left != Type.NUMBER || right != Type.NUMBER)) {
         throw new ConditionException(
-            compare.column(), "when.orderingNeedsNumbers", compare.op().symbol(), name(left), name(right));
+            compare.column(),
+            "when.orderingNeedsNumbers",
+            compare.op().symbol(),
+            name(left),
+            name(right));
       }
       if (left != right) {
         throw new ConditionException(
@@ -70,7 +74,8 @@ public final class ConditionChecker {
       for (Expr.Literal literal : in.values()) {
         Type item = type(literal);
         if (item != left) {
-          throw new ConditionException(literal.column(), "when.listTypeMismatch", name(item), name(left));
+          throw new ConditionException(
+              literal.column(), "when.listTypeMismatch", name(item), name(left));
         }
       }
       return Type.BOOLEAN;
@@ -89,7 +94,8 @@ public final class ConditionChecker {
         throw new ConditionException(selected.column(), "when.selectedNeedsChoice", selected.id());
       }
       if (!target.optionIds().contains(selected.option())) {
-        throw new ConditionException(selected.column(), "when.unknownOption", selected.option(), selected.id());
+        throw new ConditionException(
+            selected.column(), "when.unknownOption", selected.option(), selected.id());
       }
       return Type.BOOLEAN;
     }
@@ -110,13 +116,15 @@ public final class ConditionChecker {
   private void requireBoolean(Expr operand, String operator) throws ConditionException {
     Type type = type(operand);
     if (type != Type.BOOLEAN) {
-      throw new ConditionException(operand.column(), "when.operandNotBoolean", operator, name(type));
+      throw new ConditionException(
+          operand.column(), "when.operandNotBoolean", operator, name(type));
     }
   }
 
   private static void rejectMulti(Expr side, Type type) throws ConditionException {
     if (type == Type.MULTI) {
-      throw new ConditionException(side.column(), "when.multiOnlyInSelected", ((Expr.Ref) side).id());
+      throw new ConditionException(
+          side.column(), "when.multiOnlyInSelected", ((Expr.Ref) side).id());
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Hand-written recursive-descent parser for the {@code when} language of the contract (§3.4).
- * Tokens are read straight from the code points of the condition so columns match what an
- * author sees in an editor.
+ * Tokens are read straight from the code points of the condition so columns match what an author
+ * sees in an editor.
  */
 public final class ConditionParser {
 
@@ -113,25 +113,27 @@ public final class ConditionParser {
           return new Expr.Literal(Boolean.TRUE, start);
         case "false":
           return new Expr.Literal(Boolean.FALSE, start);
-        case "selected": {
-          expect('(');
-          String id = identifier();
-          expect(',');
-          skipSpace();
-          int optionAt = here();
-          if (atEnd() || (cps[pos] != '\'' && cps[pos] != '"')) {
-            throw new ConditionException(optionAt, "when.expectedString", describeHere());
+        case "selected":
+          {
+            expect('(');
+            String id = identifier();
+            expect(',');
+            skipSpace();
+            int optionAt = here();
+            if (atEnd() || (cps[pos] != '\'' && cps[pos] != '"')) {
+              throw new ConditionException(optionAt, "when.expectedString", describeHere());
+            }
+            String option = string();
+            expect(')');
+            return new Expr.Selected(id, option, start);
           }
-          String option = string();
-          expect(')');
-          return new Expr.Selected(id, option, start);
-        }
-        case "answered": {
-          expect('(');
-          String id = identifier();
-          expect(')');
-          return new Expr.Answered(id, start);
-        }
+        case "answered":
+          {
+            expect('(');
+            String id = identifier();
+            expect(')');
+            return new Expr.Answered(id, start);
+          }
         default:
           if (KEYWORDS.contains(word)) {
             throw new ConditionException(start, "when.misplacedKeyword", word);
@@ -200,7 +202,8 @@ public final class ConditionParser {
         }
         int escaped = cps[pos];
         if (escaped != '\'' && escaped != '"' && escaped != '\\') {
-          throw new ConditionException(pos, "when.badEscape", new String(Character.toChars(escaped)));
+          throw new ConditionException(
+              pos, "when.badEscape", new String(Character.toChars(escaped)));
         }
         pos++;
         text.appendCodePoint(escaped);
@@ -299,7 +302,8 @@ public final class ConditionParser {
 
   private void expect(int c) throws ConditionException {
     if (!accept(c)) {
-      throw new ConditionException(here(), "when.expected", new String(Character.toChars(c)), describeHere());
+      throw new ConditionException(
+          here(), "when.expected", new String(Character.toChars(c)), describeHere());
     }
   }
 

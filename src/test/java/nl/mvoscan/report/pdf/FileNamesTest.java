@@ -64,12 +64,30 @@ class FileNamesTest {
 
   @Test
   void everyNastyNameBecomesOneFileInsideTheFolder() throws Exception {
-    List<String> names = List.of("../../etc/passwd", "CON", "a/b", "Zoë: \"x\"", "Zoë: \"x\"", "Zoe\u0308: x", "", "..",
-        "~/x", "C:\\temp\\x", "con", "a\\b", "-rf", "name\u0007bell", "  ", "x".repeat(300));
+    List<String> names =
+        List.of(
+            "../../etc/passwd",
+            "CON",
+            "a/b",
+            "Zoë: \"x\"",
+            "Zoë: \"x\"",
+            "Zoe\u0308: x",
+            "",
+            "..",
+            "~/x",
+            "C:\\temp\\x",
+            "con",
+            "a\\b",
+            "-rf",
+            "name\u0007bell",
+            "  ",
+            "x".repeat(300));
     FileNames.Claims claims = new FileNames.Claims();
     for (String name : names) {
       String file = claims.claim(FileNames.safe(name, "report"), ".pdf");
-      assertThat(file).doesNotContain("/", "\\", "..", ":", "<", ">", "\"", "|", "?", "*").doesNotStartWith(".");
+      assertThat(file)
+          .doesNotContain("/", "\\", "..", ":", "<", ">", "\"", "|", "?", "*")
+          .doesNotStartWith(".");
       assertThat(file.chars()).noneMatch(c -> c < 0x20);
       Path target = dir.resolve(file).normalize();
       assertThat(target.getParent()).isEqualTo(dir.normalize());

@@ -39,7 +39,8 @@ class StudentReportTest {
 
   @TempDir Path dir;
 
-  private static final Scan SCAN = ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
+  private static final Scan SCAN =
+      ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
 
   static ScoreResult score(Path answers) {
     AnswersLoader.Result loaded = AnswersLoader.load(answers, SCAN);
@@ -47,7 +48,8 @@ class StudentReportTest {
     return Scorer.score(SCAN, loaded.answers());
   }
 
-  static RenderedPdf render(ScoreResult result, StudentReport.ClassAverage average, String language) {
+  static RenderedPdf render(
+      ScoreResult result, StudentReport.ClassAverage average, String language) {
     return StudentReport.render(result, average, Messages.forLanguage(language), language);
   }
 
@@ -65,7 +67,10 @@ class StudentReportTest {
     }
   }
 
-  /** All text without any whitespace: table cells may be extracted with or without a space between them. */
+  /**
+   * All text without any whitespace: table cells may be extracted with or without a space between
+   * them.
+   */
   static String compact(byte[] pdf) throws IOException {
     return String.join("", pages(pdf)).replaceAll("\\s+", "");
   }
@@ -77,14 +82,16 @@ class StudentReportTest {
 
   private Path customAnswers() throws IOException {
     ObjectMapper mapper = new ObjectMapper();
-    ObjectNode answers = (ObjectNode) mapper.readTree(Path.of("examples", "zorghuis-groningen.json").toFile());
+    ObjectNode answers =
+        (ObjectNode) mapper.readTree(Path.of("examples", "zorghuis-groningen.json").toFile());
     ObjectNode respondent = (ObjectNode) answers.get("respondent");
     respondent.put("name", "İlkay Şahin-Doğan");
     respondent.put("class", "3B");
     ObjectNode company = (ObjectNode) answers.get("company");
     company.put("name", "Brasserie Zoë & Ağaoğlu");
     company.put("city", "Sint-Oedenrode");
-    ((ObjectNode) answers.get("answers").get("visie")).put("note", "Kost € 1.250 per jaar; ïdee van de eigenaar, café-stijl.");
+    ((ObjectNode) answers.get("answers").get("visie"))
+        .put("note", "Kost € 1.250 per jaar; ïdee van de eigenaar, café-stijl.");
     Path file = dir.resolve("answers.json");
     mapper.writeValue(file.toFile(), answers);
     return file;
@@ -94,15 +101,32 @@ class StudentReportTest {
   void reportShowsScoresGradeLevelNamesAndAdvice() throws Exception {
     RenderedPdf pdf = render(score(Path.of("examples", "zorghuis-groningen.json")), null, "nl");
     String text = text(pdf.bytes());
-    assertThat(text).contains("Zorgcentrum De Lindehof", "Anaïs Bakker", "104219", "Noordster College", "24 november 2026",
-        "MVO-scan voor stagebedrijven", "2026.1");
+    assertThat(text)
+        .contains(
+            "Zorgcentrum De Lindehof",
+            "Anaïs Bakker",
+            "104219",
+            "Noordster College",
+            "24 november 2026",
+            "MVO-scan voor stagebedrijven",
+            "2026.1");
     assertThat(text).contains("89,8", "9,1", "Koploper", "totaalscore", "rapportcijfer");
     // theme scores of the examples README, and the koploper levelAdvice of "Beleid & bestuur"
     assertThat(text).contains("94,7", "96,6", "91,4", "84,0", "90,0", "81,8");
-    assertThat(text).contains("Advies bij niveau Koploper:", "Laat de aanpak controleren door een andere partij (keurmerk of certificaat).");
-    assertThat(text).contains("Sterke punten", "Verbeterpunten", "Vraag dit na bij het bedrijf", "Bijlage: alle antwoorden");
+    assertThat(text)
+        .contains(
+            "Advies bij niveau Koploper:",
+            "Laat de aanpak controleren door een andere partij (keurmerk of certificaat).");
+    assertThat(text)
+        .contains(
+            "Sterke punten",
+            "Verbeterpunten",
+            "Vraag dit na bij het bedrijf",
+            "Bijlage: alle antwoorden");
     // the appendix: an answer, its evidence and its note
-    assertThat(text).contains("Bron: document", "Volgens het jaarverslag 2025: 80 medewerkers, ongeveer 52 fte.");
+    assertThat(text)
+        .contains(
+            "Bron: document", "Volgens het jaarverslag 2025: 80 medewerkers, ongeveer 52 fte.");
     // CO₂ in a note has no glyph in the font: it is printed as CO2, not dropped
     assertThat(text).contains("50% minder CO2");
   }
@@ -134,7 +158,8 @@ class StudentReportTest {
     RenderedPdf pdf = render(score(Path.of("examples", "zorghuis-groningen.json")), null, "nl");
     PdfReader reader = new PdfReader(pdf.bytes());
     Map<String, String> info = reader.getInfo();
-    assertThat(info.get("Title")).isEqualTo("MVO-scan voor stagebedrijven – Zorgcentrum De Lindehof");
+    assertThat(info.get("Title"))
+        .isEqualTo("MVO-scan voor stagebedrijven – Zorgcentrum De Lindehof");
     assertThat(info.get("Author")).isEqualTo("Anaïs Bakker");
     assertThat(info.get("CreationDate")).startsWith("D:20261124");
     assertThat(info.get("ModDate")).startsWith("D:20261124");
@@ -147,17 +172,25 @@ class StudentReportTest {
   void specialCharactersSurviveAndEveryFontIsEmbedded() throws Exception {
     RenderedPdf pdf = render(score(customAnswers()), null, "nl");
     String text = text(pdf.bytes());
-    assertThat(text).contains("İlkay Şahin-Doğan", "Brasserie Zoë & Ağaoğlu", "Kost € 1.250 per jaar; ïdee van de eigenaar, café-stijl.");
+    assertThat(text)
+        .contains(
+            "İlkay Şahin-Doğan",
+            "Brasserie Zoë & Ağaoğlu",
+            "Kost € 1.250 per jaar; ïdee van de eigenaar, café-stijl.");
 
     PdfReader reader = new PdfReader(pdf.bytes());
     List<String> fonts = new ArrayList<>();
     for (int i = 1; i < reader.getXrefSize(); i++) {
       PdfObject object = PdfReader.getPdfObjectRelease(reader.getPdfObject(i));
-      if (object instanceof PdfDictionary dictionary && PdfName.FONTDESCRIPTOR.equals(dictionary.get(PdfName.TYPE))) {
+      if (object instanceof PdfDictionary dictionary
+          && PdfName.FONTDESCRIPTOR.equals(dictionary.get(PdfName.TYPE))) {
         fonts.add(String.valueOf(dictionary.get(PdfName.FONTNAME)));
-        assertThat(dictionary.get(PdfName.FONTFILE2)).as("embedded font program of " + dictionary.get(PdfName.FONTNAME)).isNotNull();
+        assertThat(dictionary.get(PdfName.FONTFILE2))
+            .as("embedded font program of " + dictionary.get(PdfName.FONTNAME))
+            .isNotNull();
       }
-      if (object instanceof PdfDictionary dictionary && PdfName.FONT.equals(dictionary.get(PdfName.TYPE))) {
+      if (object instanceof PdfDictionary dictionary
+          && PdfName.FONT.equals(dictionary.get(PdfName.TYPE))) {
         assertThat(String.valueOf(dictionary.get(PdfName.BASEFONT))).contains("Liberation");
       }
     }
@@ -167,26 +200,49 @@ class StudentReportTest {
   @Test
   void classAverageIsShownNextToTheScoresWhenKnown() throws Exception {
     ScoreResult result = score(Path.of("examples", "zorghuis-groningen.json"));
-    Map<String, BigDecimal> themes = Map.of("beleid", new BigDecimal("57.7"), "mens", new BigDecimal("59.2"));
-    String text = text(render(result, new StudentReport.ClassAverage("3A", 32, themes), "nl").bytes());
-    assertThat(text).contains("Grijs: het gemiddelde van klas 3A (32 antwoorden op dezelfde scan).", "Klas 3A", "57,7", "59,2",
-        "gemiddelde klas 3A: 57,7");
+    Map<String, BigDecimal> themes =
+        Map.of("beleid", new BigDecimal("57.7"), "mens", new BigDecimal("59.2"));
+    String text =
+        text(render(result, new StudentReport.ClassAverage("3A", 32, themes), "nl").bytes());
+    assertThat(text)
+        .contains(
+            "Grijs: het gemiddelde van klas 3A (32 antwoorden op dezelfde scan).",
+            "Klas 3A",
+            "57,7",
+            "59,2",
+            "gemiddelde klas 3A: 57,7");
     String without = text(render(result, null, "nl").bytes());
     assertThat(without).doesNotContain("gemiddelde klas");
   }
 
   @Test
   void knowledgeGapsBecomeAChecklistWithHowToFindOut() throws Exception {
-    String text = text(render(score(Path.of("examples", "bakkerij-emmen.json")), null, "nl").bytes());
-    assertThat(text).contains("30,2", "3,7", "Starter", "Vraag dit na bij het bedrijf", "Wat voor stroom gebruikt het bedrijf?",
-        "je antwoord: \"Weet ik niet\"", "Zo kom je erachter:");
+    String text =
+        text(render(score(Path.of("examples", "bakkerij-emmen.json")), null, "nl").bytes());
+    assertThat(text)
+        .contains(
+            "30,2",
+            "3,7",
+            "Starter",
+            "Vraag dit na bij het bedrijf",
+            "Wat voor stroom gebruikt het bedrijf?",
+            "je antwoord: \"Weet ik niet\"",
+            "Zo kom je erachter:");
   }
 
   @Test
   void englishReportUsesEnglishTextsAndADecimalPoint() throws Exception {
-    String text = text(render(score(Path.of("examples", "zorghuis-groningen.json")), null, "en").bytes());
-    assertThat(text).contains("89.8", "9.1", "Leader", "page 1 of", "Strengths", "Ask about this at the company",
-        "CSR scan for internship companies");
+    String text =
+        text(render(score(Path.of("examples", "zorghuis-groningen.json")), null, "en").bytes());
+    assertThat(text)
+        .contains(
+            "89.8",
+            "9.1",
+            "Leader",
+            "page 1 of",
+            "Strengths",
+            "Ask about this at the company",
+            "CSR scan for internship companies");
     assertThat(text).doesNotContain("89,8", "Koploper");
   }
 
@@ -196,13 +252,19 @@ class StudentReportTest {
     assertThat(Format.adviceLevel(SCAN, theme, figures("39.95")).id()).isEqualTo("gevorderd");
     assertThat(Format.adviceLevel(SCAN, theme, figures("39.94")).id()).isEqualTo("starter");
     assertThat(Format.adviceLevel(SCAN, theme, figures("70")).id()).isEqualTo("koploper");
-    assertThat(Format.adviceLevel(SCAN, theme, new ScoreResult.Figures(Status.INSUFFICIENT, null, Rational.ZERO, Rational.ZERO,
-        Rational.ZERO))).isNull();
+    assertThat(
+            Format.adviceLevel(
+                SCAN,
+                theme,
+                new ScoreResult.Figures(
+                    Status.INSUFFICIENT, null, Rational.ZERO, Rational.ZERO, Rational.ZERO)))
+        .isNull();
   }
 
   private static ScoreResult.Figures figures(String score) {
     Rational one = new Rational(BigInteger.ONE, BigInteger.ONE);
-    return new ScoreResult.Figures(Status.SCORED, Rational.of(new BigDecimal(score)), one, one, one);
+    return new ScoreResult.Figures(
+        Status.SCORED, Rational.of(new BigDecimal(score)), one, one, one);
   }
 
   @Test
@@ -210,13 +272,32 @@ class StudentReportTest {
     assumeThat(pdftoppm()).as("pdftoppm (poppler-utils) installed").isTrue();
     Path file = dir.resolve("report.pdf");
     Files.write(file, render(score(customAnswers()), null, "nl").bytes());
-    Process process = new ProcessBuilder("pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", file.toString(),
-        dir.resolve("page").toString()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                "pdftoppm",
+                "-png",
+                "-r",
+                "50",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                file.toString(),
+                dir.resolve("page").toString())
+            .redirectErrorStream(true)
+            .start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
     Path png;
     try (var files = Files.list(dir)) {
-      png = files.filter(p -> p.getFileName().toString().startsWith("page") && p.toString().endsWith(".png")).findFirst().orElseThrow();
+      png =
+          files
+              .filter(
+                  p ->
+                      p.getFileName().toString().startsWith("page")
+                          && p.toString().endsWith(".png"))
+              .findFirst()
+              .orElseThrow();
     }
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isBetween(400, 430);

@@ -14,19 +14,26 @@ class ConditionTest {
 
   /** sector (choice), medewerkers (number), naam (text), maatregelen (multi), pand (choice). */
   private static final Scope SCOPE =
-      id -> switch (id) {
-        case "sector" -> new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.CHOICE, Set.of("productie", "bouw", "zorg"));
-        case "medewerkers" -> new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.NUMBER, Set.of());
-        case "naam" -> new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.TEXT, Set.of());
-        case "maatregelen" -> new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.MULTI, Set.of("led", "zon"));
-        case "pand" -> new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.CHOICE, Set.of("ja", "nee"));
-        case "zelf" -> Scope.Reference.of(Scope.Reach.SELF);
-        case "later" -> Scope.Reference.of(Scope.Reach.LATER);
-        case "beleid" -> Scope.Reference.of(Scope.Reach.THEME);
-        default -> Scope.Reference.of(Scope.Reach.UNKNOWN);
-      };
+      id ->
+          switch (id) {
+            case "sector" ->
+                new Scope.Reference(
+                    Scope.Reach.EARLIER, Scope.Kind.CHOICE, Set.of("productie", "bouw", "zorg"));
+            case "medewerkers" ->
+                new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.NUMBER, Set.of());
+            case "naam" -> new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.TEXT, Set.of());
+            case "maatregelen" ->
+                new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.MULTI, Set.of("led", "zon"));
+            case "pand" ->
+                new Scope.Reference(Scope.Reach.EARLIER, Scope.Kind.CHOICE, Set.of("ja", "nee"));
+            case "zelf" -> Scope.Reference.of(Scope.Reach.SELF);
+            case "later" -> Scope.Reference.of(Scope.Reach.LATER);
+            case "beleid" -> Scope.Reference.of(Scope.Reach.THEME);
+            default -> Scope.Reference.of(Scope.Reach.UNKNOWN);
+          };
 
-  private static boolean eval(String condition, Map<String, Object> values) throws ConditionException {
+  private static boolean eval(String condition, Map<String, Object> values)
+      throws ConditionException {
     return ConditionChecker.compile(condition, SCOPE).test(values::get);
   }
 
@@ -39,22 +46,32 @@ class ConditionTest {
   }
 
   private static ConditionException error(String condition) {
-    return catchThrowableOfType(ConditionException.class, () -> ConditionChecker.compile(condition, SCOPE));
+    return catchThrowableOfType(
+        ConditionException.class, () -> ConditionChecker.compile(condition, SCOPE));
   }
 
   @Test
   void andBindsTighterThanOr() throws Exception {
     // true or (false and false) is true; (true or false) and false would be false
-    assertThat(eval("sector == 'productie' or sector == 'bouw' and medewerkers > 100",
-        answers("sector", "productie", "medewerkers", new BigDecimal("5")))).isTrue();
-    assertThat(eval("(sector == 'productie' or sector == 'bouw') and medewerkers > 100",
-        answers("sector", "productie", "medewerkers", new BigDecimal("5")))).isFalse();
+    assertThat(
+            eval(
+                "sector == 'productie' or sector == 'bouw' and medewerkers > 100",
+                answers("sector", "productie", "medewerkers", new BigDecimal("5"))))
+        .isTrue();
+    assertThat(
+            eval(
+                "(sector == 'productie' or sector == 'bouw') and medewerkers > 100",
+                answers("sector", "productie", "medewerkers", new BigDecimal("5"))))
+        .isFalse();
   }
 
   @Test
   void notBindsTighterThanAndButLooserThanComparison() throws Exception {
-    assertThat(eval("not sector == 'bouw' and medewerkers >= 10",
-        answers("sector", "zorg", "medewerkers", new BigDecimal("10")))).isTrue();
+    assertThat(
+            eval(
+                "not sector == 'bouw' and medewerkers >= 10",
+                answers("sector", "zorg", "medewerkers", new BigDecimal("10"))))
+        .isTrue();
     assertThat(eval("not not sector == 'zorg'", answers("sector", "zorg"))).isTrue();
   }
 
@@ -92,14 +109,17 @@ class ConditionTest {
   void inMatchesAnyListedValue() throws Exception {
     assertThat(eval("sector in ['productie', 'bouw']", answers("sector", "bouw"))).isTrue();
     assertThat(eval("sector in ['productie', 'bouw']", answers("sector", "zorg"))).isFalse();
-    assertThat(eval("medewerkers in [10, 50]", answers("medewerkers", new BigDecimal("50.0")))).isTrue();
+    assertThat(eval("medewerkers in [10, 50]", answers("medewerkers", new BigDecimal("50.0"))))
+        .isTrue();
     assertThat(eval("sector in []", answers("sector", "zorg"))).isFalse();
   }
 
   @Test
   void selectedLooksInsideMultiAndChoiceAnswers() throws Exception {
-    assertThat(eval("selected(maatregelen, 'zon')", answers("maatregelen", List.of("led", "zon")))).isTrue();
-    assertThat(eval("selected(maatregelen, 'zon')", answers("maatregelen", List.of("led")))).isFalse();
+    assertThat(eval("selected(maatregelen, 'zon')", answers("maatregelen", List.of("led", "zon"))))
+        .isTrue();
+    assertThat(eval("selected(maatregelen, 'zon')", answers("maatregelen", List.of("led"))))
+        .isFalse();
     assertThat(eval("selected(maatregelen, 'zon')", answers())).isFalse();
     assertThat(eval("selected(sector, 'bouw')", answers("sector", "bouw"))).isTrue();
   }
@@ -108,12 +128,14 @@ class ConditionTest {
   void answeredIsTrueForAnyValueIncludingAnEmptySelection() throws Exception {
     assertThat(eval("answered(maatregelen)", answers("maatregelen", List.of()))).isTrue();
     assertThat(eval("answered(maatregelen)", answers())).isFalse();
-    assertThat(eval("answered(sector) and not answered(medewerkers)", answers("sector", "zorg"))).isTrue();
+    assertThat(eval("answered(sector) and not answered(medewerkers)", answers("sector", "zorg")))
+        .isTrue();
   }
 
   @Test
   void stringsAcceptBothQuotesAndTheThreeEscapes() throws Exception {
-    assertThat(eval("naam == \"Jan's \\\"bakkerij\\\"\"", answers("naam", "Jan's \"bakkerij\""))).isTrue();
+    assertThat(eval("naam == \"Jan's \\\"bakkerij\\\"\"", answers("naam", "Jan's \"bakkerij\"")))
+        .isTrue();
     assertThat(eval("naam == 'a\\\\b'", answers("naam", "a\\b"))).isTrue();
     assertThat(eval("naam == 'it\\'s'", answers("naam", "it's"))).isTrue();
   }
@@ -174,9 +196,14 @@ class ConditionTest {
     String open = "(".repeat(32);
     String close = ")".repeat(32);
     assertThat(eval(open + "sector == 'bouw'" + close, answers("sector", "bouw"))).isTrue();
-    assertThat(error("(" + open + "sector == 'bouw'" + close + ")").key()).isEqualTo("when.tooDeep");
+    assertThat(error("(" + open + "sector == 'bouw'" + close + ")").key())
+        .isEqualTo("when.tooDeep");
     // the parentheses of selected() and answered() do not count towards the nesting
-    assertThat(eval(open + "selected(sector, 'bouw') and answered(sector)" + close, answers("sector", "bouw"))).isTrue();
+    assertThat(
+            eval(
+                open + "selected(sector, 'bouw') and answered(sector)" + close,
+                answers("sector", "bouw")))
+        .isTrue();
     String longCondition = "sector == '" + "x".repeat(489) + "'";
     assertThat(longCondition.length()).isEqualTo(501);
     assertThat(error(longCondition).key()).isEqualTo("when.tooLong");
