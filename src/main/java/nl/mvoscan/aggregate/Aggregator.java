@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
@@ -113,15 +114,16 @@ public final class Aggregator {
     String sector = null;
     String sectorLabel = null;
     Question sectorQuestion = sectorQuestion(scan);
-    Object answer = response.answers().get(SECTOR_QUESTION);
+    AnswerValue answer = response.answers().get(SECTOR_QUESTION);
     boolean hidden =
         result.hiddenAnswers().stream().anyMatch(h -> h.question().id().equals(SECTOR_QUESTION));
     if (sectorQuestion != null
-        && answer instanceof String id
+        && answer instanceof AnswerValue.Choice choice
         && !hidden
-        && sectorQuestion.option(id).isPresent()) {
-      sector = id;
-      sectorLabel = sectorQuestion.option(id).get().label().in(language, scan.defaultLanguage());
+        && sectorQuestion.option(choice.optionId()).isPresent()) {
+      sector = choice.optionId();
+      sectorLabel =
+          sectorQuestion.option(sector).get().label().in(language, scan.defaultLanguage());
     } else if (response.companySector() != null && !response.companySector().isBlank()) {
       sector = response.companySector().trim().toLowerCase(Locale.ROOT);
       sectorLabel =
@@ -276,11 +278,8 @@ public final class Aggregator {
     return List.copyOf(out);
   }
 
-  private static List<String> chosen(Object value) {
-    if (value instanceof List<?> list) {
-      return list.stream().map(String::valueOf).toList();
-    }
-    return value == null ? List.of() : List.of(String.valueOf(value));
+  private static List<String> chosen(AnswerValue value) {
+    return value == null ? List.of() : value.optionIds();
   }
 
   /**

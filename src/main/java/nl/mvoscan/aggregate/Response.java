@@ -2,6 +2,7 @@ package nl.mvoscan.aggregate;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scoring.Status;
 
 /**
@@ -15,8 +16,7 @@ import nl.mvoscan.scoring.Status;
  *     given
  * @param level the stored level id, {@code null} for no level
  * @param themes stored theme figures by theme id
- * @param answers the stored answer values by question id: a {@link String} option id or text, a
- *     {@link BigDecimal} or a {@code List<String>} of option ids
+ * @param answers the stored answer values by question id
  */
 public record Response(
     long id,
@@ -30,7 +30,7 @@ public record Response(
     BigDecimal score,
     String level,
     Map<String, Figure> themes,
-    Map<String, Object> answers) {
+    Map<String, AnswerValue> answers) {
 
   /** A stored status with its rounded score ({@code null} unless scored). */
   public record Figure(Status status, BigDecimal score) {}

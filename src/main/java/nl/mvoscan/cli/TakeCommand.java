@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.report.Scorecard;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Interview;
 import nl.mvoscan.scan.Question;
@@ -221,7 +222,7 @@ public final class TakeCommand implements Callable<Integer> {
                       question.required() ? "take.emptyInput.required" : "take.emptyInput")));
         }
         default -> {
-          Interview.Parsed parsed = interview.parse(line);
+          Interview.Parsed<AnswerValue> parsed = interview.parse(line);
           if (!parsed.ok()) {
             console.line(console.warn(reason(parsed.reason())));
             continue;
@@ -300,14 +301,8 @@ public final class TakeCommand implements Callable<Integer> {
     };
   }
 
-  private void feedback(Question question, Object value) {
-    List<String> chosen =
-        value instanceof List<?> list
-            ? list.stream().map(String::valueOf).toList()
-            : value instanceof String id && question.type() == QuestionType.CHOICE
-                ? List.of(id)
-                : List.of();
-    for (String id : chosen) {
+  private void feedback(Question question, AnswerValue value) {
+    for (String id : value.optionIds()) {
       question
           .option(id)
           .map(nl.mvoscan.scan.Option::feedback)
@@ -409,7 +404,7 @@ public final class TakeCommand implements Callable<Integer> {
                 meta.date());
       }
       case "kvk" -> {
-        Interview.Parsed kvk = Interview.kvk(value.equals("-") ? "" : value);
+        Interview.Parsed<String> kvk = Interview.kvk(value.equals("-") ? "" : value);
         if (!kvk.ok()) {
           return reason(kvk.reason());
         }
@@ -420,17 +415,17 @@ public final class TakeCommand implements Callable<Integer> {
                 meta.className(),
                 meta.school(),
                 meta.company(),
-                (String) kvk.value(),
+                kvk.value(),
                 meta.city(),
                 meta.sector(),
                 meta.date());
       }
       default -> {
-        Interview.Parsed parsed = Interview.date(value);
+        Interview.Parsed<LocalDate> parsed = Interview.date(value);
         if (!parsed.ok()) {
           return reason(parsed.reason());
         }
-        meta = withDate(meta, (LocalDate) parsed.value());
+        meta = withDate(meta, parsed.value());
       }
     }
     return null;
@@ -568,11 +563,11 @@ public final class TakeCommand implements Callable<Integer> {
     if (date == null) {
       return LocalDate.now();
     }
-    Interview.Parsed parsed = Interview.date(date);
+    Interview.Parsed<LocalDate> parsed = Interview.date(date);
     if (!parsed.ok()) {
       throw MvoscanException.invalidInput(startup.get("take.badDate", date));
     }
-    return (LocalDate) parsed.value();
+    return parsed.value();
   }
 
   private BufferedReader input() {
@@ -610,18 +605,16 @@ public final class TakeCommand implements Callable<Integer> {
     return messages.get(reason.key(), reason.argsArray());
   }
 
-  private String show(Question question, Object value) {
-    if (value instanceof List<?> ids) {
-      return ids.isEmpty()
-          ? messages.get("take.nothingChosen")
-          : String.join(", ", ids.stream().map(id -> label(question, String.valueOf(id))).toList());
-    }
-    if (value instanceof BigDecimal number) {
-      return number(number);
-    }
-    return question.type() == QuestionType.CHOICE
-        ? label(question, String.valueOf(value))
-        : String.valueOf(value);
+  private String show(Question question, AnswerValue value) {
+    return value.match(
+        choice -> label(question, choice.optionId()),
+        multi ->
+            multi.optionIds().isEmpty()
+                ? messages.get("take.nothingChosen")
+                : String.join(
+                    ", ", multi.optionIds().stream().map(id -> label(question, id)).toList()),
+        number -> number(number.value()),
+        text -> text.text());
   }
 
   private String label(Question question, String optionId) {

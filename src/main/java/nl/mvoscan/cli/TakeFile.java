@@ -1,22 +1,22 @@
 package nl.mvoscan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.mvoscan.io.AtomicFiles;
 import nl.mvoscan.report.ResultJson;
+import nl.mvoscan.scan.AnswerJson;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.AnswersLoader;
+import nl.mvoscan.scan.Decimals;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 
@@ -143,16 +143,10 @@ final class TakeFile {
     return slug.isEmpty() ? "student" : slug;
   }
 
-  private static JsonNode value(Object value) {
-    if (value instanceof BigDecimal number) {
-      return NODES.numberNode(nl.mvoscan.scan.Decimals.plain(number));
-    }
-    if (value instanceof List<?> list) {
-      ArrayNode array = NODES.arrayNode();
-      list.forEach(item -> array.add(String.valueOf(item)));
-      return array;
-    }
-    return NODES.textNode(String.valueOf(value));
+  /** A number as the student would write it: 12, not 12.0 from a resumed file. */
+  private static JsonNode value(AnswerValue value) {
+    return AnswerJson.write(
+        value.match(c -> c, m -> m, n -> AnswerValue.number(Decimals.plain(n.value())), t -> t));
   }
 
   private static void putIfPresent(ObjectNode node, String key, String value) {

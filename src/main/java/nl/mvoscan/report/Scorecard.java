@@ -3,6 +3,7 @@ package nl.mvoscan.report;
 import java.math.BigDecimal;
 import java.util.List;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
@@ -306,9 +307,9 @@ public final class Scorecard {
             .append(messages.get("card.advice", text(question.advice())))
             .append(System.lineSeparator());
       }
-      if (q.value() instanceof String chosen) {
+      if (q.value() instanceof AnswerValue.Choice chosen) {
         question
-            .option(chosen)
+            .option(chosen.optionId())
             .map(Option::feedback)
             .filter(f -> f != null)
             .ifPresent(f -> out.append("    ").append(text(f)).append(System.lineSeparator()));

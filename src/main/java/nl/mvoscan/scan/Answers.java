@@ -21,8 +21,8 @@ public record Answers(
   public record Company(String name, String kvk, String city, String sector) {}
 
   /**
-   * @param value a {@link String} option id (choice) or text, a {@link java.math.BigDecimal}
-   *     (number) or a {@code List<String>} of option ids (multi)
+   * @param value the answer, typed by its question; {@code null} only while an answers file is read
+   *     (a {@code null} answer, which is then dropped)
    */
-  public record Answer(String questionId, Object value, String evidence, String note) {}
+  public record Answer(String questionId, AnswerValue value, String evidence, String note) {}
 }

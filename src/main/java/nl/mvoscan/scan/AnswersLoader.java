@@ -188,55 +188,77 @@ public final class AnswersLoader {
     if (value.isNull() || value.isMissingNode()) {
       return new Answers.Answer(question.id(), null, evidence, note);
     }
-    Object parsed =
-        switch (question.type()) {
-          case CHOICE -> choice(question, value, valuePointer);
-          case MULTI -> multi(question, value, valuePointer);
-          case NUMBER -> number(question, value, valuePointer);
-          case TEXT -> text(question, value, valuePointer);
-        };
+    AnswerValue parsed = AnswerJson.read(question.type(), value);
+    if (parsed == null) {
+      shapeProblems(question, value, valuePointer);
+    } else if (!valid(question, parsed, valuePointer)) {
+      parsed = null;
+    }
     return new Answers.Answer(question.id(), parsed, evidence, note);
   }
 
-  private Object choice(Question question, JsonNode value, String pointer) {
-    if (!value.isTextual()) {
-      problem(pointer, "answers.expectedOption", question.id(), optionList(question));
-      return null;
+  /** Why {@code value} does not have the shape of an answer to {@code question}. */
+  private void shapeProblems(Question question, JsonNode value, String pointer) {
+    switch (question.type()) {
+      case CHOICE ->
+          problem(pointer, "answers.expectedOption", question.id(), optionList(question));
+      case TEXT -> problem(pointer, "answers.expectedText", question.id());
+      case NUMBER -> problem(pointer, "answers.expectedNumber", question.id());
+      case MULTI -> {
+        if (!value.isArray()) {
+          problem(
+              pointer,
+              "answers.expectedOptionList",
+              question.id(),
+              question.options().isEmpty() ? "" : question.options().get(0).id());
+          return;
+        }
+        // a list with items that are no option id: report those and whatever else is wrong
+        List<String> ids = new ArrayList<>();
+        value.forEach(item -> ids.add(item.isTextual() ? item.asText() : null));
+        multiProblems(question, ids, pointer);
+      }
     }
-    if (question.option(value.asText()).isEmpty()) {
-      problem(
-          pointer, "answers.unknownOption", value.asText(), question.id(), optionList(question));
-      return null;
-    }
-    return value.asText();
   }
 
-  private Object multi(Question question, JsonNode value, String pointer) {
-    if (!value.isArray()) {
-      problem(
-          pointer,
-          "answers.expectedOptionList",
-          question.id(),
-          question.options().isEmpty() ? "" : question.options().get(0).id());
-      return null;
+  private boolean valid(Question question, AnswerValue value, String pointer) {
+    return value.match(
+        choice -> choice(question, choice.optionId(), pointer),
+        multi -> multiProblems(question, multi.optionIds(), pointer),
+        number -> number(question, number.value(), pointer),
+        text -> text(question, text.text(), pointer));
+  }
+
+  private boolean choice(Question question, String id, String pointer) {
+    if (question.option(id).isEmpty()) {
+      problem(pointer, "answers.unknownOption", id, question.id(), optionList(question));
+      return false;
     }
+    return true;
+  }
+
+  /**
+   * Reports items that are no option id ({@code null}), unknown, repeated and wrongly combined
+   * option ids, in item order. True when there is no problem.
+   */
+  private boolean multiProblems(Question question, List<String> ids, String pointer) {
     List<String> selected = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     boolean ok = true;
-    for (int i = 0; i < value.size(); i++) {
-      JsonNode item = value.get(i);
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
       String at = pointer + "/" + i;
-      if (!item.isTextual()) {
+      if (id == null) {
         problem(at, "answers.expectedOption", question.id(), optionList(question));
         ok = false;
-      } else if (question.option(item.asText()).isEmpty()) {
-        problem(at, "answers.unknownOption", item.asText(), question.id(), optionList(question));
+      } else if (question.option(id).isEmpty()) {
+        problem(at, "answers.unknownOption", id, question.id(), optionList(question));
         ok = false;
-      } else if (!seen.add(item.asText())) {
-        problem(at, "answers.duplicateOption", item.asText());
+      } else if (!seen.add(id)) {
+        problem(at, "answers.duplicateOption", id);
         ok = false;
       } else {
-        selected.add(item.asText());
+        selected.add(id);
       }
     }
     if (selected.size() > 1) {
@@ -248,15 +270,10 @@ public final class AnswersLoader {
         }
       }
     }
-    return ok ? List.copyOf(selected) : null;
+    return ok;
   }
 
-  private Object number(Question question, JsonNode value, String pointer) {
-    if (!value.isNumber()) {
-      problem(pointer, "answers.expectedNumber", question.id());
-      return null;
-    }
-    BigDecimal number = value.decimalValue();
+  private boolean number(Question question, BigDecimal number, String pointer) {
     boolean ok = true;
     if (question.min() != null && number.compareTo(question.min()) < 0) {
       problem(pointer, "answers.belowMin", Decimals.text(number), Decimals.text(question.min()));
@@ -270,21 +287,16 @@ public final class AnswersLoader {
       problem(pointer, "answers.notWhole", Decimals.text(number));
       ok = false;
     }
-    return ok ? number : null;
+    return ok;
   }
 
-  private Object text(Question question, JsonNode value, String pointer) {
-    if (!value.isTextual()) {
-      problem(pointer, "answers.expectedText", question.id());
-      return null;
-    }
-    String text = value.asText();
+  private boolean text(Question question, String text, String pointer) {
     int length = text.codePointCount(0, text.length());
     if (length > question.maxLength()) {
       problem(pointer, "answers.tooLong", length, question.maxLength());
-      return null;
+      return false;
     }
-    return text;
+    return true;
   }
 
   private static String optionList(Question question) {

@@ -46,18 +46,18 @@ public final class Interview {
   }
 
   /**
-   * Typed input read as an answer value, or the reason it is not one.
+   * Typed input read as a value, or the reason it is not one.
    *
-   * @param value a {@link String} option id or text, a {@link BigDecimal} or a {@code List<String>}
-   *     of option ids (in option order); a {@link LocalDate} or {@link String} for metadata
+   * @param value an {@link AnswerValue} for a question (a multi's option ids in option order), a
+   *     {@link LocalDate} or {@link String} for metadata; {@code null} with a reason
    */
-  public record Parsed(Object value, Reason reason) {
-    static Parsed of(Object value) {
-      return new Parsed(value, null);
+  public record Parsed<T>(T value, Reason reason) {
+    static <T> Parsed<T> of(T value) {
+      return new Parsed<>(value, null);
     }
 
-    static Parsed not(String key, Object... args) {
-      return new Parsed(null, Reason.of(key, args));
+    static <T> Parsed<T> not(String key, Object... args) {
+      return new Parsed<>(null, Reason.of(key, args));
     }
 
     public boolean ok() {
@@ -200,7 +200,7 @@ public final class Interview {
   }
 
   /** Reads typed input as an answer to the current question. */
-  public Parsed parse(String input) {
+  public Parsed<AnswerValue> parse(String input) {
     return parse(
         current().orElseThrow(() -> new IllegalStateException("the interview is finished")), input);
   }
@@ -209,7 +209,7 @@ public final class Interview {
    * Reads typed input as an answer to {@code question}: a number from the list, an option id or
    * label, a number, a text.
    */
-  public Parsed parse(Question question, String input) {
+  public Parsed<AnswerValue> parse(Question question, String input) {
     String typed = input == null ? "" : input.strip();
     if (typed.isEmpty()) {
       return Parsed.not("take.invalid.empty");
@@ -218,8 +218,8 @@ public final class Interview {
       case CHOICE -> {
         Object found = option(question, typed);
         yield found instanceof Reason reason
-            ? new Parsed(null, reason)
-            : Parsed.of(((Option) found).id());
+            ? new Parsed<>(null, reason)
+            : Parsed.of(AnswerValue.choice(((Option) found).id()));
       }
       case MULTI -> multi(question, typed);
       case NUMBER -> number(question, typed);
@@ -227,7 +227,7 @@ public final class Interview {
         int length = typed.codePointCount(0, typed.length());
         yield length > question.maxLength()
             ? Parsed.not("take.invalid.tooLong", length, question.maxLength())
-            : Parsed.of(typed);
+            : Parsed.of(AnswerValue.text(typed));
       }
     };
   }
@@ -236,7 +236,7 @@ public final class Interview {
    * Gives the current question this answer (a value as {@link #parse} returns it), keeping any
    * evidence and note it had, and moves on to the next visible question without an answer.
    */
-  public Change give(Object value) {
+  public Change give(AnswerValue value) {
     Question question =
         current().orElseThrow(() -> new IllegalStateException("the interview is finished"));
     if (value == null) {
@@ -291,7 +291,7 @@ public final class Interview {
    * A KvK number: exactly 8 digits (spaces and dots are left out), or empty for none ({@code
    * null}).
    */
-  public static Parsed kvk(String input) {
+  public static Parsed<String> kvk(String input) {
     String typed = input == null ? "" : input.strip().replace(" ", "").replace(".", "");
     if (typed.isEmpty()) {
       return Parsed.of(null);
@@ -302,7 +302,7 @@ public final class Interview {
   }
 
   /** A real calendar date as {@code YYYY-MM-DD} or {@code D-M-YYYY}. */
-  public static Parsed date(String input) {
+  public static Parsed<LocalDate> date(String input) {
     String typed = input == null ? "" : input.strip();
     Matcher iso = ISO_DATE.matcher(typed);
     Matcher dutch = DUTCH_DATE.matcher(typed);
@@ -339,15 +339,10 @@ public final class Interview {
 
   /** Which questions are visible, decided in document order like the scorer does. */
   private boolean[] visibility() {
+    Set<String> hidden = Visibility.hidden(scan, answers);
     boolean[] visible = new boolean[all.size()];
-    Map<String, Object> values = new HashMap<>();
     for (int i = 0; i < all.size(); i++) {
-      Question question = all.get(i);
-      visible[i] = question.when() == null || question.when().test(values::get);
-      Answers.Answer answer = answers.get(question.id());
-      if (visible[i] && answer != null && answer.value() != null) {
-        values.put(question.id(), answer.value());
-      }
+      visible[i] = !hidden.contains(all.get(i).id());
     }
     return visible;
   }
@@ -391,9 +386,9 @@ public final class Interview {
     return Reason.of("take.invalid.option", token, options.size());
   }
 
-  private Parsed multi(Question question, String typed) {
+  private Parsed<AnswerValue> multi(Question question, String typed) {
     if (typed.equals("-")) {
-      return Parsed.of(List.of());
+      return Parsed.of(AnswerValue.multi(List.of()));
     }
     List<String> tokens = new ArrayList<>();
     for (String part : typed.split("[,;]")) {
@@ -411,7 +406,7 @@ public final class Interview {
     for (String token : tokens) {
       Object found = option(question, token);
       if (found instanceof Reason reason) {
-        return new Parsed(null, reason);
+        return new Parsed<>(null, reason);
       }
       Option option = (Option) found;
       if (!chosen.add(option)) {
@@ -431,10 +426,10 @@ public final class Interview {
         ids.add(option.id());
       }
     }
-    return Parsed.of(List.copyOf(ids));
+    return Parsed.of(AnswerValue.multi(ids));
   }
 
-  private static Parsed number(Question question, String typed) {
+  private static Parsed<AnswerValue> number(Question question, String typed) {
     if (!NUMBER.matcher(typed).matches()) {
       return Parsed.not("take.invalid.number", typed);
     }
@@ -452,7 +447,7 @@ public final class Interview {
     if (question.integer() && number.scale() > 0) {
       return Parsed.not("take.invalid.notWhole", typed);
     }
-    return Parsed.of(number);
+    return Parsed.of(AnswerValue.number(number));
   }
 
   private String label(Option option) {

@@ -2,6 +2,7 @@ package nl.mvoscan.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Question;
@@ -57,7 +58,7 @@ public record ScoreResult(
    * @param value the answer as given, also for hidden questions ({@code null} when unanswered)
    */
   public record QuestionScore(
-      Question question, Status status, BigDecimal points, BigDecimal max, Object value) {
+      Question question, Status status, BigDecimal points, BigDecimal max, AnswerValue value) {
     public boolean resolved() {
       return points != null;
     }
@@ -72,5 +73,5 @@ public record ScoreResult(
   /**
    * An answer given to a question whose condition hid it: kept, never scored, always warned about.
    */
-  public record HiddenAnswer(Question question, Object value) {}
+  public record HiddenAnswer(Question question, AnswerValue value) {}
 }

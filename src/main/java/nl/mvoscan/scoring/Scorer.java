@@ -2,12 +2,12 @@ package nl.mvoscan.scoring;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
@@ -15,6 +15,7 @@ import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Theme;
+import nl.mvoscan.scan.Visibility;
 
 /** Scores one validated response exactly as the contract (§5) prescribes. */
 public final class Scorer {
@@ -22,19 +23,15 @@ public final class Scorer {
   private Scorer() {}
 
   public static ScoreResult score(Scan scan, Answers answers) {
-    Map<String, Object> visibleValues = new HashMap<>();
+    Set<String> hidden = Visibility.hidden(scan, answers.answers());
     List<ScoreResult.HiddenAnswer> hiddenAnswers = new ArrayList<>();
     List<ScoreResult.QuestionScore> scored = new ArrayList<>();
     Map<String, List<ScoreResult.QuestionScore>> byTheme = new LinkedHashMap<>();
 
-    // Visibility is decided in document order, so a condition sees only answers already settled.
     for (Question question : scan.questions()) {
       Answers.Answer answer = answers.answers().get(question.id());
-      Object value = answer == null ? null : answer.value();
-      boolean visible = question.when() == null || question.when().test(visibleValues::get);
-      if (visible && value != null) {
-        visibleValues.put(question.id(), value);
-      }
+      AnswerValue value = answer == null ? null : answer.value();
+      boolean visible = !hidden.contains(question.id());
       if (!visible && value != null) {
         hiddenAnswers.add(new ScoreResult.HiddenAnswer(question, value));
       }
@@ -68,7 +65,7 @@ public final class Scorer {
   }
 
   private static ScoreResult.QuestionScore questionScore(
-      Scan scan, Question question, boolean visible, Object value) {
+      Scan scan, Question question, boolean visible, AnswerValue value) {
     BigDecimal max = question.maximum();
     if (!visible) {
       return new ScoreResult.QuestionScore(question, Status.HIDDEN, null, max, value);
@@ -77,11 +74,7 @@ public final class Scorer {
       return new ScoreResult.QuestionScore(question, Status.MISSING, null, max, null);
     }
     List<Option> chosen = new ArrayList<>();
-    if (value instanceof Collection<?> ids) {
-      ids.forEach(id -> question.option((String) id).ifPresent(chosen::add));
-    } else {
-      question.option((String) value).ifPresent(chosen::add);
-    }
+    value.optionIds().forEach(id -> question.option(id).ifPresent(chosen::add));
     if (chosen.stream().anyMatch(Option::na)) {
       return new ScoreResult.QuestionScore(question, Status.NA, null, max, value);
     }

@@ -1,6 +1,5 @@
 package nl.mvoscan.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -19,6 +18,9 @@ import nl.mvoscan.aggregate.Response;
 import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.scan.AnswerJson;
+import nl.mvoscan.scan.AnswerValue;
+import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanLoader;
 import nl.mvoscan.scoring.Status;
@@ -105,22 +107,6 @@ public final class AggregateQueries {
                 .put(
                     rs.getString(2), new Response.Figure(status(rs.getString(3)), decimal(rs, 4))));
 
-    Map<Long, Map<String, Object>> answers = new HashMap<>();
-    query(
-        connection,
-        "SELECT a.response_id, a.question_id, a.value FROM answer a WHERE a.response_id IN ("
-            + selected
-            + ")",
-        args,
-        rs -> {
-          Object value = value(rs.getString(3));
-          if (value != null) {
-            answers
-                .computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
-                .put(rs.getString(2), value);
-          }
-        });
-
     Map<String, Scan> scans = new LinkedHashMap<>();
     List<UnreadableScan> unreadable = new ArrayList<>();
     query(
@@ -140,6 +126,34 @@ public final class AggregateQueries {
           } else {
             unreadable.add(
                 new UnreadableScan(hash, rs.getString(2), rs.getString(3), loaded.problems()));
+          }
+        });
+
+    // answers are typed by their question, so they are read once the scans are known
+    Map<Long, String> scanOf = new HashMap<>();
+    query(
+        connection,
+        "SELECT r.id, r.scan_hash" + from + where,
+        args,
+        rs -> scanOf.put(rs.getLong(1), rs.getString(2)));
+    Map<String, Map<String, Question>> questions = new HashMap<>();
+    scans.forEach((hash, scan) -> questions.put(hash, scan.questionsById()));
+    Map<Long, Map<String, AnswerValue>> answers = new HashMap<>();
+    query(
+        connection,
+        "SELECT a.response_id, a.question_id, a.value FROM answer a WHERE a.response_id IN ("
+            + selected
+            + ")",
+        args,
+        rs -> {
+          Question question =
+              questions.getOrDefault(scanOf.get(rs.getLong(1)), Map.of()).get(rs.getString(2));
+          AnswerValue value =
+              question == null ? null : AnswerJson.read(question.type(), rs.getString(3));
+          if (value != null) {
+            answers
+                .computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
+                .put(rs.getString(2), value);
           }
         });
 
@@ -267,25 +281,5 @@ public final class AggregateQueries {
   private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
     double value = rs.getDouble(column);
     return rs.wasNull() ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
-  }
-
-  /** The stored JSON of an answer value: a string, a number or a list of option ids. */
-  static Object value(String json) {
-    JsonNode node = JsonReader.parse("answer", json).root();
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (node.isTextual()) {
-      return node.textValue();
-    }
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    if (node.isArray()) {
-      List<String> ids = new ArrayList<>();
-      node.forEach(item -> ids.add(item.asText()));
-      return List.copyOf(ids);
-    }
-    return node.toString();
   }
 }

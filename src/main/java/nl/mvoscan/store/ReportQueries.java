@@ -1,8 +1,5 @@
 package nl.mvoscan.store;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -19,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.scan.AnswerJson;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
@@ -30,9 +29,6 @@ import nl.mvoscan.scan.ScanLoader;
  * responses. Nothing here writes.
  */
 public final class ReportQueries {
-
-  private static final ObjectMapper VALUES =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /**
    * One stored response with everything needed to score and report it again.
@@ -258,7 +254,8 @@ public final class ReportQueries {
         while (rs.next()) {
           String questionId = rs.getString(1);
           Question question = scan.question(questionId).orElse(null);
-          Object value = question == null ? null : value(question, rs.getString(2));
+          AnswerValue value =
+              question == null ? null : AnswerJson.read(question.type(), rs.getString(2));
           if (value != null) {
             stored.put(
                 questionId,
@@ -284,27 +281,6 @@ public final class ReportQueries {
             : new Answers.Company(row.company(), row.kvk(), row.city(), row.sector());
     return new Answers(
         scan.id(), scan.version(), respondent, company, date(row.date()), row.language(), ordered);
-  }
-
-  private static Object value(Question question, String json) {
-    JsonNode node;
-    try {
-      node = VALUES.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return null;
-    }
-    return switch (question.type()) {
-      case CHOICE, TEXT -> node.isTextual() ? node.asText() : null;
-      case NUMBER -> node.isNumber() ? node.decimalValue() : null;
-      case MULTI -> {
-        if (!node.isArray()) {
-          yield null;
-        }
-        List<String> ids = new ArrayList<>();
-        node.forEach(item -> ids.add(item.asText()));
-        yield List.copyOf(ids);
-      }
-    };
   }
 
   private static LocalDate date(String text) {

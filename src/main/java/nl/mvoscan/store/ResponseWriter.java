@@ -1,7 +1,6 @@
 package nl.mvoscan.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import nl.mvoscan.scan.AnswerJson;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.ScanHash;
 import nl.mvoscan.scoring.ScoreResult;
@@ -123,23 +123,11 @@ public final class ResponseWriter {
         .forEach(
             (id, answer) -> {
               ObjectNode entry = values.putObject(id);
-              entry.set("value", valueNode(answer.value()));
+              entry.set("value", AnswerJson.write(answer.value()));
               entry.put("evidence", answer.evidence());
               entry.put("note", answer.note());
             });
     return ScanHash.of(node);
-  }
-
-  static JsonNode valueNode(Object value) {
-    if (value instanceof BigDecimal number) {
-      return NODES.numberNode(number);
-    }
-    if (value instanceof List<?> list) {
-      ArrayNode array = NODES.arrayNode();
-      list.forEach(item -> array.add(String.valueOf(item)));
-      return array;
-    }
-    return value == null ? NODES.nullNode() : NODES.textNode(String.valueOf(value));
   }
 
   private static Long insert(Connection connection, NewResponse response, LocalDate importDate)
@@ -229,7 +217,7 @@ public final class ResponseWriter {
                 .orElse(null);
         insert.setLong(1, id);
         insert.setString(2, answer.questionId());
-        insert.setString(3, valueNode(answer.value()).toString());
+        insert.setString(3, AnswerJson.text(answer.value()));
         insert.setString(4, answer.evidence());
         insert.setString(5, answer.note());
         insert.setString(6, scored == null ? null : scored.status().id());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanLoader;
 import nl.mvoscan.scoring.Rational;
@@ -58,7 +59,7 @@ class AggregatorTest {
       String companyName,
       String sector,
       String score,
-      Map<String, Object> answers) {
+      Map<String, AnswerValue> answers) {
     Status status = score == null ? Status.INSUFFICIENT : Status.SCORED;
     BigDecimal value = score == null ? null : new BigDecimal(score);
     String level = score == null ? null : value.compareTo(BigDecimal.valueOf(50)) >= 0 ? "g" : "s";
@@ -78,10 +79,16 @@ class AggregatorTest {
         answers);
   }
 
-  private static Map<String, Object> answers(Object... pairs) {
-    Map<String, Object> map = new HashMap<>();
+  /** Question id, value pairs: a {@link String} is a choice's option id, a {@link List} a multi. */
+  private static Map<String, AnswerValue> answers(Object... pairs) {
+    Map<String, AnswerValue> map = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], pairs[i + 1]);
+      Object value = pairs[i + 1];
+      map.put(
+          (String) pairs[i],
+          value instanceof List<?> ids
+              ? AnswerValue.multi(ids.stream().map(String::valueOf).toList())
+              : AnswerValue.choice((String) value));
     }
     return map;
   }
@@ -160,7 +167,7 @@ class AggregatorTest {
 
   @Test
   void improvementsAreTheFiveLargestWeightedSumsWithTiesInDocumentOrder() {
-    Map<String, Object> allLow =
+    Map<String, AnswerValue> allLow =
         answers(
             "big", "n", "q1", "lo", "q2", "lo", "q3", "lo", "q4", "lo", "q5", "lo", "q6", "lo", "m",
             List.of());

@@ -88,9 +88,18 @@ class ClassCsvTest {
     return result.rows().get(0).answers();
   }
 
+  /** The answer as a plain Java value: an option id or text, a list of ids, a BigDecimal. */
   private static Object value(Answers answers, String question) {
     Answers.Answer answer = answers.answers().get(question);
-    return answer == null ? null : answer.value();
+    return answer == null
+        ? null
+        : answer
+            .value()
+            .<Object>match(
+                AnswerValue.Choice::optionId,
+                AnswerValue.Multi::optionIds,
+                AnswerValue.Number::value,
+                AnswerValue.Text::text);
   }
 
   private static CsvProblem onlyProblem(ClassCsv.Result result) {

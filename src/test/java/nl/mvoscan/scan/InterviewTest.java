@@ -33,7 +33,22 @@ class InterviewTest {
   }
 
   private static Answers.Answer answer(String id, Object value) {
-    return new Answers.Answer(id, value, null, null);
+    return new Answers.Answer(id, typed(question(id), value), null, null);
+  }
+
+  /** A plain Java value as the answer to {@code question}: its option id, ids, number or text. */
+  private static AnswerValue typed(Question question, Object value) {
+    return switch (question.type()) {
+      case CHOICE -> AnswerValue.choice((String) value);
+      case MULTI -> AnswerValue.multi(((List<?>) value).stream().map(String::valueOf).toList());
+      case NUMBER -> AnswerValue.number((BigDecimal) value);
+      case TEXT -> AnswerValue.text((String) value);
+    };
+  }
+
+  /** Gives the current question this plain Java value, typed as {@link #typed} does. */
+  private static Interview.Change give(Interview interview, Object value) {
+    return interview.give(typed(interview.current().orElseThrow(), value));
   }
 
   /**
@@ -72,8 +87,8 @@ class InterviewTest {
   void answersRevealTheQuestionsTheirConditionsMention() {
     Interview interview = fresh();
 
-    interview.give("productie");
-    interview.give(new BigDecimal("60"));
+    give(interview, "productie");
+    give(interview, new BigDecimal("60"));
 
     // medewerkers >= 10: certificaat, inclusief_werk, co2_doel; >= 50: medezeggenschap;
     // sector productie: proces_energie, productie_uitval
@@ -101,7 +116,7 @@ class InterviewTest {
     assertThat(interview.current()).map(Question::id).hasValue("visie");
 
     assertThat(interview.skip()).isEmpty();
-    interview.give("niet");
+    give(interview, "niet");
 
     assertThat(interview.current()).map(Question::id).hasValue("rapportage");
     assertThat(interview.answers()).doesNotContainKey("visie").containsKey("doelen");
@@ -130,11 +145,15 @@ class InterviewTest {
     assertThat(interview.back()).isTrue();
     assertThat(interview.back()).isTrue();
     assertThat(interview.current()).map(Question::id).hasValue("visie");
-    assertThat(interview.answer("visie")).map(Answers.Answer::value).hasValue("ja");
+    assertThat(interview.answer("visie"))
+        .map(Answers.Answer::value)
+        .hasValue(AnswerValue.choice("ja"));
 
-    interview.give("nee");
+    give(interview, "nee");
 
-    assertThat(interview.answer("visie")).map(Answers.Answer::value).hasValue("nee");
+    assertThat(interview.answer("visie"))
+        .map(Answers.Answer::value)
+        .hasValue(AnswerValue.choice("nee"));
     assertThat(interview.current()).map(Question::id).hasValue("rapportage");
   }
 
@@ -166,7 +185,7 @@ class InterviewTest {
     Interview interview = Interview.start(SCAN, "nl", given);
     moveTo(interview, "medewerkers");
 
-    Interview.Change change = interview.give(new BigDecimal("6"));
+    Interview.Change change = give(interview, new BigDecimal("6"));
 
     assertThat(change.nowHidden()).extracting(Question::id).containsExactly("medezeggenschap");
     assertThat(interview.hiddenAnswers())
@@ -175,7 +194,7 @@ class InterviewTest {
     assertThat(interview.answers()).containsKey("medezeggenschap");
 
     moveTo(interview, "medewerkers");
-    Interview.Change again = interview.give(new BigDecimal("55"));
+    Interview.Change again = give(interview, new BigDecimal("55"));
 
     assertThat(again.nowHidden()).isEmpty();
     assertThat(interview.hiddenAnswers()).isEmpty();
@@ -206,14 +225,16 @@ class InterviewTest {
   @Test
   void giveKeepsTheEvidenceAndNoteOfAnEarlierAnswer() {
     Map<String, Answers.Answer> given = profile(6);
-    given.put("visie", new Answers.Answer("visie", "ja", "gezien", "Op de website."));
+    given.put(
+        "visie", new Answers.Answer("visie", AnswerValue.choice("ja"), "gezien", "Op de website."));
     Interview interview = Interview.start(SCAN, "nl", given);
     moveTo(interview, "visie");
 
-    interview.give("deels");
+    give(interview, "deels");
 
     assertThat(interview.answer("visie"))
-        .hasValue(new Answers.Answer("visie", "deels", "gezien", "Op de website."));
+        .hasValue(
+            new Answers.Answer("visie", AnswerValue.choice("deels"), "gezien", "Op de website."));
   }
 
   @Test
@@ -231,10 +252,10 @@ class InterviewTest {
     Interview interview = fresh();
     Question visie = question("visie");
 
-    assertThat(interview.parse(visie, " 2 ").value()).isEqualTo("deels");
-    assertThat(interview.parse(visie, "WEETNIET").value()).isEqualTo("weetniet");
-    assertThat(interview.parse(visie, "Partly").value()).isEqualTo("deels");
-    assertThat(interview.parse(visie, "weet ik niet").value()).isEqualTo("weetniet");
+    assertThat(interview.parse(visie, " 2 ").value()).isEqualTo(typed(visie, "deels"));
+    assertThat(interview.parse(visie, "WEETNIET").value()).isEqualTo(typed(visie, "weetniet"));
+    assertThat(interview.parse(visie, "Partly").value()).isEqualTo(typed(visie, "deels"));
+    assertThat(interview.parse(visie, "weet ik niet").value()).isEqualTo(typed(visie, "weetniet"));
   }
 
   @Test
@@ -258,12 +279,14 @@ class InterviewTest {
     Interview interview = fresh();
     Question welzijn = question("welzijn");
 
-    assertThat(interview.parse(welzijn, "3,1").value()).isEqualTo(List.of("werkplek", "werkdruk"));
-    assertThat(interview.parse(welzijn, "1 3").value()).isEqualTo(List.of("werkplek", "werkdruk"));
+    assertThat(interview.parse(welzijn, "3,1").value())
+        .isEqualTo(typed(welzijn, List.of("werkplek", "werkdruk")));
+    assertThat(interview.parse(welzijn, "1 3").value())
+        .isEqualTo(typed(welzijn, List.of("werkplek", "werkdruk")));
     assertThat(interview.parse(welzijn, "verzuim; 1,").value())
-        .isEqualTo(List.of("werkplek", "verzuim"));
-    assertThat(interview.parse(welzijn, "6").value()).isEqualTo(List.of("geen"));
-    assertThat(interview.parse(welzijn, "-").value()).isEqualTo(List.of());
+        .isEqualTo(typed(welzijn, List.of("werkplek", "verzuim")));
+    assertThat(interview.parse(welzijn, "6").value()).isEqualTo(typed(welzijn, List.of("geen")));
+    assertThat(interview.parse(welzijn, "-").value()).isEqualTo(typed(welzijn, List.of()));
   }
 
   @Test
@@ -309,9 +332,12 @@ class InterviewTest {
             2000);
     Interview interview = fresh();
 
-    assertThat(interview.parse(amount, "2,50").value()).isEqualTo(new BigDecimal("2.5"));
-    assertThat(interview.parse(amount, "2.5").value()).isEqualTo(new BigDecimal("2.5"));
-    assertThat(interview.parse(amount, "100,0").value()).isEqualTo(new BigDecimal("100"));
+    assertThat(interview.parse(amount, "2,50").value())
+        .isEqualTo(typed(amount, new BigDecimal("2.5")));
+    assertThat(interview.parse(amount, "2.5").value())
+        .isEqualTo(typed(amount, new BigDecimal("2.5")));
+    assertThat(interview.parse(amount, "100,0").value())
+        .isEqualTo(typed(amount, new BigDecimal("100")));
     assertThat(interview.parse(amount, "0,4").reason())
         .isEqualTo(Interview.Reason.of("take.invalid.belowMin", "0.5"));
     assertThat(interview.parse(amount, "101").reason())
@@ -326,8 +352,10 @@ class InterviewTest {
     Interview interview = fresh();
     Question employees = question("medewerkers");
 
-    assertThat(interview.parse(employees, "12").value()).isEqualTo(new BigDecimal("12"));
-    assertThat(interview.parse(employees, "12,0").value()).isEqualTo(new BigDecimal("12"));
+    assertThat(interview.parse(employees, "12").value())
+        .isEqualTo(typed(employees, new BigDecimal("12")));
+    assertThat(interview.parse(employees, "12,0").value())
+        .isEqualTo(typed(employees, new BigDecimal("12")));
     assertThat(interview.parse(employees, "6,5").reason())
         .isEqualTo(Interview.Reason.of("take.invalid.notWhole", "6,5"));
     assertThat(interview.parse(employees, "-1").reason())
@@ -341,7 +369,7 @@ class InterviewTest {
     String tooLong = "é".repeat(activities.maxLength() + 1);
 
     assertThat(interview.parse(activities, "  Bakkerij met winkel ").value())
-        .isEqualTo("Bakkerij met winkel");
+        .isEqualTo(typed(activities, "Bakkerij met winkel"));
     assertThat(interview.parse(activities, "é".repeat(activities.maxLength())).ok()).isTrue();
     assertThat(interview.parse(activities, tooLong).reason())
         .isEqualTo(
@@ -358,7 +386,8 @@ class InterviewTest {
     while (!done.finished()) {
       done.skip();
     }
-    assertThatThrownBy(() -> done.give("ja")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> done.give(AnswerValue.choice("ja")))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -393,7 +422,9 @@ class InterviewTest {
         .isEqualTo(Interview.Reason.of("take.invalid.thousands", "1.000", "1000"));
     assertThat(interview.parse(medewerkers, "10.000").reason().key())
         .isEqualTo("take.invalid.thousands");
-    assertThat(interview.parse(medewerkers, "1000").value()).isEqualTo(new BigDecimal("1000"));
-    assertThat(interview.parse(medewerkers, "12").value()).isEqualTo(new BigDecimal("12"));
+    assertThat(interview.parse(medewerkers, "1000").value())
+        .isEqualTo(typed(medewerkers, new BigDecimal("1000")));
+    assertThat(interview.parse(medewerkers, "12").value())
+        .isEqualTo(typed(medewerkers, new BigDecimal("12")));
   }
 }

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
 import nl.mvoscan.scan.Question;
@@ -108,28 +108,27 @@ final class Format {
   }
 
   /** An answer as the student chose it: option labels, a number with its unit, or the text. */
-  String answer(Question question, Object value) {
+  String answer(Question question, AnswerValue value) {
     if (value == null) {
       return messages.get("report.answer.none");
     }
-    if (value instanceof List<?> ids) {
-      if (ids.isEmpty()) {
-        return messages.get("report.answer.nothingSelected");
-      }
-      StringBuilder out = new StringBuilder();
-      for (Object id : ids) {
-        out.append(out.length() == 0 ? "" : "; ").append(optionLabel(question, String.valueOf(id)));
-      }
-      return out.toString();
-    }
-    if (value instanceof BigDecimal number) {
-      String unit = question.unit() == null ? "" : " " + text(question.unit());
-      return points(number) + unit;
-    }
-    String text = String.valueOf(value);
-    return question.options() == null || question.options().isEmpty()
-        ? text
-        : optionLabel(question, text);
+    return value.match(
+        choice -> optionLabel(question, choice.optionId()),
+        multi -> {
+          if (multi.optionIds().isEmpty()) {
+            return messages.get("report.answer.nothingSelected");
+          }
+          StringBuilder out = new StringBuilder();
+          for (String id : multi.optionIds()) {
+            out.append(out.length() == 0 ? "" : "; ").append(optionLabel(question, id));
+          }
+          return out.toString();
+        },
+        number -> {
+          String unit = question.unit() == null ? "" : " " + text(question.unit());
+          return points(number.value()) + unit;
+        },
+        text -> text.text());
   }
 
   private String optionLabel(Question question, String id) {

@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Theme;
+import nl.mvoscan.scan.Visibility;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Status;
 
@@ -381,9 +384,9 @@ public final class StudentReport {
   }
 
   private void feedback(PdfDoc pdf, ScoreResult.QuestionScore q, List<Element> block) {
-    if (q.value() instanceof String chosen) {
+    if (q.value() instanceof AnswerValue.Choice chosen) {
       q.question()
-          .option(chosen)
+          .option(chosen.optionId())
           .map(Option::feedback)
           .filter(f::has)
           .ifPresent(
@@ -515,11 +518,13 @@ public final class StudentReport {
       List<Paragraph> middle = new ArrayList<>();
       if (answer == null) {
         middle.add(pdf.paragraphOf(f.get("report.answer.none"), pdf.italic(10, PdfDoc.MUTED)));
-      } else if (answer.value() instanceof List<?> ids && !ids.isEmpty()) {
-        for (Object id : ids) {
+      } else if (answer.value() instanceof AnswerValue.Multi multi
+          && !multi.optionIds().isEmpty()) {
+        for (String id : multi.optionIds()) {
           middle.add(
               pdf.paragraphOf(
-                  "• " + f.answer(question, List.of(id)), pdf.font(9, false, PdfDoc.INK)));
+                  "• " + f.answer(question, AnswerValue.multi(List.of(id))),
+                  pdf.font(9, false, PdfDoc.INK)));
         }
       } else {
         middle.add(pdf.paragraphOf(f.answer(question, answer.value()), pdf.strong()));
@@ -553,15 +558,10 @@ public final class StudentReport {
 
   /** Whether each question is shown, decided in document order exactly as the scorer does. */
   private Map<String, Boolean> visibility() {
-    Map<String, Object> values = new HashMap<>();
+    Set<String> hidden = Visibility.hidden(scan, answers.answers());
     Map<String, Boolean> visible = new HashMap<>();
     for (Question question : scan.questions()) {
-      Answers.Answer answer = answers.answers().get(question.id());
-      boolean shown = question.when() == null || question.when().test(values::get);
-      visible.put(question.id(), shown);
-      if (shown && answer != null && answer.value() != null) {
-        values.put(question.id(), answer.value());
-      }
+      visible.put(question.id(), !hidden.contains(question.id()));
     }
     return visible;
   }

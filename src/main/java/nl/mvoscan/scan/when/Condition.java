@@ -9,12 +9,21 @@ public final class Condition {
   /** The answers a condition can see: only visible questions have values. */
   public interface Values {
     /**
-     * The value of a visible, answered question: a {@link String} (choice option id or text), a
-     * {@link BigDecimal} (number) or a {@link Collection} of option ids (multi); {@code null} when
-     * hidden or unanswered. An {@code na} or {@code unknown} choice still has its option id as
+     * What a reference to a visible, answered question compares: a {@link String} (the option id of
+     * a choice, or a text) or a {@link BigDecimal} (a number); {@code null} when hidden, unanswered
+     * or a multi question. An {@code na} or {@code unknown} choice still has its option id as
      * value.
      */
     Object valueOf(String id);
+
+    /**
+     * The option ids chosen in a visible, answered choice or multi question; empty when hidden or
+     * unanswered.
+     */
+    Collection<String> optionsOf(String id);
+
+    /** Whether the question is visible and has any answer. */
+    boolean answered(String id);
   }
 
   private final String source;
@@ -27,10 +36,6 @@ public final class Condition {
 
   public String source() {
     return source;
-  }
-
-  public Expr expr() {
-    return expr;
   }
 
   public boolean test(Values values) {
@@ -98,14 +103,10 @@ public final class Condition {
       return values.valueOf(ref.id());
     }
     if (expr instanceof Expr.Selected selected) {
-      Object value = values.valueOf(selected.id());
-      if (value instanceof Collection<?> options) {
-        return options.contains(selected.option());
-      }
-      return selected.option().equals(value);
+      return values.optionsOf(selected.id()).contains(selected.option());
     }
     if (expr instanceof Expr.Answered answered) {
-      return values.valueOf(answered.id()) != null;
+      return values.answered(answered.id());
     }
     return ((Expr.Literal) expr).value();
   }

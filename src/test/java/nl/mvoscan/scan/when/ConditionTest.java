@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,29 @@ class ConditionTest {
 
   private static boolean eval(String condition, Map<String, Object> values)
       throws ConditionException {
-    return ConditionChecker.compile(condition, SCOPE).test(values::get);
+    return ConditionChecker.compile(condition, SCOPE)
+        .test(
+            new Condition.Values() {
+              @Override
+              public Object valueOf(String id) {
+                Object value = values.get(id);
+                return value instanceof Collection<?> ? null : value;
+              }
+
+              @Override
+              public Collection<String> optionsOf(String id) {
+                Object value = values.get(id);
+                if (value instanceof Collection<?> options) {
+                  return options.stream().map(String::valueOf).toList();
+                }
+                return value instanceof String option ? List.of(option) : List.of();
+              }
+
+              @Override
+              public boolean answered(String id) {
+                return values.get(id) != null;
+              }
+            });
   }
 
   private static Map<String, Object> answers(Object... pairs) {

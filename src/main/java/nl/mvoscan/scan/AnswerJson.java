@@ -1,0 +1,79 @@
+package nl.mvoscan.scan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.List;
+import nl.mvoscan.io.JsonReader;
+
+/**
+ * The one JSON form of an {@link AnswerValue} (contract §3.3): a string for a choice (its option
+ * id) and for a text, a JSON number (exact, as given) for a number, an array of option ids for a
+ * multi. Answers files, the database and the exports all read and write answers through here.
+ */
+public final class AnswerJson {
+
+  @SuppressWarnings("deprecation") // the exact factory keeps 2.50 as 2.50, never a double
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
+
+  private AnswerJson() {}
+
+  /** The JSON of {@code value}; JSON {@code null} for no value. */
+  public static JsonNode write(AnswerValue value) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
+    return value.match(
+        choice -> NODES.textNode(choice.optionId()),
+        multi -> {
+          ArrayNode array = NODES.arrayNode();
+          multi.optionIds().forEach(array::add);
+          return array;
+        },
+        number -> NODES.numberNode(number.value()),
+        text -> NODES.textNode(text.text()));
+  }
+
+  /** {@link #write} as compact JSON text, as the database keeps it: {@code "ja"}, {@code 12}. */
+  public static String text(AnswerValue value) {
+    return write(value).toString();
+  }
+
+  /**
+   * The value that {@code node} is for a question of {@code type}; {@code null} when the node is
+   * JSON null or missing, or has another shape (a number for a choice, a list with a non-string).
+   * Shape only: whether an option exists or a number is in range is for {@link AnswersLoader}.
+   */
+  public static AnswerValue read(QuestionType type, JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    return switch (type) {
+      case CHOICE -> node.isTextual() ? AnswerValue.choice(node.textValue()) : null;
+      case TEXT -> node.isTextual() ? AnswerValue.text(node.textValue()) : null;
+      case NUMBER -> node.isNumber() ? AnswerValue.number(node.decimalValue()) : null;
+      case MULTI -> {
+        if (!node.isArray()) {
+          yield null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : node) {
+          if (!item.isTextual()) {
+            yield null;
+          }
+          ids.add(item.textValue());
+        }
+        yield AnswerValue.multi(ids);
+      }
+    };
+  }
+
+  /** {@link #read} of JSON text such as the database keeps; {@code null} when it does not parse. */
+  public static AnswerValue read(QuestionType type, String json) {
+    if (json == null) {
+      return null;
+    }
+    return read(type, JsonReader.parse("answer", json).root());
+  }
+}
