@@ -53,6 +53,7 @@ public final class ResultJson {
       t.put("status", theme.figures().status().id());
       t.set("score", number(theme.figures().roundedScore()));
       t.set("coverage", number(theme.figures().roundedCoverage()));
+      t.set("reason", reason(theme.figures()));
     }
 
     ArrayNode questions = root.putArray("questions");
@@ -73,6 +74,7 @@ public final class ResultJson {
       node.put("status", lens.figures().status().id());
       node.set("score", number(lens.figures().roundedScore()));
       node.set("coverage", number(lens.figures().roundedCoverage()));
+      node.set("reason", reason(lens.figures()));
     }
 
     ids(root.putArray("strengths"), result.strengths());
@@ -101,6 +103,11 @@ public final class ResultJson {
 
   private static void ids(ArrayNode array, List<ScoreResult.QuestionScore> questions) {
     questions.forEach(q -> array.add(q.question().id()));
+  }
+
+  /** §8.2: every theme and lens says why it is insufficient, and {@code null} otherwise. */
+  private static JsonNode reason(ScoreResult.Figures figures) {
+    return figures.reason() == null ? NODES.nullNode() : NODES.textNode(figures.reason().id());
   }
 
   private static JsonNode number(BigDecimal value) {

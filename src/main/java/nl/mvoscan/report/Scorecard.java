@@ -11,6 +11,7 @@ import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Text;
 import nl.mvoscan.scoring.Rational;
+import nl.mvoscan.scoring.Reason;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Status;
 
@@ -55,8 +56,7 @@ public final class Scorecard {
     }
     for (ScoreResult.LensScore lens : lenses) {
       ScoreResult.Figures f = lens.figures();
-      String score =
-          f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
+      String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f);
       String coverage = f.coverage() == null ? "-" : decimal(f.roundedCoverage()) + "%";
       out.append(
           String.format(
@@ -93,8 +93,7 @@ public final class Scorecard {
     for (ScoreResult.ThemeScore theme : result.themes()) {
       ScoreResult.Figures f = theme.figures();
       String title = truncate(theme.theme().title().in(language, lang0()), width);
-      String score =
-          f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f.status());
+      String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f);
       String coverage = f.coverage() == null ? "-" : decimal(f.roundedCoverage()) + "%";
       out.append(
           String.format(
@@ -121,9 +120,9 @@ public final class Scorecard {
       if (level != null && level.advice() != null) {
         out.append("  ").append(text(level.advice())).append(System.lineSeparator());
       }
+      heldBack(result, out);
     } else {
-      out.append(messages.get("card.noOverall." + overall.status().id(), coverage))
-          .append(System.lineSeparator());
+      out.append(messages.get(noOverallKey(result), coverage)).append(System.lineSeparator());
     }
     section(out, "card.strengths", result.strengths(), false);
     section(out, "card.improvements", result.improvements(), true);
@@ -143,16 +142,48 @@ public final class Scorecard {
     return out.toString();
   }
 
+  /** §8.3: a level missed only for lack of answers is worth naming, with what it asks. */
+  private void heldBack(ScoreResult result, StringBuilder out) {
+    Level next = result.overall().heldBackByCoverage();
+    if (next != null) {
+      out.append("  ")
+          .append(
+              messages.get("card.levelCoverage", text(next.label()), percent(next.minCoverage())))
+          .append(System.lineSeparator());
+    }
+  }
+
+  /** Too many "not applicable" answers need another remedy than unanswered questions (§8.2). */
+  private static String noOverallKey(ScoreResult result) {
+    ScoreResult.Figures overall = result.overall().figures();
+    boolean tooManyNa = result.themes().stream().anyMatch(t -> t.figures().reason() == Reason.NA);
+    return overall.status() == Status.INSUFFICIENT && tooManyNa
+        ? "card.noOverall.insufficientNa"
+        : "card.noOverall." + overall.status().id();
+  }
+
   private String explanation(ScoreResult result) {
     StringBuilder out = new StringBuilder();
     header(result, out);
     out.append(
             messages.get(
                 "explain.intro",
-                decimal(scan.minCoverage().multiply(BigDecimal.valueOf(100))),
+                percent(scan.minCoverage()),
                 messages.get(
                     scan.unknownCountsAsZero() ? "explain.unknownZero" : "explain.unknownExclude")))
         .append(System.lineSeparator());
+    if (scan.maxNa() != null) {
+      out.append(messages.get("explain.maxNa", percent(scan.maxNa())))
+          .append(System.lineSeparator());
+    }
+    for (Level level : scan.levels()) {
+      if (level.minCoverage() != null) {
+        out.append(
+                messages.get(
+                    "explain.levelMinCoverage", text(level.label()), percent(level.minCoverage())))
+            .append(System.lineSeparator());
+      }
+    }
     for (ScoreResult.ThemeScore theme : result.themes()) {
       out.append(System.lineSeparator())
           .append(
@@ -198,21 +229,38 @@ public final class Scorecard {
               messages.get(
                   "explain.weights", exact(f.applicableWeight()), exact(f.resolvedWeight())))
           .append(System.lineSeparator());
+      if (scan.maxNa() != null && f.naWeight().signum() > 0) {
+        Rational v = f.applicableWeight().plus(f.naWeight());
+        out.append("  ")
+            .append(
+                messages.get(
+                    "explain.naShare",
+                    exact(f.naWeight()),
+                    exact(v),
+                    decimal(f.naWeight().dividedBy(v).times(Rational.HUNDRED).round(1))))
+            .append(System.lineSeparator());
+      }
       if (f.status() == Status.NOT_APPLICABLE) {
         out.append("  ")
             .append(messages.get("explain.notApplicable"))
             .append(System.lineSeparator());
         continue;
       }
-      out.append("  ")
-          .append(
-              messages.get(
-                  "explain.coverage",
-                  exact(f.resolvedWeight()),
-                  exact(f.applicableWeight()),
-                  decimal(f.roundedCoverage())))
-          .append(System.lineSeparator());
-      if (f.status() == Status.INSUFFICIENT) {
+      if (f.coverage() != null) {
+        out.append("  ")
+            .append(
+                messages.get(
+                    "explain.coverage",
+                    exact(f.resolvedWeight()),
+                    exact(f.applicableWeight()),
+                    decimal(f.roundedCoverage())))
+            .append(System.lineSeparator());
+      }
+      if (f.reason() == Reason.NA) {
+        out.append("  ")
+            .append(messages.get("explain.insufficientNa", percent(scan.maxNa())))
+            .append(System.lineSeparator());
+      } else if (f.status() == Status.INSUFFICIENT) {
         out.append("  ")
             .append(messages.get("explain.insufficient"))
             .append(System.lineSeparator());
@@ -253,10 +301,11 @@ public final class Scorecard {
       Level level = result.overall().level();
       out.append(messages.get("explain.level", level == null ? "-" : text(level.label())))
           .append(System.lineSeparator());
+      heldBack(result, out);
     } else {
       out.append(
               messages.get(
-                  "card.noOverall." + overall.status().id(),
+                  noOverallKey(result),
                   overall.coverage() == null ? "-" : decimal(overall.roundedCoverage()) + "%"))
           .append(System.lineSeparator());
     }
@@ -331,8 +380,15 @@ public final class Scorecard {
     }
   }
 
-  private String statusWord(Status status) {
-    return messages.get("status." + status.id());
+  private String statusWord(ScoreResult.Figures figures) {
+    return figures.reason() == Reason.NA
+        ? messages.get("status.insufficientNa")
+        : messages.get("status." + figures.status().id());
+  }
+
+  /** A share of 0..1 as a percentage: 0.9 is "90". */
+  private String percent(BigDecimal share) {
+    return plain(share.multiply(BigDecimal.valueOf(100)));
   }
 
   private static String bar(BigDecimal score) {

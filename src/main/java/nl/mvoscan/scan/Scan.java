@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A loaded, valid scan definition. */
+/**
+ * A loaded, valid scan definition.
+ *
+ * @param maxNa the largest share of "not applicable" weight a theme or lens may have (§8.2), {@code
+ *     null} for no limit
+ */
 public record Scan(
     String id,
     String version,
@@ -17,6 +22,7 @@ public record Scan(
     List<Theme> themes,
     List<Level> levels,
     BigDecimal minCoverage,
+    BigDecimal maxNa,
     boolean unknownCountsAsZero,
     String hash) {
 

@@ -134,6 +134,7 @@ public final class ScanLoader {
     if (minCoverage == null) {
       minCoverage = new BigDecimal("0.5");
     }
+    BigDecimal maxNa = decimal(scoring, "maxNa");
     boolean unknownZero = "zero".equals(string(scoring, "unknown"));
 
     Scan scan =
@@ -147,6 +148,7 @@ public final class ScanLoader {
             List.copyOf(themes),
             List.copyOf(levels),
             minCoverage,
+            maxNa,
             unknownZero,
             ScanHash.of(root));
     return scan;
@@ -404,7 +406,8 @@ public final class ScanLoader {
               node.path("na").asBoolean(false),
               node.path("unknown").asBoolean(false),
               exclusive,
-              text(node, "feedback", at + "/feedback", false)));
+              text(node, "feedback", at + "/feedback", false),
+              text(node, "advice", at + "/advice", false)));
     }
     return options;
   }
@@ -440,11 +443,15 @@ public final class ScanLoader {
       }
       BigDecimal min = decimal(node, "min");
       BigDecimal minTheme = decimal(node, "minTheme");
+      BigDecimal minCoverage = decimal(node, "minCoverage");
       if (i == 0 && min != null && min.signum() != 0) {
         problem(at + "/min", "scan.firstLevelMin");
       }
       if (i == 0 && minTheme != null) {
         problem(at + "/minTheme", "scan.firstLevelMinTheme");
+      }
+      if (i == 0 && minCoverage != null) {
+        problem(at + "/minCoverage", "scan.firstLevelMinCoverage");
       }
       if (i > 0
           && min != null
@@ -462,6 +469,7 @@ public final class ScanLoader {
               id,
               min,
               minTheme,
+              minCoverage,
               text(node, "label", at + "/label", true),
               text(node, "advice", at + "/advice", false)));
     }

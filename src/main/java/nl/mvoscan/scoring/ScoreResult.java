@@ -25,13 +25,21 @@ public record ScoreResult(
     List<QuestionScore> gaps,
     List<HiddenAnswer> hiddenAnswers) {
 
-  /** Status, exact score and coverage of a group of questions (a theme, a lens or the whole). */
+  /**
+   * Status, exact score and coverage of a group of questions (a theme, a lens or the whole).
+   *
+   * @param reason why the group is {@code insufficient}; {@code null} for every other status and
+   *     for the overall result
+   * @param naWeight N: the weight of its visible questions answered "not applicable"
+   */
   public record Figures(
       Status status,
+      Reason reason,
       Rational score,
       Rational coverage,
       Rational applicableWeight,
-      Rational resolvedWeight) {
+      Rational resolvedWeight,
+      Rational naWeight) {
     public BigDecimal roundedScore() {
       return score == null ? null : score.round(1);
     }
@@ -41,7 +49,12 @@ public record ScoreResult(
     }
   }
 
-  public record Overall(Figures figures, Rational grade, Level level) {
+  /**
+   * @param heldBackByCoverage the level just above {@code level} when only its {@code minCoverage}
+   *     keeps the response from it (§8.3), so a report can say that answering more questions is
+   *     what it takes; {@code null} otherwise
+   */
+  public record Overall(Figures figures, Rational grade, Level level, Level heldBackByCoverage) {
     public BigDecimal roundedGrade() {
       return grade == null ? null : grade.round(1);
     }

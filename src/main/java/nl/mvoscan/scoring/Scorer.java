@@ -45,7 +45,7 @@ public final class Scorer {
     List<ScoreResult.ThemeScore> themes = new ArrayList<>();
     for (Theme theme : scan.themes()) {
       List<ScoreResult.QuestionScore> questions = byTheme.getOrDefault(theme.id(), List.of());
-      themes.add(themeScore(theme, questions, scan.minCoverage()));
+      themes.add(themeScore(theme, questions, scan));
     }
 
     ScoreResult.Overall overall = overall(scan, themes);
@@ -55,7 +55,7 @@ public final class Scorer {
         overall,
         List.copyOf(themes),
         List.copyOf(scored),
-        lenses(scored, scan.minCoverage()),
+        lenses(scored, scan),
         strengths(scored),
         improvements(scored),
         scored.stream()
@@ -91,7 +91,7 @@ public final class Scorer {
   }
 
   private static ScoreResult.ThemeScore themeScore(
-      Theme theme, List<ScoreResult.QuestionScore> questions, BigDecimal minCoverage) {
+      Theme theme, List<ScoreResult.QuestionScore> questions, Scan scan) {
     Rational earned = Rational.ZERO;
     Rational possible = Rational.ZERO;
     for (ScoreResult.QuestionScore q : questions) {
@@ -101,14 +101,19 @@ public final class Scorer {
         possible = possible.plus(w.times(Rational.of(q.max())));
       }
     }
-    return new ScoreResult.ThemeScore(theme, figures(questions, minCoverage), earned, possible);
+    return new ScoreResult.ThemeScore(theme, figures(questions, scan), earned, possible);
   }
 
-  /** Status, coverage and score of any group of scored questions: a theme or a lens. */
-  static ScoreResult.Figures figures(
-      List<ScoreResult.QuestionScore> questions, BigDecimal minCoverage) {
+  /**
+   * Status, coverage and score of any group of scored questions: a theme or a lens (§5, §8.2). The
+   * "not applicable" limit is checked first, so a group answered wholly "not applicable" is
+   * insufficient under a limit below 1; a group whose questions are all hidden has N = 0 and stays
+   * not applicable.
+   */
+  static ScoreResult.Figures figures(List<ScoreResult.QuestionScore> questions, Scan scan) {
     Rational applicable = Rational.ZERO;
     Rational resolved = Rational.ZERO;
+    Rational na = Rational.ZERO;
     Rational earned = Rational.ZERO;
     Rational possible = Rational.ZERO;
     for (ScoreResult.QuestionScore q : questions) {
@@ -118,26 +123,38 @@ public final class Scorer {
           || q.status() == Status.MISSING) {
         applicable = applicable.plus(w);
       }
+      if (q.status() == Status.NA) {
+        na = na.plus(w);
+      }
       if (q.resolved()) {
         resolved = resolved.plus(w);
         earned = earned.plus(w.times(Rational.of(q.points())));
         possible = possible.plus(w.times(Rational.of(q.max())));
       }
     }
-    if (applicable.isZero()) {
-      return new ScoreResult.Figures(Status.NOT_APPLICABLE, null, null, applicable, resolved);
+    Rational coverage = applicable.isZero() ? null : resolved.dividedBy(applicable);
+    if (scan.maxNa() != null
+        && na.signum() > 0
+        && na.dividedBy(applicable.plus(na)).compareTo(Rational.of(scan.maxNa())) > 0) {
+      return new ScoreResult.Figures(
+          Status.INSUFFICIENT, Reason.NA, null, coverage, applicable, resolved, na);
     }
-    Rational coverage = resolved.dividedBy(applicable);
-    if (resolved.isZero() || coverage.compareTo(Rational.of(minCoverage)) < 0) {
-      return new ScoreResult.Figures(Status.INSUFFICIENT, null, coverage, applicable, resolved);
+    if (applicable.isZero()) {
+      return new ScoreResult.Figures(
+          Status.NOT_APPLICABLE, null, null, null, applicable, resolved, na);
+    }
+    if (resolved.isZero() || coverage.compareTo(Rational.of(scan.minCoverage())) < 0) {
+      return new ScoreResult.Figures(
+          Status.INSUFFICIENT, Reason.COVERAGE, null, coverage, applicable, resolved, na);
     }
     Rational score = Rational.HUNDRED.times(earned).dividedBy(possible);
-    return new ScoreResult.Figures(Status.SCORED, score, coverage, applicable, resolved);
+    return new ScoreResult.Figures(Status.SCORED, null, score, coverage, applicable, resolved, na);
   }
 
   private static ScoreResult.Overall overall(Scan scan, List<ScoreResult.ThemeScore> themes) {
     Rational applicable = Rational.ZERO;
     Rational resolved = Rational.ZERO;
+    Rational na = Rational.ZERO;
     Rational weighted = Rational.ZERO;
     Rational weights = Rational.ZERO;
     boolean anyInsufficient = false;
@@ -146,6 +163,7 @@ public final class Scorer {
       ScoreResult.Figures f = t.figures();
       applicable = applicable.plus(f.applicableWeight());
       resolved = resolved.plus(f.resolvedWeight());
+      na = na.plus(f.naWeight());
       if (f.status() == Status.INSUFFICIENT) {
         anyInsufficient = true;
       } else if (f.status() == Status.SCORED) {
@@ -159,42 +177,56 @@ public final class Scorer {
     if (anyInsufficient || !anyScored) {
       Status status = anyInsufficient ? Status.INSUFFICIENT : Status.NOT_APPLICABLE;
       return new ScoreResult.Overall(
-          new ScoreResult.Figures(status, null, coverage, applicable, resolved), null, null);
+          new ScoreResult.Figures(status, null, null, coverage, applicable, resolved, na),
+          null,
+          null,
+          null);
     }
     Rational score = weighted.dividedBy(weights);
     Rational grade =
         Rational.of(BigDecimal.ONE)
             .plus(Rational.of(BigDecimal.valueOf(9)).times(score).dividedBy(Rational.HUNDRED));
     ScoreResult.Figures figures =
-        new ScoreResult.Figures(Status.SCORED, score, coverage, applicable, resolved);
-    return new ScoreResult.Overall(
-        figures, grade, level(scan.levels(), figures.roundedScore(), themes));
-  }
-
-  /** The highest level that holds together with every level before it (§3.5). */
-  private static Level level(
-      List<Level> levels, BigDecimal overall, List<ScoreResult.ThemeScore> themes) {
+        new ScoreResult.Figures(Status.SCORED, null, score, coverage, applicable, resolved, na);
     Level reached = null;
-    for (Level level : levels) {
-      boolean holds = level.min().compareTo(overall) <= 0;
-      if (holds && level.minTheme() != null) {
-        for (ScoreResult.ThemeScore t : themes) {
-          if (t.figures().status() == Status.SCORED
-              && t.figures().roundedScore().compareTo(level.minTheme()) < 0) {
-            holds = false;
-          }
-        }
+    Level heldBack = null;
+    for (Level level : scan.levels()) {
+      if (!meetsScores(level, figures.roundedScore(), themes)) {
+        break;
       }
-      if (!holds) {
+      if (level.minCoverage() != null && coverage.compareTo(Rational.of(level.minCoverage())) < 0) {
+        heldBack = level;
         break;
       }
       reached = level;
     }
-    return reached;
+    return new ScoreResult.Overall(figures, grade, reached, heldBack);
+  }
+
+  /**
+   * Whether a level's demands on the rounded scores hold (§3.5). Levels are cumulative, so the
+   * caller walks them in order and stops at the first that fails; its {@code minCoverage} (§8.3) is
+   * compared with the unrounded overall coverage there: a level asking 0.9 is not reached at
+   * 0.8996, although that prints as 90.0.
+   */
+  private static boolean meetsScores(
+      Level level, BigDecimal overall, List<ScoreResult.ThemeScore> themes) {
+    if (level.min().compareTo(overall) > 0) {
+      return false;
+    }
+    if (level.minTheme() != null) {
+      for (ScoreResult.ThemeScore t : themes) {
+        if (t.figures().status() == Status.SCORED
+            && t.figures().roundedScore().compareTo(level.minTheme()) < 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static List<ScoreResult.LensScore> lenses(
-      List<ScoreResult.QuestionScore> scored, BigDecimal minCoverage) {
+      List<ScoreResult.QuestionScore> scored, Scan scan) {
     // key → value → questions, each in order of first appearance on a scored question
     Map<String, Map<String, List<ScoreResult.QuestionScore>>> groups = new LinkedHashMap<>();
     for (ScoreResult.QuestionScore q : scored) {
@@ -212,8 +244,7 @@ public final class Scorer {
         (key, byValue) ->
             byValue.forEach(
                 (value, questions) ->
-                    lenses.add(
-                        new ScoreResult.LensScore(key, value, figures(questions, minCoverage)))));
+                    lenses.add(new ScoreResult.LensScore(key, value, figures(questions, scan)))));
     return List.copyOf(lenses);
   }
 

@@ -84,7 +84,9 @@ class ScoreCommandTest {
     result
         .get("themes")
         .forEach(
-            t -> assertThat(fieldNames(t)).containsExactly("id", "status", "score", "coverage"));
+            t ->
+                assertThat(fieldNames(t))
+                    .containsExactly("id", "status", "score", "coverage", "reason"));
     result
         .get("questions")
         .forEach(
@@ -96,7 +98,7 @@ class ScoreCommandTest {
         .forEach(
             l ->
                 assertThat(fieldNames(l))
-                    .containsExactly("key", "value", "status", "score", "coverage"));
+                    .containsExactly("key", "value", "status", "score", "coverage", "reason"));
     assertThat(result.get("lenses")).hasSize(2);
   }
 
@@ -687,6 +689,108 @@ class ScoreCommandTest {
             "  dekking R/A = 0/2 = 0,0%",
             "  dekking te laag: geen themascore, dus geen totaalscore",
             "  geen vragen van toepassing: het thema telt niet mee");
+  }
+
+  /** A file of a golden scoring case, {@code src/test/resources/golden/<name>/<file>}. */
+  private static String golden(String name, String file) {
+    try {
+      return Path.of(ScoreCommandTest.class.getResource("/golden/" + name + "/" + file).toURI())
+          .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void tooManyNotApplicableAnswersAreNamedAsTheReasonInCardAndExplanation() {
+    String name = "45-maxna-share-just-above-limit";
+    CommandLineFactory.Run card =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "nl",
+            "--scan",
+            golden(name, "scan.json"),
+            golden(name, "answers.json"));
+    assertThat(card.exitCode()).as(card.err()).isZero();
+    assertThat(lines(card.out()))
+        .anyMatch(l -> l.matches("Thema beleid\\s+░{20}\\s+te veel n\\.v\\.t\\.\\s+100,0%"))
+        .contains(
+            "Geen totaalscore: in een thema zijn te veel vragen met \"n.v.t.\" beantwoord"
+                + " (dekking 100,0%). Kijk of ze echt niet van toepassing zijn.");
+
+    CommandLineFactory.Run explain =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "en",
+            "--explain",
+            "--scan",
+            golden(name, "scan.json"),
+            golden(name, "answers.json"));
+    assertThat(lines(explain.out()))
+        .contains(
+            "A theme or lens with more than 25% of its question weight answered \"not applicable\""
+                + " gets no score.",
+            "  not applicable weight N = 1 of A + N = 3.9996: 25.0%",
+            "  more than 25% not applicable: no theme score, so no overall score");
+  }
+
+  @Test
+  void aThemeAnsweredWhollyNotApplicableIsExplainedWithoutACoverage() {
+    String name = "46-maxna-checked-before-not-applicable";
+    CommandLineFactory.Run explain =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "en",
+            "--explain",
+            "--scan",
+            golden(name, "scan.json"),
+            golden(name, "answers.json"));
+    assertThat(explain.exitCode()).as(explain.err()).isZero();
+    assertThat(lines(explain.out()))
+        .containsSubsequence(
+            "Theme Theme beleid (beleid), weight 1",
+            "  applicable weight A = 0, resolved weight R = 0",
+            "  not applicable weight N = 2 of A + N = 2: 100.0%",
+            "  more than 50% not applicable: no theme score, so no overall score",
+            "Theme Theme milieu (milieu), weight 1",
+            "  applicable weight A = 0, resolved weight R = 0",
+            "  no applicable questions: the theme does not count");
+  }
+
+  @Test
+  void aLevelMissedOnlyForCoverageSaysWhatItNeeds() {
+    String name = "54-level-mincoverage-compared-unrounded";
+    CommandLineFactory.Run card =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "en",
+            "--scan",
+            golden(name, "scan.json"),
+            golden(name, "answers.json"));
+    assertThat(card.exitCode()).as(card.err()).isZero();
+    assertThat(lines(card.out()))
+        .containsSubsequence(
+            "Overall score 100.0, grade 10.0, level Advanced (coverage 90.0%)",
+            "  Level Leader needs at least 90% of the questions answered: find out the open"
+                + " questions.");
+
+    String reached = "53-level-mincoverage-exactly-at";
+    CommandLineFactory.Run atTheLimit =
+        CommandLineFactory.run(
+            "score",
+            "--lang",
+            "en",
+            "--explain",
+            "--scan",
+            golden(reached, "scan.json"),
+            golden(reached, "answers.json"));
+    assertThat(lines(atTheLimit.out()))
+        .contains("Level Leader also needs an overall coverage of at least 75%.", "level: Leader")
+        .noneMatch(l -> l.contains("needs at least 75% of the questions answered"));
   }
 
   @Test

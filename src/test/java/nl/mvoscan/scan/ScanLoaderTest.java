@@ -237,6 +237,116 @@ class ScanLoaderTest {
   }
 
   @Test
+  void maxNaAndLevelMinCoverageAreLoadedWhenGiven() throws Exception {
+    ObjectNode json = (ObjectNode) MAPPER.readTree(VALID);
+    ((ObjectNode) json.path("scoring")).put("maxNa", new java.math.BigDecimal("0.33"));
+    ((ObjectNode) json.path("levels").path(1)).put("minCoverage", new java.math.BigDecimal("0.9"));
+    Scan scan = load(MAPPER.writeValueAsString(json)).scan();
+    assertThat(scan.maxNa()).isEqualByComparingTo("0.33");
+    assertThat(scan.levels().get(1).minCoverage()).isEqualByComparingTo("0.9");
+    assertThat(scan.levels().get(0).minCoverage()).isNull();
+
+    Scan plain = load(VALID).scan();
+    assertThat(plain.maxNa()).as("no default: no limit").isNull();
+    assertThat(plain.levels().get(1).minCoverage()).isNull();
+  }
+
+  @Test
+  void maxNaAndLevelMinCoverageAreSharesFromZeroToOne() throws Exception {
+    for (String bad : List.of("-0.01", "1.01")) {
+      assertThat(
+              problemsAfter(
+                  s ->
+                      ((ObjectNode) s.path("scoring")).put("maxNa", new java.math.BigDecimal(bad))))
+          .as("maxNa " + bad)
+          .anySatisfy(p -> assertThat(p.pointer()).isEqualTo("/scoring/maxNa"));
+      assertThat(
+              problemsAfter(
+                  s ->
+                      ((ObjectNode) s.path("levels").path(1))
+                          .put("minCoverage", new java.math.BigDecimal(bad))))
+          .as("minCoverage " + bad)
+          .anySatisfy(p -> assertThat(p.pointer()).isEqualTo("/levels/1/minCoverage"));
+    }
+    for (String edge : List.of("0", "1")) {
+      assertThat(
+              problemsAfter(
+                  s -> {
+                    ((ObjectNode) s.path("scoring")).put("maxNa", new java.math.BigDecimal(edge));
+                    ((ObjectNode) s.path("levels").path(1))
+                        .put("minCoverage", new java.math.BigDecimal(edge));
+                  }))
+          .as(edge + " is allowed")
+          .isEmpty();
+    }
+    assertThat(problemsAfter(s -> ((ObjectNode) s.path("scoring")).put("maxNa", "0.3")))
+        .anySatisfy(p -> assertThat(p.pointer()).isEqualTo("/scoring/maxNa"));
+  }
+
+  @Test
+  void theFirstLevelCannotAskForCoverage() throws Exception {
+    assertThat(
+            problemsAfter(
+                s ->
+                    ((ObjectNode) s.path("levels").path(0))
+                        .put("minCoverage", new java.math.BigDecimal("0.5"))))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("scan.firstLevelMinCoverage");
+              assertThat(p.pointer()).isEqualTo("/levels/0/minCoverage");
+            });
+  }
+
+  @Test
+  void optionAdviceIsAnOptionalTextInTheDefaultLanguage() throws Exception {
+    ObjectNode json = (ObjectNode) MAPPER.readTree(VALID);
+    ((ObjectNode) json.path("scales").path("jdn").path(1))
+        .putObject("advice")
+        .put("nl", "Begin klein.")
+        .put("en", "Start small.");
+    ((ObjectNode) question(json, 1).path("options").path(1)).put("advice", "Leg zonnepanelen.");
+    Scan scan = load(MAPPER.writeValueAsString(json)).scan();
+    Question visie = scan.question("visie").orElseThrow();
+    assertThat(visie.option("nee").orElseThrow().advice().in("en", "nl")).isEqualTo("Start small.");
+    assertThat(visie.option("ja").orElseThrow().advice()).isNull();
+    assertThat(
+            scan.question("maatregelen")
+                .orElseThrow()
+                .option("zon")
+                .orElseThrow()
+                .advice()
+                .in("en", "nl"))
+        .isEqualTo("Leg zonnepanelen.");
+
+    assertThat(
+            problemsAfter(
+                s ->
+                    ((ObjectNode) s.path("scales").path("jdn").path(1))
+                        .putObject("advice")
+                        .put("nl", "Begin klein.")))
+        .as("other languages fall back to the default")
+        .isEmpty();
+    assertThat(
+            problemsAfter(
+                s ->
+                    ((ObjectNode) s.path("scales").path("jdn").path(1))
+                        .putObject("advice")
+                        .put("en", "Start small.")))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("scan.missingDefaultLanguage");
+              assertThat(p.pointer()).isEqualTo("/scales/jdn/1/advice");
+            });
+    assertThat(
+            problemsAfter(
+                s -> ((ObjectNode) question(s, 1).path("options").path(0)).put("advice", 3)))
+        .anySatisfy(
+            p -> assertThat(p.pointer()).isEqualTo("/themes/0/questions/1/options/0/advice"));
+  }
+
+  @Test
   void levelAdviceMustNameALevel() throws Exception {
     assertThat(
             problemsAfter(

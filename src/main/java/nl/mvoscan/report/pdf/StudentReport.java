@@ -15,12 +15,14 @@ import java.util.Set;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
+import nl.mvoscan.scan.Decimals;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Theme;
 import nl.mvoscan.scan.Visibility;
+import nl.mvoscan.scoring.Reason;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Status;
 
@@ -315,7 +317,14 @@ public final class StudentReport {
           .append(f.get("report.theme.classAverage", classAverage.className(), f.one(mean)));
     }
     block.add(pdf.paragraphOf(meta.toString(), pdf.small()));
-    if (figures.status() == Status.INSUFFICIENT) {
+    if (figures.reason() == Reason.NA) {
+      block.add(
+          pdf.paragraphOf(
+              f.get(
+                  "report.theme.insufficientNa",
+                  f.decimal(Decimals.plain(scan.maxNa().multiply(BigDecimal.valueOf(100)))) + "%"),
+              pdf.body()));
+    } else if (figures.status() == Status.INSUFFICIENT) {
       block.add(
           pdf.paragraphOf(
               f.get(

@@ -29,6 +29,7 @@ import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanCatalog;
 import nl.mvoscan.scan.Theme;
 import nl.mvoscan.scoring.Rational;
+import nl.mvoscan.scoring.Reason;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Scorer;
 import nl.mvoscan.scoring.Status;
@@ -257,14 +258,20 @@ class StudentReportTest {
                 SCAN,
                 theme,
                 new ScoreResult.Figures(
-                    Status.INSUFFICIENT, null, Rational.ZERO, Rational.ZERO, Rational.ZERO)))
+                    Status.INSUFFICIENT,
+                    Reason.COVERAGE,
+                    null,
+                    Rational.ZERO,
+                    Rational.ZERO,
+                    Rational.ZERO,
+                    Rational.ZERO)))
         .isNull();
   }
 
   private static ScoreResult.Figures figures(String score) {
     Rational one = new Rational(BigInteger.ONE, BigInteger.ONE);
     return new ScoreResult.Figures(
-        Status.SCORED, Rational.of(new BigDecimal(score)), one, one, one);
+        Status.SCORED, null, Rational.of(new BigDecimal(score)), one, one, one, Rational.ZERO);
   }
 
   @Test
