@@ -84,6 +84,7 @@ final class ScanResolver {
       return new LoadedAnswers(null, null, document.problems());
     }
     Scan scan = fixedScan;
+    String version = nl.mvoscan.scan.AnswersLoader.scanVersionOf(document);
     if (scan == null) {
       String id = nl.mvoscan.scan.AnswersLoader.scanIdOf(document);
       nl.mvoscan.io.JsonDocument.Location at = document.locate("/scan");
@@ -97,7 +98,12 @@ final class ScanResolver {
                         "/scan", at.line(), at.column(), "score.noScanId")
                     : new nl.mvoscan.io.JsonProblem("", 0, 0, "answers.notObject")));
       }
-      java.util.Optional<ScanCatalog.Entry> entry = catalog().entry(id);
+      // an answers file made for an earlier edition is scored against that edition when it is
+      // known; otherwise the current one is taken and the loader reports the other version
+      java.util.Optional<ScanCatalog.Entry> entry = catalog().entry(id, version);
+      if (entry.isEmpty()) {
+        entry = catalog().entry(id);
+      }
       if (entry.isEmpty()) {
         return new LoadedAnswers(
             null,

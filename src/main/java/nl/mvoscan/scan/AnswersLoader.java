@@ -66,6 +66,14 @@ public final class AnswersLoader {
     return document.root().path("scan").asText();
   }
 
+  /** The scan version an answers file names, {@code null} if none. */
+  public static String scanVersionOf(JsonDocument document) {
+    if (document.root() == null || !document.root().path("scanVersion").isTextual()) {
+      return null;
+    }
+    return document.root().path("scanVersion").asText();
+  }
+
   public static Result load(Path file, JsonDocument document, Scan scan) {
     if (!document.isParsed()) {
       return new Result(file, null, document.problems());

@@ -19,14 +19,20 @@ import java.util.stream.Stream;
 import nl.mvoscan.io.JsonReader;
 
 /**
- * Finds scans: the ones bundled from {@code scans/} in the jar, then those in extra folders (from
- * {@code --scans} or {@code MVOSCAN_SCANS}). A folder scan with the same id as a bundled one wins,
- * so a network can ship its own edition without rebuilding.
+ * Finds scans: the earlier editions bundled from {@code scans/archive/}, the current ones bundled
+ * from {@code scans/}, then those in extra folders (from {@code --scans} or {@code MVOSCAN_SCANS}).
+ * A later entry with the same id wins a lookup by id alone, so the current edition beats the
+ * archived ones and a network can ship its own edition without rebuilding. Archived editions stay
+ * findable by id and version, so an answers file made for an earlier edition is still scored
+ * against the definition it was made for.
  */
 public final class ScanCatalog {
 
   /** One scan file found, valid or not. */
   public record Entry(String origin, ScanLoader.Result result) {}
+
+  /** The sub-folder of the bundled scans that holds earlier editions. */
+  public static final String ARCHIVE = "archive";
 
   private final List<Entry> entries;
 
@@ -63,9 +69,18 @@ public final class ScanCatalog {
 
   /** The entry of {@link #find}, with the document the scan was read from. */
   public Optional<Entry> entry(String id) {
+    return entry(id, null);
+  }
+
+  /**
+   * The last valid entry with this id and, unless {@code version} is {@code null}, this version.
+   */
+  public Optional<Entry> entry(String id, String version) {
     Entry found = null;
     for (Entry entry : entries) {
-      if (entry.result().ok() && entry.result().scan().id().equals(id)) {
+      if (entry.result().ok()
+          && entry.result().scan().id().equals(id)
+          && (version == null || entry.result().scan().version().equals(version))) {
         found = entry;
       }
     }
@@ -86,20 +101,35 @@ public final class ScanCatalog {
         } catch (FileSystemAlreadyExistsException e) {
           fs = FileSystems.getFileSystem(uri);
         }
-        return list(fs.getPath("/scans"), locale);
+        return bundledIn(fs.getPath("/scans"), locale);
       }
-      return list(Path.of(uri), locale);
+      return bundledIn(Path.of(uri), locale);
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot read the bundled scans", e);
     }
   }
 
-  private static List<Entry> list(Path folder, Locale locale) throws IOException {
+  /** The archived editions first, so that a lookup by id alone finds the current one. */
+  private static List<Entry> bundledIn(Path folder, Locale locale) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    Path archive = folder.resolve(ARCHIVE);
+    if (Files.isDirectory(archive)) {
+      entries.addAll(list(archive, "bundled:" + ARCHIVE + "/", locale));
+    }
+    entries.addAll(list(folder, "bundled:", locale));
+    return entries;
+  }
+
+  private static List<Entry> list(Path folder, String prefix, Locale locale) throws IOException {
     List<Entry> entries = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file :
-          files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-        String name = "bundled:" + file.getFileName();
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".json"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList()) {
+        String name = prefix + file.getFileName();
         entries.add(
             new Entry(
                 name,

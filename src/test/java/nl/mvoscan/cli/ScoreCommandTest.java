@@ -852,4 +852,41 @@ class ScoreCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out().trim()).isEqualTo("[ ]");
   }
+
+  @Test
+  void anAnswersFileIsScoredAgainstTheEditionItsScanVersionNames() throws IOException {
+    // two editions of one scan in one folder: 2.0 weighs visie 1 instead of 2
+    Path folder = Files.createDirectory(dir.resolve("scans"));
+    String first = Files.readString(SCAN, StandardCharsets.UTF_8);
+    String second =
+        first
+            .replace("\"version\": \"1.0\"", "\"version\": \"2.0\"")
+            .replace("\"scale\": \"jdn\", \"weight\": 2", "\"scale\": \"jdn\", \"weight\": 1");
+    assertThat(second).isNotEqualTo(first);
+    Files.writeString(folder.resolve("a-mini-1.json"), first, StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("b-mini-2.json"), second, StandardCharsets.UTF_8);
+    String answers = Files.readString(COMPLETE, StandardCharsets.UTF_8);
+    Path old = answers("old.json", answers);
+    Path current =
+        answers(
+            "current.json",
+            answers.replace("\"scanVersion\": \"1.0\"", "\"scanVersion\": \"2.0\""));
+    Path unversioned =
+        answers("unversioned.json", answers.replace("\"scanVersion\": \"1.0\",", ""));
+
+    JsonNode oldResult = scoreJson("--scans", folder.toString(), old.toString());
+    JsonNode currentResult = scoreJson("--scans", folder.toString(), current.toString());
+    JsonNode unversionedResult = scoreJson("--scans", folder.toString(), unversioned.toString());
+
+    // 1.0: beleid 100 × (2·1 + 1·2) / (2·2 + 1·3) = 57.1 (see the class comment)
+    assertThat(oldResult.at("/scan/version").asText()).isEqualTo("1.0");
+    assertThat(oldResult.at("/themes/0/score").decimalValue()).isEqualByComparingTo("57.1");
+    // 2.0: beleid 100 × (1·1 + 1·2) / (1·2 + 1·3) = 60.0
+    assertThat(currentResult.at("/scan/version").asText()).isEqualTo("2.0");
+    assertThat(currentResult.at("/themes/0/score").decimalValue()).isEqualByComparingTo("60.0");
+    assertThat(oldResult.at("/scan/hash").asText())
+        .isNotEqualTo(currentResult.at("/scan/hash").asText());
+    // without a version the last edition found wins, as for any lookup by id
+    assertThat(unversionedResult.at("/scan/version").asText()).isEqualTo("2.0");
+  }
 }
