@@ -1,7 +1,6 @@
 package nl.mvoscan.cli;
 
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -114,9 +113,6 @@ public final class AggregateCommand implements Callable<Integer> {
       selection =
           AggregateQueries.select(
               store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     if (!selection.unreadable().isEmpty()) {
       AggregateQueries.UnreadableScan bad = selection.unreadable().get(0);

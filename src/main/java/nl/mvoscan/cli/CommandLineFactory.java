@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -60,6 +61,14 @@ public final class CommandLineFactory {
       }
       err.flush();
       return known.exitCode();
+    }
+    if (e instanceof StoreException store) {
+      err.println(messages.get(store.key(), store.args()));
+      if (verbose(parseResult) && store.getCause() != null) {
+        store.getCause().printStackTrace(err);
+      }
+      err.flush();
+      return ExitCode.FAILURE;
     }
     err.println(
         messages.get(

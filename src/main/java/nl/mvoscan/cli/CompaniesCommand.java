@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,9 +39,6 @@ public final class CompaniesCommand implements Callable<Integer> {
     List<CompanyQueries.Company> companies;
     try (Store store = db.openExisting(messages)) {
       companies = CompanyQueries.list(store);
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json.json) {
@@ -141,9 +137,6 @@ public final class CompaniesCommand implements Callable<Integer> {
       CompanyQueries.Merged merged;
       try (Store store = db.openExisting(messages)) {
         merged = CompanyQueries.merge(store, keep, distinct);
-      } catch (SQLException e) {
-        throw MvoscanException.failure(
-            messages.get("store.writeFailed", db.path(), e.getMessage()), e);
       }
       if (!merged.done()) {
         List<String> lines = new ArrayList<>();

@@ -3,7 +3,6 @@ package nl.mvoscan.cli;
 import java.nio.file.Path;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.store.Store;
-import nl.mvoscan.store.StoreException;
 import picocli.CommandLine.Option;
 
 /** {@code --db}: where results are stored; {@code MVOSCAN_DB}, else the XDG data folder. */
@@ -44,15 +43,14 @@ public final class DbOptions {
     if (!java.nio.file.Files.isRegularFile(path())) {
       throw MvoscanException.invalidInput(messages.get("store.missing", path()));
     }
-    return open(messages);
+    return open();
   }
 
-  /** Opens the database, creating it on first use (import, take --store). */
-  Store open(Messages messages) {
-    try {
-      return Store.open(path());
-    } catch (StoreException e) {
-      throw MvoscanException.failure(messages.get(e.key(), e.args()), e.getCause());
-    }
+  /**
+   * Opens the database, creating it on first use (import, take --store); a {@link
+   * nl.mvoscan.store.StoreException} goes to the one handler that words it.
+   */
+  Store open() {
+    return Store.open(path());
   }
 }

@@ -1,6 +1,5 @@
 package nl.mvoscan.cli;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
@@ -34,9 +33,6 @@ public final class DeleteCommand implements Callable<Integer> {
     List<Long> unknown;
     try (Store store = db.openExisting(messages)) {
       unknown = ResponseQueries.delete(store, ids);
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.writeFailed", db.path(), e.getMessage()), e);
     }
     if (!unknown.isEmpty()) {
       List<String> lines =

@@ -3,7 +3,6 @@ package nl.mvoscan.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -94,9 +93,6 @@ public final class ExportCommand implements Callable<Integer> {
     ExportQueries.Data data;
     try (Store store = db.openExisting(messages)) {
       data = ExportQueries.read(store, new ExportQueries.Filter(className, schoolYear), answers);
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     ExportTable table =
         answers ? ExportTable.answers(data, anonymize) : ExportTable.wide(data, anonymize);

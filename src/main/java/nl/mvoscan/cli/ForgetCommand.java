@@ -1,6 +1,5 @@
 package nl.mvoscan.cli;
 
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.store.ResponseQueries;
@@ -44,9 +43,6 @@ public final class ForgetCommand implements Callable<Integer> {
     ResponseQueries.Forgotten forgotten;
     try (Store store = db.openExisting(messages)) {
       forgotten = ResponseQueries.forget(store, student, className);
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.writeFailed", db.path(), e.getMessage()), e);
     }
     if (!forgotten.ambiguousClasses().isEmpty()) {
       throw MvoscanException.invalidInput(

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,16 +170,13 @@ public final class ImportCommand implements Callable<Integer> {
       if (Files.isRegularFile(db.path())) {
         try (Store store = db.openExisting(messages)) {
           present = ResponseWriter.alreadyStored(store, responses);
-        } catch (SQLException e) {
-          throw MvoscanException.failure(
-              messages.get("store.readFailed", db.path(), e.getMessage()), e);
         }
       }
       out.println(messages.get("import.dryRun", responses.size() - present, present, rejected));
       out.flush();
       return ExitCode.OK;
     }
-    try (Store store = db.open(messages)) {
+    try (Store store = db.open()) {
       ResponseWriter.Outcome outcome = ResponseWriter.save(store, responses, LocalDate.now());
       out.println(
           messages.get(
@@ -190,9 +186,6 @@ public final class ImportCommand implements Callable<Integer> {
               outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()),
               outcome.duplicates(),
               rejected));
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.writeFailed", db.path(), e.getMessage()), e);
     }
     out.flush();
     return ExitCode.OK;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,9 +138,6 @@ public final class ReportCommand implements Runnable {
     private <T> T fromDb(Messages messages, Query<T> query) {
       try (Store store = db.openExisting(messages)) {
         return query.run(store);
-      } catch (SQLException e) {
-        throw MvoscanException.failure(
-            messages.get("store.readFailed", db.path(), e.getMessage()), e);
       }
     }
   }
@@ -276,7 +272,7 @@ public final class ReportCommand implements Runnable {
 
   @FunctionalInterface
   private interface Query<T> {
-    T run(Store store) throws SQLException;
+    T run(Store store);
   }
 
   /**
@@ -350,9 +346,6 @@ public final class ReportCommand implements Runnable {
       }
       String stored = all.get(0).className() == null ? className : all.get(0).className().trim();
       return new ClassData(stored, schoolYear, all, results, averages);
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
   }
 
@@ -361,7 +354,7 @@ public final class ReportCommand implements Runnable {
    * class.
    */
   private static StudentReport.ClassAverage average(
-      Store store, ScoreResult result, String schoolYear) throws SQLException {
+      Store store, ScoreResult result, String schoolYear) {
     Answers.Respondent respondent = result.answers().respondent();
     if (respondent == null || respondent.className() == null || respondent.className().isBlank()) {
       return null;

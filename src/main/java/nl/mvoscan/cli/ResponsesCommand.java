@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
@@ -45,9 +44,6 @@ public final class ResponsesCommand implements Callable<Integer> {
     try (Store store = db.openExisting(messages)) {
       rows =
           ResponseQueries.list(store, new ResponseQueries.Filter(className, company, schoolYear));
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     if (json.json) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode();

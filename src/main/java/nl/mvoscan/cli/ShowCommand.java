@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +50,6 @@ public final class ShowCommand implements Callable<Integer> {
     Optional<ResponseDetails.Details> found;
     try (Store store = db.openExisting(messages)) {
       found = ResponseDetails.find(store, id);
-    } catch (SQLException e) {
-      throw MvoscanException.failure(
-          messages.get("store.readFailed", db.path(), e.getMessage()), e);
     }
     if (found.isEmpty()) {
       throw MvoscanException.invalidInput(messages.get("show.unknown", id));

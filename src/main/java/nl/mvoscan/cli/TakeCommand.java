@@ -8,7 +8,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -479,7 +478,7 @@ public final class TakeCommand implements Callable<Integer> {
     if (store) {
       String clazz =
           loaded.answers().respondent() == null ? null : loaded.answers().respondent().className();
-      try (Store database = db.open(messages)) {
+      try (Store database = db.open()) {
         ResponseWriter.Outcome outcome =
             ResponseWriter.save(
                 database,
@@ -491,9 +490,6 @@ public final class TakeCommand implements Callable<Integer> {
             outcome.insertedIds().isEmpty()
                 ? messages.get("take.storedDuplicate", db.path())
                 : messages.get("take.stored", db.path(), outcome.insertedIds().get(0)));
-      } catch (SQLException e) {
-        throw MvoscanException.failure(
-            messages.get("store.writeFailed", db.path(), e.getMessage()), e);
       }
     }
     offerReport(explicit != null ? explicit : language);

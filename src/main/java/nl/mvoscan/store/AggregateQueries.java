@@ -64,7 +64,7 @@ public final class AggregateQueries {
 
   private AggregateQueries() {}
 
-  public static Selection select(Store store, Filter filter) throws SQLException {
+  public static Selection select(Store store, Filter filter) {
     return store.read(
         connection -> {
           // one read transaction: with WAL the three queries see the same snapshot, whatever

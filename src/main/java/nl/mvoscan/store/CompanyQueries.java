@@ -29,7 +29,7 @@ public final class CompanyQueries {
   private CompanyQueries() {}
 
   /** Every company, by name (case-insensitive), then id. */
-  public static List<Company> list(Store store) throws SQLException {
+  public static List<Company> list(Store store) {
     return store.read(connection -> select(connection, "1 = 1", null));
   }
 
@@ -38,7 +38,7 @@ public final class CompanyQueries {
    * transaction. Responses keep their scores; the kept company's empty KvK number, city and sector
    * are filled in from the merged ones. When any id is unknown nothing changes.
    */
-  public static Merged merge(Store store, long keep, List<Long> others) throws SQLException {
+  public static Merged merge(Store store, long keep, List<Long> others) {
     return store.inTransaction(
         connection -> {
           List<Long> unknown = new ArrayList<>();

@@ -59,7 +59,7 @@ public final class ExportQueries {
 
   private ExportQueries() {}
 
-  public static Data read(Store store, Filter filter, boolean withAnswers) throws SQLException {
+  public static Data read(Store store, Filter filter, boolean withAnswers) {
     StringBuilder where = new StringBuilder("1 = 1");
     List<Object> args = new ArrayList<>();
     if (filter.className() != null) {

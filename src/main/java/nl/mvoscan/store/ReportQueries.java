@@ -60,7 +60,7 @@ public final class ReportQueries {
   private ReportQueries() {}
 
   /** The stored response with this id, or empty when there is none. */
-  public static Optional<StoredResponse> response(Store store, long id) throws SQLException {
+  public static Optional<StoredResponse> response(Store store, long id) {
     List<StoredResponse> found = select(store, "r.id = ?", List.of(id));
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
@@ -70,7 +70,7 @@ public final class ReportQueries {
    * order.
    */
   public static List<StoredResponse> classResponses(
-      Store store, String className, String schoolYear) throws SQLException {
+      Store store, String className, String schoolYear) {
     List<Object> args = new ArrayList<>();
     StringBuilder where = new StringBuilder("trim(r.class) = ? COLLATE NOCASE");
     args.add(className.trim());
@@ -86,7 +86,7 @@ public final class ReportQueries {
    * within one school year. Themes that are not scored in a response do not count for that theme.
    */
   public static ClassAverages classAverages(
-      Store store, String className, String scanHash, String schoolYear) throws SQLException {
+      Store store, String className, String scanHash, String schoolYear) {
     if (className == null || className.isBlank()) {
       return new ClassAverages(0, Map.of());
     }
@@ -145,8 +145,7 @@ public final class ReportQueries {
     }
   }
 
-  private static List<StoredResponse> select(Store store, String where, List<Object> args)
-      throws SQLException {
+  private static List<StoredResponse> select(Store store, String where, List<Object> args) {
     return store.read(
         connection -> {
           List<Row> rows = new ArrayList<>();

@@ -80,7 +80,7 @@ public final class ResponseDetails {
   private ResponseDetails() {}
 
   /** The response with this id, or empty when there is none. */
-  public static Optional<Details> find(Store store, long id) throws SQLException {
+  public static Optional<Details> find(Store store, long id) {
     return store.read(
         connection ->
             snapshot(

@@ -37,7 +37,7 @@ public final class ResponseQueries {
 
   private ResponseQueries() {}
 
-  public static List<Summary> list(Store store, Filter filter) throws SQLException {
+  public static List<Summary> list(Store store, Filter filter) {
     return store.read(
         connection -> {
           StringBuilder sql =
@@ -95,7 +95,7 @@ public final class ResponseQueries {
    * Deletes responses with their answers and scores, all or none: when an id does not exist,
    * nothing is deleted and the unknown ids are returned.
    */
-  public static List<Long> delete(Store store, List<Long> ids) throws SQLException {
+  public static List<Long> delete(Store store, List<Long> ids) {
     List<Long> unknown =
         store.inTransaction(
             connection -> {
@@ -135,8 +135,7 @@ public final class ResponseQueries {
    * one class. A name that fits students in several classes deletes nothing and lists the classes
    * in {@link Forgotten#ambiguousClasses()}, so that one request never erases two people.
    */
-  public static Forgotten forget(Store store, String student, String className)
-      throws SQLException {
+  public static Forgotten forget(Store store, String student, String className) {
     Forgotten forgotten =
         store.inTransaction(
             connection -> {

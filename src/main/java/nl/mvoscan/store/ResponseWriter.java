@@ -48,8 +48,7 @@ public final class ResponseWriter {
   private ResponseWriter() {}
 
   /** Writes all responses in one transaction. */
-  public static Outcome save(Store store, List<NewResponse> responses, LocalDate importDate)
-      throws SQLException {
+  public static Outcome save(Store store, List<NewResponse> responses, LocalDate importDate) {
     return store.inTransaction(
         connection -> {
           List<Long> ids = new ArrayList<>();
@@ -83,7 +82,7 @@ public final class ResponseWriter {
    * How many of {@code responses} are stored already, for a dry run that reports what import would
    * add.
    */
-  public static int alreadyStored(Store store, List<NewResponse> responses) throws SQLException {
+  public static int alreadyStored(Store store, List<NewResponse> responses) {
     return store.read(
         connection -> {
           int present = 0;

@@ -38,7 +38,7 @@ public final class Store implements AutoCloseable {
   }
 
   /** Opens (and on first use creates, readable by the owner only) the database at {@code file}. */
-  public static Store open(Path file) throws StoreException {
+  public static Store open(Path file) {
     Path absolute = file.toAbsolutePath();
     try {
       createPrivately(absolute);
@@ -51,7 +51,7 @@ public final class Store implements AutoCloseable {
         store.refuseNewerSchema();
         store.configure();
         store.migrate();
-      } catch (SQLException | StoreException | RuntimeException e) {
+      } catch (SQLException | RuntimeException e) {
         connection.close();
         throw e;
       }
@@ -84,7 +84,7 @@ public final class Store implements AutoCloseable {
   }
 
   /** Checked before anything else, so a newer database is not even switched to WAL. */
-  private void refuseNewerSchema() throws SQLException, StoreException {
+  private void refuseNewerSchema() throws SQLException {
     int version = userVersion();
     if (version > SCHEMA_VERSION) {
       throw StoreException.newerSchema(file.toString(), version, SCHEMA_VERSION);
@@ -149,26 +149,30 @@ public final class Store implements AutoCloseable {
     return file;
   }
 
-  public int schemaVersion() throws SQLException {
-    return userVersion();
+  public int schemaVersion() {
+    return read(connection -> userVersion());
   }
 
   /** Runs {@code work} in one write transaction: all of it lands, or none of it. */
-  public <T> T inTransaction(Work<T> work) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("BEGIN IMMEDIATE");
-    }
+  public <T> T inTransaction(Work<T> work) {
     try {
-      T result = work.run(connection);
       try (Statement statement = connection.createStatement()) {
-        statement.execute("COMMIT");
+        statement.execute("BEGIN IMMEDIATE");
       }
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("ROLLBACK");
+      try {
+        T result = work.run(connection);
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("COMMIT");
+        }
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("ROLLBACK");
+        }
+        throw e;
       }
-      throw e;
+    } catch (SQLException e) {
+      throw StoreException.writeFailed(file.toString(), e);
     }
   }
 
@@ -176,15 +180,21 @@ public final class Store implements AutoCloseable {
    * Moves the write-ahead log into the database and empties it, so deleted rows leave no copy
    * behind.
    */
-  public void checkpoint() throws SQLException {
+  public void checkpoint() {
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      throw StoreException.writeFailed(file.toString(), e);
     }
   }
 
   /** Read access for queries. */
-  public <T> T read(Work<T> work) throws SQLException {
-    return work.run(connection);
+  public <T> T read(Work<T> work) {
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw StoreException.readFailed(file.toString(), e);
+    }
   }
 
   @FunctionalInterface
@@ -193,15 +203,22 @@ public final class Store implements AutoCloseable {
   }
 
   /** Integrity check, for tests and for {@code mvoscan doctor}-like checks. */
-  public String integrityCheck() throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("PRAGMA integrity_check");
-        ResultSet rs = statement.executeQuery()) {
-      return rs.next() ? rs.getString(1) : "no result";
-    }
+  public String integrityCheck() {
+    return read(
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement("PRAGMA integrity_check");
+              ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? rs.getString(1) : "no result";
+          }
+        });
   }
 
   @Override
-  public void close() throws SQLException {
-    connection.close();
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw StoreException.writeFailed(file.toString(), e);
+    }
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -82,7 +81,7 @@ class StoreTest {
   void aFailedTransactionLeavesNothingBehind() throws Exception {
     try (Store store = Store.open(dir.resolve("t.db"))) {
       catchThrowableOfType(
-          SQLException.class,
+          StoreException.class,
           () ->
               store.inTransaction(
                   c -> {

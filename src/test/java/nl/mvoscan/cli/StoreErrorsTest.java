@@ -1,0 +1,51 @@
+package nl.mvoscan.cli;
+
+import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
+import static nl.mvoscan.cli.CliFixtures.lines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A database that cannot be used is one worded line and exit code 1, in every command. */
+class StoreErrorsTest {
+
+  @TempDir Path dir;
+
+  private Path notADatabase() throws Exception {
+    Path file = dir.resolve("notes.db");
+    Files.writeString(file, "these are my notes, not a database\n".repeat(200));
+    return file;
+  }
+
+  @Test
+  void aFileThatIsNoDatabaseIsOneLineWithExitCodeOneForReadsAndWrites() throws Exception {
+    String db = notADatabase().toString();
+    for (String[] args :
+        new String[][] {
+          {"responses", "--lang", "en", "--db", db},
+          {"aggregate", "--lang", "en", "--db", db},
+          {"import", "--lang", "en", "--db", db, "examples/bakkerij-emmen.json"},
+        }) {
+      CommandLineFactory.Run run = CommandLineFactory.run(args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.FAILURE);
+      assertThat(lines(run.err())).as(run.err()).hasSize(1);
+      assertThat(run.err()).startsWith("cannot open database " + db + ": ");
+      assertNoStackTrace(run);
+    }
+  }
+
+  @Test
+  void theMessageIsInTheLanguageAskedForAndVerboseAddsTheCause() throws Exception {
+    String db = notADatabase().toString();
+    CommandLineFactory.Run dutch = CommandLineFactory.run("responses", "--lang", "nl", "--db", db);
+    assertThat(dutch.err()).startsWith("kan database " + db + " niet openen: ");
+
+    CommandLineFactory.Run verbose =
+        CommandLineFactory.run("responses", "--lang", "en", "--verbose", "--db", db);
+    assertThat(verbose.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(verbose.err()).contains("SQLException").contains("\tat ");
+  }
+}
