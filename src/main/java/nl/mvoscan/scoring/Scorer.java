@@ -259,10 +259,14 @@ public final class Scorer {
 
   private static List<ScoreResult.QuestionScore> improvements(
       List<ScoreResult.QuestionScore> scored) {
+    // each potential once, not twice in every comparison of the sort
+    record Ranked(ScoreResult.QuestionScore question, Rational potential) {}
     return scored.stream()
         .filter(q -> q.resolved() && q.points().compareTo(q.max()) < 0)
-        .sorted(Comparator.comparing(ScoreResult.QuestionScore::potential).reversed())
+        .map(q -> new Ranked(q, q.potential()))
+        .sorted(Comparator.comparing(Ranked::potential).reversed())
         .limit(3)
+        .map(Ranked::question)
         .toList();
   }
 }
