@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonReader;
 
 /**
@@ -25,6 +27,10 @@ import nl.mvoscan.io.JsonReader;
  * archived ones and a network can ship its own edition without rebuilding. Archived editions stay
  * findable by id and version, so an answers file made for an earlier edition is still scored
  * against the definition it was made for.
+ *
+ * <p>Scans are loaded when asked for: a lookup loads the bundled files the build's {@link
+ * ScanIndex} names for that id (and the folder scans, whose ids only their files tell), so a
+ * command that needs one scan does not read, check and hash all of them.
  */
 public final class ScanCatalog {
 
@@ -34,14 +40,45 @@ public final class ScanCatalog {
   /** The sub-folder of the bundled scans that holds earlier editions. */
   public static final String ARCHIVE = "archive";
 
-  private final List<Entry> entries;
+  /**
+   * A scan file, loaded on first use; {@code id} and {@code version} are what the build recorded,
+   * {@code null} when only loading the file can tell.
+   */
+  private static final class Candidate {
+    final String origin;
+    final String id;
+    final String version;
+    private final Supplier<ScanLoader.Result> loader;
+    private Entry entry;
 
-  private ScanCatalog(List<Entry> entries) {
-    this.entries = List.copyOf(entries);
+    Candidate(String origin, String id, String version, Supplier<ScanLoader.Result> loader) {
+      this.origin = origin;
+      this.id = id;
+      this.version = version;
+      this.loader = loader;
+    }
+
+    boolean mayBe(String wantedId, String wantedVersion) {
+      return (id == null || id.equals(wantedId))
+          && (version == null || wantedVersion == null || version.equals(wantedVersion));
+    }
+
+    Entry entry() {
+      if (entry == null) {
+        entry = new Entry(origin, loader.get());
+      }
+      return entry;
+    }
+  }
+
+  private final List<Candidate> candidates;
+
+  private ScanCatalog(List<Candidate> candidates) {
+    this.candidates = List.copyOf(candidates);
   }
 
   public static ScanCatalog load(List<Path> folders, Locale locale) {
-    List<Entry> entries = new ArrayList<>(bundled(locale));
+    List<Candidate> candidates = new ArrayList<>(bundled(locale));
     for (Path folder : folders) {
       if (!Files.isDirectory(folder)) {
         continue;
@@ -50,16 +87,20 @@ public final class ScanCatalog {
         files
             .filter(f -> f.getFileName().toString().endsWith(".json"))
             .sorted()
-            .forEach(f -> entries.add(new Entry(f.toString(), ScanLoader.load(f, locale))));
+            .forEach(
+                f ->
+                    candidates.add(
+                        new Candidate(f.toString(), null, null, () -> ScanLoader.load(f, locale))));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return new ScanCatalog(entries);
+    return new ScanCatalog(candidates);
   }
 
+  /** Every scan file, each loaded and checked. */
   public List<Entry> entries() {
-    return entries;
+    return candidates.stream().map(Candidate::entry).toList();
   }
 
   /** The last valid scan with this id: folders come after the bundled scans and override them. */
@@ -76,24 +117,29 @@ public final class ScanCatalog {
    * The last valid entry with this id and, unless {@code version} is {@code null}, this version.
    */
   public Optional<Entry> entry(String id, String version) {
-    Entry found = null;
-    for (Entry entry : entries) {
+    for (int i = candidates.size() - 1; i >= 0; i--) {
+      Candidate candidate = candidates.get(i);
+      if (!candidate.mayBe(id, version)) {
+        continue;
+      }
+      Entry entry = candidate.entry();
       if (entry.result().ok()
           && entry.result().scan().id().equals(id)
           && (version == null || entry.result().scan().version().equals(version))) {
-        found = entry;
+        return Optional.of(entry);
       }
     }
-    return Optional.ofNullable(found);
+    return Optional.empty();
   }
 
-  private static List<Entry> bundled(Locale locale) {
+  private static List<Candidate> bundled(Locale locale) {
     URL index = ScanCatalog.class.getResource("/scans/");
     if (index == null) {
       return List.of();
     }
     try {
       URI uri = index.toURI();
+      Path folder;
       if ("jar".equals(uri.getScheme())) {
         FileSystem fs;
         try {
@@ -101,42 +147,54 @@ public final class ScanCatalog {
         } catch (FileSystemAlreadyExistsException e) {
           fs = FileSystems.getFileSystem(uri);
         }
-        return bundledIn(fs.getPath("/scans"), locale);
+        folder = fs.getPath("/scans");
+      } else {
+        folder = Path.of(uri);
       }
-      return bundledIn(Path.of(uri), locale);
+      return bundledIn(folder, locale);
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot read the bundled scans", e);
     }
   }
 
   /** The archived editions first, so that a lookup by id alone finds the current one. */
-  private static List<Entry> bundledIn(Path folder, Locale locale) throws IOException {
-    List<Entry> entries = new ArrayList<>();
-    Path archive = folder.resolve(ARCHIVE);
-    if (Files.isDirectory(archive)) {
-      entries.addAll(list(archive, "bundled:" + ARCHIVE + "/", locale));
+  private static List<Candidate> bundledIn(Path folder, Locale locale) throws IOException {
+    List<Candidate> candidates = new ArrayList<>();
+    Optional<List<ScanIndex.Item>> items = ScanIndex.bundled();
+    if (items.isPresent()) {
+      for (ScanIndex.Item item : items.get()) {
+        Path file = folder.resolve(item.file());
+        candidates.add(
+            new Candidate(
+                "bundled:" + item.file(),
+                item.id(),
+                item.version(),
+                () -> load(file, "bundled:" + item.file(), item, locale)));
+      }
+      return candidates;
     }
-    entries.addAll(list(folder, "bundled:", locale));
-    return entries;
+    for (String name : ScanIndex.bundledFiles(folder)) {
+      Path file = folder.resolve(name);
+      candidates.add(
+          new Candidate(
+              "bundled:" + name, null, null, () -> load(file, "bundled:" + name, null, locale)));
+    }
+    return candidates;
   }
 
-  private static List<Entry> list(Path folder, String prefix, Locale locale) throws IOException {
-    List<Entry> entries = new ArrayList<>();
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file :
-          files
-              .filter(f -> f.getFileName().toString().endsWith(".json"))
-              .filter(Files::isRegularFile)
-              .sorted()
-              .toList()) {
-        String name = prefix + file.getFileName();
-        entries.add(
-            new Entry(
-                name,
-                ScanLoader.load(
-                    Path.of(name), JsonReader.parse(name, Files.readAllBytes(file)), locale)));
-      }
+  /** A bundled file: trusted when the build checked these very bytes, else checked in full. */
+  private static ScanLoader.Result load(
+      Path file, String name, ScanIndex.Item item, Locale locale) {
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return entries;
+    JsonDocument document = JsonReader.parse(name, content);
+    if (item != null && item.describes(content)) {
+      return ScanLoader.loadChecked(Path.of(name), document, item.hash(), locale);
+    }
+    return ScanLoader.load(Path.of(name), document, locale);
   }
 }

@@ -47,8 +47,11 @@ public final class ScanLoader {
   private final Set<String> themeIds = new HashSet<>();
   private final Map<String, Question> earlier = new LinkedHashMap<>();
 
-  private ScanLoader(JsonDocument document) {
+  private final String knownHash;
+
+  private ScanLoader(JsonDocument document, String knownHash) {
     this.document = document;
+    this.knownHash = knownHash;
   }
 
   public static Result load(Path file, Locale locale) {
@@ -56,16 +59,30 @@ public final class ScanLoader {
   }
 
   public static Result load(Path file, JsonDocument document, Locale locale) {
+    return load(file, document, null, locale);
+  }
+
+  /**
+   * Loads a document whose schema check and hash are already known: a bundled scan that the build
+   * checked ({@link ScanIndex}). The rules of the format still run, as they build the scan.
+   */
+  static Result loadChecked(Path file, JsonDocument document, String hash, Locale locale) {
+    return load(file, document, hash, locale);
+  }
+
+  private static Result load(Path file, JsonDocument document, String knownHash, Locale locale) {
     if (!document.isParsed()) {
       return new Result(file, null, document, document.problems());
     }
     // a duplicate key leaves a complete tree, so its file's other problems are reported too
     List<JsonProblem> all = new ArrayList<>(document.problems());
-    all.addAll(SchemaCheck.check(document, locale));
+    if (knownHash == null) {
+      all.addAll(SchemaCheck.check(document, locale));
+    }
     if (!document.root().isObject()) {
       return new Result(file, null, document, all);
     }
-    ScanLoader loader = new ScanLoader(document);
+    ScanLoader loader = new ScanLoader(document, knownHash);
     Scan scan = loader.build();
     all.addAll(loader.problems);
     all.sort(
@@ -150,7 +167,7 @@ public final class ScanLoader {
             minCoverage,
             maxNa,
             unknownZero,
-            ScanHash.of(root));
+            knownHash != null ? knownHash : ScanHash.of(root));
     return scan;
   }
 
