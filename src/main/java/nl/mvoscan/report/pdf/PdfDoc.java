@@ -10,6 +10,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfAction;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -19,7 +20,6 @@ import com.lowagie.text.pdf.PdfOutline;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
-import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
@@ -27,8 +27,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,8 +37,7 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * An A4 document with the house style of the reports: Liberation Sans embedded, headings that are
- * also bookmarks, tables, charts as vectors, and a footer "page 2 of 7" on every page. The content
- * is written twice: once to count the pages, once with the count in the footer.
+ * also bookmarks, tables, charts as vectors, and a footer "page 2 of 7" on every page.
  */
 final class PdfDoc {
 
@@ -86,28 +83,20 @@ final class PdfDoc {
     this.writer = writer;
   }
 
-  /** Renders {@code content} into a PDF; the same meta and content give the same text. */
+  /**
+   * Renders {@code content} into a PDF; the same meta and content give the same text. The content
+   * is laid out once: each footer's "page 2 of 7" is a small template filled in when the document
+   * closes and the number of pages is known.
+   */
   static RenderedPdf render(Meta meta, Content content) {
-    byte[] draft = pass(meta, content, 0);
-    int pages;
-    try {
-      PdfReader reader = new PdfReader(draft);
-      pages = reader.getNumberOfPages();
-      reader.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new RenderedPdf(pass(meta, content, pages), pages);
-  }
-
-  private static byte[] pass(Meta meta, Content content, int pages) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN + 14);
+    Footer footer = new Footer(meta);
     try {
       PdfWriter writer = PdfWriter.getInstance(document, out);
       writer.setPdfVersion(PdfWriter.VERSION_1_7);
       writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
-      writer.setPageEvent(new Footer(meta, pages));
+      writer.setPageEvent(footer);
       document.addTitle(meta.title());
       document.addAuthor(meta.author());
       document.addSubject(meta.subject());
@@ -125,7 +114,7 @@ final class PdfDoc {
     } catch (DocumentException e) {
       throw new IllegalStateException("the report could not be laid out: " + e.getMessage(), e);
     }
-    return out.toByteArray();
+    return new RenderedPdf(out.toByteArray(), footer.pages());
   }
 
   private static PdfDate pdfDate(LocalDate date) {
@@ -448,17 +437,31 @@ final class PdfDoc {
 
   /** The thin accent band at the top and the footer with the page number on every page. */
   private static final class Footer extends PdfPageEventHelper {
+    private static final float SIZE = 8;
     private final Meta meta;
-    private final int pages;
+    private final Fonts fonts = Fonts.get();
+    private final Font small;
 
-    Footer(Meta meta, int pages) {
+    /** Per page, the box its "page 2 of 7" goes in once the count is known. */
+    private final List<PdfTemplate> labels = new ArrayList<>();
+
+    private int pages;
+
+    Footer(Meta meta) {
       this.meta = meta;
-      this.pages = pages;
+      this.small = new Font(fonts.regular, SIZE, Font.NORMAL, MUTED);
+    }
+
+    int pages() {
+      return pages;
+    }
+
+    private String label(int page, String total) {
+      return meta.pageLabel().replace("{0}", Integer.toString(page)).replace("{1}", total);
     }
 
     @Override
     public void onEndPage(PdfWriter writer, Document document) {
-      Fonts fonts = Fonts.get();
       PdfContentByte canvas = writer.getDirectContent();
       canvas.saveState();
       canvas.setColorFill(ACCENT);
@@ -470,17 +473,35 @@ final class PdfDoc {
       canvas.lineTo(WIDTH - MARGIN, 44);
       canvas.stroke();
       canvas.restoreState();
-      Font small = new Font(fonts.regular, 8, Font.NORMAL, MUTED);
-      String page =
-          meta.pageLabel()
-              .replace("{0}", Integer.toString(writer.getPageNumber()))
-              .replace("{1}", pages == 0 ? "99" : Integer.toString(pages));
-      float pageWidth = fonts.regular.getWidthPoint(page, 8);
+      // the left text leaves room for a two-digit total, as wide as the label can get in practice
+      int page = writer.getPageNumber();
+      float pageWidth = fonts.regular.getWidthPoint(label(page, "99"), SIZE);
       String footer = fit(meta.footer(), fonts, CONTENT_WIDTH - pageWidth - 24);
       ColumnText.showTextAligned(
           canvas, Element.ALIGN_LEFT, new Phrase(Fonts.printable(footer), small), MARGIN, 32, 0);
-      ColumnText.showTextAligned(
-          canvas, Element.ALIGN_RIGHT, new Phrase(page, small), WIDTH - MARGIN, 32, 0);
+      float box = fonts.regular.getWidthPoint(label(page, "99999"), SIZE);
+      float descent = -fonts.regular.getFontDescriptor(BaseFont.DESCENT, SIZE);
+      float ascent = fonts.regular.getFontDescriptor(BaseFont.ASCENT, SIZE);
+      PdfTemplate template = canvas.createTemplate(box, descent + ascent);
+      canvas.addTemplate(template, WIDTH - MARGIN - box, 32 - descent);
+      labels.add(template);
+    }
+
+    @Override
+    public void onCloseDocument(PdfWriter writer, Document document) {
+      pages = labels.size();
+      String total = Integer.toString(pages);
+      for (int i = 0; i < labels.size(); i++) {
+        PdfTemplate template = labels.get(i);
+        float descent = -fonts.regular.getFontDescriptor(BaseFont.DESCENT, SIZE);
+        ColumnText.showTextAligned(
+            template,
+            Element.ALIGN_RIGHT,
+            new Phrase(label(i + 1, total), small),
+            template.getWidth(),
+            descent,
+            0);
+      }
     }
 
     private static String fit(String text, Fonts fonts, float width) {
