@@ -290,8 +290,10 @@ public final class Aggregator {
     for (Question question : scan.scoredQuestions()) {
       Rational sum = Rational.ZERO;
       int resolved = 0;
+      List<ScoreResult.QuestionScore> scores = new ArrayList<>();
       for (Scored s : group) {
         ScoreResult.QuestionScore q = s.questions().get(question.id());
+        scores.add(q);
         if (q.resolved()) {
           resolved++;
           sum = sum.plus(q.potential());
@@ -300,7 +302,11 @@ public final class Aggregator {
       if (sum.signum() > 0) {
         all.add(
             new GroupSummary.Improvement(
-                question, resolved, sum, sum.dividedBy(Statistics.integer(resolved))));
+                question,
+                resolved,
+                sum,
+                sum.dividedBy(Statistics.integer(resolved)),
+                ClassAdvice.of(question, scores)));
       }
     }
     // a stable sort keeps document order among equal sums

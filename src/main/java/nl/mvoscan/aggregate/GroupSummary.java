@@ -57,8 +57,15 @@ public record GroupSummary(
   /**
    * Improvement potential of a question: the sum of w·(M − p)/M over the responses where it is
    * resolved, and that sum divided by how many responses resolved it.
+   *
+   * @param common the group's most common answer below the maximum and the advice that follows it
    */
-  public record Improvement(Question question, int resolved, Rational sum, Rational mean) {}
+  public record Improvement(
+      Question question,
+      int resolved,
+      Rational sum,
+      Rational mean,
+      ClassAdvice.CommonAnswer common) {}
 
   /**
    * How much the students who scanned one company in one school year agree.

@@ -81,6 +81,12 @@ public final class ReportCommand implements Runnable {
             "De scan voor een antwoordbestand; standaard die uit het bestand / the scan for an answers file; default: the one it names.")
     String scanRef;
 
+    @Option(
+        names = {"--met-cijfer", "--with-grade"},
+        description =
+            "Eigen versie van de student, met rapportcijfer; zonder deze optie is het rapport voor het bedrijf / the student's own copy, with the grade; without it the report is for the company.")
+    boolean withGrade;
+
     @Override
     public Integer call() {
       Messages messages = common.messages();
@@ -115,7 +121,12 @@ public final class ReportCommand implements Runnable {
       }
       String language = common.textLanguage(result);
       RenderedPdf pdf =
-          StudentReport.render(result, average, Messages.forLanguage(language), language);
+          StudentReport.render(
+              result,
+              average,
+              Messages.forLanguage(language),
+              language,
+              withGrade ? StudentReport.Audience.STUDENT : StudentReport.Audience.COMPANY);
       Path target = target(output, studentFileBase(result, messages, source));
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();

@@ -10,6 +10,7 @@ import nl.mvoscan.scan.Option;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Text;
+import nl.mvoscan.scoring.Advice;
 import nl.mvoscan.scoring.Rational;
 import nl.mvoscan.scoring.Reason;
 import nl.mvoscan.scoring.ScoreResult;
@@ -351,10 +352,12 @@ public final class Scorecard {
       out.append(withAdvice ? "  - " : "  + ")
           .append(text(question.text()))
           .append(System.lineSeparator());
-      if (withAdvice && question.advice() != null) {
-        out.append("    ")
-            .append(messages.get("card.advice", text(question.advice())))
-            .append(System.lineSeparator());
+      if (withAdvice) {
+        for (Text advice : Advice.of(q)) {
+          out.append("    ")
+              .append(messages.get("card.advice", text(advice)))
+              .append(System.lineSeparator());
+        }
       }
       if (q.value() instanceof AnswerValue.Choice chosen) {
         question

@@ -80,14 +80,33 @@ class ReportCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains(out.toString(), "geschreven", pages(out) + " pagina's");
     assertThat(text(out))
-        .contains("Zorgcentrum De Lindehof", "Anaïs Bakker", "89,8", "9,1", "Koploper")
-        .doesNotContain("Grijs: het gemiddelde van klas");
+        .contains("Zorgcentrum De Lindehof", "Anaïs Bakker", "89,8", "Koploper")
+        .doesNotContain("Grijs: het gemiddelde van klas", "rapportcijfer");
     assertThat(Files.exists(dir.resolve("mvoscan.db")))
         .as("a report from a file creates no database")
         .isFalse();
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("zorg.pdf");
     }
+  }
+
+  @Test
+  void studentReportWithGradeIsTheStudentsOwnCopy() throws Exception {
+    Path out = dir.resolve("eigen.pdf");
+    CommandLineFactory.Run result =
+        run(
+            "report",
+            "student",
+            "--lang",
+            "nl",
+            "--db",
+            db(),
+            "--met-cijfer",
+            "examples/zorghuis-groningen.json",
+            "-o",
+            out.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(text(out)).contains("RAPPORT VOOR DE STUDENT", "rapportcijfer", "9,1");
   }
 
   @Test

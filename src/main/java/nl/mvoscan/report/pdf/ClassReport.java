@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import nl.mvoscan.aggregate.ClassAdvice;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.scan.Level;
@@ -422,7 +423,12 @@ public final class ClassReport {
   // ---- improvements of a group of responses
 
   private record Improvement(
-      Question question, int count, Rational potential, BigDecimal meanPoints, BigDecimal max) {}
+      Question question,
+      int count,
+      Rational potential,
+      BigDecimal meanPoints,
+      BigDecimal max,
+      List<nl.mvoscan.scan.Text> advice) {}
 
   /**
    * The questions that most often are among a response's three improvements; ties go to the larger
@@ -433,9 +439,11 @@ public final class ClassReport {
     Map<String, Integer> counts = new HashMap<>();
     Map<String, Rational> potentials = new HashMap<>();
     Map<String, List<BigDecimal>> points = new HashMap<>();
+    Map<String, List<ScoreResult.QuestionScore>> scores = new HashMap<>();
     for (Entry entry : group) {
       entry.result().improvements().forEach(q -> counts.merge(q.question().id(), 1, Integer::sum));
       for (ScoreResult.QuestionScore q : entry.result().questions()) {
+        scores.computeIfAbsent(q.question().id(), k -> new ArrayList<>()).add(q);
         if (q.resolved()) {
           potentials.merge(q.question().id(), q.potential(), Rational::plus);
           points.computeIfAbsent(q.question().id(), k -> new ArrayList<>()).add(q.points());
@@ -452,7 +460,8 @@ public final class ClassReport {
                 count,
                 potentials.getOrDefault(question.id(), Rational.ZERO),
                 mean(points.getOrDefault(question.id(), List.of())),
-                question.maximum()));
+                question.maximum(),
+                advice(question, scores.getOrDefault(question.id(), List.of()))));
       }
     }
     List<Improvement> sorted = new ArrayList<>(improvements);
@@ -462,6 +471,13 @@ public final class ClassReport {
             .thenComparing(Improvement::potential, Comparator.reverseOrder())
             .thenComparingInt(i -> order.indexOf(i.question())));
     return sorted.subList(0, Math.min(limit, sorted.size()));
+  }
+
+  /** The advice aggregate derives from the group's most common answer below the maximum. */
+  private static List<nl.mvoscan.scan.Text> advice(
+      Question question, List<ScoreResult.QuestionScore> scores) {
+    ClassAdvice.CommonAnswer common = ClassAdvice.of(question, scores);
+    return common == null ? List.of() : common.advice();
   }
 
   private void improvements(
@@ -494,12 +510,12 @@ public final class ClassReport {
                   improvement.meanPoints() == null ? "–" : f.one(improvement.meanPoints()),
                   f.points(improvement.max())),
               pdf.small()));
-      if (f.has(question.advice())) {
-        block.add(
-            pdf.labelled(
-                f.get("report.advice"),
-                pdf.font(10, true, PdfDoc.ACCENT),
-                f.text(question.advice())));
+      for (nl.mvoscan.scan.Text advice : improvement.advice()) {
+        if (f.has(advice)) {
+          block.add(
+              pdf.labelled(
+                  f.get("report.advice"), pdf.font(10, true, PdfDoc.ACCENT), f.text(advice)));
+        }
       }
       pdf.together(block, false);
     }

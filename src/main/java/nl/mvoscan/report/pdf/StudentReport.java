@@ -22,6 +22,7 @@ import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Theme;
 import nl.mvoscan.scan.Visibility;
+import nl.mvoscan.scoring.Advice;
 import nl.mvoscan.scoring.Reason;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Status;
@@ -42,13 +43,25 @@ public final class StudentReport {
    */
   public record ClassAverage(String className, int responses, Map<String, BigDecimal> themes) {}
 
+  /**
+   * Who reads the report. The company gets level and score but no school grade: a mark out of ten
+   * from a student's scan would read as a verdict; the student's own copy keeps the grade.
+   */
+  public enum Audience {
+    COMPANY,
+    STUDENT
+  }
+
   private final ScoreResult result;
   private final ClassAverage classAverage;
   private final Format f;
   private final Scan scan;
   private final Answers answers;
+  private final Audience audience;
 
-  private StudentReport(ScoreResult result, ClassAverage classAverage, Format format) {
+  private StudentReport(
+      ScoreResult result, ClassAverage classAverage, Format format, Audience audience) {
+    this.audience = audience;
     this.result = result;
     this.classAverage = classAverage == null || classAverage.responses() == 0 ? null : classAverage;
     this.f = format;
@@ -63,8 +76,22 @@ public final class StudentReport {
    */
   public static RenderedPdf render(
       ScoreResult result, ClassAverage classAverage, Messages messages, String language) {
+    return render(result, classAverage, messages, language, Audience.COMPANY);
+  }
+
+  /**
+   * @param audience {@link Audience#COMPANY} for the report a student hands to the company, {@link
+   *     Audience#STUDENT} for the student's own copy with the grade
+   */
+  public static RenderedPdf render(
+      ScoreResult result,
+      ClassAverage classAverage,
+      Messages messages,
+      String language,
+      Audience audience) {
     StudentReport report =
-        new StudentReport(result, classAverage, new Format(messages, language, result.scan()));
+        new StudentReport(
+            result, classAverage, new Format(messages, language, result.scan()), audience);
     return PdfDoc.render(report.meta(), report::write);
   }
 
@@ -126,12 +153,14 @@ public final class StudentReport {
   private void cover(PdfDoc pdf) throws DocumentException {
     Paragraph kicker =
         pdf.paragraphOf(
-            f.get("report.student.kicker").toUpperCase(java.util.Locale.ROOT),
+            f.get(grade() ? "report.student.kicker.student" : "report.student.kicker")
+                .toUpperCase(java.util.Locale.ROOT),
             pdf.font(9, true, PdfDoc.MUTED));
     kicker.setSpacingBefore(30);
     pdf.add(kicker);
     pdf.title(company() == null ? f.text(scan.title()) : company());
     pdf.subtitle(f.text(scan.title()) + " · " + f.get("report.version", scan.version()));
+    pdf.paragraph(f.get("report.student.notACertificate"));
 
     PdfDoc.Table facts = pdf.table(130, PdfDoc.CONTENT_WIDTH - 130);
     Answers.Company company = answers.company();
@@ -161,23 +190,40 @@ public final class StudentReport {
     resultTitle.setSpacingBefore(16);
     pdf.add(resultTitle);
     if (figures.status() == Status.SCORED) {
-      PdfPTable boxes = new PdfPTable(3);
+      PdfPTable boxes = new PdfPTable(grade() ? 3 : 2);
       boxes.setWidthPercentage(100);
       boxes.setSpacingBefore(4);
       boxes.setSpacingAfter(8);
       boxes.addCell(
           figureBox(pdf, f.decimal(figures.roundedScore()), f.get("report.overall.score")));
-      boxes.addCell(
-          figureBox(pdf, f.decimal(overall.roundedGrade()), f.get("report.overall.grade")));
+      if (grade()) {
+        boxes.addCell(
+            figureBox(pdf, f.decimal(overall.roundedGrade()), f.get("report.overall.grade")));
+      }
       boxes.addCell(figureBox(pdf, f.level(overall.level()), f.get("report.overall.level")));
       pdf.add(boxes);
       pdf.paragraph(
-          f.get(
-              "report.overall.summary",
-              f.decimal(figures.roundedScore()),
-              f.decimal(overall.roundedGrade()),
-              f.level(overall.level()),
-              f.coverage(figures)));
+          grade()
+              ? f.get(
+                  "report.overall.summary",
+                  f.decimal(figures.roundedScore()),
+                  f.decimal(overall.roundedGrade()),
+                  f.level(overall.level()),
+                  f.coverage(figures))
+              : f.get(
+                  "report.overall.summary.company",
+                  f.decimal(figures.roundedScore()),
+                  f.level(overall.level()),
+                  f.coverage(figures)));
+      Level heldBack = overall.heldBackByCoverage();
+      if (heldBack != null) {
+        pdf.paragraph(
+            f.get(
+                "report.overall.levelCoverage",
+                f.level(heldBack),
+                f.decimal(Decimals.plain(heldBack.minCoverage().multiply(BigDecimal.valueOf(100))))
+                    + "%"));
+      }
       Level level = overall.level();
       if (level != null && f.has(level.advice())) {
         pdf.together(
@@ -192,14 +238,26 @@ public final class StudentReport {
     Paragraph how = pdf.paragraphOf(f.get("report.howToRead"), pdf.strong());
     how.setSpacingBefore(10);
     pdf.add(how);
-    pdf.note(
+    String howToRead =
         f.get(
             "report.howToRead.text",
             f.decimal(
                 scan.minCoverage()
                     .multiply(BigDecimal.valueOf(100))
                     .stripTrailingZeros()
-                    .setScale(0, java.math.RoundingMode.HALF_UP))));
+                    .setScale(0, java.math.RoundingMode.HALF_UP)));
+    if (scan.maxNa() != null) {
+      howToRead +=
+          " "
+              + f.get(
+                  "report.howToRead.maxNa",
+                  f.decimal(Decimals.plain(scan.maxNa().multiply(BigDecimal.valueOf(100)))));
+    }
+    pdf.note(grade() ? howToRead + " " + f.get("report.howToRead.grade") : howToRead);
+  }
+
+  private boolean grade() {
+    return audience == Audience.STUDENT;
   }
 
   private void fact(PdfDoc.Table table, String key, String value) {
@@ -380,12 +438,12 @@ public final class StudentReport {
       List<Element> block = new ArrayList<>();
       block.add(pdf.paragraphOf(f.text(q.question().text()), pdf.strong()));
       block.add(pdf.paragraphOf(answerLine(q), pdf.small()));
-      if (f.has(q.question().advice())) {
-        block.add(
-            pdf.labelled(
-                f.get("report.advice"),
-                pdf.font(10, true, PdfDoc.ACCENT),
-                f.text(q.question().advice())));
+      for (nl.mvoscan.scan.Text advice : Advice.of(q)) {
+        if (f.has(advice)) {
+          block.add(
+              pdf.labelled(
+                  f.get("report.advice"), pdf.font(10, true, PdfDoc.ACCENT), f.text(advice)));
+        }
       }
       feedback(pdf, q, block);
       pdf.together(block, false);

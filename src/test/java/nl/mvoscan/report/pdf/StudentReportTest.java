@@ -99,7 +99,45 @@ class StudentReportTest {
   }
 
   @Test
-  void reportShowsScoresGradeLevelNamesAndAdvice() throws Exception {
+  void theCompanysReportShowsScoreAndLevelWithoutTheGradeAndIsNoCertificate() throws Exception {
+    String text =
+        text(render(score(Path.of("examples", "zorghuis-groningen.json")), null, "nl").bytes());
+    assertThat(text)
+        .contains(
+            "RAPPORT VOOR HET STAGEBEDRIJF",
+            "Dit is een scan die een student tijdens de stage heeft gemaakt, geen keurmerk of"
+                + " certificaat.",
+            "totaalscore (van 100)",
+            "niveau",
+            "89,8",
+            "Koploper")
+        .doesNotContain("rapportcijfer", "9,1");
+    String english =
+        text(render(score(Path.of("examples", "zorghuis-groningen.json")), null, "en").bytes());
+    assertThat(english)
+        .contains("not a certificate or a label", "89.8", "Leader")
+        .doesNotContain("grade", "9.1");
+  }
+
+  @Test
+  void theStudentsOwnCopyKeepsTheGrade() throws Exception {
+    ScoreResult result = score(Path.of("examples", "zorghuis-groningen.json"));
+    String text =
+        text(
+            StudentReport.render(
+                    result, null, Messages.forLanguage("nl"), "nl", StudentReport.Audience.STUDENT)
+                .bytes());
+    assertThat(text)
+        .contains(
+            "RAPPORT VOOR DE STUDENT",
+            "rapportcijfer",
+            "Totaalscore 89,8, rapportcijfer 9,1, niveau Koploper.",
+            "Het rapportcijfer is 1 + 9 × totaalscore / 100.",
+            "geen keurmerk of certificaat");
+  }
+
+  @Test
+  void reportShowsScoresLevelNamesAndAdvice() throws Exception {
     RenderedPdf pdf = render(score(Path.of("examples", "zorghuis-groningen.json")), null, "nl");
     String text = text(pdf.bytes());
     assertThat(text)
@@ -111,7 +149,7 @@ class StudentReportTest {
             "24 november 2026",
             "MVO-scan voor stagebedrijven",
             "2026.1");
-    assertThat(text).contains("89,8", "9,1", "Koploper", "totaalscore", "rapportcijfer");
+    assertThat(text).contains("89,8", "Koploper", "totaalscore");
     // theme scores of the examples README, and the koploper levelAdvice of "Beleid & bestuur"
     assertThat(text).contains("94,7", "96,6", "91,4", "84,0", "90,0", "81,8");
     assertThat(text)
@@ -223,7 +261,6 @@ class StudentReportTest {
     assertThat(text)
         .contains(
             "30,2",
-            "3,7",
             "Starter",
             "Vraag dit na bij het bedrijf",
             "Wat voor stroom gebruikt het bedrijf?",
@@ -238,7 +275,6 @@ class StudentReportTest {
     assertThat(text)
         .contains(
             "89.8",
-            "9.1",
             "Leader",
             "page 1 of",
             "Strengths",

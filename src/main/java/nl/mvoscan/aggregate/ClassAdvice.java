@@ -1,0 +1,101 @@
+package nl.mvoscan.aggregate;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.mvoscan.scan.AnswerValue;
+import nl.mvoscan.scan.Question;
+import nl.mvoscan.scan.Text;
+import nl.mvoscan.scoring.Advice;
+import nl.mvoscan.scoring.ScoreResult;
+
+/**
+ * The advice for one question in a group's report: the advice (§8.1) that follows the group's most
+ * common answer below the maximum, so a class where most companies are halfway is told the next
+ * step from halfway, not the first step.
+ */
+public final class ClassAdvice {
+
+  private ClassAdvice() {}
+
+  /**
+   * The group's most common answer below the maximum to one question.
+   *
+   * @param value the answer: one option for a choice, the sorted selection for a multi (as in the
+   *     agreement figures)
+   * @param count how many responses gave exactly this answer
+   * @param below how many responses are resolved below the maximum at all
+   * @param advice the advice that follows it, in document order; empty when the scan has none
+   */
+  public record CommonAnswer(
+      AnswerValue value, BigDecimal points, int count, int below, List<Text> advice) {}
+
+  /**
+   * The most common answer among the resolved answers below the maximum, or {@code null} when every
+   * resolved answer reached it. Ties go to the answer with fewer points (the step most of them
+   * still need first), then to the option that comes first in the scan.
+   */
+  public static CommonAnswer of(Question question, List<ScoreResult.QuestionScore> scores) {
+    Map<List<String>, List<ScoreResult.QuestionScore>> byAnswer = new LinkedHashMap<>();
+    int below = 0;
+    for (ScoreResult.QuestionScore q : scores) {
+      if (q.resolved() && q.value() != null && q.points().compareTo(q.max()) < 0) {
+        below++;
+        byAnswer.computeIfAbsent(key(question, q.value()), k -> new ArrayList<>()).add(q);
+      }
+    }
+    if (byAnswer.isEmpty()) {
+      return null;
+    }
+    Comparator<Map.Entry<List<String>, List<ScoreResult.QuestionScore>>> order =
+        Comparator.comparing(
+                (Map.Entry<List<String>, List<ScoreResult.QuestionScore>> e) -> e.getValue().size())
+            .reversed()
+            .thenComparing(e -> e.getValue().get(0).points())
+            .thenComparing(e -> e.getKey(), ClassAdvice.inScanOrder(question));
+    Map.Entry<List<String>, List<ScoreResult.QuestionScore>> best =
+        byAnswer.entrySet().stream().min(order).orElseThrow();
+    ScoreResult.QuestionScore example = best.getValue().get(0);
+    AnswerValue value =
+        example.value() instanceof AnswerValue.Multi
+            ? new AnswerValue.Multi(best.getKey())
+            : example.value();
+    return new CommonAnswer(
+        value,
+        example.points(),
+        best.getValue().size(),
+        below,
+        Advice.forAnswer(question, value, example.points()));
+  }
+
+  /** One answer as a comparable key: the chosen option ids in the scan's order. */
+  private static List<String> key(Question question, AnswerValue value) {
+    List<String> ids = new ArrayList<>(value.optionIds());
+    ids.sort(Comparator.comparingInt(id -> index(question, id)));
+    return List.copyOf(ids);
+  }
+
+  private static Comparator<List<String>> inScanOrder(Question question) {
+    return (a, b) -> {
+      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+        int c = Integer.compare(index(question, a.get(i)), index(question, b.get(i)));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(a.size(), b.size());
+    };
+  }
+
+  private static int index(Question question, String optionId) {
+    for (int i = 0; i < question.options().size(); i++) {
+      if (question.options().get(i).id().equals(optionId)) {
+        return i;
+      }
+    }
+    return question.options().size();
+  }
+}
