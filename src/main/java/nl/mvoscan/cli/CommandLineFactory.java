@@ -3,6 +3,7 @@ package nl.mvoscan.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.store.StoreException;
@@ -12,16 +13,37 @@ import picocli.CommandLine.ParseResult;
 /** Builds the one {@link CommandLine} that {@code main} and the tests both use. */
 public final class CommandLineFactory {
 
+  /** The subcommands, in the order the usage help lists them. */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          TakeCommand.class,
+          ScoreCommand.class,
+          TemplateCommand.class,
+          ValidateCommand.class,
+          ScansCommand.class,
+          ImportCommand.class,
+          ResponsesCommand.class,
+          ShowCommand.class,
+          CompaniesCommand.class,
+          DeleteCommand.class,
+          ForgetCommand.class,
+          ExportCommand.class,
+          AggregateCommand.class,
+          ReportCommand.class);
+
   private CommandLineFactory() {}
 
-  public static CommandLine create() {
-    return create(
-        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+  /** The command line of {@code main}, for these arguments. */
+  public static CommandLine create(String... args) {
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return configure(withSubcommands(new CommandLine(new MvoscanCommand()), args), out, err);
   }
 
   public static CommandLine create(PrintWriter out, PrintWriter err) {
-    return configure(new CommandLine(new MvoscanCommand()), out, err);
+    return configure(withSubcommands(new CommandLine(new MvoscanCommand()), null), out, err);
   }
 
   /**
@@ -39,7 +61,40 @@ public final class CommandLineFactory {
                 : defaults.create(type);
           }
         };
-    return configure(new CommandLine(new MvoscanCommand(), factory), out, err);
+    return configure(
+        withSubcommands(new CommandLine(new MvoscanCommand(), factory), null), out, err);
+  }
+
+  /**
+   * Adds the subcommand that {@code args} name, or every subcommand when they name none (help,
+   * usage, a typo that picocli should answer with the list) or when {@code args} is null. Building
+   * picocli's model of a command costs reflection over it and its options, a quarter of the start
+   * of a short command when done for all fourteen.
+   */
+  private static CommandLine withSubcommands(CommandLine commandLine, String[] args) {
+    String name = args == null ? null : subcommandName(args);
+    for (Class<?> type : SUBCOMMANDS) {
+      if (name == null || name.equals(type.getAnnotation(CommandLine.Command.class).name())) {
+        commandLine.addSubcommand(type);
+      }
+    }
+    if (commandLine.getSubcommands().isEmpty()) {
+      SUBCOMMANDS.forEach(commandLine::addSubcommand);
+    }
+    return commandLine;
+  }
+
+  /** The first argument that is not an option of the top-level command (or its value). */
+  private static String subcommandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--lang")) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   private static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {

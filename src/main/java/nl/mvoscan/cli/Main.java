@@ -6,6 +6,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(CommandLineFactory.create().execute(args));
+    System.exit(CommandLineFactory.create(args).execute(args));
   }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+/** The top-level command; its subcommands are added by {@link CommandLineFactory}. */
 @Command(
     name = "mvoscan",
     mixinStandardHelpOptions = true,
@@ -13,22 +14,6 @@ import picocli.CommandLine.Spec;
     description = {
       "MVO-scan voor stagebedrijven: scans invullen, scoren en rapporteren.",
       "CSR scan for internship companies: fill in, score and report."
-    },
-    subcommands = {
-      TakeCommand.class,
-      ScoreCommand.class,
-      TemplateCommand.class,
-      ValidateCommand.class,
-      ScansCommand.class,
-      ImportCommand.class,
-      ResponsesCommand.class,
-      ShowCommand.class,
-      CompaniesCommand.class,
-      DeleteCommand.class,
-      ForgetCommand.class,
-      ExportCommand.class,
-      AggregateCommand.class,
-      ReportCommand.class,
     },
     footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
 public final class MvoscanCommand implements Runnable {

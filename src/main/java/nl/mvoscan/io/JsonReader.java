@@ -53,6 +53,8 @@ public final class JsonReader {
                   .build())
           .build();
 
+  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
+
   private JsonReader() {}
 
   public static JsonDocument read(Path file) {
@@ -93,8 +95,25 @@ public final class JsonReader {
   }
 
   public static JsonDocument parse(String name, String text) {
-    Map<String, JsonDocument.Location> locations = new HashMap<>();
-    Map<String, JsonDocument.Location> keyLocations = new HashMap<>();
+    return parse(name, text, true);
+  }
+
+  /**
+   * Like {@link #parse(String, byte[])}, but without the location of every value: for a file known
+   * to be valid (a bundled scan the build checked), where remembering thousands of locations that
+   * no message will ever show costs a good part of reading it. The tree is the same.
+   */
+  public static JsonDocument parseUnlocated(String name, byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return parse(name, text, false);
+  }
+
+  private static JsonDocument parse(String name, String text, boolean locate) {
+    Map<String, JsonDocument.Location> locations = locate ? new HashMap<>() : null;
+    Map<String, JsonDocument.Location> keyLocations = locate ? new HashMap<>() : null;
     List<JsonProblem> problems = new ArrayList<>();
     JsonParser parser = null;
     try {
@@ -110,7 +129,11 @@ public final class JsonReader {
         problems.add(new JsonProblem("", at.getLineNr(), at.getColumnNr(), "json.trailing"));
       }
       return new JsonDocument(
-          name, root, Map.copyOf(locations), Map.copyOf(keyLocations), List.copyOf(problems));
+          name,
+          root,
+          locate ? Map.copyOf(locations) : Map.of(),
+          locate ? Map.copyOf(keyLocations) : Map.of(),
+          List.copyOf(problems));
     } catch (StreamConstraintsException e) {
       // the exception carries no location; the parser knows where it stopped
       JsonLocation at = parser == null ? null : parser.currentLocation();
@@ -184,8 +207,10 @@ public final class JsonReader {
       List<JsonProblem> problems)
       throws IOException {
     JsonLocation start = parser.currentTokenLocation();
-    locations.put(pointer, new JsonDocument.Location(start.getLineNr(), start.getColumnNr()));
-    JsonNodeFactory nodes = new JsonNodeFactory(true);
+    if (locations != null) {
+      locations.put(pointer, new JsonDocument.Location(start.getLineNr(), start.getColumnNr()));
+    }
+    JsonNodeFactory nodes = NODES;
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {
@@ -193,17 +218,24 @@ public final class JsonReader {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String field = parser.currentName();
           JsonLocation keyAt = parser.currentTokenLocation();
-          String child = pointer + "/" + escape(field);
+          String child = locations == null ? null : pointer + "/" + escape(field);
           parser.nextToken();
           if (object.has(field)) {
             problems.add(
                 new JsonProblem(
                     child, keyAt.getLineNr(), keyAt.getColumnNr(), "json.duplicateKey", field));
             // the duplicate's own value is read for its problems only; the first one stays
-            readValue(parser, child, new HashMap<>(), new HashMap<>(), problems);
+            readValue(
+                parser,
+                child,
+                locations == null ? null : new HashMap<>(),
+                keyLocations == null ? null : new HashMap<>(),
+                problems);
           } else {
-            keyLocations.put(
-                child, new JsonDocument.Location(keyAt.getLineNr(), keyAt.getColumnNr()));
+            if (keyLocations != null) {
+              keyLocations.put(
+                  child, new JsonDocument.Location(keyAt.getLineNr(), keyAt.getColumnNr()));
+            }
             object.set(field, readValue(parser, child, locations, keyLocations, problems));
           }
         }
@@ -213,7 +245,8 @@ public final class JsonReader {
         ArrayNode array = nodes.arrayNode();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(parser, pointer + "/" + index, locations, keyLocations, problems));
+          String child = locations == null ? null : pointer + "/" + index;
+          array.add(readValue(parser, child, locations, keyLocations, problems));
           index++;
         }
         return array;

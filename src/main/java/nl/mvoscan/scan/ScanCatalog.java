@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonReader;
 
 /**
@@ -133,6 +132,22 @@ public final class ScanCatalog {
   }
 
   private static List<Candidate> bundled(Locale locale) {
+    Optional<List<ScanIndex.Item>> items = ScanIndex.bundled();
+    if (items.isPresent()) {
+      // the index names the files: read them as resources, without opening the jar as a file
+      // system, which reads its whole directory
+      List<Candidate> candidates = new ArrayList<>();
+      for (ScanIndex.Item item : items.get()) {
+        String name = "bundled:" + item.file();
+        candidates.add(
+            new Candidate(
+                name,
+                item.id(),
+                item.version(),
+                () -> load(ScanIndex.resource("/scans/" + item.file()), name, item, locale)));
+      }
+      return candidates;
+    }
     URL index = ScanCatalog.class.getResource("/scans/");
     if (index == null) {
       return List.of();
@@ -157,44 +172,38 @@ public final class ScanCatalog {
     }
   }
 
-  /** The archived editions first, so that a lookup by id alone finds the current one. */
+  /**
+   * Without an index: the archived editions first, so a lookup by id alone finds the current one.
+   */
   private static List<Candidate> bundledIn(Path folder, Locale locale) throws IOException {
     List<Candidate> candidates = new ArrayList<>();
-    Optional<List<ScanIndex.Item>> items = ScanIndex.bundled();
-    if (items.isPresent()) {
-      for (ScanIndex.Item item : items.get()) {
-        Path file = folder.resolve(item.file());
-        candidates.add(
-            new Candidate(
-                "bundled:" + item.file(),
-                item.id(),
-                item.version(),
-                () -> load(file, "bundled:" + item.file(), item, locale)));
-      }
-      return candidates;
-    }
-    for (String name : ScanIndex.bundledFiles(folder)) {
-      Path file = folder.resolve(name);
+    for (String file : ScanIndex.bundledFiles(folder)) {
+      Path path = folder.resolve(file);
+      String name = "bundled:" + file;
       candidates.add(
-          new Candidate(
-              "bundled:" + name, null, null, () -> load(file, "bundled:" + name, null, locale)));
+          new Candidate(name, null, null, () -> load(readAll(path), name, null, locale)));
     }
     return candidates;
   }
 
-  /** A bundled file: trusted when the build checked these very bytes, else checked in full. */
-  private static ScanLoader.Result load(
-      Path file, String name, ScanIndex.Item item, Locale locale) {
-    byte[] content;
+  private static byte[] readAll(Path file) {
     try {
-      content = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    JsonDocument document = JsonReader.parse(name, content);
-    if (item != null && item.describes(content)) {
-      return ScanLoader.loadChecked(Path.of(name), document, item.hash(), locale);
+  }
+
+  /** A bundled file: trusted when the build checked these very bytes, else checked in full. */
+  private static ScanLoader.Result load(
+      byte[] content, String name, ScanIndex.Item item, Locale locale) {
+    if (content == null) {
+      throw new IllegalStateException("bundled scan missing from the build: " + name);
     }
-    return ScanLoader.load(Path.of(name), document, locale);
+    if (item != null && item.describes(content)) {
+      return ScanLoader.loadChecked(
+          Path.of(name), JsonReader.parseUnlocated(name, content), item.hash(), locale);
+    }
+    return ScanLoader.load(Path.of(name), JsonReader.parse(name, content), locale);
   }
 }

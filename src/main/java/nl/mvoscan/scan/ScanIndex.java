@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonReader;
 
 /**
@@ -45,14 +46,26 @@ public final class ScanIndex {
 
   /** The index in the jar; empty when the build did not write one (running from an IDE, say). */
   static Optional<List<Item>> bundled() {
-    try (InputStream in = ScanIndex.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        return Optional.empty();
-      }
-      return Optional.of(parse(new ObjectMapper().readTree(in)));
-    } catch (IOException | RuntimeException e) {
+    byte[] content = resource(RESOURCE);
+    if (content == null) {
+      return Optional.empty();
+    }
+    try {
+      // read like the scans themselves: creating an ObjectMapper would cost more than the index
+      JsonDocument document = JsonReader.parse(RESOURCE, content);
+      return document.isValid() ? Optional.of(parse(document.root())) : Optional.empty();
+    } catch (RuntimeException e) {
       // a broken index only costs speed: every bundled scan is then checked in full
       return Optional.empty();
+    }
+  }
+
+  /** A class-path resource's bytes, {@code null} when it is missing. */
+  static byte[] resource(String name) {
+    try (InputStream in = ScanIndex.class.getResourceAsStream(name)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
