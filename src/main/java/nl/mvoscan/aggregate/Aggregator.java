@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.mvoscan.scan.AnswerValue;
-import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
 import nl.mvoscan.scan.Question;
@@ -21,14 +20,12 @@ import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Theme;
 import nl.mvoscan.scoring.Rational;
 import nl.mvoscan.scoring.ScoreResult;
-import nl.mvoscan.scoring.Scorer;
 import nl.mvoscan.scoring.Status;
 
 /**
- * Aggregates stored responses per scan hash and per group. Scores are the stored one-decimal
- * figures; question statuses (answered, n.v.t., don't know, missing, hidden) come from scoring the
- * stored answers again on the stored scan, because a missing answer and a hidden question are both
- * simply absent from storage.
+ * Aggregates stored responses per scan hash and per group, from the figures import stored: the
+ * one-decimal overall and theme scores, and each scored question's status (answered, n.v.t., don't
+ * know, missing, hidden) and points. Nothing is scored again.
  */
 public final class Aggregator {
 
@@ -40,7 +37,7 @@ public final class Aggregator {
 
   private Aggregator() {}
 
-  /** A response together with every scored question's status from scoring its answers again. */
+  /** A response together with every scored question's stored status, points and answer. */
   private record Scored(
       Response response,
       Map<String, ScoreResult.QuestionScore> questions,
@@ -78,7 +75,7 @@ public final class Aggregator {
       Scan scan, List<Response> responses, Grouping by, String language) {
     List<Scored> scored = new ArrayList<>();
     for (Response response : responses) {
-      scored.add(rescore(scan, response, language));
+      scored.add(scored(scan, response, language));
     }
     Map<String, List<Scored>> groups = new HashMap<>();
     Map<String, String> labels = new HashMap<>();
@@ -101,22 +98,33 @@ public final class Aggregator {
     return new Aggregate.Pool(scan, responses.size(), List.copyOf(summaries));
   }
 
-  private static Scored rescore(Scan scan, Response response, String language) {
-    Map<String, Answers.Answer> answers = new LinkedHashMap<>();
-    response
-        .answers()
-        .forEach((id, value) -> answers.put(id, new Answers.Answer(id, value, null, null)));
-    ScoreResult result =
-        Scorer.score(scan, new Answers(scan.id(), scan.version(), null, null, null, null, answers));
+  /**
+   * A response with its scored questions as import stored them: status, points and the answer
+   * given, so the improvement measure w·(M − p)/M and the distributions need no second scoring.
+   */
+  private static Scored scored(Scan scan, Response response, String language) {
     Map<String, ScoreResult.QuestionScore> questions = new HashMap<>();
-    result.questions().forEach(q -> questions.put(q.question().id(), q));
+    for (Question question : scan.scoredQuestions()) {
+      Response.QuestionFigure stored = response.questions().get(question.id());
+      if (stored == null) {
+        throw new IllegalArgumentException(
+            "response " + response.id() + " has no stored status for question " + question.id());
+      }
+      questions.put(
+          question.id(),
+          new ScoreResult.QuestionScore(
+              question,
+              stored.status(),
+              stored.points(),
+              question.maximum(),
+              response.answers().get(question.id())));
+    }
 
     String sector = null;
     String sectorLabel = null;
     Question sectorQuestion = sectorQuestion(scan);
     AnswerValue answer = response.answers().get(SECTOR_QUESTION);
-    boolean hidden =
-        result.hiddenAnswers().stream().anyMatch(h -> h.question().id().equals(SECTOR_QUESTION));
+    boolean hidden = response.hidden().contains(SECTOR_QUESTION);
     if (sectorQuestion != null
         && answer instanceof AnswerValue.Choice choice
         && !hidden

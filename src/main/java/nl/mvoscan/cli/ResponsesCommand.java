@@ -98,11 +98,7 @@ public final class ResponsesCommand implements Callable<Integer> {
   }
 
   /** One decimal, with a comma in Dutch like every other figure people read. */
-  private static String figure(Double value, Messages messages) {
-    if (value == null) {
-      return "-";
-    }
-    return messages.decimal(
-        java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP));
+  private static String figure(java.math.BigDecimal value, Messages messages) {
+    return value == null ? "-" : messages.decimal(value);
   }
 }

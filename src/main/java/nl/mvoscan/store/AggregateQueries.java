@@ -1,26 +1,20 @@
 package nl.mvoscan.store;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.mvoscan.aggregate.Response;
-import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonProblem;
-import nl.mvoscan.io.JsonReader;
-import nl.mvoscan.scan.AnswerJson;
 import nl.mvoscan.scan.AnswerValue;
-import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanLoader;
 import nl.mvoscan.scoring.Status;
@@ -64,48 +58,18 @@ public final class AggregateQueries {
 
   private AggregateQueries() {}
 
+  /** The selected responses, their figures and answers and their scans, on one snapshot. */
   public static Selection select(Store store, Filter filter) {
-    return store.read(
-        connection -> {
-          // one read transaction: with WAL the three queries see the same snapshot, whatever
-          // imports run meanwhile
-          try (Statement begin = connection.createStatement()) {
-            begin.execute("BEGIN");
-          }
-          try {
-            Selection selection = select(connection, filter);
-            try (Statement commit = connection.createStatement()) {
-              commit.execute("COMMIT");
-            }
-            return selection;
-          } catch (SQLException | RuntimeException e) {
-            try (Statement rollback = connection.createStatement()) {
-              rollback.execute("ROLLBACK");
-            }
-            throw e;
-          }
-        });
+    return store.read(connection -> select(store, connection, filter));
   }
 
-  private static Selection select(Connection connection, Filter filter) throws SQLException {
+  private static Selection select(Store store, Connection connection, Filter filter)
+      throws SQLException {
     List<String> args = new ArrayList<>();
-    String where = where(filter, args);
+    String where = where(store, filter, args);
     String from =
         " FROM response r JOIN scan s ON s.hash = r.scan_hash LEFT JOIN company c ON c.id = r.company_id";
     String selected = "SELECT r.id" + from + where;
-
-    Map<Long, Map<String, Response.Figure>> themes = new HashMap<>();
-    query(
-        connection,
-        "SELECT t.response_id, t.theme_id, t.status, t.score FROM theme_score t WHERE t.response_id IN ("
-            + selected
-            + ") ORDER BY t.response_id, t.position",
-        args,
-        rs ->
-            themes
-                .computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
-                .put(
-                    rs.getString(2), new Response.Figure(status(rs.getString(3)), decimal(rs, 4))));
 
     Map<String, Scan> scans = new LinkedHashMap<>();
     List<UnreadableScan> unreadable = new ArrayList<>();
@@ -117,51 +81,85 @@ public final class AggregateQueries {
             + ") ORDER BY hash",
         args,
         rs -> {
-          String hash = rs.getString(1);
-          String name = "db:" + hash;
-          JsonDocument document = JsonReader.parse(name, rs.getString(4));
-          ScanLoader.Result loaded = ScanLoader.load(Path.of(name), document, Locale.ENGLISH);
+          ScanLoader.Result loaded = StoredScans.load(rs.getString(1), rs.getString(4));
           if (loaded.ok()) {
-            scans.put(hash, loaded.scan());
+            scans.put(rs.getString(1), loaded.scan());
           } else {
             unreadable.add(
-                new UnreadableScan(hash, rs.getString(2), rs.getString(3), loaded.problems()));
+                new UnreadableScan(
+                    rs.getString(1), rs.getString(2), rs.getString(3), loaded.problems()));
           }
         });
 
-    // answers are typed by their question, so they are read once the scans are known
     Map<Long, String> scanOf = new HashMap<>();
     query(
         connection,
         "SELECT r.id, r.scan_hash" + from + where,
         args,
         rs -> scanOf.put(rs.getLong(1), rs.getString(2)));
-    Map<String, Map<String, Question>> questions = new HashMap<>();
-    scans.forEach((hash, scan) -> questions.put(hash, scan.questionsById()));
-    Map<Long, Map<String, AnswerValue>> answers = new HashMap<>();
+
+    Map<Long, Map<String, Response.Figure>> themes = new HashMap<>();
     query(
         connection,
-        "SELECT a.response_id, a.question_id, a.value FROM answer a WHERE a.response_id IN ("
+        "SELECT t.response_id, t.theme_id, t.status, t.exact_score, t.exact_coverage FROM theme_score t"
+            + " WHERE t.response_id IN ("
+            + selected
+            + ") ORDER BY t.response_id, t.position",
+        args,
+        rs ->
+            themes
+                .computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
+                .put(
+                    rs.getString(2),
+                    new Response.Figure(
+                        status(rs.getString(3)),
+                        ExactFigures.oneDecimal(rs.getString(4)),
+                        ExactFigures.percent(rs.getString(5)))));
+
+    Map<Long, Map<String, Response.QuestionFigure>> questions = new HashMap<>();
+    query(
+        connection,
+        "SELECT q.response_id, q.question_id, q.status, q.points FROM question_score q"
+            + " WHERE q.response_id IN ("
+            + selected
+            + ") ORDER BY q.response_id, q.position",
+        args,
+        rs ->
+            questions
+                .computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
+                .put(
+                    rs.getString(2),
+                    new Response.QuestionFigure(
+                        status(rs.getString(3)), ExactFigures.points(rs.getString(4)))));
+
+    Map<Long, Map<String, AnswerValue>> answers = new HashMap<>();
+    Map<Long, Set<String>> hidden = new HashMap<>();
+    query(
+        connection,
+        "SELECT a.response_id, a.question_id, a.value, a.hidden FROM answer a WHERE a.response_id IN ("
             + selected
             + ")",
         args,
         rs -> {
-          Question question =
-              questions.getOrDefault(scanOf.get(rs.getLong(1)), Map.of()).get(rs.getString(2));
+          long id = rs.getLong(1);
+          Scan scan = scans.get(scanOf.get(id));
           AnswerValue value =
-              question == null ? null : AnswerJson.read(question.type(), rs.getString(3));
+              scan == null ? null : StoredResponses.value(scan, rs.getString(2), rs.getString(3));
           if (value != null) {
-            answers
-                .computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
-                .put(rs.getString(2), value);
+            answers.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(rs.getString(2), value);
+          }
+          if (rs.getInt(4) != 0) {
+            hidden.computeIfAbsent(id, k -> new HashSet<>()).add(rs.getString(2));
           }
         });
 
     List<Response> responses = new ArrayList<>();
     query(
         connection,
-        "SELECT r.id, r.scan_hash, r.class, r.school_year, c.company_key, c.name, c.sector, r.status, r.score, r.level"
+        "SELECT r.id, r.scan_hash, r.class, r.school_year, r.date, r.respondent_id, p.name,"
+            + " c.company_key, c.name, c.city, c.kvk, c.sector, r.status, r.exact_score, r.exact_grade, r.level"
             + from
+            + " LEFT JOIN respondent p ON p.id = r.respondent_id"
             + where
             + " ORDER BY r.id",
         args,
@@ -173,30 +171,34 @@ public final class AggregateQueries {
                   rs.getString(2),
                   rs.getString(3),
                   rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
+                  StoredResponses.date(rs.getString(5)),
+                  StoredResponses.nullableLong(rs, 6),
                   rs.getString(7),
-                  status(rs.getString(8)),
-                  decimal(rs, 9),
+                  rs.getString(8),
+                  rs.getString(9),
                   rs.getString(10),
+                  rs.getString(11),
+                  rs.getString(12),
+                  status(rs.getString(13)),
+                  ExactFigures.oneDecimal(rs.getString(14)),
+                  ExactFigures.oneDecimal(rs.getString(15)),
+                  rs.getString(16),
                   Map.copyOf(themes.getOrDefault(id, Map.of())),
-                  Map.copyOf(answers.getOrDefault(id, Map.of()))));
+                  Map.copyOf(questions.getOrDefault(id, Map.of())),
+                  Map.copyOf(answers.getOrDefault(id, Map.of())),
+                  Set.copyOf(hidden.getOrDefault(id, Set.of()))));
         });
     return new Selection(List.copyOf(responses), Map.copyOf(scans), List.copyOf(unreadable));
   }
 
-  private static String where(Filter filter, List<String> args) {
+  private static String where(Store store, Filter filter, List<String> args) {
     StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
-    // the collation goes on the column: SQLite (3.40, 3.51) turns "r.class = ? COLLATE NOCASE OR
-    // r.class = ?
-    // COLLATE NOCASE" into a lookup in the case-sensitive index response_class and misses "3A" for
-    // "3a"
     anyOf(
         sql,
         filter.classes(),
         value -> {
           args.add(value.trim());
-          return "r.class COLLATE NOCASE = ?";
+          return store.caseless("r.class");
         });
     // a spelling absorbed by a merge (company_alias) finds the company it was merged into
     anyOf(
@@ -207,7 +209,9 @@ public final class AggregateQueries {
           args.add(value.trim());
           args.add(value.trim());
           args.add(Keys.company(value, null));
-          return "c.company_key = ? OR c.name COLLATE NOCASE = ? OR c.kvk = ?"
+          return "c.company_key = ? OR "
+              + store.caseless("c.name")
+              + " OR c.kvk = ?"
               + " OR c.id IN (SELECT a.company_id FROM company_alias a WHERE a.company_key = ?)";
         });
     anyOf(
@@ -272,14 +276,5 @@ public final class AggregateQueries {
 
   private static Status status(String id) {
     return Status.valueOf(id.toUpperCase(Locale.ROOT));
-  }
-
-  /**
-   * Stored figures are one-decimal values kept as REAL; the shortest decimal of the double is that
-   * value.
-   */
-  private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? null : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
   }
 }

@@ -30,7 +30,7 @@ public final class CompanyQueries {
 
   /** Every company, by name (case-insensitive), then id. */
   public static List<Company> list(Store store) {
-    return store.read(connection -> select(connection, "1 = 1", null));
+    return store.read(connection -> select(store, connection, "1 = 1", null));
   }
 
   /**
@@ -46,7 +46,7 @@ public final class CompanyQueries {
           all.add(keep);
           all.addAll(others);
           for (long id : all) {
-            if (select(connection, "id = ?", id).isEmpty() && !unknown.contains(id)) {
+            if (select(store, connection, "id = ?", id).isEmpty() && !unknown.contains(id)) {
               unknown.add(id);
             }
           }
@@ -78,9 +78,15 @@ public final class CompanyQueries {
               moved += move.executeUpdate();
             }
             // remember the merged spelling, and every spelling it had absorbed before
+            try (PreparedStatement forget =
+                connection.prepareStatement(
+                    "DELETE FROM company_alias WHERE company_key = (SELECT company_key FROM company WHERE id = ?)")) {
+              forget.setLong(1, other);
+              forget.executeUpdate();
+            }
             try (PreparedStatement alias =
                 connection.prepareStatement(
-                    "INSERT OR REPLACE INTO company_alias(company_key, company_id) SELECT company_key, ? FROM company WHERE id = ?")) {
+                    "INSERT INTO company_alias(company_key, company_id) SELECT company_key, ? FROM company WHERE id = ?")) {
               alias.setLong(1, keep);
               alias.setLong(2, other);
               alias.executeUpdate();
@@ -98,11 +104,12 @@ public final class CompanyQueries {
               merged += delete.executeUpdate();
             }
           }
-          return new Merged(List.of(), select(connection, "id = ?", keep).get(0), merged, moved);
+          return new Merged(
+              List.of(), select(store, connection, "id = ?", keep).get(0), merged, moved);
         });
   }
 
-  private static List<Company> select(Connection connection, String where, Long id)
+  private static List<Company> select(Store store, Connection connection, String where, Long id)
       throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -110,7 +117,9 @@ public final class CompanyQueries {
                 + " (SELECT count(*) FROM response r WHERE r.company_id = c.id)"
                 + " FROM company c WHERE "
                 + where
-                + " ORDER BY c.name COLLATE NOCASE, c.id")) {
+                + " ORDER BY "
+                + store.caselessOrder("c.name")
+                + ", c.id")) {
       if (id != null) {
         select.setLong(1, id);
       }

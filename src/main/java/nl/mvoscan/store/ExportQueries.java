@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,20 +70,14 @@ public final class ExportQueries {
       args.add(filter.schoolYear());
     }
     return store.read(
-        connection ->
-            ResponseDetails.snapshot(
-                connection,
-                c -> {
-                  Map<Long, List<ResponseDetails.Theme>> themes =
-                      ResponseDetails.themes(connection, where.toString(), args);
-                  List<Response> responses = responses(connection, where.toString(), args, themes);
-                  Map<Long, List<ResponseDetails.Answer>> answers =
-                      withAnswers
-                          ? ResponseDetails.answers(
-                              connection, where.toString(), args, new HashMap<>())
-                          : Map.of();
-                  return new Data(responses, answers, respondentsByClass(connection));
-                }));
+        connection -> {
+          Map<Long, List<ResponseDetails.Theme>> themes =
+              ResponseDetails.themes(connection, where.toString(), args);
+          List<Response> responses = responses(connection, where.toString(), args, themes);
+          Map<Long, List<ResponseDetails.Answer>> answers =
+              withAnswers ? ResponseDetails.answers(connection, where.toString(), args) : Map.of();
+          return new Data(responses, answers, respondentsByClass(connection));
+        });
   }
 
   private static List<Response> responses(
@@ -97,7 +90,7 @@ public final class ExportQueries {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT r.id, r.school_year, r.class, r.respondent_id, p.name, p.student_number, c.name, c.kvk, c.city, r.date,"
-                + " s.scan_id, s.version, r.status, r.score, r.coverage, r.grade, r.level"
+                + " s.scan_id, s.version, r.status, r.exact_score, r.exact_coverage, r.exact_grade, r.level"
                 + " FROM response r JOIN scan s ON s.hash = r.scan_hash"
                 + " LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN company c ON c.id = r.company_id"
                 + " WHERE "
@@ -124,9 +117,9 @@ public final class ExportQueries {
                   rs.getString(11),
                   rs.getString(12),
                   rs.getString(13),
-                  ResponseDetails.oneDecimal(rs, 14),
-                  ResponseDetails.oneDecimal(rs, 15),
-                  ResponseDetails.oneDecimal(rs, 16),
+                  ExactFigures.oneDecimal(rs.getString(14)),
+                  ExactFigures.percent(rs.getString(15)),
+                  ExactFigures.oneDecimal(rs.getString(16)),
                   rs.getString(17),
                   themes.getOrDefault(id, List.of())));
         }

@@ -1,5 +1,6 @@
 package nl.mvoscan.store;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +25,8 @@ public final class ResponseQueries {
       String date,
       String scanId,
       String status,
-      Double score,
-      Double grade,
+      BigDecimal score,
+      BigDecimal grade,
       String level) {}
 
   /** Which responses to list; {@code null} fields do not filter. */
@@ -42,17 +43,19 @@ public final class ResponseQueries {
         connection -> {
           StringBuilder sql =
               new StringBuilder(
-                  "SELECT r.id, p.name, r.class, c.name, r.school_year, r.date, s.scan_id, r.status, r.score, r.grade, r.level"
+                  "SELECT r.id, p.name, r.class, c.name, r.school_year, r.date, s.scan_id, r.status, r.exact_score, r.exact_grade, r.level"
                       + " FROM response r JOIN scan s ON s.hash = r.scan_hash"
                       + " LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN company c ON c.id = r.company_id WHERE 1 = 1");
           List<String> args = new ArrayList<>();
           if (filter.className() != null) {
-            sql.append(" AND r.class COLLATE NOCASE = ?");
+            sql.append(" AND ").append(store.caseless("r.class"));
             args.add(filter.className());
           }
           if (filter.company() != null) {
             sql.append(
-                " AND (c.company_key = ? OR c.name COLLATE NOCASE = ? OR c.kvk = ?"
+                " AND (c.company_key = ? OR "
+                    + store.caseless("c.name")
+                    + " OR c.kvk = ?"
                     + " OR c.id IN (SELECT company_id FROM company_alias WHERE company_key = ?))");
             args.add(Keys.company(filter.company(), null));
             args.add(filter.company());
@@ -81,8 +84,8 @@ public final class ResponseQueries {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getString(8),
-                        nullableDouble(rs, 9),
-                        nullableDouble(rs, 10),
+                        ExactFigures.oneDecimal(rs.getString(9)),
+                        ExactFigures.oneDecimal(rs.getString(10)),
                         rs.getString(11)));
               }
             }
@@ -124,7 +127,7 @@ public final class ResponseQueries {
               return List.<Long>of();
             });
     if (unknown.isEmpty()) {
-      store.checkpoint();
+      store.eraseTraces();
     }
     return unknown;
   }
@@ -193,7 +196,7 @@ public final class ResponseQueries {
               return new Forgotten(matched.size(), responses, answers, List.of());
             });
     if (forgotten.respondents() > 0) {
-      store.checkpoint();
+      store.eraseTraces();
     }
     return forgotten;
   }
@@ -205,10 +208,5 @@ public final class ResponseQueries {
         return rs.next() ? rs.getInt(1) : 0;
       }
     }
-  }
-
-  private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? null : value;
   }
 }

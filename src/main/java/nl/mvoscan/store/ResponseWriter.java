@@ -58,9 +58,9 @@ public final class ResponseWriter {
           int duplicates = 0;
           for (NewResponse response : responses) {
             if (scansStored.add(response.result().scan().hash())) {
-              storeScan(connection, response);
+              storeScan(store, connection, response);
             }
-            Long id = insert(connection, response, importDate);
+            Long id = insert(store, connection, response, importDate);
             if (id == null) {
               duplicates++;
             } else {
@@ -129,7 +129,8 @@ public final class ResponseWriter {
     return ScanHash.of(node);
   }
 
-  private static Long insert(Connection connection, NewResponse response, LocalDate importDate)
+  private static Long insert(
+      Store store, Connection connection, NewResponse response, LocalDate importDate)
       throws SQLException {
     ScoreResult result = response.result();
     Answers answers = result.answers();
@@ -146,8 +147,9 @@ public final class ResponseWriter {
     Long respondentId =
         answers.respondent() == null
             ? null
-            : respondent(connection, answers.respondent(), response.className());
-    Long companyId = answers.company() == null ? null : company(connection, answers.company());
+            : respondent(store, connection, answers.respondent(), response.className());
+    Long companyId =
+        answers.company() == null ? null : company(store, connection, answers.company());
     LocalDate date = answers.date() != null ? answers.date() : importDate;
     ScoreResult.Figures overall = result.overall().figures();
     long id;
@@ -185,15 +187,17 @@ public final class ResponseWriter {
     }
     answers(connection, id, result);
     scores(connection, id, result);
+    ExactFigures.write(connection, id, result);
     return id;
   }
 
   /** The scan definition once per import; its JSON is large and identical for every response. */
-  private static void storeScan(Connection connection, NewResponse response) throws SQLException {
+  private static void storeScan(Store store, Connection connection, NewResponse response)
+      throws SQLException {
     ScoreResult result = response.result();
     try (PreparedStatement scan =
         connection.prepareStatement(
-            "INSERT OR IGNORE INTO scan(hash, scan_id, version, definition, added_at) VALUES (?, ?, ?, ?, ?)")) {
+            store.insertOrIgnore("scan", "hash", "scan_id", "version", "definition", "added_at"))) {
       scan.setString(1, result.scan().hash());
       scan.setString(2, result.scan().id());
       scan.setString(3, result.scan().version());
@@ -263,11 +267,12 @@ public final class ResponseWriter {
   }
 
   private static long respondent(
-      Connection connection, Answers.Respondent respondent, String className) throws SQLException {
+      Store store, Connection connection, Answers.Respondent respondent, String className)
+      throws SQLException {
     String key = Keys.respondent(respondent.name(), respondent.id(), className);
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT OR IGNORE INTO respondent(respondent_key, name, student_number) VALUES (?, ?, ?)")) {
+            store.insertOrIgnore("respondent", "respondent_key", "name", "student_number"))) {
       insert.setString(1, key);
       insert.setString(2, respondent.name());
       insert.setString(3, respondent.id());
@@ -276,7 +281,8 @@ public final class ResponseWriter {
     return idOf(connection, "SELECT id FROM respondent WHERE respondent_key = ?", key);
   }
 
-  private static long company(Connection connection, Answers.Company company) throws SQLException {
+  private static long company(Store store, Connection connection, Answers.Company company)
+      throws SQLException {
     String key = Keys.company(company.name(), company.kvk());
     try (PreparedStatement alias =
         connection.prepareStatement("SELECT company_id FROM company_alias WHERE company_key = ?")) {
@@ -289,7 +295,7 @@ public final class ResponseWriter {
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT OR IGNORE INTO company(company_key, name, kvk, city, sector) VALUES (?, ?, ?, ?, ?)")) {
+            store.insertOrIgnore("company", "company_key", "name", "kvk", "city", "sector"))) {
       insert.setString(1, key);
       insert.setString(2, company.name());
       insert.setString(3, company.kvk());

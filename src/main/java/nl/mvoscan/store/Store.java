@@ -1,224 +1,178 @@
 package nl.mvoscan.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
- * The results database. Every write is one transaction, so an import that fails half-way, or a
- * process that is killed, leaves the database exactly as it was.
+ * The results database, whatever engine keeps it. The SQL of the query classes ({@link
+ * ResponseWriter}, {@link AggregateQueries}, {@link ReportQueries}, …) is written against this
+ * class: a backend ({@link SqliteStore}; PostgreSQL next) supplies the connection, how a read
+ * snapshot and a write transaction begin and end, its migrations, and the few spellings where SQL
+ * dialects differ ({@link #caseless}, {@link #insertOrIgnore}).
+ *
+ * <p>Every read runs on one snapshot: nested reads, and the reads of one {@link #snapshot}, see the
+ * database as it was when the first of them began, whatever imports run meanwhile. Every write is
+ * one transaction: an import that fails half-way, or a process that is killed, leaves the database
+ * exactly as it was. Failures are {@link StoreException}s, worded for the user.
  */
-public final class Store implements AutoCloseable {
+public abstract class Store implements AutoCloseable {
 
-  /** Migrations in order; the schema version is the number of migrations applied. */
-  static final List<String> MIGRATIONS = List.of("001-initial.sql", "002-company-alias.sql");
-
-  public static final int SCHEMA_VERSION = MIGRATIONS.size();
-  private static final int BUSY_TIMEOUT_MS = 30_000;
-
-  private final Connection connection;
-  private final Path file;
-
-  private Store(Path file, Connection connection) {
-    this.file = file;
-    this.connection = connection;
-  }
-
-  /** Opens (and on first use creates, readable by the owner only) the database at {@code file}. */
-  public static Store open(Path file) {
-    Path absolute = file.toAbsolutePath();
-    try {
-      createPrivately(absolute);
-      Properties properties = new Properties();
-      properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
-      properties.setProperty("foreign_keys", "true");
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
-      Store store = new Store(absolute, connection);
-      try {
-        store.refuseNewerSchema();
-        store.configure();
-        store.migrate();
-      } catch (SQLException | RuntimeException e) {
-        connection.close();
-        throw e;
-      }
-      return store;
-    } catch (SQLException | IOException e) {
-      throw StoreException.unavailable(absolute.toString(), e);
-    }
-  }
-
-  private static void createPrivately(Path file) throws IOException {
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
-    }
-    if (Files.notExists(file)
-        && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-  }
-
-  private void configure() throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-      statement.execute("PRAGMA journal_mode = WAL");
-      statement.execute("PRAGMA foreign_keys = ON");
-      statement.execute("PRAGMA synchronous = NORMAL");
-      // forgotten students must not linger in free pages of the file (AVG)
-      statement.execute("PRAGMA secure_delete = ON");
-    }
-  }
-
-  /** Checked before anything else, so a newer database is not even switched to WAL. */
-  private void refuseNewerSchema() throws SQLException {
-    int version = userVersion();
-    if (version > SCHEMA_VERSION) {
-      throw StoreException.newerSchema(file.toString(), version, SCHEMA_VERSION);
-    }
-  }
-
-  private void migrate() throws SQLException {
-    int version = userVersion();
-    if (version >= SCHEMA_VERSION) {
-      return;
-    }
-    // BEGIN IMMEDIATE: two processes opening a new database at once must not both migrate
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("BEGIN IMMEDIATE");
-      try {
-        int current = userVersion();
-        for (int i = current; i < MIGRATIONS.size(); i++) {
-          for (String sql : statements(MIGRATIONS.get(i))) {
-            statement.execute(sql);
-          }
-        }
-        statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-        statement.execute("COMMIT");
-      } catch (SQLException | RuntimeException e) {
-        statement.execute("ROLLBACK");
-        throw e;
-      }
-    }
-  }
-
-  private int userVersion() throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
-      return rs.next() ? rs.getInt(1) : 0;
-    }
-  }
-
-  private static List<String> statements(String migration) {
-    try (InputStream in =
-        Store.class.getResourceAsStream("/nl/mvoscan/store/migrations/" + migration)) {
-      if (in == null) {
-        throw new IllegalStateException("migration missing from the build: " + migration);
-      }
-      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      List<String> statements = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      for (String line : sql.split("\n")) {
-        String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
-        current.append(code).append('\n');
-        if (code.trim().endsWith(";")) {
-          statements.add(current.toString().trim());
-          current.setLength(0);
-        }
-      }
-      return statements;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read migration " + migration, e);
-    }
-  }
-
-  public Path file() {
-    return file;
-  }
-
-  public int schemaVersion() {
-    return read(connection -> userVersion());
-  }
-
-  /** Runs {@code work} in one write transaction: all of it lands, or none of it. */
-  public <T> T inTransaction(Work<T> work) {
-    try {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("BEGIN IMMEDIATE");
-      }
-      try {
-        T result = work.run(connection);
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("COMMIT");
-        }
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("ROLLBACK");
-        }
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw StoreException.writeFailed(file.toString(), e);
-    }
-  }
-
-  /**
-   * Moves the write-ahead log into the database and empties it, so deleted rows leave no copy
-   * behind.
-   */
-  public void checkpoint() {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    } catch (SQLException e) {
-      throw StoreException.writeFailed(file.toString(), e);
-    }
-  }
-
-  /** Read access for queries. */
-  public <T> T read(Work<T> work) {
-    try {
-      return work.run(connection);
-    } catch (SQLException e) {
-      throw StoreException.readFailed(file.toString(), e);
-    }
-  }
-
+  /** SQL work on the store's connection; only the store package sees the connection. */
   @FunctionalInterface
   public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Integrity check, for tests and for {@code mvoscan doctor}-like checks. */
-  public String integrityCheck() {
-    return read(
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement("PRAGMA integrity_check");
-              ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getString(1) : "no result";
-          }
-        });
+  private final Connection connection;
+  private final String location;
+  private int readDepth;
+  private boolean writing;
+
+  protected Store(Connection connection, String location) {
+    this.connection = connection;
+    this.location = location;
   }
 
+  /** Opens (and on first use creates, readable by the owner only) the SQLite database at file. */
+  public static Store open(Path file) {
+    return SqliteStore.openFile(file);
+  }
+
+  /** Where the database is, as messages name it: a file, or a server and database name. */
+  public final String location() {
+    return location;
+  }
+
+  /** How many migrations the database has had. */
+  public abstract int schemaVersion();
+
+  /**
+   * Runs {@code work} on one read snapshot; inside another read or a write it joins that one. A
+   * failure is a {@link StoreException#readFailed}.
+   */
+  public final <T> T read(Work<T> work) {
+    if (readDepth > 0 || writing) {
+      return runOrFail(work, false);
+    }
+    try {
+      beginRead(connection);
+    } catch (SQLException e) {
+      throw StoreException.readFailed(location, e);
+    }
+    readDepth++;
+    try {
+      return runOrFail(work, false);
+    } finally {
+      readDepth--;
+      try {
+        endRead(connection);
+      } catch (SQLException e) {
+        // a read that ended cannot have changed anything; what it read stays valid
+      }
+    }
+  }
+
+  /**
+   * Runs several queries on one snapshot, for a command that reads more than once: every query
+   * class call inside sees the same database state.
+   */
+  public final <T> T snapshot(Supplier<T> work) {
+    return read(connection -> work.get());
+  }
+
+  /**
+   * Runs {@code work} in one write transaction: all of it lands, or none of it. A failure is a
+   * {@link StoreException#writeFailed} and changes nothing.
+   */
+  public final <T> T inTransaction(Work<T> work) {
+    if (writing) {
+      return runOrFail(work, true);
+    }
+    if (readDepth > 0) {
+      throw new IllegalStateException("a write cannot start inside a read snapshot");
+    }
+    try {
+      beginWrite(connection);
+    } catch (SQLException e) {
+      throw StoreException.writeFailed(location, e);
+    }
+    writing = true;
+    try {
+      T result = work.run(connection);
+      commit(connection);
+      return result;
+    } catch (SQLException e) {
+      rollbackAfter(e);
+      throw StoreException.writeFailed(location, e);
+    } catch (RuntimeException e) {
+      rollbackAfter(e);
+      throw e;
+    } finally {
+      writing = false;
+    }
+  }
+
+  private void rollbackAfter(Exception failure) {
+    try {
+      rollback(connection);
+    } catch (SQLException suppressed) {
+      failure.addSuppressed(suppressed);
+    }
+  }
+
+  private <T> T runOrFail(Work<T> work, boolean write) {
+    try {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw write
+          ? StoreException.writeFailed(location, e)
+          : StoreException.readFailed(location, e);
+    }
+  }
+
+  /**
+   * After personal data was deleted: make sure no copy of it lingers in logs or free pages (AVG).
+   */
+  public abstract void eraseTraces();
+
+  // ---- what a backend supplies
+
+  protected abstract void beginRead(Connection connection) throws SQLException;
+
+  protected abstract void endRead(Connection connection) throws SQLException;
+
+  protected abstract void beginWrite(Connection connection) throws SQLException;
+
+  protected abstract void commit(Connection connection) throws SQLException;
+
+  protected abstract void rollback(Connection connection) throws SQLException;
+
+  /**
+   * {@code column = ?} compared without case, for names and classes as people type them: SQLite's
+   * {@code column COLLATE NOCASE = ?}, elsewhere {@code lower(column) = lower(?)}.
+   */
+  public abstract String caseless(String column);
+
+  /**
+   * {@code INSERT … VALUES (?, …)} that does nothing when a row with the same unique key exists:
+   * SQLite's {@code INSERT OR IGNORE}, PostgreSQL's {@code ON CONFLICT DO NOTHING}.
+   */
+  public abstract String insertOrIgnore(String table, String... columns);
+
+  /**
+   * {@code ORDER BY} term for names without case: {@code column COLLATE NOCASE}, {@code
+   * lower(column)}.
+   */
+  public abstract String caselessOrder(String column);
+
   @Override
-  public void close() {
+  public final void close() {
     try {
       connection.close();
     } catch (SQLException e) {
-      throw StoreException.writeFailed(file.toString(), e);
+      throw StoreException.writeFailed(location, e);
     }
   }
 }

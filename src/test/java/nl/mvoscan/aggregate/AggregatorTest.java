@@ -6,14 +6,20 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.mvoscan.io.JsonReader;
 import nl.mvoscan.scan.AnswerValue;
+import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanLoader;
 import nl.mvoscan.scoring.Rational;
+import nl.mvoscan.scoring.ScoreResult;
+import nl.mvoscan.scoring.Scorer;
 import nl.mvoscan.scoring.Status;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +70,9 @@ class AggregatorTest {
     BigDecimal value = score == null ? null : new BigDecimal(score);
     String level = score == null ? null : value.compareTo(BigDecimal.valueOf(50)) >= 0 ? "g" : "s";
     Map<String, Response.Figure> themes = Map.of("t1", new Response.Figure(status, value));
-    return new Response(
+    return stored(
         id,
-        scan.hash(),
+        scan,
         className,
         year,
         companyKey,
@@ -77,6 +83,60 @@ class AggregatorTest {
         level,
         themes,
         answers);
+  }
+
+  /**
+   * A response as import stores it: its questions' statuses and points are what scoring its answers
+   * on its scan gives; the overall and theme figures are the ones given.
+   */
+  private static Response stored(
+      long id,
+      Scan scan,
+      String className,
+      String year,
+      String companyKey,
+      String companyName,
+      String sector,
+      Status status,
+      BigDecimal score,
+      String level,
+      Map<String, Response.Figure> themes,
+      Map<String, AnswerValue> answers) {
+    Map<String, Answers.Answer> given = new LinkedHashMap<>();
+    answers.forEach(
+        (question, value) -> given.put(question, new Answers.Answer(question, value, null, null)));
+    ScoreResult result =
+        Scorer.score(scan, new Answers(scan.id(), scan.version(), null, null, null, null, given));
+    Map<String, Response.QuestionFigure> questions = new HashMap<>();
+    result
+        .questions()
+        .forEach(
+            q ->
+                questions.put(
+                    q.question().id(), new Response.QuestionFigure(q.status(), q.points())));
+    Set<String> hidden = new HashSet<>();
+    result.hiddenAnswers().forEach(h -> hidden.add(h.question().id()));
+    return new Response(
+        id,
+        scan.hash(),
+        className,
+        year,
+        null,
+        null,
+        null,
+        companyKey,
+        companyName,
+        null,
+        null,
+        sector,
+        status,
+        score,
+        null,
+        level,
+        themes,
+        questions,
+        answers,
+        hidden);
   }
 
   /** Question id, value pairs: a {@link String} is a choice's option id, a {@link List} a multi. */
@@ -371,9 +431,9 @@ class AggregatorTest {
         List.of(
             response(1, TEST, "3A", "2026-2027", null, null, null, "80", answers()),
             response(2, TEST, "3A", "2026-2027", null, null, null, null, answers()),
-            new Response(
+            stored(
                 3,
-                TEST.hash(),
+                TEST,
                 "3A",
                 "2026-2027",
                 null,

@@ -58,7 +58,7 @@ class ReliabilityTest {
 
   private static int responses(Path db) throws Exception {
     try (Store store = Store.open(db)) {
-      assertThat(store.integrityCheck()).isEqualTo("ok");
+      assertThat(StoreChecks.integrity(store)).isEqualTo("ok");
       return store.read(
           c -> {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM response")) {

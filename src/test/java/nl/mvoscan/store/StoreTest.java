@@ -21,8 +21,8 @@ class StoreTest {
   void createsTheDatabaseReadableByTheOwnerOnlyWithTheCurrentSchema() throws Exception {
     Path file = dir.resolve("sub/mvoscan.db");
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(Store.SCHEMA_VERSION);
-      assertThat(store.integrityCheck()).isEqualTo("ok");
+      assertThat(store.schemaVersion()).isEqualTo(SqliteStore.SCHEMA_VERSION);
+      assertThat(StoreChecks.integrity(store)).isEqualTo("ok");
       String journal =
           store.read(
               c -> {
@@ -67,7 +67,7 @@ class StoreTest {
     try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE future(x)");
-      statement.execute("PRAGMA user_version = " + (Store.SCHEMA_VERSION + 1));
+      statement.execute("PRAGMA user_version = " + (SqliteStore.SCHEMA_VERSION + 1));
     }
     byte[] before = Files.readAllBytes(file);
     StoreException e = catchThrowableOfType(StoreException.class, () -> Store.open(file));
@@ -125,39 +125,41 @@ class StoreTest {
   @Test
   void anOlderDatabaseIsMigratedInOrderAndKeepsItsData() throws Exception {
     Path file = dir.resolve("old.db");
-    try (Store store = Store.open(file)) {
-      store.inTransaction(
-          c -> {
-            c.createStatement()
-                .executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:x', 'X')");
-            c.createStatement().executeUpdate("DROP TABLE company_alias");
-            return c.createStatement().executeUpdate("PRAGMA user_version = 1");
-          });
+    // a database as version 1 of the schema left it
+    try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = connection.createStatement()) {
+      for (String sql : migration("001-initial.sql")) {
+        statement.execute(sql);
+      }
+      statement.execute("INSERT INTO company(company_key, name) VALUES ('name:x', 'X')");
+      statement.execute("PRAGMA user_version = 1");
     }
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(Store.SCHEMA_VERSION).isEqualTo(2);
-      int tables =
-          store.read(
-              c -> {
-                try (ResultSet rs =
-                    c.createStatement()
-                        .executeQuery(
-                            "SELECT count(*) FROM sqlite_master WHERE name = 'company_alias'")) {
-                  rs.next();
-                  return rs.getInt(1);
-                }
-              });
-      assertThat(tables).isEqualTo(1);
-      int companies =
-          store.read(
-              c -> {
-                try (ResultSet rs =
-                    c.createStatement().executeQuery("SELECT count(*) FROM company")) {
-                  rs.next();
-                  return rs.getInt(1);
-                }
-              });
-      assertThat(companies).isEqualTo(1);
+      assertThat(store.schemaVersion()).isEqualTo(SqliteStore.SCHEMA_VERSION).isEqualTo(3);
+      assertThat(
+              StoreChecks.number(
+                  store, "SELECT count(*) FROM sqlite_master WHERE name = 'company_alias'"))
+          .isEqualTo(1);
+      assertThat(StoreChecks.number(store, "SELECT count(*) FROM company")).isEqualTo(1);
+      assertThat(StoreChecks.integrity(store)).isEqualTo("ok");
+    }
+  }
+
+  /** The statements of a migration file, as the store runs them. */
+  private static java.util.List<String> migration(String name) throws Exception {
+    try (var in = StoreTest.class.getResourceAsStream("/nl/mvoscan/store/migrations/" + name)) {
+      String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      java.util.List<String> statements = new java.util.ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      for (String line : sql.split("\n")) {
+        String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
+        current.append(code).append('\n');
+        if (code.trim().endsWith(";")) {
+          statements.add(current.toString().trim());
+          current.setLength(0);
+        }
+      }
+      return statements;
     }
   }
 }

@@ -1,0 +1,224 @@
+package nl.mvoscan.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** The default store: one SQLite file, in WAL mode, readable by its owner only. */
+final class SqliteStore extends Store {
+
+  /** Migrations in order; the schema version is the number of migrations applied. */
+  static final List<String> MIGRATIONS =
+      List.of("001-initial.sql", "002-company-alias.sql", "003-exact-figures.sql");
+
+  /**
+   * Work in Java that a migration needs after its SQL, in the same transaction: responses stored
+   * before figures were kept exactly get them from their own stored answers and scan.
+   */
+  private static final Map<String, Store.Work<Void>> AFTER =
+      Map.of("003-exact-figures.sql", ExactFigures::backfill);
+
+  static final int SCHEMA_VERSION = MIGRATIONS.size();
+  private static final int BUSY_TIMEOUT_MS = 30_000;
+
+  private final Connection connection;
+
+  private SqliteStore(Connection connection, Path file) {
+    super(connection, file.toString());
+    this.connection = connection;
+  }
+
+  static Store openFile(Path file) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      createPrivately(absolute);
+      Properties properties = new Properties();
+      properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+      properties.setProperty("foreign_keys", "true");
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, properties);
+      try {
+        refuseNewerSchema(connection, absolute);
+        configure(connection);
+        migrate(connection);
+      } catch (SQLException | RuntimeException e) {
+        connection.close();
+        throw e;
+      }
+      return new SqliteStore(connection, absolute);
+    } catch (SQLException | IOException e) {
+      throw StoreException.unavailable(absolute.toString(), e);
+    }
+  }
+
+  private static void createPrivately(Path file) throws IOException {
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    if (Files.notExists(file)
+        && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+  }
+
+  private static void configure(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+      statement.execute("PRAGMA journal_mode = WAL");
+      statement.execute("PRAGMA foreign_keys = ON");
+      statement.execute("PRAGMA synchronous = NORMAL");
+      // forgotten students must not linger in free pages of the file (AVG)
+      statement.execute("PRAGMA secure_delete = ON");
+    }
+  }
+
+  /** Checked before anything else, so a newer database is not even switched to WAL. */
+  private static void refuseNewerSchema(Connection connection, Path file) throws SQLException {
+    int version = userVersion(connection);
+    if (version > SCHEMA_VERSION) {
+      throw StoreException.newerSchema(file.toString(), version, SCHEMA_VERSION);
+    }
+  }
+
+  private static void migrate(Connection connection) throws SQLException {
+    if (userVersion(connection) >= SCHEMA_VERSION) {
+      return;
+    }
+    // BEGIN IMMEDIATE: two processes opening a new database at once must not both migrate
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      try {
+        for (int i = userVersion(connection); i < MIGRATIONS.size(); i++) {
+          for (String sql : statements(MIGRATIONS.get(i))) {
+            statement.execute(sql);
+          }
+          Store.Work<Void> after = AFTER.get(MIGRATIONS.get(i));
+          if (after != null) {
+            after.run(connection);
+          }
+        }
+        statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+        statement.execute("COMMIT");
+      } catch (SQLException | RuntimeException e) {
+        statement.execute("ROLLBACK");
+        throw e;
+      }
+    }
+  }
+
+  private static int userVersion(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    }
+  }
+
+  private static List<String> statements(String migration) {
+    try (InputStream in =
+        Store.class.getResourceAsStream("/nl/mvoscan/store/migrations/" + migration)) {
+      if (in == null) {
+        throw new IllegalStateException("migration missing from the build: " + migration);
+      }
+      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<String> statements = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      for (String line : sql.split("\n")) {
+        String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
+        current.append(code).append('\n');
+        if (code.trim().endsWith(";")) {
+          statements.add(current.toString().trim());
+          current.setLength(0);
+        }
+      }
+      return statements;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read migration " + migration, e);
+    }
+  }
+
+  @Override
+  public int schemaVersion() {
+    return read(SqliteStore::userVersion);
+  }
+
+  /** Moves the write-ahead log into the database and empties it: deleted rows leave no copy. */
+  @Override
+  public void eraseTraces() {
+    // outside any transaction: a checkpoint cannot empty the log while this connection reads it
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      throw StoreException.writeFailed(location(), e);
+    }
+  }
+
+  @Override
+  protected void beginRead(Connection connection) throws SQLException {
+    // deferred: takes no lock until it reads, and then one snapshot of the WAL for all its reads
+    execute(connection, "BEGIN DEFERRED");
+  }
+
+  @Override
+  protected void endRead(Connection connection) throws SQLException {
+    execute(connection, "COMMIT");
+  }
+
+  @Override
+  protected void beginWrite(Connection connection) throws SQLException {
+    // immediate: takes the write lock first, so a writer never fails half-way on a busy database
+    execute(connection, "BEGIN IMMEDIATE");
+  }
+
+  @Override
+  protected void commit(Connection connection) throws SQLException {
+    execute(connection, "COMMIT");
+  }
+
+  @Override
+  protected void rollback(Connection connection) throws SQLException {
+    execute(connection, "ROLLBACK");
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Override
+  public String caseless(String column) {
+    // the collation goes on the column: SQLite (3.40, 3.51) turns "r.class = ? COLLATE NOCASE OR
+    // r.class = ? COLLATE NOCASE" into a lookup in the case-sensitive index response_class and
+    // misses "3A" for "3a"
+    return column + " COLLATE NOCASE = ?";
+  }
+
+  @Override
+  public String caselessOrder(String column) {
+    return column + " COLLATE NOCASE";
+  }
+
+  @Override
+  public String insertOrIgnore(String table, String... columns) {
+    return "INSERT OR IGNORE INTO "
+        + table
+        + "("
+        + String.join(", ", columns)
+        + ") VALUES ("
+        + String.join(", ", java.util.Collections.nCopies(columns.length, "?"))
+        + ")";
+  }
+}

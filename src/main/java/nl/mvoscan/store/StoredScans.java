@@ -1,0 +1,68 @@
+package nl.mvoscan.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.scan.Question;
+import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scan.ScanLoader;
+
+/**
+ * The scans stored with responses, parsed and schema-checked once per process: a hash names one
+ * definition for good, so what loaded once is the same scan in every database and every command.
+ */
+final class StoredScans {
+
+  /** Loaded results by hash, including definitions that failed to load (with their problems). */
+  private static final Map<String, ScanLoader.Result> LOADED = new ConcurrentHashMap<>();
+
+  /** Each stored scan's questions by id, to type every answer read without a search. */
+  private static final Map<String, Map<String, Question>> QUESTIONS = new ConcurrentHashMap<>();
+
+  private StoredScans() {}
+
+  static Map<String, Question> questions(Scan scan) {
+    return QUESTIONS.computeIfAbsent(scan.hash(), h -> scan.questionsById());
+  }
+
+  /**
+   * The scan of {@code hash} from its stored {@code definition}; the definition is read only the
+   * first time a hash is asked for.
+   */
+  static ScanLoader.Result load(String hash, String definition) {
+    return LOADED.computeIfAbsent(
+        hash,
+        h -> {
+          String name = "db:" + h;
+          return ScanLoader.load(Path.of(name), JsonReader.parse(name, definition), Locale.ENGLISH);
+        });
+  }
+
+  /** The scan of {@code hash}, read from the database the first time; it loaded when stored. */
+  static Scan scan(Connection connection, String hash) throws SQLException {
+    ScanLoader.Result cached = LOADED.get(hash);
+    if (cached == null) {
+      try (PreparedStatement select =
+          connection.prepareStatement("SELECT definition FROM scan WHERE hash = ?")) {
+        select.setString(1, hash);
+        try (ResultSet rs = select.executeQuery()) {
+          if (!rs.next()) {
+            throw new SQLException("scan definition " + hash + " is missing from the database");
+          }
+          cached = load(hash, rs.getString(1));
+        }
+      }
+    }
+    if (!cached.ok()) {
+      throw new SQLException(
+          "stored scan definition " + hash + " no longer loads: " + cached.problems().get(0).key());
+    }
+    return cached.scan();
+  }
+}
