@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanLoader;
+import nl.mvoscan.scan.when.Condition;
 
 /**
  * Writes deterministic, realistic class CSVs for the benchmarks: files of 1 000 rows as a form tool
@@ -241,8 +243,9 @@ public final class GenerateClassCsv {
               (month - 1) % 12 + 1,
               month > 12 ? 2027 : 2026));
       Map<String, Object> visible = new HashMap<>();
+      Condition.Values values = values(visible);
       for (Question question : questions) {
-        boolean shown = question.when() == null || question.when().test(visible::get);
+        boolean shown = question.when() == null || question.when().test(values);
         Answer answer = shown ? answer(question, company) : null;
         if (answer == null) {
           cells.add("");
@@ -267,6 +270,34 @@ public final class GenerateClassCsv {
         all.write(row);
       }
     }
+  }
+
+  /**
+   * What a condition sees of the answers so far: an option id (choice), a number or a text as
+   * value, the option ids of a choice or multi answer.
+   */
+  private static Condition.Values values(Map<String, Object> visible) {
+    return new Condition.Values() {
+      @Override
+      public Object valueOf(String id) {
+        Object value = visible.get(id);
+        return value instanceof List<?> ? null : value;
+      }
+
+      @Override
+      public Collection<String> optionsOf(String id) {
+        Object value = visible.get(id);
+        if (value instanceof List<?> list) {
+          return list.stream().map(String::valueOf).toList();
+        }
+        return value instanceof String option ? List.of(option) : List.of();
+      }
+
+      @Override
+      public boolean answered(String id) {
+        return visible.containsKey(id);
+      }
+    };
   }
 
   /**
