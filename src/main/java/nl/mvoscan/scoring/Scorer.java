@@ -1,11 +1,13 @@
 package nl.mvoscan.scoring;
 
 import java.math.BigDecimal;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
@@ -23,12 +25,21 @@ public final class Scorer {
   private Scorer() {}
 
   public static ScoreResult score(Scan scan, Answers answers) {
+    return score(scan, answers, true);
+  }
+
+  /**
+   * @param lean whether the sums may be taken in whole numbers ({@link ScanPlan}); {@code false}
+   *     takes every step in {@link Rational}, the reference the tests compare the lean path to
+   */
+  static ScoreResult score(Scan scan, Answers answers, boolean lean) {
+    ScanPlan plan = ScanPlan.of(scan);
     Set<String> hidden = Visibility.hidden(scan, answers.answers());
     List<ScoreResult.HiddenAnswer> hiddenAnswers = new ArrayList<>();
     List<ScoreResult.QuestionScore> scored = new ArrayList<>();
     Map<String, List<ScoreResult.QuestionScore>> byTheme = new LinkedHashMap<>();
 
-    for (Question question : scan.questions()) {
+    for (Question question : plan.questions) {
       Answers.Answer answer = answers.answers().get(question.id());
       AnswerValue value = answer == null ? null : answer.value();
       boolean visible = !hidden.contains(question.id());
@@ -36,7 +47,7 @@ public final class Scorer {
         hiddenAnswers.add(new ScoreResult.HiddenAnswer(question, value));
       }
       if (question.scored()) {
-        ScoreResult.QuestionScore qs = questionScore(scan, question, visible, value);
+        ScoreResult.QuestionScore qs = questionScore(plan, question, visible, value);
         scored.add(qs);
         byTheme.computeIfAbsent(question.themeId(), k -> new ArrayList<>()).add(qs);
       }
@@ -45,7 +56,7 @@ public final class Scorer {
     List<ScoreResult.ThemeScore> themes = new ArrayList<>();
     for (Theme theme : scan.themes()) {
       List<ScoreResult.QuestionScore> questions = byTheme.getOrDefault(theme.id(), List.of());
-      themes.add(themeScore(theme, questions, scan));
+      themes.add(themeScore(theme, questions, plan, lean));
     }
 
     ScoreResult.Overall overall = overall(scan, themes);
@@ -55,9 +66,9 @@ public final class Scorer {
         overall,
         List.copyOf(themes),
         List.copyOf(scored),
-        lenses(scored, scan),
+        lenses(scored, plan, lean),
         strengths(scored),
-        improvements(scored),
+        improvements(scored, plan, lean),
         scored.stream()
             .filter(q -> q.status() == Status.UNKNOWN || q.status() == Status.MISSING)
             .toList(),
@@ -65,25 +76,37 @@ public final class Scorer {
   }
 
   private static ScoreResult.QuestionScore questionScore(
-      Scan scan, Question question, boolean visible, AnswerValue value) {
-    BigDecimal max = question.maximum();
+      ScanPlan plan, Question question, boolean visible, AnswerValue value) {
+    BigDecimal max = plan.maximum(question);
     if (!visible) {
       return new ScoreResult.QuestionScore(question, Status.HIDDEN, null, max, value);
     }
     if (value == null) {
       return new ScoreResult.QuestionScore(question, Status.MISSING, null, max, null);
     }
-    List<Option> chosen = new ArrayList<>();
-    value.optionIds().forEach(id -> question.option(id).ifPresent(chosen::add));
-    if (chosen.stream().anyMatch(Option::na)) {
+    boolean na = false;
+    boolean unknown = false;
+    BigDecimal earned = BigDecimal.ZERO;
+    for (String id : value.optionIds()) {
+      Option option = plan.option(question, id);
+      if (option == null) {
+        continue;
+      }
+      if (option.na()) {
+        na = true;
+      } else if (option.unknown()) {
+        unknown = true;
+      } else {
+        earned = earned.add(option.points());
+      }
+    }
+    if (na) {
       return new ScoreResult.QuestionScore(question, Status.NA, null, max, value);
     }
-    if (chosen.stream().anyMatch(Option::unknown)) {
-      BigDecimal points = scan.unknownCountsAsZero() ? BigDecimal.ZERO : null;
+    if (unknown) {
+      BigDecimal points = plan.scan.unknownCountsAsZero() ? BigDecimal.ZERO : null;
       return new ScoreResult.QuestionScore(question, Status.UNKNOWN, points, max, value);
     }
-    BigDecimal earned =
-        chosen.stream().map(Option::points).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (question.type() == QuestionType.MULTI) {
       earned = earned.min(max);
     }
@@ -91,7 +114,16 @@ public final class Scorer {
   }
 
   private static ScoreResult.ThemeScore themeScore(
-      Theme theme, List<ScoreResult.QuestionScore> questions, Scan scan) {
+      Theme theme, List<ScoreResult.QuestionScore> questions, ScanPlan plan, boolean lean) {
+    Sums sums = lean ? sums(questions, plan) : null;
+    if (sums != null) {
+      long units = plan.weightScale * plan.pointScale;
+      return new ScoreResult.ThemeScore(
+          theme,
+          figures(sums, plan),
+          Rational.of(sums.earned, units),
+          Rational.of(sums.possible, units));
+    }
     Rational earned = Rational.ZERO;
     Rational possible = Rational.ZERO;
     for (ScoreResult.QuestionScore q : questions) {
@@ -101,7 +133,72 @@ public final class Scorer {
         possible = possible.plus(w.times(Rational.of(q.max())));
       }
     }
-    return new ScoreResult.ThemeScore(theme, figures(questions, scan), earned, possible);
+    return new ScoreResult.ThemeScore(theme, figures(questions, plan.scan), earned, possible);
+  }
+
+  /**
+   * The sums of §5 and §8.2 over a group, in whole units of the scan's plan: A, R and N in units of
+   * 1/W, Σw·p and Σw·M over resolved questions in units of 1/(W·P).
+   */
+  private record Sums(long applicable, long resolved, long na, long earned, long possible) {}
+
+  /** The sums in whole numbers, or {@code null} when they do not fit in a long. */
+  private static Sums sums(List<ScoreResult.QuestionScore> questions, ScanPlan plan) {
+    if (!plan.whole) {
+      return null;
+    }
+    long applicable = 0;
+    long resolved = 0;
+    long na = 0;
+    long earned = 0;
+    long possible = 0;
+    try {
+      for (ScoreResult.QuestionScore q : questions) {
+        long w = plan.weightUnits(q.question().weight());
+        Status status = q.status();
+        if (status == Status.ANSWERED || status == Status.UNKNOWN || status == Status.MISSING) {
+          applicable = Math.addExact(applicable, w);
+        }
+        if (status == Status.NA) {
+          na = Math.addExact(na, w);
+        }
+        if (q.resolved()) {
+          resolved = Math.addExact(resolved, w);
+          earned = Math.addExact(earned, Math.multiplyExact(w, plan.pointUnits(q.points())));
+          possible = Math.addExact(possible, Math.multiplyExact(w, plan.pointUnits(q.max())));
+        }
+      }
+      // the checks below add A and N and scale Σw·p by 100
+      Math.addExact(applicable, na);
+      Math.multiplyExact(earned, 100);
+    } catch (ArithmeticException overflow) {
+      return null;
+    }
+    return new Sums(applicable, resolved, na, earned, possible);
+  }
+
+  /** {@link #figures(List, Scan)} from whole-number sums: the same decisions, one fraction each. */
+  private static ScoreResult.Figures figures(Sums s, ScanPlan plan) {
+    Rational applicable = Rational.of(s.applicable, plan.weightScale);
+    Rational resolved = Rational.of(s.resolved, plan.weightScale);
+    Rational na = Rational.of(s.na, plan.weightScale);
+    Rational coverage = s.applicable == 0 ? null : Rational.of(s.resolved, s.applicable);
+    if (plan.maxNa != null
+        && s.na > 0
+        && Rational.of(s.na, s.applicable + s.na).compareTo(plan.maxNa) > 0) {
+      return new ScoreResult.Figures(
+          Status.INSUFFICIENT, Reason.NA, null, coverage, applicable, resolved, na);
+    }
+    if (s.applicable == 0) {
+      return new ScoreResult.Figures(
+          Status.NOT_APPLICABLE, null, null, null, applicable, resolved, na);
+    }
+    if (s.resolved == 0 || coverage.compareTo(plan.minCoverage) < 0) {
+      return new ScoreResult.Figures(
+          Status.INSUFFICIENT, Reason.COVERAGE, null, coverage, applicable, resolved, na);
+    }
+    Rational score = Rational.of(s.earned * 100, s.possible);
+    return new ScoreResult.Figures(Status.SCORED, null, score, coverage, applicable, resolved, na);
   }
 
   /**
@@ -226,26 +323,38 @@ public final class Scorer {
   }
 
   private static List<ScoreResult.LensScore> lenses(
-      List<ScoreResult.QuestionScore> scored, Scan scan) {
-    // key → value → questions, each in order of first appearance on a scored question
-    Map<String, Map<String, List<ScoreResult.QuestionScore>>> groups = new LinkedHashMap<>();
-    for (ScoreResult.QuestionScore q : scored) {
-      q.question()
-          .tags()
-          .forEach(
-              (key, values) -> {
-                Map<String, List<ScoreResult.QuestionScore>> byValue =
-                    groups.computeIfAbsent(key, k -> new LinkedHashMap<>());
-                values.forEach(v -> byValue.computeIfAbsent(v, k -> new ArrayList<>()).add(q));
-              });
+      List<ScoreResult.QuestionScore> scored, ScanPlan plan, boolean lean) {
+    List<ScoreResult.LensScore> lenses = new ArrayList<>(plan.lenses.size());
+    for (ScanPlan.Lens lens : plan.lenses) {
+      List<ScoreResult.QuestionScore> questions = new Members(scored, lens.members());
+      Sums sums = lean ? sums(questions, plan) : null;
+      ScoreResult.Figures figures =
+          sums != null ? figures(sums, plan) : figures(questions, plan.scan);
+      lenses.add(new ScoreResult.LensScore(lens.key(), lens.value(), figures));
     }
-    List<ScoreResult.LensScore> lenses = new ArrayList<>();
-    groups.forEach(
-        (key, byValue) ->
-            byValue.forEach(
-                (value, questions) ->
-                    lenses.add(new ScoreResult.LensScore(key, value, figures(questions, scan)))));
     return List.copyOf(lenses);
+  }
+
+  /** The questions of a lens, as a view of the scored ones. */
+  private static final class Members extends AbstractList<ScoreResult.QuestionScore>
+      implements RandomAccess {
+    private final List<ScoreResult.QuestionScore> scored;
+    private final int[] members;
+
+    Members(List<ScoreResult.QuestionScore> scored, int[] members) {
+      this.scored = scored;
+      this.members = members;
+    }
+
+    @Override
+    public ScoreResult.QuestionScore get(int index) {
+      return scored.get(members[index]);
+    }
+
+    @Override
+    public int size() {
+      return members.length;
+    }
   }
 
   private static List<ScoreResult.QuestionScore> strengths(List<ScoreResult.QuestionScore> scored) {
@@ -258,15 +367,30 @@ public final class Scorer {
   }
 
   private static List<ScoreResult.QuestionScore> improvements(
-      List<ScoreResult.QuestionScore> scored) {
+      List<ScoreResult.QuestionScore> scored, ScanPlan plan, boolean lean) {
     // each potential once, not twice in every comparison of the sort
     record Ranked(ScoreResult.QuestionScore question, Rational potential) {}
     return scored.stream()
         .filter(q -> q.resolved() && q.points().compareTo(q.max()) < 0)
-        .map(q -> new Ranked(q, q.potential()))
+        .map(q -> new Ranked(q, lean ? potential(q, plan) : q.potential()))
         .sorted(Comparator.comparing(Ranked::potential).reversed())
         .limit(3)
         .map(Ranked::question)
         .toList();
+  }
+
+  /** w·(M−p)/M as {@link ScoreResult.QuestionScore#potential}, in whole units where they fit. */
+  private static Rational potential(ScoreResult.QuestionScore q, ScanPlan plan) {
+    if (plan.whole) {
+      try {
+        long w = plan.weightUnits(q.question().weight());
+        long m = plan.pointUnits(q.max());
+        long p = plan.pointUnits(q.points());
+        return Rational.of(Math.multiplyExact(w, m - p), Math.multiplyExact(plan.weightScale, m));
+      } catch (ArithmeticException overflow) {
+        // exact below
+      }
+    }
+    return q.potential();
   }
 }
