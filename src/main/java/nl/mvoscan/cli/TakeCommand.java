@@ -91,6 +91,9 @@ public final class TakeCommand implements Callable<Integer> {
   private TakeFile.Meta meta;
   private Path file;
 
+  /** The theme of the question on screen, so its description is shown when the theme starts. */
+  private String shownTheme;
+
   /** Reads the answers from {@code System.in}. */
   public TakeCommand() {
     this(null);
@@ -138,6 +141,9 @@ public final class TakeCommand implements Callable<Integer> {
     console.line(
         console.heading(
             messages.get("take.intro", scan.title().in(textLanguage, scan.defaultLanguage()))));
+    if (scan.description() != null) {
+      console.line(text(scan.description()));
+    }
     meta =
         prior == null
             ? new TakeFile.Meta(null, null, null, null, null, null, null, null, defaultDate)
@@ -159,25 +165,118 @@ public final class TakeCommand implements Callable<Integer> {
     Interview interview =
         Interview.start(scan, textLanguage, prior == null ? java.util.Map.of() : prior.answers());
     save(interview);
-    if (prior != null) {
+    boolean complete = prior != null && interview.finished();
+    if (prior != null && !complete) {
       console.line(messages.get("take.resumed", interview.answeredCount(), interview.total()));
     }
     interview
         .hiddenAnswers()
         .forEach(q -> console.line(console.warn(messages.get("take.hiddenKept", text(q)))));
 
-    while (!interview.finished()) {
-      if (!ask(interview)) {
-        save(interview);
-        console.blank();
-        console.line(
-            messages.get("take.saved", file, interview.answeredCount(), interview.total()));
-        console.line(messages.get("take.resumeHint", scanRef, file));
-        console.flush();
-        return ExitCode.OK;
-      }
+    boolean going = (!complete || change(interview)) && askAll(interview) && revisit(interview);
+    if (!going) {
+      save(interview);
+      console.blank();
+      console.line(messages.get("take.saved", file, interview.answeredCount(), interview.total()));
+      console.line(messages.get("take.resumeHint", scanRef, file));
+      console.flush();
+      return ExitCode.OK;
     }
     return finish(interview, resolver);
+  }
+
+  /** Asks until every visible question is done; false when the student quits. */
+  private boolean askAll(Interview interview) throws IOException {
+    while (!interview.finished()) {
+      if (!ask(interview)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A finished file opened again: every answer listed, and any of them changed by its number, until
+   * Enter; false when the student quits.
+   */
+  private boolean change(Interview interview) throws IOException {
+    console.line(messages.get("take.complete", interview.answeredCount(), interview.total()));
+    list(interview);
+    while (true) {
+      console.line(console.dim(messages.get("take.change.keys")));
+      String line = console.ask();
+      if (line == null) {
+        return true;
+      }
+      String typed = line.strip().toLowerCase(Locale.ROOT);
+      List<Question> visible = interview.visibleQuestions();
+      switch (typed) {
+        case "" -> {
+          return true;
+        }
+        case "q" -> {
+          return false;
+        }
+        case "l", "?" -> list(interview);
+        default -> {
+          int number = typed.matches("[0-9]{1,4}") ? Integer.parseInt(typed) : 0;
+          if (number < 1 || number > visible.size()) {
+            console.line(
+                console.warn(messages.get("take.change.invalid", line.strip(), visible.size())));
+            continue;
+          }
+          interview.goTo(visible.get(number - 1).id());
+          if (!ask(interview) || !askAll(interview)) {
+            return false;
+          }
+        }
+      }
+    }
+  }
+
+  /** Every visible question with its number and the answer it has now. */
+  private void list(Interview interview) {
+    List<Question> visible = interview.visibleQuestions();
+    int width = String.valueOf(visible.size()).length();
+    for (int i = 0; i < visible.size(); i++) {
+      Question question = visible.get(i);
+      String answer =
+          interview
+              .answer(question.id())
+              .map(a -> show(question, a.value()))
+              .orElse(messages.get("take.change.open"));
+      console.line(
+          String.format(
+              "  %" + width + "d. %s %s", i + 1, text(question), console.dim("→ " + answer)));
+    }
+  }
+
+  /**
+   * The "don't know" answers listed at the end, with the offer to look at them again (the student
+   * may know by now); false when the student quits on the way.
+   */
+  private boolean revisit(Interview interview) throws IOException {
+    List<Question> unknown = interview.unknownAnswers();
+    if (unknown.isEmpty()) {
+      return true;
+    }
+    console.blank();
+    console.line(console.bold(messages.get("take.unknown.intro", unknown.size())));
+    unknown.forEach(q -> console.line("  - " + text(q)));
+    console.line(messages.get("take.unknown.offer"));
+    String answer = console.ask();
+    if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("j|ja|y|yes")) {
+      return true;
+    }
+    for (Question question : unknown) {
+      if (!interview.goTo(question.id())) {
+        continue; // an answer given on the way hid it
+      }
+      if (!ask(interview) || !askAll(interview)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One question, asked until it is answered, skipped or left; false when the student quits. */
@@ -232,10 +331,108 @@ public final class TakeCommand implements Callable<Integer> {
           change
               .nowHidden()
               .forEach(q -> console.line(console.warn(messages.get("take.nowHidden", text(q)))));
-          return true;
+          return annotate(interview, question, parsed.value());
         }
       }
     }
+  }
+
+  /**
+   * After an answer in a theme, how the student knows it and a note, each saved at once; Enter
+   * keeps what there is, - removes it. No source is asked for a "don't know". False when the
+   * student quits.
+   */
+  private boolean annotate(Interview interview, Question question, AnswerValue value)
+      throws IOException {
+    if (question.isProfile()
+        || (question.type() != QuestionType.CHOICE && question.type() != QuestionType.MULTI)) {
+      return true;
+    }
+    boolean unknown =
+        value.optionIds().stream()
+            .map(question::option)
+            .flatMap(java.util.Optional::stream)
+            .anyMatch(nl.mvoscan.scan.Option::unknown);
+    Answers.Answer answer = interview.answer(question.id()).orElseThrow();
+    String evidence = unknown ? null : answer.evidence();
+    while (!unknown) {
+      List<String> choices = new ArrayList<>();
+      for (int i = 0; i < Interview.EVIDENCE.size(); i++) {
+        choices.add((i + 1) + " = " + messages.get("report.evidence." + Interview.EVIDENCE.get(i)));
+      }
+      console.line(
+          evidence == null
+              ? messages.get("take.evidence", String.join(", ", choices))
+              : messages.get(
+                  "take.evidence.current",
+                  String.join(", ", choices),
+                  messages.get("report.evidence." + evidence)));
+      String line = console.ask();
+      if (line == null) {
+        return false;
+      }
+      String typed = line.strip();
+      if (typed.equalsIgnoreCase("q")) {
+        return false;
+      }
+      if (typed.equals("?")) {
+        console.line(messages.get("take.evidence.help"));
+        continue;
+      }
+      if (typed.isEmpty() || typed.equals("-")) {
+        evidence = typed.isEmpty() ? evidence : null;
+        break;
+      }
+      Interview.Parsed<String> parsed = Interview.evidence(evidenceId(typed));
+      if (!parsed.ok()) {
+        console.line(console.warn(reason(parsed.reason())));
+        continue;
+      }
+      evidence = parsed.value();
+      break;
+    }
+    interview.annotate(question.id(), evidence, answer.note());
+    save(interview);
+
+    String note = answer.note();
+    while (true) {
+      console.line(
+          note == null ? messages.get("take.note") : messages.get("take.note.current", note));
+      String line = console.ask();
+      if (line == null) {
+        return false;
+      }
+      String typed = line.strip();
+      if (typed.equalsIgnoreCase("q")) {
+        return false;
+      }
+      if (typed.length() > Question.DEFAULT_MAX_LENGTH) {
+        console.line(
+            console.warn(
+                messages.get(
+                    "take.invalid.tooLong",
+                    typed.codePointCount(0, typed.length()),
+                    Question.DEFAULT_MAX_LENGTH)));
+        continue;
+      }
+      if (!typed.isEmpty()) {
+        note = typed.equals("-") ? null : typed;
+      }
+      break;
+    }
+    interview.annotate(question.id(), evidence, note);
+    save(interview);
+    return true;
+  }
+
+  /** An evidence label typed in the student's language stands for its id. */
+  private String evidenceId(String typed) {
+    for (String id : Interview.EVIDENCE) {
+      if (messages.get("report.evidence." + id).equalsIgnoreCase(typed)) {
+        return id;
+      }
+    }
+    return typed;
   }
 
   private void screen(Interview interview, Question question) {
@@ -250,6 +447,12 @@ public final class TakeCommand implements Callable<Integer> {
                 + section
                 + "] "
                 + messages.get("take.position", interview.number(), interview.total())));
+    if (!question.isProfile() && !question.themeId().equals(shownTheme)) {
+      scan.theme(question.themeId())
+          .map(nl.mvoscan.scan.Theme::description)
+          .ifPresent(d -> console.line(console.dim(text(d))));
+    }
+    shownTheme = question.isProfile() ? null : question.themeId();
     String required = question.required() ? " " + messages.get("take.requiredMark") : "";
     console.line(console.bold(text(question.text())) + required);
     if (question.type() == QuestionType.CHOICE || question.type() == QuestionType.MULTI) {
@@ -520,16 +723,21 @@ public final class TakeCommand implements Callable<Integer> {
     Path target =
         file.resolveSibling(
             file.getFileName().toString().replaceFirst("(?i)\\.json$", "") + ".pdf");
-    int code =
-        CommandLineFactory.create(spec.commandLine().getOut(), spec.commandLine().getErr())
-            .execute(
+    List<String> args =
+        new ArrayList<>(
+            List.of(
                 "report",
                 "student",
                 file.toString(),
                 "--lang",
                 "en".equals(language) ? "en" : "nl",
                 "-o",
-                target.toString());
+                target.toString()));
+    // the report must find the scan this file was taken with, also one from --scans
+    sources.folders.forEach(folder -> args.addAll(List.of("--scans", folder.toString())));
+    int code =
+        CommandLineFactory.create(spec.commandLine().getOut(), spec.commandLine().getErr())
+            .execute(args.toArray(String[]::new));
     if (code != ExitCode.OK) {
       console.line(messages.get("take.reportHint", file));
     }

@@ -68,6 +68,9 @@ public final class Interview {
   /** What an answer changed: answered questions that no longer count because they became hidden. */
   public record Change(List<Question> nowHidden) {}
 
+  /** The evidence ids in the order a student is offered them. */
+  public static final List<String> EVIDENCE = List.of("gezien", "gevraagd", "document", "aanname");
+
   private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9]+([.,][0-9]+)?");
   private static final Pattern THOUSANDS = Pattern.compile("[-+]?[0-9]{1,3}\\.[0-9]{3}");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -285,6 +288,71 @@ public final class Interview {
       }
     }
     return false;
+  }
+
+  /**
+   * Makes a visible question the current one, to change its answer (a finished file reopened, a
+   * "don't know" looked at again); false when the question is hidden or not in the scan.
+   */
+  public boolean goTo(String questionId) {
+    boolean[] visible = visibility();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).id().equals(questionId)) {
+        if (!visible[i]) {
+          return false;
+        }
+        cursor = i;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sets how the student knows an answer already given, and their note about it; {@code null}
+   * leaves either out. The value stays as it is.
+   */
+  public void annotate(String questionId, String evidence, String note) {
+    Answers.Answer old = answers.get(questionId);
+    if (old == null) {
+      throw new IllegalStateException("no answer to annotate: " + questionId);
+    }
+    if (evidence != null && !AnswersLoader.EVIDENCE.contains(evidence)) {
+      throw new IllegalArgumentException("not an evidence: " + evidence);
+    }
+    answers.put(questionId, new Answers.Answer(questionId, old.value(), evidence, note));
+  }
+
+  /** Visible questions answered with a "don't know" option, in document order. */
+  public List<Question> unknownAnswers() {
+    return visibleQuestions().stream()
+        .filter(
+            q -> {
+              Answers.Answer answer = answers.get(q.id());
+              return answer != null
+                  && answer.value().optionIds().stream()
+                      .map(q::option)
+                      .flatMap(Optional::stream)
+                      .anyMatch(Option::unknown);
+            })
+        .toList();
+  }
+
+  /**
+   * How the student knows an answer (contract §4): a number in the order of {@link #EVIDENCE}, or
+   * the evidence id itself.
+   */
+  public static Parsed<String> evidence(String input) {
+    String typed = input == null ? "" : input.strip().toLowerCase(Locale.ROOT);
+    if (DIGITS.matcher(typed).matches()) {
+      int n = Integer.parseInt(typed.length() > 3 ? "0" : typed);
+      return n >= 1 && n <= EVIDENCE.size()
+          ? Parsed.of(EVIDENCE.get(n - 1))
+          : Parsed.not("take.invalid.evidence", input.strip(), EVIDENCE.size());
+    }
+    return EVIDENCE.contains(typed)
+        ? Parsed.of(typed)
+        : Parsed.not("take.invalid.evidence", input == null ? "" : input.strip(), EVIDENCE.size());
   }
 
   /**

@@ -24,19 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code mvoscan take} driven with piped input through the whole bundled scan. The script types the
- * answers of the example {@code examples/bakkerij-emmen.json} (Bakkerij De Korenschoof: productie,
- * 6 employees, own building, food, vehicles, no hazardous substances), with detours: help, invalid
- * input, going back, skipping and coming back. Its expected result is the one worked out for that
- * example in {@code examples/README.md}: overall 30.2, grade 3.7, level starter, coverage 92.3%,
- * themes 5.9, 48.0, 13.8, 39.3, 40.9 and 33.3.
+ * {@code mvoscan take} driven with piped input through the whole scan {@code mvo-stagebedrijf}
+ * 2026.1, kept as it was in {@code cli/take/} so these scripts do not follow every new edition of
+ * the bundled scan. The script types the answers of the example {@code bakkerij-emmen.json}
+ * (Bakkerij De Korenschoof: productie, 6 employees, own building, food, vehicles, no hazardous
+ * substances), with detours: help, invalid input, going back, skipping and coming back, and after
+ * every answer in a theme how the student knows it and a note. Its expected result is the one
+ * worked out for that example: overall 30.2, grade 3.7, level starter, coverage 92.3%, themes 5.9,
+ * 48.0, 13.8, 39.3, 40.9 and 33.3.
  */
 class TakeCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String NL = System.lineSeparator();
+  private static final Path SCANS = CliFixtures.fixture("take");
   private static final Scan SCAN =
-      ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
+      ScanCatalog.load(List.of(SCANS), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
 
   @TempDir Path dir;
 
@@ -48,57 +51,106 @@ class TakeCommandTest {
       List.of(
           "Sanne de Vries", "3B", "b", "3A", "Bakkerij De Korenschoof", "0418735", "04187352", "");
 
+  /** An answer in a theme, with Enter for its source and its note. */
+  private static List<String> plain(String... typed) {
+    List<String> lines = new ArrayList<>(List.of(typed));
+    lines.addAll(List.of("", ""));
+    return lines;
+  }
+
+  /** A "Weet ik niet": no source is asked, only the note (Enter). */
+  private static List<String> dontKnow(String typed) {
+    return List.of(typed, "");
+  }
+
+  @SafeVarargs
+  private static List<String> lines(List<String>... parts) {
+    List<String> all = new ArrayList<>();
+    for (List<String> part : parts) {
+      all.addAll(part);
+    }
+    return List.copyOf(all);
+  }
+
   /** The questions up to the energy theme, with every kind of detour. */
   private static final List<String> FIRST_PART =
+      lines(
+          List.of(
+              "?",
+              "x",
+              "10",
+              "s",
+              "1", // sector: help, letters, out of range, skip refused (required), productie
+              "zes",
+              "6,5",
+              "-3",
+              "6", // medewerkers: not a number, not whole, below the minimum, 6
+              "1", // eigen_pand: ja
+              "2", // producten: voedsel
+              "1", // voertuigen: ja
+              "2", // gevaarlijke_stoffen: nee
+              "Ambachtelijke bakkerij met winkel. Bakt brood, gebak en koekjes voor de winkel en levert aan twee zorginstellingen.",
+              // visie: ja, asked, with a note…
+              "1",
+              "2",
+              "Gevraagd aan de eigenaar.",
+              "b", // doelen: back to visie
+              // …changed to nee; Enter keeps the source and the note
+              "3",
+              "",
+              "",
+              // doelen: niet; help on the sources, a wrong one, a document by its name
+              "1",
+              "?",
+              "7",
+              "document",
+              ""),
+          plain("1"), // rapportage: niet
+          plain("3"), // gedragscode: nee (certificaat is hidden below 10 employees)
+          List.of("s", "b"), // stakeholders skipped, then back from veiligheid
+          plain("2"), // stakeholders: deels
+          plain("2"), // veiligheid: gestart
+          plain("1,1", "1,6", "werkplek"), // welzijn: twice, exclusive "geen" combined, by id
+          plain("1"), // diversiteit: niet
+          plain("2"), // opleiding: gestart
+          plain("1"), // eerlijk_loon: ja
+          plain("3"), // leerbedrijf: ingevoerd
+          plain("2")); // energie_inzicht: gestart
+
+  /** From the energy theme to the end, one entry per question. */
+  private static final List<List<String>> SECOND_QUESTIONS =
       List.of(
-          "?",
-          "x",
-          "10",
-          "s",
-          "1", // sector: help, letters, out of range, skip refused (required), productie
-          "zes",
-          "6,5",
-          "-3",
-          "6", // medewerkers: not a number, not whole, below the minimum, 6
-          "1", // eigen_pand: ja
-          "2", // producten: voedsel
-          "1", // voertuigen: ja
-          "2", // gevaarlijke_stoffen: nee
-          "Ambachtelijke bakkerij met winkel. Bakt brood, gebak en koekjes voor de winkel en levert aan twee zorginstellingen.",
-          "1", // visie: ja…
-          "b", // doelen: back to visie
-          "3", // visie: …changed to nee
-          "1", // doelen: niet
-          "1", // rapportage: niet
-          "3", // gedragscode: nee (certificaat is hidden below 10 employees)
-          "s", // stakeholders: skipped…
-          "b", // veiligheid: back to the skipped question
-          "2", // stakeholders: deels
-          "2", // veiligheid: gestart
-          "1,1",
-          "1,6",
-          "werkplek", // welzijn: twice the same, exclusive "geen" combined, werkplek by id
-          "1", // diversiteit: niet
-          "2", // opleiding: gestart
-          "1", // eerlijk_loon: ja
-          "3", // leerbedrijf: ingevoerd
-          "2"); // energie_inzicht: gestart
+          plain("led"), // energiemaatregelen
+          plain("1"), // gebouw_verduurzamen: niet
+          dontKnow("5"), // duurzame_energie: weet ik niet
+          plain("2"), // proces_energie: gestart
+          plain("1"), // co2_voetafdruk: nee
+          plain("6"), // woonwerk: geen
+          plain("1"), // wagenpark: niet
+          plain("2"), // wegwerp …
+          plain("3"),
+          plain("2"),
+          plain("2"),
+          plain("1"),
+          plain("1"),
+          plain("1"), // … nieuwe_bestemming
+          plain("3,1"), // afvalstromen: papier and gft, typed in another order
+          plain("1"), // leveranciers_eisen …
+          plain("3"),
+          plain("1"),
+          plain("1"),
+          plain("2"),
+          plain("2"),
+          plain("1"), // … betaaltermijn
+          plain("1"), // lokale_betrokkenheid
+          plain("3"), // social_return
+          dontKnow("5"), // natuurvriendelijk: weet ik niet
+          plain("6"), // biodiversiteit: geen
+          dontKnow("5"), // water: weet ik niet
+          plain("2")); // overlast
 
   private static final List<String> SECOND_PART =
-      List.of(
-          "led", // energiemaatregelen
-          "1", // gebouw_verduurzamen: niet
-          "5", // duurzame_energie: weet ik niet
-          "2", // proces_energie: gestart
-          "1", // co2_voetafdruk: nee
-          "6", // woonwerk: geen
-          "1", // wagenpark: niet
-          "2", "3", "2", "2", "1", "1", "1", // wegwerp … nieuwe_bestemming
-          "3,1", // afvalstromen: papier and gft, typed in another order
-          "1", "3", "1", "1", "2", "2", "1", // leveranciers_eisen … betaaltermijn
-          "1", "3", "5", // lokale_betrokkenheid, social_return, natuurvriendelijk (weet ik niet)
-          "6", // biodiversiteit: geen
-          "5", "2"); // water (weet ik niet), overlast
+      SECOND_QUESTIONS.stream().flatMap(List::stream).toList();
 
   @SafeVarargs
   private static String script(List<String>... parts) {
@@ -116,7 +168,9 @@ class TakeCommandTest {
   private static CommandLineFactory.Run take(BufferedReader input, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String[] all = Stream.concat(Stream.of("take"), Stream.of(args)).toArray(String[]::new);
+    String[] all =
+        Stream.concat(Stream.of("take", "--scans", SCANS.toString()), Stream.of(args))
+            .toArray(String[]::new);
     int code =
         CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true), input)
             .execute(all);
@@ -146,12 +200,17 @@ class TakeCommandTest {
     return SCAN.question(id).orElseThrow().text().in(language, "nl");
   }
 
+  private static String themeDescription(String id, String language) {
+    return SCAN.theme(id).orElseThrow().description().in(language, "nl");
+  }
+
   @Test
   void theWholeScanTypedInScoresAsTheExampleItCopies() throws IOException {
     Path file = dir.resolve("sanne.json");
     fullRun(file);
 
-    CommandLineFactory.Run score = CommandLineFactory.run("score", "--json", file.toString());
+    CommandLineFactory.Run score =
+        CommandLineFactory.run("score", "--scans", SCANS.toString(), "--json", file.toString());
 
     assertThat(score.exitCode()).as(score.err()).isZero();
     JsonNode result = JSON.readTree(score.out());
@@ -201,7 +260,15 @@ class TakeCommandTest {
     assertThat(ids).containsExactlyElementsOf(SCAN.questions().stream().map(q -> q.id()).toList());
     assertThat(answers.at("/answers/medewerkers").isIntegralNumber()).isTrue();
     assertThat(answers.at("/answers/medewerkers").asInt()).isEqualTo(6);
-    assertThat(answers.at("/answers/visie").asText()).isEqualTo("nee");
+    assertThat(answers.at("/answers/visie/value").asText()).isEqualTo("nee");
+    assertThat(answers.at("/answers/visie/evidence").asText()).isEqualTo("gevraagd");
+    assertThat(answers.at("/answers/visie/note").asText()).isEqualTo("Gevraagd aan de eigenaar.");
+    assertThat(answers.at("/answers/doelen/value").asText()).isEqualTo("niet");
+    assertThat(answers.at("/answers/doelen/evidence").asText()).isEqualTo("document");
+    assertThat(answers.at("/answers/doelen/note").isMissingNode()).isTrue();
+    assertThat(answers.at("/answers/rapportage").asText())
+        .as("Enter twice: no source, no note, the bare value")
+        .isEqualTo("niet");
     assertThat(answers.at("/answers/afvalstromen"))
         .extracting(JsonNode::asText)
         .containsExactly("papier", "gft");
@@ -214,7 +281,9 @@ class TakeCommandTest {
     Path file = dir.resolve("sanne.json");
     CommandLineFactory.Run run = fullRun(file);
 
-    CommandLineFactory.Run score = CommandLineFactory.run("score", "--lang", "nl", file.toString());
+    CommandLineFactory.Run score =
+        CommandLineFactory.run(
+            "score", "--scans", SCANS.toString(), "--lang", "nl", file.toString());
 
     assertThat(run.out()).contains(score.out());
     int card = run.out().indexOf(score.out());
@@ -260,6 +329,141 @@ class TakeCommandTest {
     assertThat(run.out()).contains("Typ een getal (een heel getal, minstens 0, medewerkers)." + NL);
     assertThat(run.out())
         .contains("? = uitleg, b = terug, s = overslaan, q = opslaan en stoppen" + NL);
+  }
+
+  @Test
+  void theScanAndEachThemeAreIntroducedByTheirDescriptions() {
+    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+
+    assertThat(run.out())
+        .startsWith(
+            "== MVO-scan voor stagebedrijven ==" + NL + SCAN.description().in("nl", "nl") + NL)
+        .contains(
+            "[Beleid & bestuur] Vraag 8 van 47"
+                + NL
+                + themeDescription("beleid", "nl")
+                + NL
+                + questionText("visie", "nl"))
+        .as("the next question of the same theme goes straight to the question")
+        .contains("[Beleid & bestuur] Vraag 9 van 47" + NL + questionText("doelen", "nl"))
+        .contains(NL + themeDescription("omgeving", "nl") + NL);
+  }
+
+  @Test
+  void afterEachAnswerInAThemeTheSourceAndANoteAreAskedAndEnterSkipsThem() {
+    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+
+    String sources = "1 = gezien, 2 = gevraagd, 3 = document, 4 = aanname";
+    assertThat(run.out())
+        .contains(
+            "> 1"
+                + NL
+                + "Hoe weet je dit? "
+                + sources
+                + ". Enter = overslaan."
+                + NL
+                + "> 2"
+                + NL
+                + "Notitie, bijvoorbeeld wat je zag of wie je het vroeg. Enter = overslaan."
+                + NL
+                + "> Gevraagd aan de eigenaar."
+                + NL)
+        .as("changing the answer offers to keep the source and the note")
+        .contains(
+            "> 3"
+                + NL
+                + "Hoe weet je dit? "
+                + sources
+                + ". Enter = zo laten (gevraagd), - = weghalen."
+                + NL
+                + "> "
+                + NL
+                + "Notitie nu: \"Gevraagd aan de eigenaar.\". Typ een nieuwe, Enter = zo laten, - ="
+                + " weghalen.")
+        .contains("> ?" + NL + "gezien: je hebt het zelf gezien.")
+        .contains(
+            "> 7"
+                + NL
+                + "\"7\" is geen bron. Typ een nummer van 1 tot en met 4, of druk op Enter."
+                + NL)
+        .as("a don't-know gets no question about its source")
+        .contains("> 5" + NL + "Notitie, bijvoorbeeld wat je zag")
+        .as("nor does a profile question")
+        .contains("> 6" + NL + NL + "[Over het bedrijf] Vraag 3 van");
+  }
+
+  @Test
+  void theDontKnowAnswersAreListedAtTheEndAndCanBeAnsweredAfterAll() throws IOException {
+    Path file = dir.resolve("later.json");
+    // yes; duurzame_energie now "Nog niet" (1) with Enter for source and note; natuurvriendelijk
+    // kept with Enter; water skipped
+    CommandLineFactory.Run run =
+        take(
+            script(METADATA, FIRST_PART, SECOND_PART, List.of("j", "1", "", "", "", "s")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(
+            "Bij 3 vraag/vragen koos je \"Weet ik niet\":"
+                + NL
+                + "  - "
+                + questionText("duurzame_energie", "nl")
+                + NL
+                + "  - "
+                + questionText("natuurvriendelijk", "nl")
+                + NL
+                + "  - "
+                + questionText("water", "nl")
+                + NL
+                + "Wil je ze nu nog langslopen? Misschien weet je het inmiddels. [j/N]"
+                + NL
+                + "> j"
+                + NL);
+    String firstOption = SCAN.question("duurzame_energie").orElseThrow().options().get(0).id();
+    assertThat(read(file).at("/answers/duurzame_energie").asText()).isEqualTo(firstOption);
+    assertThat(read(file).at("/answers/natuurvriendelijk").asText()).isEqualTo("weetniet");
+    assertThat(read(file).at("/answers/water").asText()).isEqualTo("weetniet");
+    assertThat(run.out().indexOf("Klaar!")).isGreaterThan(run.out().indexOf("> j"));
+  }
+
+  @Test
+  void resumingAFinishedFileListsTheAnswersAndLetsTheStudentChangeThem() throws IOException {
+    Path file = dir.resolve("sanne.json");
+    fullRun(file);
+
+    // 99 is not in the list; 8 is visie: now ja, keeping its source and note; Enter finishes
+    CommandLineFactory.Run run =
+        take("99\n8\n1\n\n\n\n", "mvo-stagebedrijf", "--lang", "nl", "--resume", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(
+            "Alle vragen zijn al beantwoord (47 van de 47). Je kunt nog antwoorden veranderen:"
+                + NL
+                + "   1. "
+                + questionText("sector", "nl")
+                + " → Productie en industrie"
+                + NL)
+        .contains("   8. " + questionText("visie", "nl") + " → Nee" + NL)
+        .contains(
+            "> 99"
+                + NL
+                + "\"99\" is geen vraag uit de lijst. Typ een nummer van 1 tot en met 47, of druk op"
+                + " Enter.")
+        .contains("[Beleid & bestuur] Vraag 8 van 47")
+        .contains("Klaar!")
+        .doesNotContain("Je gaat verder waar je was");
+    JsonNode visie = read(file).at("/answers/visie");
+    assertThat(visie.get("value").asText()).isEqualTo("ja");
+    assertThat(visie.get("evidence").asText()).isEqualTo("gevraagd");
+    assertThat(visie.get("note").asText()).isEqualTo("Gevraagd aan de eigenaar.");
   }
 
   @Test
@@ -358,7 +562,11 @@ class TakeCommandTest {
     assertThat(resumed.out())
         .contains("Je gaat verder waar je was: 19 van de 47 vragen zijn al beantwoord." + NL)
         .contains(
-            "[Energie & klimaat] Vraag 20 van 47" + NL + questionText("energiemaatregelen", "nl"))
+            "[Energie & klimaat] Vraag 20 van 47"
+                + NL
+                + themeDescription("energie", "nl")
+                + NL
+                + questionText("energiemaatregelen", "nl"))
         .contains("Klaar!")
         .doesNotContain("[Over het bedrijf]")
         .doesNotContain("Vraag 19 van");
@@ -536,7 +744,8 @@ class TakeCommandTest {
   void aTemplateWithoutANameAsksForTheMetadataFirst() throws IOException {
     Path file = dir.resolve("template.json");
     CommandLineFactory.Run template =
-        CommandLineFactory.run("template", "mvo-stagebedrijf", "-o", file.toString());
+        CommandLineFactory.run(
+            "template", "--scans", SCANS.toString(), "mvo-stagebedrijf", "-o", file.toString());
     assertThat(template.exitCode()).as(template.err()).isZero();
 
     CommandLineFactory.Run run =
@@ -604,8 +813,9 @@ class TakeCommandTest {
   @Test
   void skippedQuestionsAreCountedAtTheEndAndShowUpAsGaps() {
     Path file = dir.resolve("gaten.json");
-    List<String> skipping = new ArrayList<>(SECOND_PART);
-    skipping.set(skipping.size() - 1, "s"); // overlast skipped
+    List<List<String>> questions = new ArrayList<>(SECOND_QUESTIONS);
+    questions.set(questions.size() - 1, List.of("s")); // overlast skipped
+    List<String> skipping = questions.stream().flatMap(List::stream).toList();
 
     CommandLineFactory.Run run =
         take(
@@ -699,6 +909,8 @@ class TakeCommandTest {
                 System.getProperty("java.class.path"),
                 "nl.mvoscan.cli.Main",
                 "take",
+                "--scans",
+                SCANS.toString(),
                 "mvo-stagebedrijf",
                 "--lang",
                 "nl",

@@ -427,4 +427,107 @@ class InterviewTest {
     assertThat(interview.parse(medewerkers, "12").value())
         .isEqualTo(typed(medewerkers, new BigDecimal("12")));
   }
+
+  /** The edition {@code take}'s tests are written against, kept in the test resources. */
+  private static final Scan FROZEN =
+      ScanCatalog.load(List.of(frozenFolder()), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
+
+  private static java.nio.file.Path frozenFolder() {
+    try {
+      return java.nio.file.Path.of(InterviewTest.class.getResource("/cli/take").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Interview frozenWithProfile() {
+    Map<String, Answers.Answer> answers = new LinkedHashMap<>();
+    answers.put(
+        "sector", new Answers.Answer("sector", AnswerValue.choice("productie"), null, null));
+    answers.put(
+        "medewerkers",
+        new Answers.Answer("medewerkers", AnswerValue.number(BigDecimal.valueOf(6)), null, null));
+    return Interview.start(FROZEN, "nl", answers);
+  }
+
+  @Test
+  void goToMakesAVisibleQuestionCurrentToChangeItsAnswer() {
+    Interview interview = frozenWithProfile();
+    assertThat(interview.current()).map(Question::id).hasValue("eigen_pand");
+
+    assertThat(interview.goTo("medewerkers")).isTrue();
+    assertThat(interview.current()).map(Question::id).hasValue("medewerkers");
+    interview.give(AnswerValue.number(BigDecimal.valueOf(8)));
+    assertThat(interview.current())
+        .as("after the change: on to the first question without an answer")
+        .map(Question::id)
+        .hasValue("eigen_pand");
+
+    assertThat(interview.goTo("certificaat")).as("hidden below 10 employees").isFalse();
+    assertThat(interview.goTo("bestaat-niet")).isFalse();
+    assertThat(interview.current()).map(Question::id).hasValue("eigen_pand");
+  }
+
+  @Test
+  void annotateSetsSourceAndNoteAndANewAnswerKeepsThem() {
+    Interview interview = frozenWithProfile();
+    interview.annotate("sector", "gevraagd", "De eigenaar.");
+    assertThat(interview.answer("sector").orElseThrow())
+        .isEqualTo(
+            new Answers.Answer(
+                "sector", AnswerValue.choice("productie"), "gevraagd", "De eigenaar."));
+
+    interview.goTo("sector");
+    interview.give(AnswerValue.choice("bouw"));
+    assertThat(interview.answer("sector").orElseThrow().evidence()).isEqualTo("gevraagd");
+    assertThat(interview.answer("sector").orElseThrow().note()).isEqualTo("De eigenaar.");
+
+    interview.annotate("sector", null, null);
+    assertThat(interview.answer("sector").orElseThrow().evidence()).isNull();
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> interview.annotate("sector", "misschien", null)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () -> interview.annotate("eigen_pand", "gezien", null)))
+        .as("no answer yet")
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void unknownAnswersListsTheVisibleDontKnowsInDocumentOrder() {
+    Map<String, Answers.Answer> answers = new LinkedHashMap<>();
+    answers.put(
+        "sector", new Answers.Answer("sector", AnswerValue.choice("productie"), null, null));
+    answers.put(
+        "medewerkers",
+        new Answers.Answer("medewerkers", AnswerValue.number(BigDecimal.valueOf(6)), null, null));
+    answers.put("water", new Answers.Answer("water", AnswerValue.choice("weetniet"), null, null));
+    answers.put("visie", new Answers.Answer("visie", AnswerValue.choice("weetniet"), null, null));
+    answers.put("doelen", new Answers.Answer("doelen", AnswerValue.choice("niet"), null, null));
+    answers.put(
+        "energiemaatregelen",
+        new Answers.Answer(
+            "energiemaatregelen", AnswerValue.multi(List.of("weetniet")), null, null));
+    answers.put(
+        "certificaat",
+        new Answers.Answer("certificaat", AnswerValue.choice("weetniet"), null, null));
+
+    assertThat(Interview.start(FROZEN, "nl", answers).unknownAnswers())
+        .as("certificaat is hidden below 10 employees")
+        .extracting(Question::id)
+        .containsExactly("visie", "energiemaatregelen", "water");
+  }
+
+  @Test
+  void aSourceIsANumberFromTheListOrItsId() {
+    assertThat(Interview.evidence("1").value()).isEqualTo("gezien");
+    assertThat(Interview.evidence(" 4 ").value()).isEqualTo("aanname");
+    assertThat(Interview.evidence("Document").value()).isEqualTo("document");
+    assertThat(Interview.evidence("5").reason().key()).isEqualTo("take.invalid.evidence");
+    assertThat(Interview.evidence("0").ok()).isFalse();
+    assertThat(Interview.evidence("99999999999").ok()).isFalse();
+    assertThat(Interview.evidence("misschien").ok()).isFalse();
+  }
 }
