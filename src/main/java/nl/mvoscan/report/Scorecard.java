@@ -55,6 +55,7 @@ public final class Scorecard {
     if (lenses.isEmpty()) {
       out.append("  ").append(messages.get("card.lensNone", key)).append(System.lineSeparator());
     }
+    int scoreWidth = scoreWidth(lenses.stream().map(ScoreResult.LensScore::figures).toList());
     for (ScoreResult.LensScore lens : lenses) {
       ScoreResult.Figures f = lens.figures();
       String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f);
@@ -62,7 +63,7 @@ public final class Scorecard {
       out.append(
           String.format(
               java.util.Locale.ROOT,
-              "  %-20s %s %7s %9s%n",
+              "  %-20s %s %" + scoreWidth + "s %9s%n",
               lens.value(),
               bar(f.roundedScore()),
               score,
@@ -83,10 +84,12 @@ public final class Scorecard {
             .max()
             .orElse(10);
     width = Math.min(Math.max(width, 12), 40);
+    int scoreWidth =
+        scoreWidth(result.themes().stream().map(ScoreResult.ThemeScore::figures).toList());
     out.append(
         String.format(
             java.util.Locale.ROOT,
-            "%-" + width + "s  %-" + BAR + "s %7s %9s%n",
+            "%-" + width + "s  %-" + BAR + "s %" + scoreWidth + "s %9s%n",
             messages.get("card.theme"),
             "",
             messages.get("card.score"),
@@ -99,7 +102,7 @@ public final class Scorecard {
       out.append(
           String.format(
               java.util.Locale.ROOT,
-              "%-" + width + "s  %s %7s %9s%n",
+              "%-" + width + "s  %s %" + scoreWidth + "s %9s%n",
               title,
               bar(f.roundedScore()),
               score,
@@ -381,6 +384,17 @@ public final class Scorecard {
           .append(messages.get("score.warning.hiddenAnswer", hidden.question().id()))
           .append(System.lineSeparator());
     }
+  }
+
+  /** The score column fits "100,0" and the longest status word shown instead of a score. */
+  private int scoreWidth(List<ScoreResult.Figures> figures) {
+    int width = 7;
+    for (ScoreResult.Figures f : figures) {
+      if (f.status() != Status.SCORED) {
+        width = Math.max(width, statusWord(f).length());
+      }
+    }
+    return width;
   }
 
   private String statusWord(ScoreResult.Figures figures) {

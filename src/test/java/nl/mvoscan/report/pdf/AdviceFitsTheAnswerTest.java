@@ -123,7 +123,7 @@ class AdviceFitsTheAnswerTest {
     for (ScoreResult result : examples()) {
       for (ScoreResult.QuestionScore q : result.questions()) {
         List<Text> advice = Advice.of(q);
-        String where = result.answers().respondent().name() + " / " + q.question().id();
+        String where = who(result) + " / " + q.question().id();
         if (q.resolved() && q.points().compareTo(q.max()) >= 0) {
           assertThat(advice).as(where + " at its maximum").isEmpty();
         }
@@ -153,7 +153,7 @@ class AdviceFitsTheAnswerTest {
             }
           }
           assertThat(shown)
-              .as(result.answers().respondent().name() + " / " + q.question().id())
+              .as(who(result) + " / " + q.question().id())
               .containsExactlyElementsOf(
                   Advice.of(q).stream().map(t -> text(t, result.scan(), language)).toList());
         }
@@ -182,9 +182,7 @@ class AdviceFitsTheAnswerTest {
         for (Text advice : reached(q.question(), q.value(), q)) {
           String wrong = printed(label + " " + text(advice, scan, language));
           if (!shown.contains(wrong)) {
-            assertThat(pdf)
-                .as(result.answers().respondent().name() + " / " + q.question().id())
-                .doesNotContain(wrong);
+            assertThat(pdf).as(who(result) + " / " + q.question().id()).doesNotContain(wrong);
           }
         }
       }
@@ -206,7 +204,7 @@ class AdviceFitsTheAnswerTest {
           new ClassReport.Entry(
               id,
               id,
-              result.answers().respondent().name(),
+              who(result),
               id,
               company == null ? null : company.name(),
               company == null ? null : company.city(),
@@ -259,6 +257,15 @@ class AdviceFitsTheAnswerTest {
     }
     assertThat(pdf).contains(label);
     checks.forEach(Runnable::run);
+  }
+
+  /** Who answered, for messages; an example may leave the respondent out. */
+  private static String who(ScoreResult result) {
+    Answers.Respondent respondent = result.answers().respondent();
+    Answers.Company company = result.answers().company();
+    return (respondent == null ? "?" : respondent.name())
+        + " @ "
+        + (company == null ? "?" : company.name());
   }
 
   private static String text(Text text, Scan scan, String language) {
