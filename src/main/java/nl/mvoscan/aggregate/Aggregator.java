@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.mvoscan.scan.AnswerValue;
@@ -69,6 +71,76 @@ public final class Aggregator {
             .thenComparing(p -> p.scan().version())
             .thenComparing(p -> p.scan().hash()));
     return new Aggregate(by, responses.size(), List.copyOf(pools));
+  }
+
+  /**
+   * Every figure of a class report, from the class's stored responses (to any scan; the report
+   * takes the main one).
+   *
+   * @param className the class as asked for, used when no response names one
+   * @param schoolYear the school year asked for, {@code null} for all
+   * @param responses the class's responses in database id order; at least one
+   * @param scans the scan of every hash that occurs in {@code responses}
+   */
+  public static ClassSummary classSummary(
+      String className,
+      String schoolYear,
+      List<Response> responses,
+      Map<String, Scan> scans,
+      String language) {
+    if (responses.isEmpty()) {
+      throw new IllegalArgumentException("a class summary needs at least one response");
+    }
+    String hash = mainScanHash(responses);
+    Scan scan = scans.get(hash);
+    List<Response> main = responses.stream().filter(r -> r.scanHash().equals(hash)).toList();
+    GroupSummary whole = pool(scan, main, Grouping.ALL, language).groups().get(0);
+    List<GroupSummary> companies = pool(scan, main, Grouping.COMPANY, language).groups();
+    Set<String> students = new HashSet<>();
+    TreeSet<String> years = new TreeSet<>();
+    for (Response r : main) {
+      students.add(r.respondentId() == null ? "r" + r.id() : "p" + r.respondentId());
+      if (r.schoolYear() != null) {
+        years.add(r.schoolYear());
+      }
+    }
+    String stored = responses.get(0).className();
+    return new ClassSummary(
+        stored == null ? className : stored.trim(),
+        schoolYear,
+        scan,
+        responses.size() - main.size(),
+        whole,
+        companies,
+        main,
+        students.size(),
+        main.stream()
+            .map(Response::date)
+            .filter(Objects::nonNull)
+            .min(Comparator.naturalOrder())
+            .orElse(null),
+        main.stream()
+            .map(Response::date)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(null),
+        List.copyOf(years));
+  }
+
+  /**
+   * The scan hash most of {@code responses} were scored on; on a tie the one of the earliest of
+   * them.
+   */
+  public static String mainScanHash(List<Response> responses) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    responses.forEach(r -> counts.merge(r.scanHash(), 1, Integer::sum));
+    String best = null;
+    for (Map.Entry<String, Integer> count : counts.entrySet()) {
+      if (best == null || count.getValue() > counts.get(best)) {
+        best = count.getKey();
+      }
+    }
+    return best;
   }
 
   private static Aggregate.Pool pool(
@@ -202,6 +274,8 @@ public final class Aggregator {
     List<Response> responses = group.stream().map(Scored::response).toList();
     GroupSummary.ScoreSummary overall =
         scores(responses.stream().map(r -> new Response.Figure(r.status(), r.score())).toList());
+    GroupSummary.ScoreSummary grade =
+        scores(responses.stream().map(r -> new Response.Figure(r.status(), r.grade())).toList());
     List<GroupSummary.ThemeSummary> themes = new ArrayList<>();
     for (Theme theme : scan.themes()) {
       themes.add(
@@ -218,6 +292,7 @@ public final class Aggregator {
         label,
         group.size(),
         overall,
+        grade,
         List.copyOf(themes),
         levels(scan, responses),
         distributions(scan, group),
@@ -246,14 +321,16 @@ public final class Aggregator {
   private static List<GroupSummary.LevelCount> levels(Scan scan, List<Response> responses) {
     List<GroupSummary.LevelCount> counts = new ArrayList<>();
     for (Level level : scan.levels()) {
-      counts.add(
-          new GroupSummary.LevelCount(
-              level, (int) responses.stream().filter(r -> level.id().equals(r.level())).count()));
+      int count = (int) responses.stream().filter(r -> level.id().equals(r.level())).count();
+      counts.add(new GroupSummary.LevelCount(level, count, share(count, responses.size())));
     }
-    counts.add(
-        new GroupSummary.LevelCount(
-            null, (int) responses.stream().filter(r -> r.level() == null).count()));
+    int none = (int) responses.stream().filter(r -> r.level() == null).count();
+    counts.add(new GroupSummary.LevelCount(null, none, share(none, responses.size())));
     return List.copyOf(counts);
+  }
+
+  private static Rational share(int count, int n) {
+    return n == 0 ? null : Statistics.integer(count).dividedBy(Statistics.integer(n));
   }
 
   private static List<GroupSummary.QuestionDistribution> distributions(
@@ -297,7 +374,9 @@ public final class Aggregator {
     List<GroupSummary.Improvement> all = new ArrayList<>();
     for (Question question : scan.scoredQuestions()) {
       Rational sum = Rational.ZERO;
+      Rational points = Rational.ZERO;
       int resolved = 0;
+      int below = 0;
       List<ScoreResult.QuestionScore> scores = new ArrayList<>();
       for (Scored s : group) {
         ScoreResult.QuestionScore q = s.questions().get(question.id());
@@ -305,6 +384,10 @@ public final class Aggregator {
         if (q.resolved()) {
           resolved++;
           sum = sum.plus(q.potential());
+          points = points.plus(Rational.of(q.points()));
+          if (q.points().compareTo(q.max()) < 0) {
+            below++;
+          }
         }
       }
       if (sum.signum() > 0) {
@@ -314,6 +397,8 @@ public final class Aggregator {
                 resolved,
                 sum,
                 sum.dividedBy(Statistics.integer(resolved)),
+                below,
+                points.dividedBy(Statistics.integer(resolved)),
                 ClassAdvice.of(question, scores)));
       }
     }

@@ -20,6 +20,7 @@ public record GroupSummary(
     String label,
     int n,
     ScoreSummary overall,
+    ScoreSummary grade,
     List<ThemeSummary> themes,
     List<LevelCount> levels,
     List<QuestionDistribution> questions,
@@ -34,10 +35,10 @@ public record GroupSummary(
   public record ThemeSummary(Theme theme, ScoreSummary summary) {}
 
   /**
-   * How many responses reached a level; {@code level} is {@code null} for "no level" (no overall
-   * score).
+   * How many responses reached a level, and that share of the group's responses (0..1); {@code
+   * level} is {@code null} for "no level" (no overall score).
    */
-  public record LevelCount(Level level, int count) {}
+  public record LevelCount(Level level, int count, Rational share) {}
 
   /**
    * What the group answered to one scored question. The statuses add up to n; options count the
@@ -58,6 +59,8 @@ public record GroupSummary(
    * Improvement potential of a question: the sum of w·(M − p)/M over the responses where it is
    * resolved, and that sum divided by how many responses resolved it.
    *
+   * @param below how many of those responses earned less than the maximum
+   * @param meanPoints the mean of the points earned where it is resolved
    * @param common the group's most common answer below the maximum and the advice that follows it
    */
   public record Improvement(
@@ -65,6 +68,8 @@ public record GroupSummary(
       int resolved,
       Rational sum,
       Rational mean,
+      int below,
+      Rational meanPoints,
       ClassAdvice.CommonAnswer common) {}
 
   /**
@@ -89,6 +94,18 @@ public record GroupSummary(
     /** max − min of the scored overall scores; {@code null} with fewer than two. */
     public Rational spread() {
       return overall.n() < 2 ? null : overall.max().minus(overall.min());
+    }
+
+    /**
+     * The questions on which these students did not all give the same answer (answered by at least
+     * two, agreement below 100%), least agreement first, ties in the scan's order: what a teacher
+     * checks with them. Every such question, not only the first few.
+     */
+    public List<QuestionAgreement> disagreements() {
+      return questions.stream()
+          .filter(q -> q.agreement() != null && q.agreeing() < q.answered())
+          .sorted(java.util.Comparator.comparing(QuestionAgreement::agreement))
+          .toList();
     }
   }
 

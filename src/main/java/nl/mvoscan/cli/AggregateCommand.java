@@ -114,20 +114,7 @@ public final class AggregateCommand implements Callable<Integer> {
           AggregateQueries.select(
               store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
     }
-    if (!selection.unreadable().isEmpty()) {
-      AggregateQueries.UnreadableScan bad = selection.unreadable().get(0);
-      JsonProblem first = bad.problems().isEmpty() ? null : bad.problems().get(0);
-      throw MvoscanException.failure(
-          messages.get(
-              "aggregate.unreadableScan",
-              bad.scanId(),
-              bad.version(),
-              bad.hash(),
-              first == null
-                  ? "-"
-                  : first.pointer() + ": " + messages.get(first.key(), first.args())),
-          null);
-    }
+    requireReadable(selection, messages);
 
     Aggregate aggregate =
         Aggregator.aggregate(
@@ -172,5 +159,25 @@ public final class AggregateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw MvoscanException.invalidInput(messages.get("aggregate.badBy", by));
     }
+  }
+
+  /**
+   * Stops with exit code 1 when a stored scan of the selection no longer loads (it loaded when it
+   * was stored): its responses cannot be reported.
+   */
+  static void requireReadable(AggregateQueries.Selection selection, Messages messages) {
+    if (selection.unreadable().isEmpty()) {
+      return;
+    }
+    AggregateQueries.UnreadableScan bad = selection.unreadable().get(0);
+    JsonProblem first = bad.problems().isEmpty() ? null : bad.problems().get(0);
+    throw MvoscanException.failure(
+        messages.get(
+            "aggregate.unreadableScan",
+            bad.scanId(),
+            bad.version(),
+            bad.hash(),
+            first == null ? "-" : first.pointer() + ": " + messages.get(first.key(), first.args())),
+        null);
   }
 }

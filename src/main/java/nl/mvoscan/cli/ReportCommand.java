@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import nl.mvoscan.aggregate.Aggregator;
+import nl.mvoscan.aggregate.ClassSummary;
+import nl.mvoscan.aggregate.GroupSummary;
+import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.AtomicFiles;
 import nl.mvoscan.report.pdf.ClassReport;
@@ -17,6 +22,7 @@ import nl.mvoscan.report.pdf.StudentReport;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Scorer;
+import nl.mvoscan.store.AggregateQueries;
 import nl.mvoscan.store.Keys;
 import nl.mvoscan.store.ReportQueries;
 import nl.mvoscan.store.Store;
@@ -97,7 +103,9 @@ public final class ReportCommand implements Runnable {
         result = scoreFile(file, messages);
         average =
             Files.exists(db.path())
-                ? fromDb(messages, store -> average(store, result, schoolYear(result.answers())))
+                ? fromDb(
+                    messages,
+                    store -> average(store, result, schoolYear(result.answers()), messages))
                 : null;
       } else if (source.matches("[0-9]{1,18}")) {
         long id = Long.parseLong(source);
@@ -105,16 +113,18 @@ public final class ReportCommand implements Runnable {
         average =
             fromDb(
                 messages,
-                store -> {
-                  ReportQueries.StoredResponse stored =
-                      ReportQueries.response(store, id)
-                          .orElseThrow(
-                              () ->
-                                  MvoscanException.invalidInput(
-                                      messages.get("report.noResponse", id)));
-                  scored[0] = Scorer.score(stored.scan(), stored.answers());
-                  return average(store, scored[0], stored.schoolYear());
-                });
+                store ->
+                    store.snapshot(
+                        () -> {
+                          ReportQueries.StoredResponse stored =
+                              ReportQueries.response(store, id)
+                                  .orElseThrow(
+                                      () ->
+                                          MvoscanException.invalidInput(
+                                              messages.get("report.noResponse", id)));
+                          scored[0] = Scorer.score(stored.scan(), stored.answers());
+                          return average(store, scored[0], stored.schoolYear(), messages);
+                        }));
         result = scored[0];
       } else {
         throw MvoscanException.invalidInput(source + ": " + messages.get("report.notFileOrId"));
@@ -190,12 +200,15 @@ public final class ReportCommand implements Runnable {
     @Override
     public Integer call() {
       Messages messages = common.messages();
-      ClassData data = classData(db, messages, className, schoolYear);
-      RenderedPdf pdf = data.render(anonymize, messages, spec.commandLine().getErr());
+      ClassSummary summary;
+      try (Store store = db.openExisting(messages)) {
+        summary = classSummary(store, messages, className, schoolYear);
+      }
+      RenderedPdf pdf = render(summary, anonymize, messages, spec.commandLine().getErr());
       Path target =
           target(
               output,
-              FileNames.safe(messages.get("report.class.fileName", data.className()), "class"));
+              FileNames.safe(messages.get("report.class.fileName", summary.className()), "class"));
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();
       out.println(messages.get("report.written", target, pdf.pages()));
@@ -240,40 +253,65 @@ public final class ReportCommand implements Runnable {
     public Integer call() {
       Messages messages = common.messages();
       PrintWriter err = spec.commandLine().getErr();
-      ClassData data = classData(db, messages, className, schoolYear);
       if (Files.exists(folder) && !Files.isDirectory(folder)) {
         throw MvoscanException.invalidInput(folder + ": " + messages.get("report.notAFolder"));
+      }
+      ClassSummary summary;
+      List<ReportQueries.StoredResponse> stored = new ArrayList<>();
+      Map<Long, StudentReport.ClassAverage> averages = new HashMap<>();
+      Map<Long, ScoreResult> results = new HashMap<>();
+      try (Store store = db.openExisting(messages)) {
+        // the class report, the student reports and their class averages from one snapshot
+        summary =
+            store.snapshot(
+                () -> {
+                  ClassSummary read = classSummary(store, messages, className, schoolYear);
+                  Map<String, StudentReport.ClassAverage> byClass = new HashMap<>();
+                  stored.addAll(ReportQueries.classResponses(store, className, schoolYear));
+                  for (ReportQueries.StoredResponse response : stored) {
+                    ScoreResult result = Scorer.score(response.scan(), response.answers());
+                    results.put(response.id(), result);
+                    String key =
+                        result.scan().hash()
+                            + "|"
+                            + response.className()
+                            + "|"
+                            + response.schoolYear();
+                    if (!byClass.containsKey(key)) {
+                      byClass.put(key, average(store, result, response.schoolYear(), messages));
+                    }
+                    averages.put(response.id(), byClass.get(key));
+                  }
+                  return read;
+                });
       }
       FileNames.Claims claims = new FileNames.Claims();
       String classFile =
           claims.claim(
-              FileNames.safe(messages.get("report.class.fileName", data.className()), "class"),
+              FileNames.safe(messages.get("report.class.fileName", summary.className()), "class"),
               ".pdf");
-      int total = data.all().size() + 1;
+      int total = stored.size() + 1;
       int done = 0;
-      try (Progress progress = new Progress(err, total, data.className() + " (PDF)")) {
-        for (ReportQueries.StoredResponse stored : data.all()) {
-          ScoreResult result = data.results().get(stored.id());
+      try (Progress progress = new Progress(err, total, summary.className() + " (PDF)")) {
+        for (ReportQueries.StoredResponse response : stored) {
+          ScoreResult result = results.get(response.id());
           String language = common.textLanguage(result);
           RenderedPdf pdf =
               StudentReport.render(
-                  result,
-                  data.averages().get(stored.id()),
-                  Messages.forLanguage(language),
-                  language);
+                  result, averages.get(response.id()), Messages.forLanguage(language), language);
           write(
               folder.resolve(
                   claims.claim(
-                      studentFileBase(result, messages, Long.toString(stored.id())), ".pdf")),
+                      studentFileBase(result, messages, Long.toString(response.id())), ".pdf")),
               pdf.bytes(),
               messages);
           progress.update(++done);
         }
-        write(folder.resolve(classFile), data.render(false, messages, err).bytes(), messages);
+        write(folder.resolve(classFile), render(summary, false, messages, err).bytes(), messages);
         progress.update(++done);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(messages.get("report.batch.done", data.all().size(), folder));
+      out.println(messages.get("report.batch.done", stored.size(), folder));
       out.flush();
       return ExitCode.OK;
     }
@@ -287,99 +325,78 @@ public final class ReportCommand implements Runnable {
   }
 
   /**
-   * A class read from the database: every response scored again, with the class averages each
-   * report compares to.
+   * Select, aggregate: every figure of the class report, from the class's stored figures. A class
+   * without responses is bad input.
    */
-  private record ClassData(
-      String className,
-      String schoolYear,
-      List<ReportQueries.StoredResponse> all,
-      Map<Long, ScoreResult> results,
-      Map<Long, StudentReport.ClassAverage> averages) {
-
-    RenderedPdf render(boolean anonymize, Messages messages, PrintWriter err) {
-      List<ClassReport.Entry> entries =
-          all.stream()
-              .map(
-                  stored -> {
-                    ScoreResult result = results.get(stored.id());
-                    Answers answers = result.answers();
-                    return new ClassReport.Entry(
-                        stored.id(),
-                        stored.respondentId(),
-                        answers.respondent() == null ? null : answers.respondent().name(),
-                        stored.companyId(),
-                        answers.company() == null ? null : answers.company().name(),
-                        answers.company() == null ? null : answers.company().city(),
-                        answers.company() == null ? null : answers.company().kvk(),
-                        stored.schoolYear(),
-                        result);
-                  })
-              .toList();
-      String hash = ClassReport.mainScanHash(entries);
-      List<ClassReport.Entry> same =
-          entries.stream().filter(e -> e.result().scan().hash().equals(hash)).toList();
-      int others = entries.size() - same.size();
-      if (others > 0) {
-        err.println(messages.get("report.otherScansSkipped", others, className));
-        err.flush();
-      }
-      return ClassReport.render(
-          className, schoolYear, same, anonymize, others, messages, messages.language());
+  static ClassSummary classSummary(
+      Store store, Messages messages, String className, String schoolYear) {
+    AggregateQueries.Selection selection =
+        AggregateQueries.select(
+            store,
+            new AggregateQueries.Filter(
+                List.of(className),
+                List.of(),
+                schoolYear == null ? List.of() : List.of(schoolYear),
+                List.of()));
+    if (selection.responses().isEmpty()) {
+      throw MvoscanException.invalidInput(
+          messages.get(
+              "report.noClass",
+              className,
+              schoolYear == null ? "" : " " + messages.get("report.inSchoolYear", schoolYear)));
     }
+    AggregateCommand.requireReadable(selection, messages);
+    return Aggregator.classSummary(
+        className, schoolYear, selection.responses(), selection.scans(), messages.language());
   }
 
-  private static ClassData classData(
-      DbOptions db, Messages messages, String className, String schoolYear) {
-    try (Store store = db.openExisting(messages)) {
-      List<ReportQueries.StoredResponse> all =
-          ReportQueries.classResponses(store, className, schoolYear);
-      if (all.isEmpty()) {
-        throw MvoscanException.invalidInput(
-            messages.get(
-                "report.noClass",
-                className,
-                schoolYear == null ? "" : " " + messages.get("report.inSchoolYear", schoolYear)));
-      }
-      Map<Long, ScoreResult> results = new HashMap<>();
-      Map<Long, StudentReport.ClassAverage> averages = new HashMap<>();
-      Map<String, StudentReport.ClassAverage> cache = new HashMap<>();
-      for (ReportQueries.StoredResponse stored : all) {
-        ScoreResult result = Scorer.score(stored.scan(), stored.answers());
-        results.put(stored.id(), result);
-        String key = result.scan().hash() + "|" + stored.className() + "|" + stored.schoolYear();
-        StudentReport.ClassAverage average = cache.get(key);
-        if (average == null) {
-          average = average(store, result, stored.schoolYear());
-          cache.put(key, average);
-        }
-        averages.put(stored.id(), average);
-      }
-      String stored = all.get(0).className() == null ? className : all.get(0).className().trim();
-      return new ClassData(stored, schoolYear, all, results, averages);
+  /** Render: the class report of a summary, saying on stderr which responses it leaves out. */
+  private static RenderedPdf render(
+      ClassSummary summary, boolean anonymize, Messages messages, PrintWriter err) {
+    if (summary.otherScans() > 0) {
+      err.println(
+          messages.get("report.otherScansSkipped", summary.otherScans(), summary.className()));
+      err.flush();
     }
+    return ClassReport.render(summary, anonymize, messages, messages.language());
   }
 
   /**
-   * The class's mean theme scores on the same scan (and school year, when known); null without a
-   * class.
+   * The class's mean theme scores on the same scan (and school year, when known), as aggregate
+   * computes them for {@code --class X --scan HASH}; null without a class.
    */
   private static StudentReport.ClassAverage average(
-      Store store, ScoreResult result, String schoolYear) {
+      Store store, ScoreResult result, String schoolYear, Messages messages) {
     Answers.Respondent respondent = result.answers().respondent();
     if (respondent == null || respondent.className() == null || respondent.className().isBlank()) {
       return null;
     }
-    ReportQueries.ClassAverages averages =
-        ReportQueries.classAverages(
-            store, respondent.className(), result.scan().hash(), schoolYear);
-    if (averages.isEmpty()) {
+    AggregateQueries.Selection selection =
+        AggregateQueries.select(
+            store,
+            new AggregateQueries.Filter(
+                List.of(respondent.className()),
+                List.of(),
+                schoolYear == null ? List.of() : List.of(schoolYear),
+                List.of(result.scan().hash())));
+    if (selection.responses().isEmpty()) {
       return null;
     }
+    AggregateCommand.requireReadable(selection, messages);
+    GroupSummary group =
+        Aggregator.aggregate(
+                selection.responses(), selection.scans(), Grouping.ALL, messages.language())
+            .pools()
+            .get(0)
+            .groups()
+            .get(0);
     Map<String, java.math.BigDecimal> themes = new HashMap<>();
-    averages.themes().forEach((theme, average) -> themes.put(theme, average.mean()));
-    return new StudentReport.ClassAverage(
-        respondent.className().trim(), averages.responses(), themes);
+    for (GroupSummary.ThemeSummary theme : group.themes()) {
+      if (theme.summary().statistics().n() > 0) {
+        themes.put(theme.theme().id(), theme.summary().statistics().mean().round(1));
+      }
+    }
+    return new StudentReport.ClassAverage(respondent.className().trim(), group.n(), themes);
   }
 
   private static String schoolYear(Answers answers) {

@@ -58,6 +58,7 @@ public final class AggregateJson {
     node.put("label", group.label());
     node.put("n", group.n());
     scores(node.putObject("overall"), group.overall());
+    scores(node.putObject("grade"), group.grade());
     ArrayNode themes = node.putArray("themes");
     for (GroupSummary.ThemeSummary theme : group.themes()) {
       ObjectNode t = themes.addObject();
@@ -95,6 +96,8 @@ public final class AggregateJson {
       i.put("resolved", improvement.resolved());
       i.set("sum", number(improvement.sum()));
       i.set("mean", number(improvement.mean()));
+      i.put("below", improvement.below());
+      i.set("meanPoints", number(improvement.meanPoints()));
     }
     ArrayNode agreement = node.putArray("agreement");
     for (GroupSummary.CompanyAgreement company : group.agreement()) {

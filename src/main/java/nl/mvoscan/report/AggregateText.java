@@ -2,7 +2,6 @@ package nl.mvoscan.report;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import nl.mvoscan.aggregate.Aggregate;
@@ -179,11 +178,7 @@ public final class AggregateText {
               .append(NL);
         }
         List<GroupSummary.QuestionAgreement> least =
-            company.questions().stream()
-                .filter(q -> q.agreement() != null && q.agreeing() < q.answered())
-                .sorted(Comparator.comparing(GroupSummary.QuestionAgreement::agreement))
-                .limit(LEAST_AGREEMENT)
-                .toList();
+            company.disagreements().stream().limit(LEAST_AGREEMENT).toList();
         if (!least.isEmpty()) {
           List<String> items = new ArrayList<>();
           for (GroupSummary.QuestionAgreement q : least) {

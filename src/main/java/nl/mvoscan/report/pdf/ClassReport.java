@@ -3,128 +3,60 @@ package nl.mvoscan.report.pdf;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
-import nl.mvoscan.aggregate.ClassAdvice;
+import nl.mvoscan.aggregate.ClassSummary;
+import nl.mvoscan.aggregate.GroupSummary;
+import nl.mvoscan.aggregate.Response;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
-import nl.mvoscan.scan.Theme;
+import nl.mvoscan.scan.Text;
 import nl.mvoscan.scoring.Rational;
-import nl.mvoscan.scoring.ScoreResult;
 import nl.mvoscan.scoring.Status;
 
 /**
  * The teacher's report of one class: how many responses, the levels reached, the spread of each
  * theme's scores, the students and companies, the questions the class most needs to work on, and
- * one page per company. With {@code anonymize} no student name appears anywhere in it.
+ * one page per company. It renders a {@link ClassSummary}, as {@code mvoscan aggregate} prints one:
+ * every figure in it is one that aggregate computed. With {@code anonymize} no student name appears
+ * anywhere in it.
  */
 public final class ClassReport {
 
-  private static final int TOP_IMPROVEMENTS = 5;
-  private static final int MAX_DIFFERENCES = 5;
+  /** How many of a company's improvements its page shows; the class page shows all of them. */
+  private static final int COMPANY_IMPROVEMENTS = 3;
 
-  /**
-   * One scored response of the class.
-   *
-   * @param respondentId the student's database id, {@code null} when unknown; numbers the anonymous
-   *     labels
-   * @param companyId the company's database id, {@code null} when unknown; groups responses per
-   *     company
-   */
-  public record Entry(
-      long id,
-      Long respondentId,
-      String student,
-      Long companyId,
-      String company,
-      String city,
-      String kvk,
-      String schoolYear,
-      ScoreResult result) {}
-
-  private final String className;
-  private final String schoolYear;
-  private final List<Entry> entries;
+  private final ClassSummary summary;
   private final boolean anonymize;
-  private final int otherScans;
   private final Format f;
   private final Scan scan;
   private final Map<Long, String> labels;
   private final Collator collator;
 
-  private ClassReport(
-      String className,
-      String schoolYear,
-      List<Entry> entries,
-      boolean anonymize,
-      int otherScans,
-      Format format) {
-    this.className = className;
-    this.schoolYear = schoolYear;
-    this.entries = entries;
+  private ClassReport(ClassSummary summary, boolean anonymize, Format format) {
+    this.summary = summary;
     this.anonymize = anonymize;
-    this.otherScans = otherScans;
     this.f = format;
-    this.scan = entries.get(0).result().scan();
-    this.labels = labels(entries, anonymize, format);
+    this.scan = summary.scan();
+    this.labels = labels(summary.responses(), anonymize, format);
     this.collator = Collator.getInstance(format.messages.locale());
     this.collator.setStrength(Collator.SECONDARY);
   }
 
-  /**
-   * The scan hash most of the entries were scored on (on a tie, the one of the earliest response):
-   * a class report compares like with like, so responses to another scan are left out.
-   */
-  public static String mainScanHash(List<Entry> entries) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    entries.forEach(e -> counts.merge(e.result().scan().hash(), 1, Integer::sum));
-    String best = null;
-    for (Map.Entry<String, Integer> count : counts.entrySet()) {
-      if (best == null || count.getValue() > counts.get(best)) {
-        best = count.getKey();
-      }
-    }
-    return best;
-  }
-
-  /**
-   * @param entries the class's responses, all to one scan, in database id order; at least one
-   * @param otherScans how many responses of the class were left out because they are for another
-   *     scan
-   */
   public static RenderedPdf render(
-      String className,
-      String schoolYear,
-      List<Entry> entries,
-      boolean anonymize,
-      int otherScans,
-      Messages messages,
-      String language) {
-    if (entries.isEmpty()) {
-      throw new IllegalArgumentException("a class report needs at least one response");
-    }
+      ClassSummary summary, boolean anonymize, Messages messages, String language) {
     ClassReport report =
-        new ClassReport(
-            className,
-            schoolYear,
-            entries,
-            anonymize,
-            otherScans,
-            new Format(messages, language, entries.get(0).result().scan()));
+        new ClassReport(summary, anonymize, new Format(messages, language, summary.scan()));
     return PdfDoc.render(report.meta(), report::write);
   }
 
@@ -132,79 +64,65 @@ public final class ClassReport {
    * The name to print for each response: the student's name, or with {@code anonymize} "Student
    * 01", "Student 02", … numbered in database order, one number per student.
    */
-  static Map<Long, String> labels(List<Entry> entries, boolean anonymize, Format format) {
+  static Map<Long, String> labels(List<Response> responses, boolean anonymize, Format format) {
     Map<Long, String> labels = new HashMap<>();
     Map<Long, String> byRespondent = new HashMap<>();
-    int width = entries.size() >= 100 ? 3 : 2;
+    int width = responses.size() >= 100 ? 3 : 2;
     int next = 0;
-    for (Entry entry : entries.stream().sorted(Comparator.comparingLong(Entry::id)).toList()) {
+    for (Response response :
+        responses.stream().sorted(Comparator.comparingLong(Response::id)).toList()) {
       if (!anonymize) {
         labels.put(
-            entry.id(),
-            StudentReport.blank(entry.student())
+            response.id(),
+            StudentReport.blank(response.student())
                 ? format.get("report.class.unknownStudent")
-                : entry.student());
+                : response.student());
         continue;
       }
-      String label = entry.respondentId() == null ? null : byRespondent.get(entry.respondentId());
+      String label =
+          response.respondentId() == null ? null : byRespondent.get(response.respondentId());
       if (label == null) {
         label =
             format.get(
                 "report.class.student",
                 String.format(java.util.Locale.ROOT, "%0" + width + "d", ++next));
-        if (entry.respondentId() != null) {
-          byRespondent.put(entry.respondentId(), label);
+        if (response.respondentId() != null) {
+          byRespondent.put(response.respondentId(), label);
         }
       }
-      labels.put(entry.id(), label);
+      labels.put(response.id(), label);
     }
     return labels;
   }
 
   private PdfDoc.Meta meta() {
-    String title = f.get("report.class.title", className);
-    LocalDate last = lastDate();
+    String title = f.get("report.class.title", summary.className());
     return new PdfDoc.Meta(
         title,
         "mvoscan",
-        f.get("report.class.subject", className, f.text(scan.title())),
+        f.get("report.class.subject", summary.className(), f.text(scan.title())),
         StudentReport.languageTag(f.messages),
-        last,
+        summary.lastDate(),
         title + " · " + f.text(scan.title()) + " " + scan.version(),
         f.get("report.pageOf", "{0}", "{1}"));
   }
 
-  private LocalDate lastDate() {
-    return entries.stream()
-        .map(e -> e.result().answers().date())
-        .filter(Objects::nonNull)
-        .max(Comparator.naturalOrder())
-        .orElse(null);
-  }
-
-  private LocalDate firstDate() {
-    return entries.stream()
-        .map(e -> e.result().answers().date())
-        .filter(Objects::nonNull)
-        .min(Comparator.naturalOrder())
-        .orElse(null);
-  }
-
   private void write(PdfDoc pdf) throws DocumentException {
-    cover(pdf);
+    GroupSummary whole = summary.whole();
+    cover(pdf, whole);
     pdf.newPage();
-    themes(pdf);
+    themes(pdf, whole);
     improvements(
         pdf,
-        entries,
-        TOP_IMPROVEMENTS,
+        whole,
+        whole.improvements().size(),
         f.get("report.class.improvements"),
         f.get("report.class.improvements.intro"),
         true);
     pdf.newPage();
     students(pdf);
     companies(pdf);
-    for (List<Entry> company : byCompany()) {
+    for (GroupSummary company : summary.companies()) {
       pdf.newPage();
       company(pdf, company);
     }
@@ -212,40 +130,35 @@ public final class ClassReport {
 
   // ---- cover: numbers and levels
 
-  private void cover(PdfDoc pdf) throws DocumentException {
+  private void cover(PdfDoc pdf, GroupSummary whole) throws DocumentException {
     Paragraph kicker =
         pdf.paragraphOf(
             f.get("report.class.kicker").toUpperCase(java.util.Locale.ROOT),
             pdf.font(9, true, PdfDoc.MUTED));
     kicker.setSpacingBefore(30);
     pdf.add(kicker);
-    pdf.title(f.get("report.class.title", className));
+    pdf.title(f.get("report.class.title", summary.className()));
     pdf.subtitle(f.text(scan.title()) + " · " + f.get("report.version", scan.version()));
 
     PdfDoc.Table facts = pdf.table(150, PdfDoc.CONTENT_WIDTH - 150);
-    facts.row(true, f.get("report.field.class"), className);
-    TreeSet<String> years = new TreeSet<>();
-    entries.forEach(
-        e -> {
-          if (e.schoolYear() != null) {
-            years.add(e.schoolYear());
-          }
-        });
+    facts.row(true, f.get("report.field.class"), summary.className());
     facts.row(
         true,
         f.get("report.class.schoolYear"),
-        schoolYear != null ? schoolYear : String.join(", ", years));
-    if (firstDate() != null) {
+        summary.schoolYear() != null
+            ? summary.schoolYear()
+            : String.join(", ", summary.schoolYears()));
+    LocalDate first = summary.firstDate();
+    LocalDate last = summary.lastDate();
+    if (first != null) {
       facts.row(
           true,
           f.get("report.class.period"),
-          firstDate().equals(lastDate())
-              ? f.date(firstDate())
-              : f.date(firstDate()) + " – " + f.date(lastDate()));
+          first.equals(last) ? f.date(first) : f.date(first) + " – " + f.date(last));
     }
-    facts.row(true, f.get("report.class.responses"), Integer.toString(entries.size()));
-    facts.row(true, f.get("report.class.students"), Long.toString(students()));
-    facts.row(true, f.get("report.class.companies"), Integer.toString(byCompany().size()));
+    facts.row(true, f.get("report.class.responses"), Integer.toString(whole.n()));
+    facts.row(true, f.get("report.class.students"), Integer.toString(summary.students()));
+    facts.row(true, f.get("report.class.companies"), Integer.toString(summary.companies().size()));
     facts.row(
         true,
         f.get("report.field.scan"),
@@ -254,47 +167,30 @@ public final class ClassReport {
     if (anonymize) {
       pdf.note(f.get("report.class.anonymized"));
     }
-    if (otherScans > 0) {
-      pdf.note(f.get("report.class.otherScans", otherScans));
+    if (summary.otherScans() > 0) {
+      pdf.note(f.get("report.class.otherScans", summary.otherScans()));
     }
 
-    List<Entry> scored =
-        entries.stream()
-            .filter(e -> e.result().overall().figures().status() == Status.SCORED)
-            .toList();
     pdf.h1(f.get("report.class.overall"), 200);
-    if (!scored.isEmpty()) {
+    if (whole.overall().scored() > 0) {
       pdf.paragraph(
           f.get(
               "report.class.overallSummary",
-              f.one(
-                  mean(
-                      scored.stream()
-                          .map(e -> e.result().overall().figures().roundedScore())
-                          .toList())),
-              f.one(mean(scored.stream().map(e -> e.result().overall().roundedGrade()).toList())),
-              scored.size(),
-              entries.size()));
+              one(whole.overall().statistics().mean()),
+              one(whole.grade().statistics().mean()),
+              whole.overall().scored(),
+              whole.n()));
     } else {
       pdf.paragraph(f.get("report.class.noneScored"));
     }
+    List<GroupSummary.LevelCount> shown =
+        whole.levels().stream().filter(l -> l.level() != null || l.count() > 0).toList();
     List<String> levelLabels = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
-    for (Level level : scan.levels()) {
-      levelLabels.add(f.level(level));
-      counts.add(
-          (int)
-              entries.stream()
-                  .filter(
-                      e ->
-                          e.result().overall().level() != null
-                              && e.result().overall().level().id().equals(level.id()))
-                  .count());
-    }
-    int none = (int) entries.stream().filter(e -> e.result().overall().level() == null).count();
-    if (none > 0) {
-      levelLabels.add(f.get("report.class.noOverall"));
-      counts.add(none);
+    for (GroupSummary.LevelCount level : shown) {
+      levelLabels.add(
+          level.level() == null ? f.get("report.class.noOverall") : f.level(level.level()));
+      counts.add(level.count());
     }
     pdf.chart(
         Charts.counts(levelLabels, counts, f.get("report.col.count")), PdfDoc.CONTENT_WIDTH, 170);
@@ -303,28 +199,19 @@ public final class ClassReport {
             .right(1, 2)
             .header(
                 f.get("report.col.level"), f.get("report.col.count"), f.get("report.col.share"));
-    for (int i = 0; i < levelLabels.size(); i++) {
+    for (int i = 0; i < shown.size(); i++) {
       table.row(
           false,
           levelLabels.get(i),
           Integer.toString(counts.get(i)),
-          f.percent(
-              BigDecimal.valueOf(100L * counts.get(i))
-                  .divide(BigDecimal.valueOf(entries.size()), 1, RoundingMode.HALF_UP)));
+          f.percent(shown.get(i).share().times(Rational.HUNDRED).round(1)));
     }
     table.add();
   }
 
-  private long students() {
-    return entries.stream()
-        .map(e -> e.respondentId() == null ? "r" + e.id() : "p" + e.respondentId())
-        .distinct()
-        .count();
-  }
-
   // ---- themes: distribution
 
-  private void themes(PdfDoc pdf) throws DocumentException {
+  private void themes(PdfDoc pdf, GroupSummary whole) throws DocumentException {
     pdf.h1(f.get("report.class.themes"), 260);
     pdf.note(f.get("report.class.themes.intro"));
     List<Charts.Box> boxes = new ArrayList<>();
@@ -340,31 +227,31 @@ public final class ClassReport {
                 "Q3",
                 f.get("report.col.max"),
                 f.get("report.col.mean"));
-    for (Theme theme : scan.themes()) {
-      Stats stats = Stats.of(themeScores(entries, theme));
-      if (stats == null) {
-        table.row(false, f.title(theme), "0", "–", "–", "–", "–", "–", "–");
+    for (GroupSummary.ThemeSummary theme : whole.themes()) {
+      Statistics s = theme.summary().statistics();
+      if (s.n() == 0) {
+        table.row(false, f.title(theme.theme()), "0", "–", "–", "–", "–", "–", "–");
         continue;
       }
       boxes.add(
           new Charts.Box(
-              f.title(theme),
-              stats.min().doubleValue(),
-              stats.q1().doubleValue(),
-              stats.median().doubleValue(),
-              stats.q3().doubleValue(),
-              stats.max().doubleValue(),
-              stats.mean().doubleValue()));
+              f.title(theme.theme()),
+              exact(s.min()),
+              exact(s.p25()),
+              exact(s.median()),
+              exact(s.p75()),
+              exact(s.max()),
+              exact(s.mean())));
       table.row(
           false,
-          f.title(theme),
-          Integer.toString(stats.n()),
-          f.one(stats.min()),
-          f.one(stats.q1()),
-          f.one(stats.median()),
-          f.one(stats.q3()),
-          f.one(stats.max()),
-          f.one(stats.mean()));
+          f.title(theme.theme()),
+          Integer.toString(s.n()),
+          one(s.min()),
+          one(s.p25()),
+          one(s.median()),
+          one(s.p75()),
+          one(s.max()),
+          one(s.mean()));
     }
     if (!boxes.isEmpty()) {
       pdf.chart(Charts.boxes(boxes, f.get("report.col.score")), PdfDoc.CONTENT_WIDTH, 230);
@@ -372,118 +259,23 @@ public final class ClassReport {
     table.add();
   }
 
-  private static List<BigDecimal> themeScores(List<Entry> entries, Theme theme) {
-    List<BigDecimal> scores = new ArrayList<>();
-    for (Entry entry : entries) {
-      for (ScoreResult.ThemeScore t : entry.result().themes()) {
-        if (t.theme().id().equals(theme.id()) && t.figures().status() == Status.SCORED) {
-          scores.add(t.figures().roundedScore());
-        }
-      }
-    }
-    return scores;
+  /** A figure as aggregate prints it: half-up to one decimal. */
+  private String one(Rational value) {
+    return value == null ? "–" : f.decimal(value.round(1));
   }
 
-  /**
-   * Five-number summary and mean, from {@link Statistics} so the box plots and {@code mvoscan
-   * aggregate} agree to the decimal (quartiles as Excel's PERCENTILE.INC).
-   */
-  record Stats(
-      int n,
-      BigDecimal min,
-      BigDecimal q1,
-      BigDecimal median,
-      BigDecimal q3,
-      BigDecimal max,
-      BigDecimal mean) {
-    static Stats of(List<BigDecimal> values) {
-      if (values.isEmpty()) {
-        return null;
-      }
-      Statistics s = Statistics.of(values.stream().map(Rational::of).toList());
-      return new Stats(
-          s.n(),
-          s.min().toBigDecimal(),
-          s.p25().toBigDecimal(),
-          s.median().toBigDecimal(),
-          s.p75().toBigDecimal(),
-          s.max().toBigDecimal(),
-          s.mean().toBigDecimal());
-    }
-  }
-
-  static BigDecimal mean(List<BigDecimal> values) {
-    if (values.isEmpty()) {
-      return null;
-    }
-    BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    return sum.divide(BigDecimal.valueOf(values.size()), 10, RoundingMode.HALF_UP);
+  /** Where a chart draws a figure: at its exact value. */
+  private static double exact(Rational value) {
+    return value.toBigDecimal().doubleValue();
   }
 
   // ---- improvements of a group of responses
 
-  private record Improvement(
-      Question question,
-      int count,
-      Rational potential,
-      BigDecimal meanPoints,
-      BigDecimal max,
-      List<nl.mvoscan.scan.Text> advice) {}
-
-  /**
-   * The questions that most often are among a response's three improvements; ties go to the larger
-   * summed potential w·(M−p)/M, then to document order.
-   */
-  private List<Improvement> topImprovements(List<Entry> group, int limit) {
-    List<Question> order = scan.scoredQuestions();
-    Map<String, Integer> counts = new HashMap<>();
-    Map<String, Rational> potentials = new HashMap<>();
-    Map<String, List<BigDecimal>> points = new HashMap<>();
-    Map<String, List<ScoreResult.QuestionScore>> scores = new HashMap<>();
-    for (Entry entry : group) {
-      entry.result().improvements().forEach(q -> counts.merge(q.question().id(), 1, Integer::sum));
-      for (ScoreResult.QuestionScore q : entry.result().questions()) {
-        scores.computeIfAbsent(q.question().id(), k -> new ArrayList<>()).add(q);
-        if (q.resolved()) {
-          potentials.merge(q.question().id(), q.potential(), Rational::plus);
-          points.computeIfAbsent(q.question().id(), k -> new ArrayList<>()).add(q.points());
-        }
-      }
-    }
-    List<Improvement> improvements = new ArrayList<>();
-    for (Question question : order) {
-      Integer count = counts.get(question.id());
-      if (count != null) {
-        improvements.add(
-            new Improvement(
-                question,
-                count,
-                potentials.getOrDefault(question.id(), Rational.ZERO),
-                mean(points.getOrDefault(question.id(), List.of())),
-                question.maximum(),
-                advice(question, scores.getOrDefault(question.id(), List.of()))));
-      }
-    }
-    List<Improvement> sorted = new ArrayList<>(improvements);
-    sorted.sort(
-        Comparator.comparingInt(Improvement::count)
-            .reversed()
-            .thenComparing(Improvement::potential, Comparator.reverseOrder())
-            .thenComparingInt(i -> order.indexOf(i.question())));
-    return sorted.subList(0, Math.min(limit, sorted.size()));
-  }
-
-  /** The advice aggregate derives from the group's most common answer below the maximum. */
-  private static List<nl.mvoscan.scan.Text> advice(
-      Question question, List<ScoreResult.QuestionScore> scores) {
-    ClassAdvice.CommonAnswer common = ClassAdvice.of(question, scores);
-    return common == null ? List.of() : common.advice();
-  }
-
   private void improvements(
-      PdfDoc pdf, List<Entry> group, int limit, String title, String intro, boolean section)
+      PdfDoc pdf, GroupSummary group, int limit, String title, String intro, boolean section)
       throws DocumentException {
-    List<Improvement> top = topImprovements(group, limit);
+    List<GroupSummary.Improvement> top =
+        group.improvements().subList(0, Math.min(limit, group.improvements().size()));
     if (section) {
       pdf.h1(title, 90);
     } else {
@@ -495,7 +287,7 @@ public final class ClassReport {
     }
     pdf.note(intro);
     int rank = 0;
-    for (Improvement improvement : top) {
+    for (GroupSummary.Improvement improvement : top) {
       Question question = improvement.question();
       List<Element> block = new ArrayList<>();
       block.add(pdf.paragraphOf((++rank) + ". " + f.text(question.text()), pdf.strong()));
@@ -505,16 +297,17 @@ public final class ClassReport {
               f.get(
                   "report.class.improvement.count",
                   theme,
-                  improvement.count(),
-                  group.size(),
-                  improvement.meanPoints() == null ? "–" : f.one(improvement.meanPoints()),
-                  f.points(improvement.max())),
+                  improvement.below(),
+                  improvement.resolved(),
+                  one(improvement.meanPoints()),
+                  f.points(question.maximum())),
               pdf.small()));
-      for (nl.mvoscan.scan.Text advice : improvement.advice()) {
-        if (f.has(advice)) {
+      List<Text> advice = improvement.common() == null ? List.of() : improvement.common().advice();
+      for (Text text : advice) {
+        if (f.has(text)) {
           block.add(
               pdf.labelled(
-                  f.get("report.advice"), pdf.font(10, true, PdfDoc.ACCENT), f.text(advice)));
+                  f.get("report.advice"), pdf.font(10, true, PdfDoc.ACCENT), f.text(text)));
         }
       }
       pdf.together(block, false);
@@ -534,26 +327,37 @@ public final class ClassReport {
                 f.get("report.col.score"),
                 f.get("report.col.grade"),
                 f.get("report.col.level"));
-    List<Entry> sorted = new ArrayList<>(entries);
+    List<Response> sorted = new ArrayList<>(summary.responses());
     if (anonymize) {
       sorted.sort(
-          Comparator.comparing((Entry e) -> labels.get(e.id())).thenComparingLong(Entry::id));
+          Comparator.comparing((Response r) -> labels.get(r.id())).thenComparingLong(Response::id));
     } else {
       sorted.sort(
-          Comparator.comparing((Entry e) -> labels.get(e.id()), collator)
-              .thenComparingLong(Entry::id));
+          Comparator.comparing((Response r) -> labels.get(r.id()), collator)
+              .thenComparingLong(Response::id));
     }
-    for (Entry entry : sorted) {
-      ScoreResult.Overall overall = entry.result().overall();
+    for (Response response : sorted) {
       table.row(
           false,
-          labels.get(entry.id()),
-          companyName(entry),
-          f.shortScore(overall.figures()),
-          overall.grade() == null ? "–" : f.decimal(overall.roundedGrade()),
-          f.level(overall.level()));
+          labels.get(response.id()),
+          companyName(response.companyName()),
+          score(response),
+          f.decimal(response.grade()),
+          f.level(level(response)));
     }
     table.add();
+  }
+
+  /** The stored overall score, or a dash where a table has no room for the reason. */
+  private String score(Response response) {
+    return response.status() == Status.SCORED ? f.decimal(response.score()) : "–";
+  }
+
+  private Level level(Response response) {
+    return scan.levels().stream()
+        .filter(l -> l.id().equals(response.level()))
+        .findFirst()
+        .orElse(null);
   }
 
   private void companies(PdfDoc pdf) throws DocumentException {
@@ -567,68 +371,41 @@ public final class ClassReport {
                 f.get("report.col.responses"),
                 f.get("report.col.meanScore"),
                 f.get("report.col.range"));
-    for (List<Entry> company : byCompany()) {
-      List<BigDecimal> scores = overallScores(company);
-      Entry first = company.get(0);
+    for (GroupSummary company : summary.companies()) {
+      Response first = summary.responses(company).get(0);
+      Statistics overall = company.overall().statistics();
       // two stored companies can share a name (one with a KvK number, one without): tell them apart
       String name =
-          StudentReport.blank(first.kvk())
-              ? companyName(first)
-              : companyName(first) + " (KvK " + first.kvk() + ")";
+          StudentReport.blank(first.companyKvk())
+              ? companyName(company.label())
+              : companyName(company.label()) + " (KvK " + first.companyKvk() + ")";
       table.row(
           false,
           name,
-          first.city(),
-          Integer.toString(company.size()),
-          f.one(mean(scores)),
-          scores.isEmpty()
-              ? "–"
-              : f.one(scores.stream().min(Comparator.naturalOrder()).get())
-                  + " – "
-                  + f.one(scores.stream().max(Comparator.naturalOrder()).get()));
+          first.companyCity(),
+          Integer.toString(company.n()),
+          one(overall.mean()),
+          overall.n() == 0 ? "–" : one(overall.min()) + " – " + one(overall.max()));
     }
     table.add();
   }
 
-  private static List<BigDecimal> overallScores(List<Entry> group) {
-    return group.stream()
-        .filter(e -> e.result().overall().figures().status() == Status.SCORED)
-        .map(e -> e.result().overall().figures().roundedScore())
-        .toList();
+  private String companyName(String name) {
+    return StudentReport.blank(name) ? f.get("report.class.unknownCompany") : name;
   }
 
-  private String companyName(Entry entry) {
-    return StudentReport.blank(entry.company())
-        ? f.get("report.class.unknownCompany")
-        : entry.company();
-  }
-
-  /** The responses per company, companies by name (then database id), responses by id. */
-  private List<List<Entry>> byCompany() {
-    Map<String, List<Entry>> groups = new LinkedHashMap<>();
-    for (Entry entry : entries) {
-      String key = entry.companyId() == null ? "none" : "c" + entry.companyId();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
-    }
-    List<List<Entry>> sorted = new ArrayList<>(groups.values());
-    sorted.sort(
-        Comparator.comparing((List<Entry> g) -> companyName(g.get(0)), collator)
-            .thenComparing(
-                g -> g.get(0).companyId() == null ? Long.MAX_VALUE : g.get(0).companyId()));
-    return sorted;
-  }
-
-  private void company(PdfDoc pdf, List<Entry> group) throws DocumentException {
-    Entry first = group.get(0);
-    pdf.h1(companyName(first), 100);
+  private void company(PdfDoc pdf, GroupSummary company) throws DocumentException {
+    List<Response> group = summary.responses(company);
+    Response first = group.get(0);
+    pdf.h1(companyName(company.label()), 100);
     List<String> meta = new ArrayList<>();
-    if (!StudentReport.blank(first.city())) {
-      meta.add(first.city());
+    if (!StudentReport.blank(first.companyCity())) {
+      meta.add(first.companyCity());
     }
-    if (!StudentReport.blank(first.kvk())) {
-      meta.add(f.get("report.class.company.kvk", first.kvk()));
+    if (!StudentReport.blank(first.companyKvk())) {
+      meta.add(f.get("report.class.company.kvk", first.companyKvk()));
     }
-    meta.add(f.get("report.class.company.responses", group.size()));
+    meta.add(f.get("report.class.company.responses", company.n()));
     pdf.note(String.join(" · ", meta));
 
     PdfDoc.Table table =
@@ -641,20 +418,19 @@ public final class ClassReport {
                 f.get("report.col.score"),
                 f.get("report.col.grade"),
                 f.get("report.col.level"));
-    for (Entry entry : group) {
-      ScoreResult.Overall overall = entry.result().overall();
+    for (Response response : group) {
       table.row(
           false,
-          labels.get(entry.id()),
-          f.date(entry.result().answers().date()),
-          f.shortScore(overall.figures()),
-          overall.grade() == null ? "–" : f.decimal(overall.roundedGrade()),
-          f.level(overall.level()));
+          labels.get(response.id()),
+          f.date(response.date()),
+          score(response),
+          f.decimal(response.grade()),
+          f.level(level(response)));
     }
     table.add();
 
     pdf.h2(f.get("report.class.company.themes"));
-    boolean one = group.size() == 1;
+    boolean one = company.n() == 1;
     PdfDoc.Table themes =
         one
             ? pdf.table(280, 80, 80)
@@ -672,73 +448,79 @@ public final class ClassReport {
                     f.get("report.col.mean"),
                     f.get("report.col.min"),
                     f.get("report.col.max"));
-    for (Theme theme : scan.themes()) {
+    for (GroupSummary.ThemeSummary theme : company.themes()) {
       if (one) {
-        ScoreResult.Figures figures =
-            group.get(0).result().themes().stream()
-                .filter(t -> t.theme().id().equals(theme.id()))
-                .findFirst()
-                .orElseThrow()
-                .figures();
-        themes.row(false, f.title(theme), f.score(figures), f.coverage(figures));
+        Response.Figure figure = first.themes().get(theme.theme().id());
+        themes.row(
+            false,
+            f.title(theme.theme()),
+            figure == null
+                ? "–"
+                : figure.status() == Status.SCORED
+                    ? f.decimal(figure.score())
+                    : f.status(figure.status()),
+            figure == null || figure.coverage() == null ? "–" : f.percent(figure.coverage()));
         continue;
       }
-      Stats stats = Stats.of(themeScores(group, theme));
-      themes.row(
-          false,
-          f.title(theme),
-          stats == null ? "–" : f.one(stats.mean()),
-          stats == null ? "–" : f.one(stats.min()),
-          stats == null ? "–" : f.one(stats.max()));
+      Statistics s = theme.summary().statistics();
+      themes.row(false, f.title(theme.theme()), one(s.mean()), one(s.min()), one(s.max()));
     }
     themes.add();
 
     improvements(
         pdf,
-        group,
-        3,
+        company,
+        COMPANY_IMPROVEMENTS,
         f.get("report.class.company.improvements"),
         f.get("report.class.company.improvements.intro"),
         false);
-    differences(pdf, group);
+    differences(pdf, company);
   }
 
-  /** Choice questions the students of one company answered differently: worth checking together. */
-  private void differences(PdfDoc pdf, List<Entry> group) throws DocumentException {
-    if (group.size() < 2) {
-      return;
-    }
-    List<String[]> rows = new ArrayList<>();
-    for (Question question : scan.questions()) {
-      if (question.type() != QuestionType.CHOICE) {
+  /**
+   * The questions the students of one company answered differently, least agreement first: every
+   * one of aggregate's {@link GroupSummary.CompanyAgreement#disagreements()}, per school year.
+   */
+  private void differences(PdfDoc pdf, GroupSummary company) throws DocumentException {
+    for (GroupSummary.CompanyAgreement agreement : company.agreement()) {
+      List<GroupSummary.QuestionAgreement> rows = agreement.disagreements();
+      if (rows.isEmpty()) {
         continue;
       }
-      Map<String, Integer> answers = new LinkedHashMap<>();
-      for (Entry entry : group) {
-        var answer = entry.result().answers().answers().get(question.id());
-        if (answer != null && answer.value() != null) {
-          answers.merge(f.answer(question, answer.value()), 1, Integer::sum);
-        }
-      }
-      if (answers.size() > 1) {
+      pdf.h2(
+          company.agreement().size() > 1
+              ? f.get("report.class.company.differences") + " · " + agreement.schoolYear()
+              : f.get("report.class.company.differences"));
+      pdf.note(f.get("report.class.company.differences.intro"));
+      PdfDoc.Table table =
+          pdf.table(220, 55, 208)
+              .right(1)
+              .compact()
+              .header(
+                  f.get("report.col.question"),
+                  f.get("report.col.agreement"),
+                  f.get("report.col.answers"));
+      for (GroupSummary.QuestionAgreement row : rows) {
         List<String> parts = new ArrayList<>();
-        answers.forEach((label, count) -> parts.add(label + " (" + count + ")"));
-        rows.add(new String[] {f.text(question.text()), String.join(" · ", parts)});
+        for (GroupSummary.AnswerCount answer : row.answers()) {
+          parts.add(answer(row.question(), answer.answer()) + " (" + answer.count() + ")");
+        }
+        table.row(
+            false,
+            f.text(row.question().text()),
+            f.percent(row.agreement().times(Rational.HUNDRED).round(1)),
+            String.join(" · ", parts));
       }
-      if (rows.size() == MAX_DIFFERENCES) {
-        break;
-      }
+      table.add();
     }
-    if (rows.isEmpty() || pdf.remaining() < 110) {
-      return;
-    }
-    pdf.h2(f.get("report.class.company.differences"));
-    pdf.note(f.get("report.class.company.differences.intro"));
-    PdfDoc.Table table =
-        pdf.table(270, 213)
-            .compact()
-            .header(f.get("report.col.question"), f.get("report.col.answers"));
-    rows.forEach(row -> table.row(false, row));
-    table.addFitting();
+  }
+
+  /** One distinct answer of the agreement figures: an option, or a selection of options. */
+  private String answer(Question question, List<String> optionIds) {
+    return f.answer(
+        question,
+        question.type() == QuestionType.MULTI
+            ? AnswerValue.multi(optionIds)
+            : AnswerValue.choice(optionIds.get(0)));
   }
 }

@@ -11,9 +11,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import nl.mvoscan.aggregate.Aggregator;
 import nl.mvoscan.aggregate.ClassAdvice;
+import nl.mvoscan.aggregate.ClassSummary;
+import nl.mvoscan.aggregate.Response;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.report.Scorecard;
 import nl.mvoscan.scan.AnswerValue;
@@ -193,40 +197,40 @@ class AdviceFitsTheAnswerTest {
   void theClassReportAdvisesFromTheMostCommonAnswerBelowTheMaximum() throws IOException {
     List<ScoreResult> all = examples();
     Scan scan = all.get(0).scan();
-    List<ClassReport.Entry> entries = new ArrayList<>();
+    List<Response> responses = new ArrayList<>();
+    List<ScoreResult> kept = new ArrayList<>();
     long id = 1;
     for (ScoreResult result : all) {
       if (!result.scan().hash().equals(scan.hash())) {
         continue;
       }
       Answers.Company company = result.answers().company();
-      entries.add(
-          new ClassReport.Entry(
+      responses.add(
+          ClassReportTest.stored(
               id,
               id,
-              who(result),
               id,
               company == null ? null : company.name(),
               company == null ? null : company.city(),
-              company == null ? null : company.kvk(),
-              "2026-2027",
               result));
+      kept.add(result);
       id++;
     }
     String language = scan.defaultLanguage();
     Messages messages = Messages.forLanguage(language);
+    ClassSummary summary =
+        Aggregator.classSummary("3A", null, responses, Map.of(scan.hash(), scan), language);
     String pdf =
-        StudentReportTest.text(
-            ClassReport.render("3A", null, entries, false, 0, messages, language).bytes());
+        StudentReportTest.text(ClassReport.render(summary, false, messages, language).bytes());
     String label = messages.get("report.advice");
     Set<String> allowed = new HashSet<>();
     List<Runnable> checks = new ArrayList<>();
     for (Question question : scan.scoredQuestions()) {
       List<ScoreResult.QuestionScore> scores =
-          entries.stream()
+          kept.stream()
               .map(
                   e ->
-                      e.result().questions().stream()
+                      e.questions().stream()
                           .filter(q -> q.question().id().equals(question.id()))
                           .findFirst()
                           .orElseThrow())

@@ -3,13 +3,20 @@ package nl.mvoscan.report.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import nl.mvoscan.aggregate.Aggregator;
+import nl.mvoscan.aggregate.ClassSummary;
+import nl.mvoscan.aggregate.Response;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanCatalog;
@@ -23,41 +30,95 @@ class ClassReportTest {
       List.of("Sanne de Vries", "Yusuf Demir", "Anaïs Bakker", "Jesse Hoekstra");
 
   /** The four examples as a class, in database id order; Sanne de Vries answered twice. */
-  private static List<ClassReport.Entry> klas() {
-    List<ClassReport.Entry> entries = new ArrayList<>();
-    entries.add(entry(3, 1L, 2L, "Autobedrijf Van der Veen", "Assen", "garage-assen.json"));
-    entries.add(
-        entry(5, 2L, 3L, "Zorgcentrum De Lindehof", "Groningen", "zorghuis-groningen.json"));
-    entries.add(entry(7, 3L, 1L, "Bakkerij De Korenschoof", "Emmen", "bakkerij-emmen.json"));
-    entries.add(
-        entry(
+  private static List<Response> klas() {
+    List<Response> responses = new ArrayList<>();
+    responses.add(stored(3, 1L, 2L, "Autobedrijf Van der Veen", "Assen", "garage-assen.json"));
+    responses.add(
+        stored(5, 2L, 3L, "Zorgcentrum De Lindehof", "Groningen", "zorghuis-groningen.json"));
+    responses.add(stored(7, 3L, 1L, "Bakkerij De Korenschoof", "Emmen", "bakkerij-emmen.json"));
+    responses.add(
+        stored(
             9,
             4L,
             4L,
             "Installatiebedrijf Dijkstra & Zn.",
             "Leeuwarden",
             "installatiebedrijf-leeuwarden.json"));
-    entries.add(entry(12, 3L, 1L, "Bakkerij De Korenschoof", "Emmen", "bakkerij-emmen.json"));
-    return entries;
+    responses.add(stored(12, 3L, 1L, "Bakkerij De Korenschoof", "Emmen", "bakkerij-emmen.json"));
+    return responses;
   }
 
-  private static ClassReport.Entry entry(
+  private static Response stored(
       long id, Long respondent, Long company, String companyName, String city, String file) {
     ScoreResult result = StudentReportTest.score(Path.of("examples", file));
-    return new ClassReport.Entry(
-        id,
-        respondent,
-        result.answers().respondent().name(),
-        company,
-        companyName,
-        city,
-        result.answers().company().kvk(),
-        "2026-2027",
-        result);
+    return stored(id, respondent, company, companyName, city, result);
   }
 
-  private static RenderedPdf render(List<ClassReport.Entry> entries, boolean anonymize) {
-    return ClassReport.render("3A", null, entries, anonymize, 0, Messages.forLanguage("nl"), "nl");
+  /** A scored response as import stores it and aggregate reads it back. */
+  static Response stored(
+      long id, Long respondent, Long company, String companyName, String city, ScoreResult result) {
+    Map<String, Response.Figure> themes = new LinkedHashMap<>();
+    result
+        .themes()
+        .forEach(
+            t ->
+                themes.put(
+                    t.theme().id(),
+                    new Response.Figure(
+                        t.figures().status(),
+                        t.figures().roundedScore(),
+                        t.figures().roundedCoverage())));
+    Map<String, Response.QuestionFigure> questions = new HashMap<>();
+    result
+        .questions()
+        .forEach(
+            q ->
+                questions.put(
+                    q.question().id(), new Response.QuestionFigure(q.status(), q.points())));
+    Map<String, AnswerValue> answers = new HashMap<>();
+    result.answers().answers().forEach((question, answer) -> answers.put(question, answer.value()));
+    Set<String> hidden = new HashSet<>();
+    result.hiddenAnswers().forEach(h -> hidden.add(h.question().id()));
+    Answers.Company stated = result.answers().company();
+    return new Response(
+        id,
+        result.scan().hash(),
+        "3A",
+        "2026-2027",
+        result.answers().date(),
+        respondent,
+        result.answers().respondent() == null ? null : result.answers().respondent().name(),
+        company == null ? null : "company:" + company,
+        companyName,
+        city,
+        stated == null ? null : stated.kvk(),
+        null,
+        result.overall().figures().status(),
+        result.overall().figures().roundedScore(),
+        result.overall().roundedGrade(),
+        result.overall().level() == null ? null : result.overall().level().id(),
+        themes,
+        questions,
+        answers,
+        hidden);
+  }
+
+  private static ClassSummary summary(List<Response> responses) {
+    Map<String, Scan> scans = new HashMap<>();
+    responses.forEach(r -> scans.put(r.scanHash(), scan(r.scanHash())));
+    return Aggregator.classSummary("3A", null, responses, scans, "nl");
+  }
+
+  private static Scan scan(String hash) {
+    return ScanCatalog.load(List.of(), Locale.ROOT).entries().stream()
+        .map(e -> e.result().scan())
+        .filter(s -> s != null && s.hash().equals(hash))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static RenderedPdf render(List<Response> responses, boolean anonymize) {
+    return ClassReport.render(summary(responses), anonymize, Messages.forLanguage("nl"), "nl");
   }
 
   @Test
@@ -74,7 +135,7 @@ class ClassReportTest {
     // beleid: 5.9, 5.9, 41.2, 73.7, 94.7 → n, min, Q1, median, Q3, max, mean
     assertThat(cells).contains("Beleid&bestuur55,95,941,273,794,744,3");
     assertThat(text)
-        .contains("Vaakst genoemde verbeterpunten in de klas", "top-3-verbeterpunt bij", "Advies:");
+        .contains("Waar de klas het meest kan winnen", "onder het maximum bij", "Advies:");
     assertThat(text).contains(NAMES.toArray(String[]::new));
     assertThat(text)
         .contains(
@@ -134,9 +195,9 @@ class ClassReportTest {
 
   @Test
   void anonymousNumbersFollowDatabaseIdsOnePerStudent() {
-    List<ClassReport.Entry> shuffled = new ArrayList<>(klas());
+    List<Response> shuffled = new ArrayList<>(klas());
     java.util.Collections.reverse(shuffled);
-    Format format = new Format(Messages.forLanguage("nl"), "nl", shuffled.get(0).result().scan());
+    Format format = new Format(Messages.forLanguage("nl"), "nl", scan(shuffled.get(0).scanHash()));
     Map<Long, String> labels = ClassReport.labels(shuffled, true, format);
     assertThat(labels)
         .containsEntry(3L, "Student 01")
@@ -154,35 +215,19 @@ class ClassReportTest {
   }
 
   @Test
-  void quartilesInterpolateBetweenRanksLikeSpreadsheets() {
-    ClassReport.Stats stats =
-        ClassReport.Stats.of(
-            List.of(
-                new BigDecimal("40"),
-                new BigDecimal("10"),
-                new BigDecimal("30"),
-                new BigDecimal("20")));
-    assertThat(stats.n()).isEqualTo(4);
-    assertThat(stats.min()).isEqualByComparingTo("10");
-    assertThat(stats.q1()).isEqualByComparingTo("17.5");
-    assertThat(stats.median()).isEqualByComparingTo("25");
-    assertThat(stats.q3()).isEqualByComparingTo("32.5");
-    assertThat(stats.max()).isEqualByComparingTo("40");
-    assertThat(stats.mean()).isEqualByComparingTo("25");
-    assertThat(ClassReport.Stats.of(List.of())).isNull();
-  }
-
-  @Test
   void theMainScanIsTheOneMostResponsesWereScoredOn() {
     Scan other = ScanCatalog.load(List.of(), Locale.ROOT).find("circulair-quickscan").orElseThrow();
-    List<ClassReport.Entry> entries = new ArrayList<>(klas());
-    entries.add(0, empty(1, other));
-    assertThat(ClassReport.mainScanHash(entries)).isEqualTo(entries.get(1).result().scan().hash());
+    List<Response> responses = new ArrayList<>(klas());
+    responses.add(0, empty(1, other));
+    assertThat(Aggregator.mainScanHash(responses)).isEqualTo(responses.get(1).scanHash());
+    ClassSummary summary = summary(responses);
+    assertThat(summary.otherScans()).isEqualTo(1);
+    assertThat(summary.responses()).hasSize(5);
   }
 
   @Test
   void aClassWithoutAnyOverallScoreStillGetsAReport() throws Exception {
-    Scan scan = klas().get(0).result().scan();
+    Scan scan = scan(klas().get(0).scanHash());
     RenderedPdf pdf = render(List.of(empty(1, scan), empty(2, scan)), false);
     String text = StudentReportTest.text(pdf.bytes());
     assertThat(text)
@@ -194,9 +239,8 @@ class ClassReportTest {
     assertThat(StudentReportTest.compact(pdf.bytes())).contains("geentotaalscore2100,0%");
   }
 
-  private static ClassReport.Entry empty(long id, Scan scan) {
+  private static Response empty(long id, Scan scan) {
     Answers answers = new Answers(scan.id(), scan.version(), null, null, null, null, Map.of());
-    return new ClassReport.Entry(
-        id, null, null, null, null, null, null, "2026-2027", Scorer.score(scan, answers));
+    return stored(id, null, null, null, null, Scorer.score(scan, answers));
   }
 }
