@@ -158,6 +158,22 @@ class ScanLoaderTest {
   }
 
   @Test
+  void textKeysForLanguagesTheScanDoesNotListAreIgnored() throws Exception {
+    assertThat(
+            problemsAfter(
+                s ->
+                    ((ObjectNode) question(s, 0).path("text"))
+                        .put("de", "Vision?")
+                        .put("nl-BE", "Visie?")
+                        .put("EN", "Vision?")))
+        .isEmpty();
+    Scan scan =
+        load(VALID.replace("\"en\": \"Vision?\"}", "\"en\": \"Vision?\", \"fr-CA\": \"x\"}"))
+            .scan();
+    assertThat(scan.question("visie").orElseThrow().text().in("en", "nl")).isEqualTo("Vision?");
+  }
+
+  @Test
   void optionsOfScoredQuestionsNeedExactlyOneOfPointsNaUnknown() throws Exception {
     assertThat(
             problemsAfter(
