@@ -1,28 +1,46 @@
 package nl.mvoscan.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.store.Store;
+import nl.mvoscan.store.StoreAddress;
 import picocli.CommandLine.Option;
 
-/** {@code --db}: where results are stored; {@code MVOSCAN_DB}, else the XDG data folder. */
+/**
+ * {@code --db}: where results are stored, a SQLite file or a PostgreSQL address; {@code
+ * MVOSCAN_DB}, else the XDG data folder.
+ */
 public final class DbOptions {
 
   @Option(
       names = "--db",
-      paramLabel = "PATH",
+      paramLabel = "PATH|URL",
       description =
-          "Database (standaard/default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e. ~/.local/share/mvoscan/mvoscan.db).")
-  Path db;
+          "Database: een bestand of postgresql://host:port/db?user=… (wachtwoord uit PGPASSWORD of ~/.pgpass)"
+              + " / a file or postgresql://host:port/db?user=… (password from PGPASSWORD or ~/.pgpass)."
+              + " Default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e. ~/.local/share/mvoscan/mvoscan.db.")
+  String db;
 
-  Path path() {
-    if (db != null) {
+  /** The database asked for; a malformed address is bad input (exit code 2). */
+  StoreAddress address() {
+    String text = given();
+    try {
+      return text != null ? StoreAddress.parse(text) : new StoreAddress.SqliteFile(defaultPath());
+    } catch (IllegalArgumentException e) {
+      throw MvoscanException.invalidInput("--db: " + e.getMessage());
+    }
+  }
+
+  private String given() {
+    if (db != null && !db.isBlank()) {
       return db;
     }
     String env = System.getenv("MVOSCAN_DB");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
-    }
+    return env != null && !env.isBlank() ? env : null;
+  }
+
+  private static Path defaultPath() {
     String xdg = System.getenv("XDG_DATA_HOME");
     String home = System.getenv("HOME");
     Path data =
@@ -35,12 +53,29 @@ public final class DbOptions {
     return data.resolve("mvoscan").resolve("mvoscan.db");
   }
 
+  /** The database as messages name it. */
+  String path() {
+    return address().display();
+  }
+
+  /** True when the database is a server's, or a SQLite file that exists. */
+  boolean exists() {
+    StoreAddress address = address();
+    return !(address instanceof StoreAddress.SqliteFile file) || Files.isRegularFile(file.file());
+  }
+
+  /** The SQLite file, or {@code null} for a server's database. */
+  Path file() {
+    return address() instanceof StoreAddress.SqliteFile file ? file.file() : null;
+  }
+
   /**
    * Opens a database that must already exist: a command that only reads or changes stored results
-   * should not create an empty database at a mistyped path and report "nothing found".
+   * should not create an empty database at a mistyped path and report "nothing found". A server's
+   * database exists or the server says it does not.
    */
   Store openExisting(Messages messages) {
-    if (!java.nio.file.Files.isRegularFile(path())) {
+    if (!exists()) {
       throw MvoscanException.invalidInput(messages.get("store.missing", path()));
     }
     return open();
@@ -51,6 +86,6 @@ public final class DbOptions {
    * nl.mvoscan.store.StoreException} goes to the one handler that words it.
    */
   Store open() {
-    return Store.open(path());
+    return Store.open(address());
   }
 }

@@ -167,7 +167,7 @@ public final class ImportCommand implements Callable<Integer> {
     problems.forEach(err::println);
     if (dryRun) {
       int present = 0;
-      if (Files.isRegularFile(db.path())) {
+      if (db.exists()) {
         try (Store store = db.openExisting(messages)) {
           present = ResponseWriter.alreadyStored(store, responses);
         }

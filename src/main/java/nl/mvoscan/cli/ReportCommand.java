@@ -102,7 +102,7 @@ public final class ReportCommand implements Runnable {
       if (Files.isRegularFile(file)) {
         result = scoreFile(file, messages);
         average =
-            Files.exists(db.path())
+            db.exists()
                 ? fromDb(
                     messages,
                     store -> average(store, result, schoolYear(result.answers()), messages))

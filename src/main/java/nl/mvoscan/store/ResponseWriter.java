@@ -270,6 +270,10 @@ public final class ResponseWriter {
       Store store, Connection connection, Answers.Respondent respondent, String className)
       throws SQLException {
     String key = Keys.respondent(respondent.name(), respondent.id(), className);
+    Long known = existing(connection, "SELECT id FROM respondent WHERE respondent_key = ?", key);
+    if (known != null) {
+      return known;
+    }
     try (PreparedStatement insert =
         connection.prepareStatement(
             store.insertOrIgnore("respondent", "respondent_key", "name", "student_number"))) {
@@ -293,6 +297,10 @@ public final class ResponseWriter {
         }
       }
     }
+    Long known = existing(connection, "SELECT id FROM company WHERE company_key = ?", key);
+    if (known != null) {
+      return known;
+    }
     try (PreparedStatement insert =
         connection.prepareStatement(
             store.insertOrIgnore("company", "company_key", "name", "kvk", "city", "sector"))) {
@@ -304,6 +312,19 @@ public final class ResponseWriter {
       insert.executeUpdate();
     }
     return idOf(connection, "SELECT id FROM company WHERE company_key = ?", key);
+  }
+
+  /**
+   * The id of a row that exists already. Looked up before inserting: on PostgreSQL an insert that
+   * is ignored still takes a number from the sequence, and ids must count alike on both engines.
+   */
+  private static Long existing(Connection connection, String sql, String key) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, key);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
   }
 
   private static long idOf(Connection connection, String sql, String key) throws SQLException {

@@ -1,8 +1,6 @@
 package nl.mvoscan.store;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,26 +10,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /** The default store: one SQLite file, in WAL mode, readable by its owner only. */
 final class SqliteStore extends Store {
 
-  /** Migrations in order; the schema version is the number of migrations applied. */
-  static final List<String> MIGRATIONS =
-      List.of("001-initial.sql", "002-company-alias.sql", "003-exact-figures.sql");
-
-  /**
-   * Work in Java that a migration needs after its SQL, in the same transaction: responses stored
-   * before figures were kept exactly get them from their own stored answers and scan.
-   */
-  private static final Map<String, Store.Work<Void>> AFTER =
-      Map.of("003-exact-figures.sql", ExactFigures::backfill);
-
-  static final int SCHEMA_VERSION = MIGRATIONS.size();
+  static final int SCHEMA_VERSION = Migrations.VERSION;
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
   private final Connection connection;
@@ -101,11 +85,11 @@ final class SqliteStore extends Store {
     try (Statement statement = connection.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
       try {
-        for (int i = userVersion(connection); i < MIGRATIONS.size(); i++) {
-          for (String sql : statements(MIGRATIONS.get(i))) {
+        for (int i = userVersion(connection); i < Migrations.FILES.size(); i++) {
+          for (String sql : Migrations.statements(Migrations.FILES.get(i))) {
             statement.execute(sql);
           }
-          Store.Work<Void> after = AFTER.get(MIGRATIONS.get(i));
+          Store.Work<Void> after = Migrations.AFTER.get(Migrations.FILES.get(i));
           if (after != null) {
             after.run(connection);
           }
@@ -123,29 +107,6 @@ final class SqliteStore extends Store {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
       return rs.next() ? rs.getInt(1) : 0;
-    }
-  }
-
-  private static List<String> statements(String migration) {
-    try (InputStream in =
-        Store.class.getResourceAsStream("/nl/mvoscan/store/migrations/" + migration)) {
-      if (in == null) {
-        throw new IllegalStateException("migration missing from the build: " + migration);
-      }
-      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      List<String> statements = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      for (String line : sql.split("\n")) {
-        String code = line.contains("--") ? line.substring(0, line.indexOf("--")) : line;
-        current.append(code).append('\n');
-        if (code.trim().endsWith(";")) {
-          statements.add(current.toString().trim());
-          current.setLength(0);
-        }
-      }
-      return statements;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read migration " + migration, e);
     }
   }
 

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * The results database, whatever engine keeps it. The SQL of the query classes ({@link
  * ResponseWriter}, {@link AggregateQueries}, {@link ReportQueries}, …) is written against this
- * class: a backend ({@link SqliteStore}; PostgreSQL next) supplies the connection, how a read
+ * class: a backend ({@link SqliteStore}, {@link PostgresStore}) supplies the connection, how a read
  * snapshot and a write transaction begin and end, its migrations, and the few spellings where SQL
  * dialects differ ({@link #caseless}, {@link #insertOrIgnore}).
  *
@@ -38,6 +38,22 @@ public abstract class Store implements AutoCloseable {
   /** Opens (and on first use creates, readable by the owner only) the SQLite database at file. */
   public static Store open(Path file) {
     return SqliteStore.openFile(file);
+  }
+
+  /**
+   * Opens the database at {@code address}: a SQLite file (created on first use), or a PostgreSQL
+   * database, whose schema is created or brought up to date on first use by a role that may.
+   */
+  public static Store open(StoreAddress address) {
+    return open(address, System.getenv());
+  }
+
+  /** As {@link #open(StoreAddress)}, with {@code PGPASSWORD} and the password file from env. */
+  public static Store open(StoreAddress address, java.util.Map<String, String> env) {
+    if (address instanceof StoreAddress.Postgres server) {
+      return PostgresStore.open(server, env);
+    }
+    return SqliteStore.openFile(((StoreAddress.SqliteFile) address).file());
   }
 
   /** Where the database is, as messages name it: a file, or a server and database name. */

@@ -10,12 +10,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import nl.mvoscan.report.AggregateCsv;
+import nl.mvoscan.store.Backend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The golden data and its hand computation are in src/test/resources/aggregate/README.md. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class AggregateCommandTest {
+
+  /** Every command test runs on SQLite and on PostgreSQL, with the same expectations. */
+  @Parameter Backend backend;
+
+  private String database;
 
   private static final Path GOLDEN = Path.of("src", "test", "resources", "aggregate");
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,7 +36,7 @@ class AggregateCommandTest {
 
   @BeforeEach
   void importTheGoldenClass() {
-    db = dir.resolve("t.db").toString();
+    db = backend.newDatabase(dir);
     CommandLineFactory.Run imported =
         CommandLineFactory.run(
             "import",
@@ -403,10 +414,10 @@ class AggregateCommandTest {
     assertThat(csv.out().substring(1).lines().toList())
         .containsExactly(String.join(",", AggregateCsv.COLUMNS));
 
-    nl.mvoscan.store.Store.open(dir.resolve("empty.db")).close();
+    String empty = backend.newDatabase(dir);
+    Backend.open(empty).close();
     CommandLineFactory.Run emptyDb =
-        CommandLineFactory.run(
-            "aggregate", "--lang", "nl", "--db", dir.resolve("empty.db").toString());
+        CommandLineFactory.run("aggregate", "--lang", "nl", "--db", empty);
     assertThat(emptyDb.exitCode()).isZero();
     assertThat(emptyDb.err()).contains("geen antwoorden passen bij de selectie (n = 0)");
   }

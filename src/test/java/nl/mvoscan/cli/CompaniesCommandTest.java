@@ -8,10 +8,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import nl.mvoscan.store.Backend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class CompaniesCommandTest {
+
+  /** Every command test runs on SQLite and on PostgreSQL, with the same expectations. */
+  @Parameter Backend backend;
+
+  private String database;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -22,7 +33,10 @@ class CompaniesCommandTest {
   }
 
   private String db() {
-    return dir.resolve("t.db").toString();
+    if (database == null) {
+      database = backend.newDatabase(dir);
+    }
+    return database;
   }
 
   private void importClass() {

@@ -13,12 +13,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.mvoscan.store.Backend;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ExportCommandTest {
+
+  /** Every command test runs on SQLite and on PostgreSQL, with the same expectations. */
+  @Parameter Backend backend;
+
+  private String database;
 
   private static final List<String> EXAMPLES =
       List.of(
@@ -35,7 +46,10 @@ class ExportCommandTest {
   }
 
   private String db() {
-    return dir.resolve("t.db").toString();
+    if (database == null) {
+      database = backend.newDatabase(dir);
+    }
+    return database;
   }
 
   /** Imports the four example answers files into a fresh database: response ids 1 to 4. */

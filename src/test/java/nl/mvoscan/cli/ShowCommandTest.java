@@ -9,10 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nl.mvoscan.store.Backend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ShowCommandTest {
+
+  /** Every command test runs on SQLite and on PostgreSQL, with the same expectations. */
+  @Parameter Backend backend;
+
+  private String database;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -23,7 +34,10 @@ class ShowCommandTest {
   }
 
   private String db() {
-    return dir.resolve("t.db").toString();
+    if (database == null) {
+      database = backend.newDatabase(dir);
+    }
+    return database;
   }
 
   /** Imports the bakery (id 1) and the care home (id 2). */

@@ -16,6 +16,8 @@ import nl.mvoscan.scoring.Rational;
 import nl.mvoscan.scoring.Scorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Import stores exact figures; a database from before keeps working and gets them too. */
 class ExactFiguresTest {
@@ -82,9 +84,10 @@ class ExactFiguresTest {
         });
   }
 
-  @Test
-  void importStoresTheExactFiguresThatRoundToTheStoredOnes() {
-    try (Store store = Store.open(dir.resolve("new.db"))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void importStoresTheExactFiguresThatRoundToTheStoredOnes(Backend backend) {
+    try (Store store = backend.openNew(dir)) {
       ResponseWriter.save(store, examples(), LocalDate.of(2026, 11, 20));
       List<String> mismatches =
           store.read(

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class StoreTest {
 
@@ -38,16 +40,19 @@ class StoreTest {
         .isEqualTo("rw-------");
   }
 
-  @Test
-  void reopeningKeepsDataAndDoesNotMigrateAgain() throws Exception {
-    Path file = dir.resolve("mvoscan.db");
-    try (Store store = Store.open(file)) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void reopeningKeepsDataAndDoesNotMigrateAgain(Backend backend) throws Exception {
+    String file = backend.newDatabase(dir);
+    try (Store store = Backend.open(file)) {
+      assertThat(store.schemaVersion()).isEqualTo(Migrations.VERSION);
       store.inTransaction(
           c ->
               c.createStatement()
                   .executeUpdate("INSERT INTO company(company_key, name) VALUES ('name:x', 'X')"));
     }
-    try (Store store = Store.open(file)) {
+    try (Store store = Backend.open(file)) {
+      assertThat(store.schemaVersion()).isEqualTo(Migrations.VERSION);
       int count =
           store.read(
               c -> {
@@ -59,6 +64,79 @@ class StoreTest {
               });
       assertThat(count).isEqualTo(1);
     }
+  }
+
+  @Test
+  void refusesAServerDatabaseFromANewerMvoscanAndLeavesItUntouched() throws Exception {
+    StoreAddress.Postgres address = TestDatabases.newPostgresDatabase();
+    Backend.open(address.address()).close();
+    TestDatabases.asSuperuser(
+        address.database(),
+        "UPDATE mvoscan_schema SET version = " + (Migrations.VERSION + 1),
+        "CREATE TABLE future(x integer)");
+    StoreException e =
+        catchThrowableOfType(StoreException.class, () -> Backend.open(address.address()));
+    assertThat(e.key()).isEqualTo("store.newerSchema");
+    assertThat(e.args())
+        .containsExactly(address.display(), Migrations.VERSION + 1, Migrations.VERSION);
+    try (var connection = TestDatabases.admin(address.database());
+        ResultSet rs =
+            connection.createStatement().executeQuery("SELECT max(version) FROM mvoscan_schema")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(Migrations.VERSION + 1);
+    }
+  }
+
+  @Test
+  void theServerSchemaHasTheSameTablesAndColumnsAsTheSqliteFile() throws Exception {
+    java.util.Set<String> sqlite = new java.util.TreeSet<>();
+    try (Store store = Store.open(dir.resolve("schema.db"))) {
+      store.read(
+          c -> {
+            try (ResultSet tables =
+                c.createStatement()
+                    .executeQuery(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+              java.util.List<String> names = new java.util.ArrayList<>();
+              while (tables.next()) {
+                names.add(tables.getString(1));
+              }
+              for (String table : names) {
+                try (ResultSet columns =
+                    c.createStatement().executeQuery("PRAGMA table_info(" + table + ")")) {
+                  while (columns.next()) {
+                    sqlite.add(table + "." + columns.getString(2) + " " + columns.getString(3));
+                  }
+                }
+              }
+            }
+            return null;
+          });
+    }
+    StoreAddress.Postgres address = TestDatabases.newPostgresDatabase();
+    Backend.open(address.address()).close();
+    java.util.Set<String> postgres = new java.util.TreeSet<>();
+    try (var connection = TestDatabases.admin(address.database());
+        ResultSet columns =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c"
+                        + " JOIN information_schema.tables t ON t.table_schema = c.table_schema"
+                        + " AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'"
+                        + " WHERE c.table_schema = 'public' AND c.table_name <> 'mvoscan_schema'")) {
+      while (columns.next()) {
+        String type =
+            switch (columns.getString(3)) {
+              case "bigint" -> "INTEGER";
+              case "double precision" -> "REAL";
+              case "text" -> "TEXT";
+              default -> columns.getString(3);
+            };
+        postgres.add(columns.getString(1) + "." + columns.getString(2) + " " + type);
+      }
+    }
+    assertThat(postgres).isEqualTo(sqlite);
   }
 
   @Test
@@ -77,9 +155,10 @@ class StoreTest {
         .isTrue();
   }
 
-  @Test
-  void aFailedTransactionLeavesNothingBehind() throws Exception {
-    try (Store store = Store.open(dir.resolve("t.db"))) {
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aFailedTransactionLeavesNothingBehind(Backend backend) throws Exception {
+    try (Store store = backend.openNew(dir)) {
       catchThrowableOfType(
           StoreException.class,
           () ->
