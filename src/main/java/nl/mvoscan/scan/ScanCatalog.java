@@ -97,6 +97,29 @@ public final class ScanCatalog {
     return new ScanCatalog(candidates);
   }
 
+  /**
+   * The bundled scan with this hash, loaded as the build checked it; empty when no bundled scan has
+   * it. A hash names one definition (§6), so a scan stored with this hash is this scan.
+   */
+  public static Optional<ScanLoader.Result> bundledByHash(String hash) {
+    Optional<List<ScanIndex.Item>> items = ScanIndex.bundled();
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    for (ScanIndex.Item item : items.get()) {
+      if (item.hash().equals(hash)) {
+        ScanLoader.Result result =
+            load(
+                ScanIndex.resource("/scans/" + item.file()),
+                "bundled:" + item.file(),
+                item,
+                Locale.ENGLISH);
+        return result.ok() ? Optional.of(result) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Every scan file, each loaded and checked. */
   public List<Entry> entries() {
     return candidates.stream().map(Candidate::entry).toList();

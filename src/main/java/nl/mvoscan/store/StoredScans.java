@@ -7,10 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.mvoscan.io.JsonReader;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scan.ScanCatalog;
 import nl.mvoscan.scan.ScanLoader;
 
 /**
@@ -39,6 +41,11 @@ final class StoredScans {
     return LOADED.computeIfAbsent(
         hash,
         h -> {
+          // a scan the build checked needs no second check: most stored scans are bundled ones
+          Optional<ScanLoader.Result> bundled = ScanCatalog.bundledByHash(h);
+          if (bundled.isPresent()) {
+            return bundled.get();
+          }
           String name = "db:" + h;
           return ScanLoader.load(Path.of(name), JsonReader.parse(name, definition), Locale.ENGLISH);
         });

@@ -62,6 +62,16 @@ class ScanIndexTest {
   }
 
   @Test
+  void aStoredScanWithTheHashOfABundledOneIsTheBundledOneAndAnyOtherHashIsNot() {
+    for (ScanIndex.Item item : ScanIndex.bundled().orElseThrow()) {
+      ScanLoader.Result result = ScanCatalog.bundledByHash(item.hash()).orElseThrow();
+      assertThat(result.scan().hash()).isEqualTo(item.hash());
+      assertThat(result.scan().id()).isEqualTo(item.id());
+    }
+    assertThat(ScanCatalog.bundledByHash("sha256:" + "0".repeat(64))).isEmpty();
+  }
+
+  @Test
   void aFileThatIsNotTheOneTheBuildCheckedIsNotTrusted() throws IOException {
     ScanIndex.Item item = ScanIndex.bundled().orElseThrow().get(0);
     byte[] content = resource(item.file());
