@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.CsvProblem;
 import nl.mvoscan.io.JsonProblem;
+import nl.mvoscan.io.Tables;
 import nl.mvoscan.scan.ClassCsv;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.Scorer;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Zet antwoordbestanden van een klas in de database: alles of niets, nooit dubbel.",
-      "Import a class's answers files into the database: all or nothing, never twice."
+      "Zet antwoordbestanden, klas-CSV's en Forms-exports (.xlsx) van een klas in de database: alles of niets, nooit dubbel.",
+      "Import a class's answers files, class CSVs and Forms exports (.xlsx) into the database: all or nothing, never twice."
     })
 public final class ImportCommand implements Callable<Integer> {
 
@@ -45,7 +46,7 @@ public final class ImportCommand implements Callable<Integer> {
       paramLabel = "FILE|DIR",
       arity = "1..*",
       description =
-          "Antwoordbestanden of mappen (recursief) / answers files or folders (recursive).")
+          "Antwoordbestanden, CSV, .xlsx of mappen (recursief) / answers files, CSV, .xlsx or folders (recursive).")
   List<Path> inputs;
 
   @Option(
@@ -96,10 +97,19 @@ public final class ImportCommand implements Callable<Integer> {
     int done = 0;
     for (Path file : files) {
       progress.update(done++);
-      if (isCsv(file)) {
+      if (Tables.isTable(file)) {
         Scan scan = fixedScan != null ? fixedScan : resolver.byId(DEFAULT_CSV_SCAN, null);
         ClassCsv.Result csv = ClassCsv.read(file, scan, mapping, className);
         csv.warnings().forEach(w -> err.println(file + ": " + messages.get(w.key(), w.args())));
+        if (!csv.missing().isEmpty()) {
+          // said before anything is stored, so a dropped column never goes unnoticed
+          err.println(
+              messages.get(
+                  "import.missingQuestions",
+                  file,
+                  csv.missing().size(),
+                  String.join(", ", csv.missing().stream().map(q -> q.id()).toList())));
+        }
         // a bad header (line 1, or the file as a whole) spoils every row: skip the file, not rows
         boolean fileUnusable = csv.problems().stream().anyMatch(p -> p.line() <= 1);
         if (!csv.problems().isEmpty()) {
@@ -196,17 +206,28 @@ public final class ImportCommand implements Callable<Integer> {
     List<String> missing = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
+        List<String> ignored = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(input)) {
           walk.filter(Files::isRegularFile)
-              .filter(
-                  f ->
-                      f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                          || isCsv(f))
               .filter(f -> !isSideFile(f))
               .sorted()
-              .forEach(files::add);
+              .forEach(
+                  f -> {
+                    if (isJson(f) || Tables.isTable(f)) {
+                      files.add(f);
+                    } else if (!f.getFileName().toString().startsWith(".")) {
+                      ignored.add(input.relativize(f).toString());
+                    }
+                  });
         } catch (IOException e) {
           throw new UncheckedIOException(e);
+        }
+        if (!ignored.isEmpty()) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  messages.get(
+                      "import.ignoredFiles", input, ignored.size(), String.join(", ", ignored)));
         }
       } else if (Files.isRegularFile(input)) {
         files.add(input);
@@ -223,7 +244,9 @@ public final class ImportCommand implements Callable<Integer> {
   /** Class CSVs name no scan; without --scan they are for the bundled MVO scan. */
   static final String DEFAULT_CSV_SCAN = "mvo-stagebedrijf";
 
-  /** Excel lock files (~$klas.csv), macOS resource forks (._klas.csv) and the --map file itself. */
+  /**
+   * Excel lock files (~$klas.xlsx), macOS resource forks (._klas.csv) and the --map file itself.
+   */
   private boolean isSideFile(Path file) {
     String name = file.getFileName().toString();
     if (name.startsWith("~$") || name.startsWith("._")) {
@@ -238,8 +261,8 @@ public final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean isCsv(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+  private static boolean isJson(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
   }
 
   private Map<String, String> mapping(Messages messages) {

@@ -1,2 +1,2 @@
-/** File adapters: JSON with locations and limits, atomic writes. */
+/** File adapters: JSON with locations and limits, CSV and xlsx tables, atomic writes. */
 package nl.mvoscan.io;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.charset.CharsetEncoder;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.DateTimeException;
@@ -17,6 +18,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,29 +32,39 @@ import nl.mvoscan.io.CsvTable;
 import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.io.Tables;
 
 /**
- * Turns a class CSV (contract §7: one row per respondent) into {@link Answers} for a scan.
+ * Turns a class table (contract §7 and §8.4: one row per respondent, from a CSV or a form tool's
+ * {@code .xlsx}) into {@link Answers} for a scan.
  *
  * <p>Columns are metadata (name, student number, class, company, KvK, city, date; by Dutch or
- * English header), questions (by id, by question text in any scan language, or by a user mapping),
- * or not recognised (a warning, never scored). Cells are turned into an answers file per row and
+ * English header, by a form tool's header, or by the prompt of mvoscan's own form), questions (by
+ * id, by question text in any scan language, or by a user mapping), ignored form-tool columns, or
+ * not recognised (a warning, never scored). Cells are turned into an answers file per row and
  * validated by {@link AnswersLoader}, so the rules of §4 live in one place; its problems are
- * reported on the CSV line and column they came from.
+ * reported on the line and column they came from.
  *
- * <p>Header comparison, option labels and the mapping all compare after trimming, collapsing white
- * space, Unicode NFC and {@code toLowerCase(Locale.ROOT)}, so the default locale plays no part.
+ * <p>Headers, option labels and the mapping all compare after {@link #normalize}: what spreadsheets
+ * do to text (subscript digits, curly quotes, no-break spaces, an ellipsis, line breaks) plays no
+ * part, and neither does the default locale. A header saved in a code page that lacks a character
+ * (Windows-1252 writes {@code CO?} for {@code CO₂}) still matches.
  */
 public final class ClassCsv {
 
-  /** One good row: the line where its record starts and its answers. */
+  /** One good row: the line (or worksheet row) where its record starts and its answers. */
   public record Row(int line, Answers answers) {}
 
   /**
    * The import of one table. {@code problems} includes those of the table itself; by the contract
-   * an import with any problem imports nothing. {@code warnings} are unrecognised columns.
+   * an import with any problem imports nothing. {@code warnings} are columns that are not used;
+   * {@code missing} are the scored questions that no column answers, in document order.
    */
-  public record Result(List<Row> rows, List<CsvProblem> problems, List<CsvProblem> warnings) {
+  public record Result(
+      List<Row> rows,
+      List<CsvProblem> problems,
+      List<CsvProblem> warnings,
+      List<Question> missing) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -60,7 +72,8 @@ public final class ClassCsv {
 
   /**
    * A column mapping read from a mapping file {@code {"columns": {"Header": "question_id"}}}. A
-   * {@code null} question id means: ignore this column.
+   * {@code null} target means: ignore this column; a target starting with {@code @} names a
+   * metadata field ({@code "@naam"}, {@code "@class"}, …).
    */
   public record Mapping(Map<String, String> columns, List<JsonProblem> problems) {
     public boolean ok() {
@@ -68,36 +81,94 @@ public final class ClassCsv {
     }
   }
 
-  /** The metadata fields, with the headers that name them. */
-  enum Meta {
-    NAME("naam", "name", "student"),
-    ID("studentnummer", "student_id"),
-    CLASS("klas", "class"),
-    COMPANY("bedrijf", "company"),
-    KVK("kvk"),
-    CITY("plaats", "city"),
-    DATE("datum", "date");
+  /**
+   * The metadata fields: the headers of §7 that name them, and the prompts of mvoscan's own form
+   * (Dutch, English) that a form built with {@code mvoscan template --form} uses as question texts.
+   */
+  public enum Meta {
+    NAME("Je naam", "Your name", "naam", "name", "student"),
+    ID("Je studentnummer", "Your student number", "studentnummer", "student_id"),
+    CLASS("Je klas", "Your class", "klas", "class"),
+    COMPANY("Naam van je stagebedrijf", "Name of your internship company", "bedrijf", "company"),
+    KVK("KvK-nummer van het bedrijf", "KvK number of the company", "kvk"),
+    CITY("Plaats van het bedrijf", "City of the company", "plaats", "city"),
+    DATE(null, null, "datum", "date"),
+    /** A form tool's time stamp: the response's date when there is no date column (§8.4). */
+    TIMESTAMP(null, null, "tijdstempel", "timestamp", "tijd van voltooien", "completion time");
 
     final List<String> headers;
+    private final String promptNl;
+    private final String promptEn;
 
-    Meta(String... headers) {
+    Meta(String promptNl, String promptEn, String... headers) {
+      this.promptNl = promptNl;
+      this.promptEn = promptEn;
       this.headers = List.of(headers);
     }
+
+    /** The prompt of mvoscan's own form for this field, or null (date and time stamp). */
+    public String prompt(String language) {
+      return "en".equals(language) ? promptEn : promptNl;
+    }
+
+    /** The name a mapping file uses for this field: {@code @} and its first §7 header. */
+    public String mappingName() {
+      return "@" + headers.get(0);
+    }
   }
+
+  /** Form-tool columns that carry nothing mvoscan stores; ignored without a warning (§8.4). */
+  private static final Set<String> IGNORED =
+      Set.of(
+          "id",
+          "begintijd",
+          "start time",
+          "tijd van laatste wijziging",
+          "last modified time",
+          "e-mail",
+          "email",
+          "e-mailadres",
+          "email address",
+          "submitdate",
+          "startdate",
+          "datestamp",
+          "lastpage",
+          "startlanguage",
+          "seed");
+
+  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+  private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(?:[.,][0-9]+)?");
+  private static final Pattern THOUSANDS = Pattern.compile("([+-]?[0-9]+)[.,]([0-9]{3})");
+  private static final Pattern DUTCH_DATE = Pattern.compile("([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})");
+  private static final Pattern ISO_DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:?]+$");
+  private static final Pattern TRAILING_HINT = Pattern.compile("\\s*\\([^()]*\\)$");
 
   private static final Map<String, Meta> META_HEADERS = new HashMap<>();
 
   static {
     for (Meta meta : Meta.values()) {
       meta.headers.forEach(h -> META_HEADERS.put(h, meta));
+      for (String language : List.of("nl", "en")) {
+        if (meta.prompt(language) != null) {
+          META_HEADERS.put(metaKey(normalize(meta.prompt(language))), meta);
+        }
+      }
     }
   }
 
-  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-  private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(?:[.,][0-9]+)?");
-  private static final Pattern MULTI_SEPARATOR = Pattern.compile("[;|]");
-  private static final Pattern DUTCH_DATE = Pattern.compile("([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})");
-  private static final Pattern ISO_DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+  /**
+   * A time stamp: a date (ISO, {@code YYYY/MM/DD} or {@code D-M-YYYY}) and, after a space or {@code
+   * T}, a time with optional seconds, fraction, AM/PM and zone ({@code Z}, {@code +01:00}, {@code
+   * GMT+1}, {@code CET}).
+   */
+  private static final Pattern TIMESTAMP =
+      Pattern.compile(
+          "(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{4})"
+              + "(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?"
+              + "(?: ?[AaPp]\\.?[Mm]\\.?)?"
+              + "(?: ?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?|(?:GMT|UTC)(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?|[A-Z]{3,4}))?)?");
+
   private static final DateTimeFormatter ISO_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
   private static final Path NO_FILE = Path.of("class.csv");
@@ -116,11 +187,11 @@ public final class ClassCsv {
   private final CsvTable table;
   private final String defaultClass;
   private final List<CsvProblem> problems = new ArrayList<>();
-  private final List<CsvProblem> warnings = new ArrayList<>();
+  private final List<Placed> warnings = new ArrayList<>();
   private final List<Column> columns = new ArrayList<>();
-  private final Map<Meta, Column> metaColumns = new EnumMap<>(Meta.class);
+  private final Map<Meta, List<Column>> metaColumns = new EnumMap<>(Meta.class);
   private final Map<String, Column> questionColumns = new LinkedHashMap<>();
-  private final Map<String, Map<String, Set<String>>> optionKeys = new HashMap<>();
+  private final Map<String, OptionIndex> optionIndexes = new HashMap<>();
 
   private ClassCsv(CsvTable table, Scan scan, String defaultClass) {
     this.table = table;
@@ -129,17 +200,20 @@ public final class ClassCsv {
         defaultClass == null || CsvTable.isBlank(defaultClass) ? null : defaultClass.strip();
   }
 
-  /** Reads and imports a CSV file; see {@link #read(CsvTable, Scan, Map, String)}. */
+  /**
+   * Reads and imports a CSV file or an {@code .xlsx} workbook; see {@link #read(CsvTable, Scan,
+   * Map, String)}.
+   */
   public static Result read(
       Path file, Scan scan, Map<String, String> mapping, String defaultClass) {
-    return read(CsvTable.read(file), scan, mapping, defaultClass);
+    return read(Tables.read(file), scan, mapping, defaultClass);
   }
 
   /**
    * Imports a table for a scan.
    *
-   * @param mapping column header → question id (or {@code null} to ignore that column); headers are
-   *     compared like question texts; may be {@code null} or empty
+   * @param mapping column header → question id, {@code @field} for metadata, or {@code null} to
+   *     ignore that column; headers are compared like question texts; may be {@code null} or empty
    * @param defaultClass the class of every respondent whose {@code klas} cell is empty; may be
    *     {@code null}
    */
@@ -192,6 +266,19 @@ public final class ClassCsv {
                         pointer, at.line(), at.column(), "csv.mappingBadValue", entry.getKey()));
                 return;
               }
+              if (value.isTextual()
+                  && value.asText().startsWith("@")
+                  && metaField(value.asText()) == null) {
+                problems.add(
+                    new JsonProblem(
+                        pointer,
+                        at.line(),
+                        at.column(),
+                        "csv.mappingUnknownField",
+                        value.asText(),
+                        mappingFields()));
+                return;
+              }
               String earlier = seen.put(normalize(entry.getKey()), entry.getKey());
               if (earlier != null) {
                 problems.add(
@@ -209,14 +296,76 @@ public final class ClassCsv {
     return new Mapping(Collections.unmodifiableMap(columns), problems);
   }
 
+  /** The metadata field a mapping target such as {@code @naam} or {@code @City} names, or null. */
+  static Meta metaField(String target) {
+    if (!target.startsWith("@")) {
+      return null;
+    }
+    Meta meta = META_HEADERS.get(normalize(target.substring(1)));
+    return meta != null && meta.headers.contains(normalize(target.substring(1))) ? meta : null;
+  }
+
+  private static String mappingFields() {
+    List<String> names = new ArrayList<>();
+    for (Meta meta : Meta.values()) {
+      meta.headers.forEach(h -> names.add("@" + h));
+    }
+    return String.join(", ", names);
+  }
+
   /**
-   * Trimmed, white space collapsed to one space, NFKC (so CO₂ saved by Excel as CO2 still matches),
-   * lower case in {@link Locale#ROOT} without the dot that lower-casing İ leaves.
+   * The form in which texts are compared: Unicode NFKC (so {@code CO₂} is {@code co2}, an ellipsis
+   * is three dots, a no-break space a space), curly quotes and dashes as their plain forms, white
+   * space (line breaks too) collapsed to one space and trimmed, lower case in {@link Locale#ROOT}
+   * without the dot that lower-casing İ leaves.
    */
-  static String normalize(String text) {
+  public static String normalize(String text) {
     String compatible = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    String lower = WHITESPACE.matcher(compatible).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+    StringBuilder plain = new StringBuilder(compatible.length());
+    for (int i = 0; i < compatible.length(); i++) {
+      char c = compatible.charAt(i);
+      plain.append(
+          switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '\u0060' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033' -> '"';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
+            default -> c;
+          });
+    }
+    String lower = WHITESPACE.matcher(plain).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     return Normalizer.normalize(lower.replace("i\u0307", "i"), Normalizer.Form.NFC);
+  }
+
+  /**
+   * A text as a program writes it in Windows-1252 when the code page lacks a character: {@code ?}
+   * instead (Excel's plain "CSV" turns {@code CO₂} into {@code CO?}).
+   */
+  static String degraded(String text) {
+    CharsetEncoder encoder = CsvTable.WINDOWS_1252.newEncoder();
+    StringBuilder out = new StringBuilder(text.length());
+    Normalizer.normalize(text, Normalizer.Form.NFC)
+        .codePoints()
+        .forEach(
+            cp -> {
+              String s = new String(Character.toChars(cp));
+              out.append(encoder.canEncode(s) ? s : "?");
+            });
+    return out.toString();
+  }
+
+  /** A normalized header without a trailing {@code :} or {@code ?}. */
+  private static String stripped(String key) {
+    return TRAILING_PUNCTUATION.matcher(key).replaceAll("");
+  }
+
+  /**
+   * A normalized header as a metadata name: without a trailing {@code :} or {@code ?}, and without
+   * a trailing hint in brackets ({@code "Je klas (mag leeg)"}).
+   */
+  private static String metaKey(String key) {
+    String bare = stripped(key);
+    String withoutHint = TRAILING_HINT.matcher(bare).replaceAll("");
+    return withoutHint.isEmpty() ? bare : stripped(withoutHint);
   }
 
   private Result run(Map<String, String> mapping) {
@@ -235,61 +384,67 @@ public final class ClassCsv {
     List<CsvProblem> sorted = new ArrayList<>(problems);
     sorted.sort(
         Comparator.comparingInt(CsvProblem::line)); // stable: a row's problems stay left to right
-    return new Result(List.copyOf(rows), List.copyOf(sorted), List.copyOf(warnings));
+    List<Question> missing =
+        table.header().isEmpty()
+            ? List.of()
+            : scan.scoredQuestions().stream()
+                .filter(q -> !questionColumns.containsKey(q.id()))
+                .toList();
+    List<CsvProblem> notes =
+        warnings.stream()
+            .sorted(Comparator.comparingInt(Placed::column))
+            .map(Placed::problem)
+            .toList();
+    return new Result(List.copyOf(rows), List.copyOf(sorted), notes, missing);
   }
 
   // ---------------------------------------------------------------- header
 
   private void resolveColumns(Map<String, String> mapping) {
     Map<String, Question> byId = scan.questionsById();
+    Map<String, Map<Question, String>> index = questionIndex();
     List<String> header = table.header();
+    List<Integer> unknown = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       String raw = header.get(i);
       String key = normalize(raw);
       if (key.isEmpty()) {
         if (columnHasData(i)) {
-          warnings.add(new CsvProblem(1, raw, "csv.unnamedColumn", i + 1));
+          warnings.add(new Placed(i, new CsvProblem(1, raw, "csv.unnamedColumn", i + 1)));
         }
         continue;
       }
       if (mapping.containsKey(key)) {
-        String id = mapping.get(key);
-        if (id == null) {
+        String target = mapping.get(key);
+        if (target == null) {
           continue; // ignored on purpose
         }
-        Question question = byId.get(id);
+        Meta meta = metaField(target);
+        if (meta != null) {
+          addMetaColumn(new Column(i, raw, meta, null, null));
+          continue;
+        }
+        Question question = byId.get(target);
         if (question == null) {
-          problems.add(new CsvProblem(1, raw, "csv.mappingUnknownQuestion", raw, id, scan.id()));
+          problems.add(
+              new CsvProblem(1, raw, "csv.mappingUnknownQuestion", raw, target, scan.id()));
         } else {
           addQuestionColumn(new Column(i, raw, null, question, scan.defaultLanguage()));
         }
         continue;
       }
-      Meta meta = META_HEADERS.get(key);
+      String metaKey = metaKey(key);
+      Meta meta = META_HEADERS.get(metaKey);
       if (meta != null) {
-        Column first = metaColumns.get(meta);
-        if (first != null) {
-          problems.add(new CsvProblem(1, raw, "csv.duplicateMetadata", first.header(), raw));
-        } else {
-          Column column = new Column(i, raw, meta, null, null);
-          metaColumns.put(meta, column);
-          columns.add(column);
-        }
+        addMetaColumn(new Column(i, raw, meta, null, null));
         continue;
       }
-      Map<Question, String> matches = new LinkedHashMap<>();
-      for (Question question : scan.questions()) {
-        if (normalize(question.id()).equals(key)) {
-          matches.putIfAbsent(question, scan.defaultLanguage());
-        }
-        for (String language : scan.languages()) {
-          if (normalize(question.text().in(language, scan.defaultLanguage())).equals(key)) {
-            matches.putIfAbsent(question, language);
-          }
-        }
+      if (IGNORED.contains(metaKey)) {
+        continue;
       }
+      Map<Question, String> matches = index.getOrDefault(stripped(key), Map.of());
       if (matches.isEmpty()) {
-        warnings.add(new CsvProblem(1, raw, "csv.unknownColumn", raw));
+        unknown.add(i);
       } else if (matches.size() > 1) {
         String ids = String.join(", ", matches.keySet().stream().map(Question::id).toList());
         problems.add(new CsvProblem(1, raw, "csv.ambiguousHeader", raw, ids));
@@ -298,6 +453,136 @@ public final class ClassCsv {
         addQuestionColumn(new Column(i, raw, null, match.getKey(), match.getValue()));
       }
     }
+    for (int i : unknown) {
+      String raw = header.get(i);
+      Question near = nearMiss(normalize(raw));
+      if (near == null) {
+        warnings.add(new Placed(i, new CsvProblem(1, raw, "csv.unknownColumn", raw)));
+      } else {
+        String language = headerLanguage();
+        warnings.add(
+            new Placed(
+                i,
+                new CsvProblem(
+                    1,
+                    raw,
+                    "csv.unknownColumnDidYouMean",
+                    raw,
+                    near.text().in(language, scan.defaultLanguage()),
+                    near.id())));
+      }
+    }
+    // a time stamp gives the date only when no column does (§8.4)
+    if (metaColumns.containsKey(Meta.DATE)) {
+      List<Column> stamps = metaColumns.remove(Meta.TIMESTAMP);
+      if (stamps != null) {
+        columns.removeAll(stamps);
+      }
+    }
+  }
+
+  /**
+   * Every normalized form (without a trailing {@code ?} or {@code :}) under which a question can
+   * head a column: its id and its text in each language, also as Windows-1252 would have saved it.
+   */
+  private Map<String, Map<Question, String>> questionIndex() {
+    Map<String, Map<Question, String>> index = new HashMap<>();
+    for (Question question : scan.questions()) {
+      index
+          .computeIfAbsent(stripped(normalize(question.id())), k -> new LinkedHashMap<>())
+          .putIfAbsent(question, scan.defaultLanguage());
+      for (String language : scan.languages()) {
+        String text = question.text().in(language, scan.defaultLanguage());
+        for (String form : List.of(text, degraded(text))) {
+          index
+              .computeIfAbsent(stripped(normalize(form)), k -> new LinkedHashMap<>())
+              .putIfAbsent(question, language);
+        }
+      }
+    }
+    return index;
+  }
+
+  /**
+   * The question a header most likely means when it matches none: a text within a quarter of its
+   * length in edits, or a header of at least 12 characters that a question text starts with. Null
+   * when nothing is that close, or when the question already has a column.
+   */
+  private Question nearMiss(String key) {
+    String header = stripped(key);
+    Question best = null;
+    double bestScore = 0;
+    for (Question question : scan.questions()) {
+      if (questionColumns.containsKey(question.id())) {
+        continue;
+      }
+      for (String language : scan.languages()) {
+        String text = stripped(normalize(question.text().in(language, scan.defaultLanguage())));
+        double score;
+        if (header.length() >= 12 && text.startsWith(header)) {
+          score = 0.9;
+        } else {
+          int longest = Math.max(header.length(), text.length());
+          if (Math.abs(header.length() - text.length()) > longest / 4) {
+            continue;
+          }
+          score = 1 - (double) distance(header, text) / longest;
+        }
+        if (score >= 0.75 && score > bestScore) {
+          best = question;
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance, two rows of memory. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** The scan language a header is most likely written in: the one most of the matched use. */
+  private String headerLanguage() {
+    Map<String, Integer> counts = new HashMap<>();
+    questionColumns.values().forEach(c -> counts.merge(c.language(), 1, Integer::sum));
+    return counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(scan.defaultLanguage());
+  }
+
+  private void addMetaColumn(Column column) {
+    List<Column> same = metaColumns.computeIfAbsent(column.meta(), m -> new ArrayList<>());
+    if (!same.isEmpty() && column.meta() != Meta.TIMESTAMP) {
+      warnings.add(
+          new Placed(
+              column.index(),
+              new CsvProblem(
+                  1,
+                  column.header(),
+                  "csv.duplicateMetadata",
+                  same.get(0).header(),
+                  column.header())));
+    }
+    same.add(column);
+    columns.add(column);
   }
 
   private void addQuestionColumn(Column column) {
@@ -330,14 +615,19 @@ public final class ClassCsv {
     root.put("scan", scan.id());
     root.put("scanVersion", scan.version());
     ObjectNode answers = NODES.objectNode();
-    Map<Meta, String> meta = new EnumMap<>(Meta.class);
+    Map<Meta, Column> meta = new EnumMap<>(Meta.class);
+    Map<Meta, String> values = new EnumMap<>(Meta.class);
     for (Column column : columns) {
       String cell = row.cell(column.index());
       if (CsvTable.isBlank(cell)) {
         continue;
       }
       if (column.meta() != null) {
-        meta.put(column.meta(), strip(cell));
+        // of several columns for one field, the first filled one counts
+        if (!values.containsKey(column.meta())) {
+          values.put(column.meta(), strip(cell));
+          meta.put(column.meta(), column);
+        }
         continue;
       }
       JsonNode value = value(column, cell, row.line(), rowProblems);
@@ -345,13 +635,15 @@ public final class ClassCsv {
         answers.set(column.question().id(), value);
       }
     }
-    metadata(root, meta, row.line(), rowProblems);
+    Map<Meta, Column> used = new EnumMap<>(Meta.class);
+    metaColumns.forEach((field, list) -> used.put(field, meta.getOrDefault(field, list.get(0))));
+    metadata(root, values, used, row.line(), rowProblems);
     root.set("answers", answers);
 
     JsonDocument document = new JsonDocument(NO_FILE.toString(), root, Map.of(), List.of());
     AnswersLoader.Result loaded = AnswersLoader.load(NO_FILE, document, scan);
     for (JsonProblem p : loaded.problems()) {
-      Column column = columnOf(p.pointer());
+      Column column = columnOf(p.pointer(), used);
       rowProblems.add(
           new Placed(
               column == null ? -1 : column.index(),
@@ -364,7 +656,11 @@ public final class ClassCsv {
   }
 
   private void metadata(
-      ObjectNode root, Map<Meta, String> meta, int line, List<Placed> rowProblems) {
+      ObjectNode root,
+      Map<Meta, String> meta,
+      Map<Meta, Column> used,
+      int line,
+      List<Placed> rowProblems) {
     String className = meta.getOrDefault(Meta.CLASS, defaultClass);
     if (meta.containsKey(Meta.NAME)) {
       ObjectNode respondent = root.putObject("respondent");
@@ -374,7 +670,7 @@ public final class ClassCsv {
     } else if (meta.containsKey(Meta.ID) || meta.containsKey(Meta.CLASS)) {
       Meta at = meta.containsKey(Meta.ID) ? Meta.ID : Meta.CLASS;
       rowProblems.add(
-          placed(line, metaColumns.get(Meta.NAME) != null ? Meta.NAME : at, "csv.missingName"));
+          placed(line, used.get(used.containsKey(Meta.NAME) ? Meta.NAME : at), "csv.missingName"));
     }
     if (meta.containsKey(Meta.COMPANY)) {
       ObjectNode company = root.putObject("company");
@@ -386,22 +682,29 @@ public final class ClassCsv {
       rowProblems.add(
           placed(
               line,
-              metaColumns.get(Meta.COMPANY) != null ? Meta.COMPANY : at,
+              used.get(used.containsKey(Meta.COMPANY) ? Meta.COMPANY : at),
               "csv.missingCompany"));
     }
     String date = meta.get(Meta.DATE);
     if (date != null) {
       LocalDate parsed = parseDate(date);
       if (parsed == null) {
-        rowProblems.add(placed(line, Meta.DATE, "csv.badDate", date));
+        rowProblems.add(placed(line, used.get(Meta.DATE), "csv.badDate", date));
+      } else {
+        root.put("date", parsed.toString());
+      }
+    } else if (meta.containsKey(Meta.TIMESTAMP) && !used.containsKey(Meta.DATE)) {
+      String stamp = meta.get(Meta.TIMESTAMP);
+      LocalDate parsed = parseTimestamp(stamp);
+      if (parsed == null) {
+        rowProblems.add(placed(line, used.get(Meta.TIMESTAMP), "csv.badTimestamp", stamp));
       } else {
         root.put("date", parsed.toString());
       }
     }
   }
 
-  private Placed placed(int line, Meta meta, String key, Object... args) {
-    Column column = metaColumns.get(meta);
+  private static Placed placed(int line, Column column, String key, Object... args) {
     return new Placed(column.index(), new CsvProblem(line, column.header(), key, args));
   }
 
@@ -425,16 +728,36 @@ public final class ClassCsv {
     }
     Matcher m = DUTCH_DATE.matcher(text);
     if (m.matches()) {
-      try {
-        return LocalDate.of(
-            Integer.parseInt(m.group(3)),
-            Integer.parseInt(m.group(2)),
-            Integer.parseInt(m.group(1)));
-      } catch (DateTimeException e) {
-        return null;
-      }
+      return date(m.group(3), m.group(2), m.group(1));
     }
     return null;
+  }
+
+  /**
+   * The date part of a form tool's time stamp (§8.4): an ISO date-time ({@code
+   * 2026-03-05T09:14:02}, also with a space, a fraction or a zone), {@code 2026/03/05 9:14:02 AM
+   * GMT+1} (Google Forms) or {@code 5-3-2026 9:14:02} (a Dutch Google Sheet); the date as written,
+   * whatever the zone. A real date, else null.
+   */
+  static LocalDate parseTimestamp(String text) {
+    Matcher m = TIMESTAMP.matcher(text.strip());
+    if (!m.matches()) {
+      return null;
+    }
+    String date = m.group("date");
+    if (date.indexOf('/') > 0) {
+      String[] parts = date.split("/");
+      return date(parts[0], parts[1], parts[2]);
+    }
+    return parseDate(date);
+  }
+
+  private static LocalDate date(String year, String month, String day) {
+    try {
+      return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   /** The JSON value of a non-blank cell for its question, or null after reporting a problem. */
@@ -444,10 +767,16 @@ public final class ClassCsv {
       case TEXT -> NODES.textNode(cell);
       case NUMBER -> {
         String text = strip(cell);
+        Matcher thousands = THOUSANDS.matcher(text);
+        if (question.integer() && thousands.matches()) {
+          // §8.4: in a whole-number question 1.200 and 1,200 are twelve hundred
+          text = thousands.group(1) + thousands.group(2);
+        }
         if (!NUMBER.matcher(text).matches()) {
           rowProblems.add(
               new Placed(
-                  column.index(), new CsvProblem(line, column.header(), "csv.notNumber", text)));
+                  column.index(),
+                  new CsvProblem(line, column.header(), "csv.notNumber", strip(cell))));
           yield null;
         }
         BigDecimal number = new BigDecimal(text.replace(',', '.'));
@@ -461,27 +790,112 @@ public final class ClassCsv {
     };
   }
 
+  /**
+   * A multi cell split into options: separated by {@code ;}, {@code |} or {@code ,} with optional
+   * spaces (§7, §8.4), a trailing separator allowed (Microsoft Forms writes {@code A;B;}). The cell
+   * is read by matching the longest option labels or ids first, so a label that itself contains a
+   * separator stays whole; when that leaves a remainder, shorter matches are tried before the cell
+   * is bad.
+   */
   private JsonNode multi(Column column, String cell, int line, List<Placed> rowProblems) {
-    ArrayNode list = NODES.arrayNode();
-    String whole = strip(cell);
-    if (optionIds(column.question(), whole).size() == 1) {
-      // a label that itself contains ; or |
-      list.add(optionIds(column.question(), whole).iterator().next());
-      return list;
+    Question question = column.question();
+    OptionIndex options = optionIndex(question);
+    String text = normalize(cell);
+    Set<String> whole = options.ids(text);
+    if (whole.size() == 1) {
+      return NODES.arrayNode().add(whole.iterator().next());
     }
-    boolean ok = true;
-    for (String part : MULTI_SEPARATOR.split(whole, -1)) {
-      if (CsvTable.isBlank(part)) {
+    List<String> keys = new ArrayList<>();
+    int[] furthest = {0};
+    if (!split(text, 0, options, keys, furthest, new HashSet<>())) {
+      String remainder = remainder(cell, text, furthest[0]);
+      rowProblems.add(
+          new Placed(
+              column.index(),
+              new CsvProblem(
+                  line, column.header(), "csv.unknownOption", remainder, labels(column))));
+      return null;
+    }
+    ArrayNode list = NODES.arrayNode();
+    for (String key : keys) {
+      Set<String> ids = options.ids(key);
+      if (ids.size() > 1) {
+        rowProblems.add(
+            new Placed(
+                column.index(),
+                new CsvProblem(
+                    line, column.header(), "csv.ambiguousOption", key, String.join(", ", ids))));
+        return null;
+      }
+      list.add(ids.iterator().next()); // a duplicate is left for AnswersLoader to report
+    }
+    return list.isEmpty() ? null : list;
+  }
+
+  /**
+   * Splits {@code text} from {@code at} into option keys, longest match first, backtracking when
+   * the rest cannot be read; {@code furthest} records how far any attempt got, {@code failed} the
+   * positions already known to lead nowhere.
+   */
+  private static boolean split(
+      String text,
+      int at,
+      OptionIndex options,
+      List<String> keys,
+      int[] furthest,
+      Set<Integer> failed) {
+    int start = skip(text, at, " ;|,");
+    if (start >= text.length()) {
+      return true;
+    }
+    if (failed.contains(start)) {
+      return false;
+    }
+    furthest[0] = Math.max(furthest[0], start);
+    for (String key : options.longestFirst()) {
+      if (!text.startsWith(key, start)) {
         continue;
       }
-      String id = option(column, strip(part), line, rowProblems);
-      if (id == null) {
-        ok = false;
-      } else {
-        list.add(id); // a duplicate is left for AnswersLoader to report
+      int end = start + key.length();
+      int next = skip(text, end, " ");
+      if (next < text.length() && ";|,".indexOf(text.charAt(next)) < 0) {
+        continue; // the key is only the start of a longer word
+      }
+      keys.add(key);
+      if (split(text, next, options, keys, furthest, failed)) {
+        return true;
+      }
+      keys.remove(keys.size() - 1);
+    }
+    failed.add(start);
+    return false;
+  }
+
+  private static int skip(String text, int at, String chars) {
+    int i = at;
+    while (i < text.length() && chars.indexOf(text.charAt(i)) >= 0) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The part of a cell that no option matched, as written: from the separator-delimited piece that
+   * starts at {@code at} in the normalized text.
+   */
+  private static String remainder(String cell, String normalized, int at) {
+    String rest = normalized.substring(at);
+    int end = rest.length();
+    for (int i = 0; i < rest.length(); i++) {
+      if (";|,".indexOf(rest.charAt(i)) >= 0) {
+        end = i;
+        break;
       }
     }
-    return ok && !list.isEmpty() ? list : null;
+    String piece = rest.substring(0, end).strip();
+    // show the user's own spelling when the piece can be found in the cell
+    int found = cell.toLowerCase(Locale.ROOT).indexOf(piece);
+    return found >= 0 ? cell.substring(found, found + piece.length()) : piece;
   }
 
   /**
@@ -489,21 +903,15 @@ public final class ClassCsv {
    * problem.
    */
   private String option(Column column, String value, int line, List<Placed> rowProblems) {
-    Question question = column.question();
-    Set<String> ids = optionIds(question, value);
+    Set<String> ids = optionIndex(column.question()).ids(normalize(value));
     if (ids.size() == 1) {
       return ids.iterator().next();
     }
     String key;
     Object[] args;
     if (ids.isEmpty()) {
-      String language = column.language();
-      List<String> labels =
-          question.options().stream()
-              .map(o -> o.label().in(language, scan.defaultLanguage()))
-              .toList();
       key = "csv.unknownOption";
-      args = new Object[] {value, String.join(", ", labels)};
+      args = new Object[] {value, labels(column)};
     } else {
       key = "csv.ambiguousOption";
       args = new Object[] {value, String.join(", ", ids)};
@@ -512,34 +920,62 @@ public final class ClassCsv {
     return null;
   }
 
-  /**
-   * The ids of the options a value can name: an option id wins, else every option with that label.
-   */
-  private Set<String> optionIds(Question question, String value) {
-    Map<String, Set<String>> keys =
-        optionKeys.computeIfAbsent(question.id(), id -> optionKeys(question));
-    String key = normalize(value);
-    for (Option option : question.options()) {
-      if (normalize(option.id()).equals(key)) {
-        return Set.of(option.id());
-      }
-    }
-    return keys.getOrDefault(key, Set.of());
+  private String labels(Column column) {
+    return String.join(
+        ", ",
+        column.question().options().stream()
+            .map(o -> o.label().in(column.language(), scan.defaultLanguage()))
+            .toList());
   }
 
-  private Map<String, Set<String>> optionKeys(Question question) {
-    Map<String, Set<String>> keys = new HashMap<>();
-    for (Option option : question.options()) {
-      for (String language : scan.languages()) {
-        String label = normalize(option.label().in(language, scan.defaultLanguage()));
-        keys.computeIfAbsent(label, k -> new LinkedHashSet<>()).add(option.id());
+  private OptionIndex optionIndex(Question question) {
+    return optionIndexes.computeIfAbsent(question.id(), id -> new OptionIndex(question, scan));
+  }
+
+  /**
+   * The normalized forms that name a question's options: ids and labels in every scan language,
+   * also as Windows-1252 would have saved them.
+   */
+  private static final class OptionIndex {
+    private final Map<String, Set<String>> byKey = new HashMap<>();
+    private final Set<String> idKeys = new HashSet<>();
+    private final List<String> longestFirst;
+
+    OptionIndex(Question question, Scan scan) {
+      for (Option option : question.options()) {
+        String id = normalize(option.id());
+        idKeys.add(id);
+        byKey.put(id, new LinkedHashSet<>(List.of(option.id())));
       }
+      for (Option option : question.options()) {
+        for (String language : scan.languages()) {
+          String label = option.label().in(language, scan.defaultLanguage());
+          for (String form : List.of(label, degraded(label))) {
+            String key = normalize(form);
+            if (!idKeys.contains(key)) {
+              byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(option.id());
+            }
+          }
+        }
+      }
+      List<String> keys = new ArrayList<>(byKey.keySet());
+      keys.removeIf(String::isEmpty);
+      keys.sort(Comparator.comparingInt(String::length).reversed().thenComparing(k -> k));
+      longestFirst = List.copyOf(keys);
     }
-    return keys;
+
+    /** The ids a normalized value names: an option id wins, else every option with that label. */
+    Set<String> ids(String key) {
+      return byKey.getOrDefault(key, Set.of());
+    }
+
+    List<String> longestFirst() {
+      return longestFirst;
+    }
   }
 
   /** The column an AnswersLoader problem is about, from its JSON pointer; null when none. */
-  private Column columnOf(String pointer) {
+  private Column columnOf(String pointer, Map<Meta, Column> used) {
     if (pointer.startsWith("/answers/")) {
       String rest = pointer.substring("/answers/".length());
       int slash = rest.indexOf('/');
@@ -555,10 +991,10 @@ public final class ClassCsv {
           case "/company", "/company/name" -> Meta.COMPANY;
           case "/company/kvk" -> Meta.KVK;
           case "/company/city" -> Meta.CITY;
-          case "/date" -> Meta.DATE;
+          case "/date" -> used.containsKey(Meta.DATE) ? Meta.DATE : Meta.TIMESTAMP;
           default -> null;
         };
-    return meta == null ? null : metaColumns.get(meta);
+    return meta == null ? null : used.get(meta);
   }
 
   private static String strip(String cell) {

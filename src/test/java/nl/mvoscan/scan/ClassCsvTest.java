@@ -197,14 +197,14 @@ class ClassCsvTest {
   @Test
   void unrecognisedColumnsAreOneWarningEachAndNeverScored() {
     ClassCsv.Result result =
-        importCsv("naam;visie;Cijfer;e-mail;;\nZoë;ja;8;zoe@example.org;;x\nBram;nee;6;;;\n");
+        importCsv("naam;visie;Cijfer;Opmerking;;\nZoë;ja;8;zoe@example.org;;x\nBram;nee;6;;;\n");
     assertThat(result.problems()).isEmpty();
     assertThat(result.warnings())
         .extracting(CsvProblem::key)
         .containsExactly("csv.unknownColumn", "csv.unknownColumn", "csv.unnamedColumn");
     assertThat(result.warnings())
         .extracting(CsvProblem::column)
-        .containsExactly("Cijfer", "e-mail", "");
+        .containsExactly("Cijfer", "Opmerking", "");
     assertThat(result.warnings().get(0).args()).containsExactly("Cijfer");
     assertThat(result.warnings().get(2).args()).containsExactly(6);
     assertThat(result.warnings()).allSatisfy(w -> assertThat(w.line()).isEqualTo(1));

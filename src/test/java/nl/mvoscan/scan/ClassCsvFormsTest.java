@@ -1,0 +1,376 @@
+package nl.mvoscan.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.CsvProblem;
+import nl.mvoscan.io.CsvTable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract §8.4 (class CSVs from form tools) and what spreadsheets do to header and label texts.
+ */
+class ClassCsvFormsTest {
+
+  static final String SCAN =
+      """
+      {
+        "format": "mvoscan-scan/1",
+        "id": "forms-scan",
+        "version": "1",
+        "languages": ["nl", "en"],
+        "title": {"nl": "Test", "en": "Test"},
+        "profile": [
+          {"id": "medewerkers", "type": "number", "min": 0, "integer": true,
+           "text": {"nl": "Hoeveel medewerkers heeft het bedrijf?", "en": "How many employees?"}},
+          {"id": "omzet", "type": "number", "min": 0,
+           "text": {"nl": "Omzet in miljoen euro", "en": "Turnover in million euro"}}
+        ],
+        "themes": [
+          {"id": "energie", "title": {"nl": "Energie", "en": "Energy"},
+           "questions": [
+             {"id": "co2", "type": "choice",
+              "text": {"nl": "Weet het bedrijf hoe groot zijn CO₂-voetafdruk is?",
+                       "en": "Does the company know its CO₂ footprint?"},
+              "options": [{"id": "nee", "label": {"nl": "Nee", "en": "No"}, "points": 0},
+                          {"id": "neutraal", "label": {"nl": "Ja, CO₂-neutraal", "en": "Yes, CO₂ neutral"}, "points": 2}]},
+             {"id": "kleuren", "type": "multi",
+              "text": {"nl": "Heeft het bedrijf ‘eigen’ auto’s… of busjes?", "en": "Colours"},
+              "options": [{"id": "rood", "label": "Rood", "points": 1},
+                          {"id": "groen", "label": "Groen", "points": 1},
+                          {"id": "ggb", "label": "Groen, geel en blauw", "points": 1},
+                          {"id": "ab", "label": "A, B", "points": 1},
+                          {"id": "a", "label": "A", "points": 1},
+                          {"id": "bc", "label": "B, C", "points": 1},
+                          {"id": "geen", "label": {"nl": "Geen van deze", "en": "None of these"}, "points": 0, "exclusive": true}]},
+             {"id": "visie", "type": "choice",
+              "text": {"nl": "Staat duurzaamheid in de visie?", "en": "Is sustainability in the vision?"},
+              "options": [{"id": "ja", "label": {"nl": "Ja", "en": "Yes"}, "points": 2},
+                          {"id": "nee", "label": {"nl": "Nee", "en": "No"}, "points": 0}]}
+           ]}
+        ],
+        "levels": [{"id": "starter", "min": 0, "label": {"nl": "Starter", "en": "Starter"}}]
+      }
+      """;
+
+  private static ClassCsv.Result importCsv(String csv) {
+    return importCsv(csv, Map.of());
+  }
+
+  private static ClassCsv.Result importCsv(String csv, Map<String, String> mapping) {
+    return ClassCsv.read(
+        CsvTable.parse(csv.getBytes(StandardCharsets.UTF_8)),
+        ClassCsvTest.scan(SCAN),
+        mapping,
+        null);
+  }
+
+  private static Object value(ClassCsv.Row row, String question) {
+    Answers.Answer answer = row.answers().answers().get(question);
+    return answer == null ? null : answer.value();
+  }
+
+  // ---------------------------------------------------------------- form-tool metadata
+
+  @Test
+  void microsoftFormsMetadataHeadersInDutchAndEnglishAreIgnoredWithoutAWarning() {
+    ClassCsv.Result dutch =
+        importCsv(
+            "ID;Begintijd;Tijd van voltooien;E-mail;Naam;Tijd van laatste wijziging;visie\n"
+                + "1;2026-03-05 09:10:00;2026-03-05 09:14:02;zoe@school.nl;Zoë;;ja\n");
+    ClassCsv.Result english =
+        importCsv(
+            "Id,Start time,Completion time,Email,Name,Last modified time,visie\n"
+                + "1,2026-03-05 09:10:00,2026-03-05 09:14:02,anonymous,,,ja\n");
+    for (ClassCsv.Result result : List.of(dutch, english)) {
+      assertThat(result.problems()).isEmpty();
+      assertThat(result.warnings()).isEmpty();
+      assertThat(result.rows())
+          .singleElement()
+          .satisfies(r -> assertThat(r.answers().date()).isEqualTo(LocalDate.of(2026, 3, 5)));
+    }
+    assertThat(dutch.rows().get(0).answers().respondent().name()).isEqualTo("Zoë");
+    // an anonymous Forms response: e-mail "anonymous", no name, so no respondent
+    assertThat(english.rows().get(0).answers().respondent()).isNull();
+  }
+
+  @Test
+  void metadataHeadersAreRecognisedWithATrailingColonOrQuestionMarkAndFoldedSpace() {
+    ClassCsv.Result result =
+        importCsv(
+            "  E-MAILADRES: ;Email  address?;submitdate;startdate;datestamp;lastpage;startlanguage;seed;Naam:;Klas?;visie\n"
+                + "a@b.nl;a@b.nl;x;x;x;1;nl;123;Zoë;3A;ja\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.rows().get(0).answers().respondent())
+        .isEqualTo(new Answers.Respondent("Zoë", null, "3A", null));
+  }
+
+  @Test
+  void theDateOfAResponseIsTheDatePartOfTheTimeStampWhenThereIsNoDateColumn() {
+    ClassCsv.Result result =
+        importCsv(
+            "Tijdstempel;visie\n"
+                + "2026/03/05 9:14:02 AM GMT+1;ja\n"
+                + "5-3-2026 9:14:02;ja\n"
+                + "2026-03-05T23:59:59.123+01:00;ja\n"
+                + "2026-03-05 09:14;ja\n"
+                + "05-03-2026;ja\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.rows())
+        .extracting(r -> r.answers().date())
+        .containsOnly(LocalDate.of(2026, 3, 5))
+        .hasSize(5);
+  }
+
+  @Test
+  void anUnreadableTimeStampIsABadCellInItsColumn() {
+    ClassCsv.Result result =
+        importCsv("Timestamp,visie\n3/5/2026 9:14:02,ja\n2026/02/30 10:00:00 AM GMT+1,ja\n");
+    assertThat(result.problems())
+        .extracting(p -> p.line() + " " + p.column() + " " + p.key())
+        .containsExactly("2 Timestamp csv.badTimestamp", "3 Timestamp csv.badTimestamp");
+    assertThat(result.rows()).isEmpty();
+  }
+
+  @Test
+  void aDateColumnWinsOverTheTimeStampWhichIsThenIgnored() {
+    ClassCsv.Result result =
+        importCsv("Tijd van voltooien;datum;visie\nniet te lezen;3-11-2026;ja\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.rows().get(0).answers().date()).isEqualTo(LocalDate.of(2026, 11, 3));
+  }
+
+  @Test
+  void thePromptsOfMvoscansOwnFormAreMetadataInBothLanguages() {
+    ClassCsv.Result dutch =
+        importCsv(
+            "Je naam;Je studentnummer;Je klas (mag leeg);Naam van je stagebedrijf?;"
+                + "KvK-nummer van het bedrijf (8 cijfers, mag leeg);Plaats van het bedrijf:;visie\n"
+                + "Zoë;104201;3A;Bakkerij;04187352;Emmen;ja\n");
+    ClassCsv.Result english =
+        importCsv(
+            "Your name,Your student number,Your class,Name of your internship company,"
+                + "KvK number of the company,City of the company,visie\n"
+                + "Zoë,104201,3A,Bakkerij,04187352,Emmen,ja\n");
+    for (ClassCsv.Result result : List.of(dutch, english)) {
+      assertThat(result.problems()).isEmpty();
+      assertThat(result.warnings()).isEmpty();
+      Answers answers = result.rows().get(0).answers();
+      assertThat(answers.respondent())
+          .isEqualTo(new Answers.Respondent("Zoë", "104201", "3A", null));
+      assertThat(answers.company())
+          .isEqualTo(new Answers.Company("Bakkerij", "04187352", "Emmen", null));
+    }
+  }
+
+  @Test
+  void thePromptsThatTakeAsksAreRecognisedAsTheyAreWritten() {
+    for (String language : List.of("nl", "en")) {
+      Messages messages = Messages.forLanguage(language);
+      String header =
+          String.join(
+              ";",
+              messages.get("take.meta.name"),
+              messages.get("take.meta.class"),
+              messages.get("take.meta.company"),
+              messages.get("take.meta.kvk"),
+              "visie");
+      ClassCsv.Result result = importCsv(header + "\nZoë;3A;Bakkerij;04187352;ja\n");
+      assertThat(result.warnings()).as(header).isEmpty();
+      assertThat(result.rows().get(0).answers().company().kvk()).isEqualTo("04187352");
+      assertThat(result.rows().get(0).answers().respondent().className()).isEqualTo("3A");
+    }
+  }
+
+  @Test
+  void twoColumnsForOneDetailAreAWarningAndTheFirstFilledCellCounts() {
+    ClassCsv.Result result = importCsv("Naam;Je naam;visie\n;Zoë;ja\nBram B.;Bram;nee\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.warnings())
+        .extracting(CsvProblem::key)
+        .containsExactly("csv.duplicateMetadata");
+    assertThat(result.rows())
+        .extracting(r -> r.answers().respondent().name())
+        .containsExactly("Zoë", "Bram B.");
+  }
+
+  @Test
+  void theMappingFileMapsAnyHeaderToAMetadataFieldToo() {
+    ClassCsv.Result result =
+        importCsv(
+            "Wie ben je?;Waar loop je stage?;Wanneer?;visie\nZoë;Bakkerij;3-11-2026;ja\n",
+            Map.of(
+                "Wie ben je?", "@naam", "Waar loop je stage?", "@company", "Wanneer?", "@datum"));
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.warnings()).isEmpty();
+    Answers answers = result.rows().get(0).answers();
+    assertThat(answers.respondent().name()).isEqualTo("Zoë");
+    assertThat(answers.company().name()).isEqualTo("Bakkerij");
+    assertThat(answers.date()).isEqualTo(LocalDate.of(2026, 11, 3));
+  }
+
+  @Test
+  void aMappingToAnUnknownMetadataFieldIsAProblemOfTheMappingFile() {
+    ClassCsv.Mapping mapping =
+        ClassCsv.readMapping(
+            nl.mvoscan.io.JsonReader.parse("m.json", "{\"columns\": {\"Wie?\": \"@wie\"}}"));
+    assertThat(mapping.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("csv.mappingUnknownField");
+              assertThat(p.args()[0]).isEqualTo("@wie");
+            });
+  }
+
+  // ---------------------------------------------------------------- multi cells
+
+  @Test
+  void aMultiCellSplitsOnCommaByTheLongestLabelsFirst() {
+    ClassCsv.Result result =
+        importCsv(
+            "kleuren\n"
+                + "\"Groen, geel en blauw, Rood\"\n"
+                + "\"Rood,Groen\"\n"
+                + "\"Rood,   Groen, geel en blauw\"\n"
+                + "\"Rood;Groen;\"\n"
+                + "\"A, B, C\"\n"
+                + "\"rood, ggb\"\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.rows())
+        .extracting(r -> value(r, "kleuren"))
+        .containsExactly(
+            List.of("ggb", "rood"),
+            List.of("rood", "groen"),
+            List.of("rood", "ggb"),
+            List.of("rood", "groen"),
+            List.of("a", "bc"),
+            List.of("rood", "ggb"));
+  }
+
+  @Test
+  void aRemainderThatMatchesNoOptionIsABadCell() {
+    ClassCsv.Result result = importCsv("kleuren\n\"Rood, Paars\"\n\"Groen, geel\"\n");
+    assertThat(result.problems())
+        .extracting(p -> p.line() + " " + p.key() + " " + p.args()[0])
+        .containsExactly("2 csv.unknownOption Paars", "3 csv.unknownOption geel");
+  }
+
+  @Test
+  void anExclusiveOptionInACommaCellIsStillCheckedByTheAnswersRules() {
+    ClassCsv.Result result = importCsv("kleuren\n\"Geen van deze, Rood\"\n");
+    assertThat(result.problems())
+        .extracting(CsvProblem::key)
+        .containsExactly("answers.exclusiveCombined");
+  }
+
+  // ---------------------------------------------------------------- numbers
+
+  @Test
+  void inAWholeNumberQuestionAPointOrCommaBeforeThreeDigitsIsAThousandsSeparator() {
+    ClassCsv.Result result =
+        importCsv("medewerkers;omzet\n1.200;1.200\n1,200;1,200\n1.000;2,5\n12;12.345\n-0;0,5\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.rows())
+        .extracting(r -> value(r, "medewerkers"))
+        .containsExactly(
+            new BigDecimal("1200"),
+            new BigDecimal("1200"),
+            new BigDecimal("1000"),
+            new BigDecimal("12"),
+            new BigDecimal("0"));
+    assertThat(result.rows())
+        .extracting(r -> value(r, "omzet"))
+        .containsExactly(
+            new BigDecimal("1.2"),
+            new BigDecimal("1.2"),
+            new BigDecimal("2.5"),
+            new BigDecimal("12.345"),
+            new BigDecimal("0.5"));
+  }
+
+  @Test
+  void theThousandsRuleNeedsExactlyThreeDigitsAndOneSeparator() {
+    ClassCsv.Result result = importCsv("medewerkers\n2,5\n1.200.000\n1.20\n1.2000\n1.200,5\n");
+    assertThat(result.problems())
+        .extracting(p -> p.line() + " " + p.key())
+        .containsExactly(
+            "2 answers.notWhole",
+            "3 csv.notNumber",
+            "4 answers.notWhole",
+            "5 answers.notWhole",
+            "6 csv.notNumber");
+  }
+
+  // ---------------------------------------------------------------- what spreadsheets do to text
+
+  @Test
+  void headersMatchAfterExcelChangedSubscriptsQuotesSpacesAndEllipses() {
+    ClassCsv.Result result =
+        importCsv(
+            "Weet het bedrijf hoe groot zijn CO2-voetafdruk is?;"
+                + "Heeft het bedrijf 'eigen' auto's... of busjes?;"
+                + "Staat\u00A0duurzaamheid in de visie? \n"
+                + "Nee;Rood;Ja\n");
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.rows().get(0).answers().answers())
+        .containsOnlyKeys("co2", "kleuren", "visie");
+  }
+
+  @Test
+  void aQuestionMarkForACharacterTheCodePageLacksStillMatchesHeaderAndLabel() {
+    byte[] windows1252 =
+        "Weet het bedrijf hoe groot zijn CO?-voetafdruk is?;Does the company know its CO? footprint?\r\nJa, CO?-neutraal;\r\n;Yes, CO? neutral\r\n"
+            .getBytes(CsvTable.WINDOWS_1252);
+    ClassCsv.Result result =
+        ClassCsv.read(CsvTable.parse(windows1252), ClassCsvTest.scan(SCAN), Map.of(), null);
+    // both headers are question co2: found, and then reported as two columns for one question
+    assertThat(result.problems())
+        .extracting(CsvProblem::key)
+        .containsExactly("csv.duplicateColumn");
+    ClassCsv.Result one =
+        importCsv(
+            "Weet het bedrijf hoe groot zijn CO?-voetafdruk is?\nJa, CO?-neutraal\nJa, CO2-neutraal\n");
+    assertThat(one.problems()).isEmpty();
+    assertThat(one.rows()).extracting(r -> value(r, "co2")).containsExactly("neutraal", "neutraal");
+  }
+
+  @Test
+  void aQuestionHeaderWithALineBreakOrTrailingSpacesAsMicrosoftFormsWritesItMatches() {
+    ClassCsv.Result result =
+        importCsv("\"Staat duurzaamheid in de visie?\n\";\"How many employees?  \"\nJa;12\n");
+    assertThat(result.warnings()).isEmpty();
+    assertThat(result.rows().get(0).answers().answers()).containsOnlyKeys("visie", "medewerkers");
+  }
+
+  @Test
+  void aColumnThatResemblesAQuestionIsNamedWithDidYouMean() {
+    ClassCsv.Result result =
+        importCsv(
+            "Staat duurzaamheid in jullie visie?;Weet het bedrijf hoe groot;Cijfer\nJa;Nee;8\n");
+    assertThat(result.warnings())
+        .extracting(w -> w.key() + " " + List.of(w.args()))
+        .containsExactly(
+            "csv.unknownColumnDidYouMean [Staat duurzaamheid in jullie visie?, Staat duurzaamheid in de visie?, visie]",
+            "csv.unknownColumnDidYouMean [Weet het bedrijf hoe groot, Weet het bedrijf hoe groot zijn CO₂-voetafdruk is?, co2]",
+            "csv.unknownColumn [Cijfer]");
+    assertThat(
+            Messages.forLanguage("nl")
+                .get(result.warnings().get(0).key(), result.warnings().get(0).args()))
+        .contains("Bedoel je \"Staat duurzaamheid in de visie?\" (visie)?");
+  }
+
+  @Test
+  void everyScoredQuestionWithoutAColumnIsListedInDocumentOrder() {
+    ClassCsv.Result result = importCsv("visie;medewerkers\nJa;3\n");
+    assertThat(result.missing()).extracting(Question::id).containsExactly("co2", "kleuren");
+    assertThat(importCsv("co2;kleuren;visie\nNee;Rood;Ja\n").missing()).isEmpty();
+  }
+}
