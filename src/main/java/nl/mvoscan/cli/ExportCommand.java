@@ -1,15 +1,21 @@
 package nl.mvoscan.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nl.mvoscan.aggregate.Aggregate;
+import nl.mvoscan.aggregate.Aggregator;
+import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.AtomicFiles;
 import nl.mvoscan.report.CsvExport;
 import nl.mvoscan.report.ExportTable;
+import nl.mvoscan.report.XlsxExport;
+import nl.mvoscan.store.AggregateQueries;
 import nl.mvoscan.store.ExportQueries;
 import nl.mvoscan.store.Store;
 import picocli.CommandLine.Command;
@@ -22,22 +28,27 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Exporteer de opgeslagen antwoorden als CSV of JSON, voor een spreadsheet of een script (kolommen: docs/export.md).",
-      "Export the stored responses as CSV or JSON, for a spreadsheet or a script (columns: docs/export.md)."
+      "Exporteer de opgeslagen antwoorden als CSV, JSON of Excel-werkmap, voor een spreadsheet of een script (kolommen: docs/export.md).",
+      "Export the stored responses as CSV, JSON or an Excel workbook, for a spreadsheet or a script (columns: docs/export.md)."
     })
 public final class ExportCommand implements Callable<Integer> {
 
   /** The output formats. */
   public enum Format {
     csv,
-    json
+    json,
+    xlsx
   }
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   @Mixin DbOptions db;
 
-  @Option(names = "--format", paramLabel = "csv|json", description = "Standaard/default: csv.")
+  @Option(
+      names = "--format",
+      paramLabel = "csv|json|xlsx",
+      description =
+          "Standaard/default: csv. xlsx: een Excel-werkmap met antwoordensets, antwoorden, klassencijfers en uitleg (vraagt -o) / an Excel workbook with responses, answers, class figures and an explanation (needs -o).")
   Format format = Format.csv;
 
   @Option(
@@ -84,11 +95,17 @@ public final class ExportCommand implements Callable<Integer> {
     if (wide && answers) {
       problems.add(messages.get("export.wideAndLong"));
     }
-    if (excel && format == Format.json) {
+    if (excel && format != Format.csv) {
       problems.add(messages.get("export.excelNeedsCsv"));
+    }
+    if (format == Format.xlsx && output == null) {
+      problems.add(messages.get("export.xlsxNeedsOutput"));
     }
     if (!problems.isEmpty()) {
       throw MvoscanException.invalidInput(problems);
+    }
+    if (format == Format.xlsx) {
+      return workbook(messages);
     }
     ExportQueries.Data data;
     try (Store store = db.openExisting(messages)) {
@@ -117,6 +134,42 @@ public final class ExportCommand implements Callable<Integer> {
       out.flush();
       err.println(messages.get("export.done", what));
     }
+    err.flush();
+    return ExitCode.OK;
+  }
+
+  /** The workbook: both tables, the class figures of the same selection, written in one go. */
+  private int workbook(Messages messages) {
+    ExportQueries.Data data;
+    Aggregate classes;
+    try (Store store = db.openExisting(messages)) {
+      data = ExportQueries.read(store, new ExportQueries.Filter(className, schoolYear), true);
+      AggregateQueries.Selection selection =
+          AggregateQueries.select(
+              store,
+              new AggregateQueries.Filter(
+                  className == null ? List.of() : List.of(className),
+                  List.of(),
+                  schoolYear == null ? List.of() : List.of(schoolYear),
+                  List.of()));
+      classes =
+          Aggregator.aggregate(
+              selection.responses(), selection.scans(), Grouping.CLASS, messages.language());
+    }
+    ExportTable responses = ExportTable.wide(data, anonymize);
+    ExportTable long_ = ExportTable.answers(data, anonymize);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      XlsxExport.write(responses, long_, classes, messages, bytes);
+      AtomicFiles.write(output, bytes.toByteArray());
+    } catch (IOException e) {
+      throw MvoscanException.failure(
+          messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        messages.get(
+            "export.written", messages.get("export.responses", responses.rows().size()), output));
     err.flush();
     return ExitCode.OK;
   }

@@ -72,7 +72,15 @@ class ClassCsvFormsTest {
 
   private static Object value(ClassCsv.Row row, String question) {
     Answers.Answer answer = row.answers().answers().get(question);
-    return answer == null ? null : answer.value();
+    return answer == null
+        ? null
+        : answer
+            .value()
+            .<Object>match(
+                AnswerValue.Choice::optionId,
+                AnswerValue.Multi::optionIds,
+                AnswerValue.Number::value,
+                AnswerValue.Text::text);
   }
 
   // ---------------------------------------------------------------- form-tool metadata

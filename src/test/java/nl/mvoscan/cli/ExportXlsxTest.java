@@ -1,0 +1,245 @@
+package nl.mvoscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code export --format xlsx}: a workbook read back cell by cell. */
+class ExportXlsxTest {
+
+  @TempDir Path dir;
+  private String db;
+
+  @BeforeEach
+  void importTheExamples() throws IOException {
+    db = dir.resolve("t.db").toString();
+    Path folder = dir.resolve("answers");
+    Files.createDirectories(folder);
+    for (String name :
+        List.of(
+            "bakkerij-emmen.json",
+            "garage-assen.json",
+            "zorghuis-groningen.json",
+            "installatiebedrijf-leeuwarden.json")) {
+      String json = Files.readString(Path.of("examples", name), StandardCharsets.UTF_8);
+      if (name.startsWith("garage")) {
+        // a student who types a formula, and another class
+        json =
+            json.replace("\"class\": \"3A\"", "\"class\": \"3B\"")
+                .replaceFirst(
+                    "\"note\": \"[^\"]*\"",
+                    "\"note\": \"=HYPERLINK(\\\\\"http://x\\\\\",\\\\\"klik\\\\\")\"");
+      }
+      Files.writeString(folder.resolve(name), json, StandardCharsets.UTF_8);
+    }
+    CommandLineFactory.Run imported =
+        CommandLineFactory.run("import", "--db", db, folder.toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+  }
+
+  /** Every sheet as name → rows of cells (null for an empty cell). */
+  private static Map<String, List<List<Cell>>> read(Path file) throws IOException {
+    Map<String, List<List<Cell>>> sheets = new java.util.LinkedHashMap<>();
+    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+      for (Sheet sheet : workbook.getSheets().toList()) {
+        List<List<Cell>> rows = new ArrayList<>();
+        int width = 0;
+        for (Row row : sheet.read()) {
+          List<Cell> cells = new ArrayList<>();
+          width = Math.max(width, row.getCellCount());
+          for (int i = 0; i < width; i++) {
+            cells.add(i < row.getCellCount() ? row.getCell(i) : null);
+          }
+          rows.add(cells);
+        }
+        sheets.put(sheet.getName(), rows);
+      }
+    }
+    return sheets;
+  }
+
+  private static Map<String, String> parts(Path file) throws IOException {
+    Map<String, String> parts = new TreeMap<>();
+    // the central directory, as Excel reads it
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        try (InputStream in = zip.getInputStream(e)) {
+          parts.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return parts;
+  }
+
+  private static int column(List<List<Cell>> sheet, String name) {
+    List<Cell> header = sheet.get(0);
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i) != null && header.get(i).getRawValue().equals(name)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no column " + name);
+  }
+
+  @Test
+  void theWorkbookHasResponsesAnswersClassFiguresAndAnExplanationWithNumbersAsNumbers()
+      throws IOException {
+    Path file = dir.resolve("klas.xlsx");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "export", "--lang", "nl", "--db", db, "--format", "xlsx", "-o", file.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, List<List<Cell>>> sheets = read(file);
+    assertThat(sheets.keySet())
+        .containsExactly("Antwoordensets", "Antwoorden", "Klassen", "Kolommen");
+
+    List<List<Cell>> responses = sheets.get("Antwoordensets");
+    assertThat(responses).hasSize(5);
+    int score = column(responses, "score");
+    int kvk = column(responses, "kvk");
+    int date = column(responses, "date");
+    int student = column(responses, "student");
+    List<Cell> bakery =
+        responses.stream()
+            .filter(
+                r ->
+                    r.get(student) != null && r.get(student).getRawValue().equals("Sanne de Vries"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(bakery.get(score).getType()).isEqualTo(CellType.NUMBER);
+    assertThat(bakery.get(score).asNumber()).isEqualByComparingTo("30.2");
+    assertThat(bakery.get(kvk).getType()).isEqualTo(CellType.STRING);
+    assertThat(bakery.get(kvk).getRawValue()).isEqualTo("04187352");
+    assertThat(bakery.get(date).asDate().toLocalDate())
+        .isEqualTo(java.time.LocalDate.of(2026, 11, 20));
+    assertThat(bakery.get(column(responses, "theme_beleid_score")).asNumber())
+        .isEqualByComparingTo("5.9");
+
+    // strings never become formulas, not even a note that is one
+    for (List<List<Cell>> sheet : sheets.values()) {
+      for (List<Cell> row : sheet) {
+        assertThat(row)
+            .allSatisfy(
+                c ->
+                    assertThat(c == null ? CellType.EMPTY : c.getType())
+                        .isNotEqualTo(CellType.FORMULA));
+      }
+    }
+    List<List<Cell>> answers = sheets.get("Antwoorden");
+    int note = column(answers, "note");
+    assertThat(answers)
+        .anySatisfy(
+            r ->
+                assertThat(r.get(note) == null ? "" : r.get(note).getRawValue())
+                    .isEqualTo("=HYPERLINK(\"http://x\",\"klik\")"));
+    int points = column(answers, "points");
+    assertThat(answers.subList(1, answers.size()))
+        .anySatisfy(
+            r -> assertThat(r.get(points)).extracting(Cell::getType).isEqualTo(CellType.NUMBER));
+
+    List<List<Cell>> classes = sheets.get("Klassen");
+    int key = column(classes, "group_key");
+    int figure = column(classes, "figure");
+    int n = column(classes, "n");
+    int mean = column(classes, "mean");
+    List<Cell> threeA =
+        classes.stream()
+            .filter(
+                r ->
+                    r.get(key) != null
+                        && r.get(key).getRawValue().equals("3A")
+                        && r.get(figure).getRawValue().equals("overall"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(threeA.get(n).asNumber()).isEqualByComparingTo("3");
+    // (30.2 + 89.8 + 71.1) / 3 of the exact scores, as aggregate computes it
+    String aggregated =
+        CommandLineFactory.run("aggregate", "--db", db, "--by", "class", "--class", "3A", "--json")
+            .out();
+    assertThat(aggregated).contains("\"mean\" : " + threeA.get(mean).asNumber().toPlainString());
+
+    // every column of every sheet is explained, in Dutch
+    List<List<Cell>> explained = sheets.get("Kolommen");
+    int columns = 0;
+    for (String sheet : List.of("Antwoordensets", "Antwoorden", "Klassen")) {
+      columns += sheets.get(sheet).get(0).size();
+    }
+    assertThat(explained).hasSize(columns + 1);
+    assertThat(explained.subList(1, explained.size()))
+        .allSatisfy(r -> assertThat(r.get(2).getRawValue()).doesNotStartWith("xlsx.").isNotBlank());
+    assertThat(explained)
+        .anySatisfy(r -> assertThat(r.get(2).getRawValue()).contains("KvK-nummer, als tekst"));
+
+    // a frozen header row and a filter on every table
+    Map<String, String> parts = parts(file);
+    for (int i = 1; i <= 3; i++) {
+      String xml = parts.get("xl/worksheets/sheet" + i + ".xml");
+      assertThat(xml).contains("ySplit=\"1\"").contains("<autoFilter").contains("<col ");
+    }
+    assertThat(run.err()).contains("4 ingevulde scans").contains(file.toString());
+  }
+
+  @Test
+  void classSchoolYearAndAnonymizeWorkAsForCsv() throws IOException {
+    Path file = dir.resolve("3b.xlsx");
+    CommandLineFactory.Run run =
+        CommandLineFactory.run(
+            "export",
+            "--lang",
+            "en",
+            "--db",
+            db,
+            "--format",
+            "xlsx",
+            "--class",
+            "3B",
+            "--school-year",
+            "2026-2027",
+            "--anonymize",
+            "-o",
+            file.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, List<List<Cell>>> sheets = read(file);
+    assertThat(sheets.keySet()).containsExactly("Responses", "Answers", "Classes", "Columns");
+    List<List<Cell>> responses = sheets.get("Responses");
+    assertThat(responses).hasSize(2);
+    assertThat(responses.get(0))
+        .noneMatch(c -> c != null && c.getRawValue().equals("student_number"));
+    assertThat(responses.get(1).get(column(responses, "student")).getRawValue())
+        .isEqualTo("Student 01");
+    assertThat(responses.get(1).get(column(responses, "class")).getRawValue()).isEqualTo("3B");
+    List<List<Cell>> classes = sheets.get("Classes");
+    assertThat(classes.subList(1, classes.size()))
+        .allSatisfy(
+            r -> assertThat(r.get(column(classes, "group_key")).getRawValue()).isEqualTo("3B"));
+    String workbookText = String.join("\n", parts(file).values());
+    assertThat(workbookText).doesNotContain("Yusuf").doesNotContain("104251");
+  }
+
+  @Test
+  void aWorkbookNeedsAFileAndNoExcelFlag() {
+    CommandLineFactory.Run run =
+        CommandLineFactory.run("export", "--lang", "en", "--db", db, "--format", "xlsx", "--excel");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--excel is for CSV only").contains("give a file with -o");
+    CliFixtures.assertNoStackTrace(run);
+  }
+}
