@@ -32,19 +32,24 @@ public final class MvoscanCommand implements Runnable {
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = MvoscanCommand.class.getPackage().getImplementationVersion();
-      if (version == null) {
-        try (var in = MvoscanCommand.class.getResourceAsStream("/nl/mvoscan/version.properties")) {
-          java.util.Properties properties = new java.util.Properties();
-          if (in != null) {
-            properties.load(in);
-          }
-          version = properties.getProperty("version", "dev");
-        } catch (java.io.IOException e) {
-          version = "dev";
+      java.util.Properties properties = new java.util.Properties();
+      try (var in = MvoscanCommand.class.getResourceAsStream("/nl/mvoscan/version.properties")) {
+        if (in != null) {
+          properties.load(in);
         }
+      } catch (java.io.IOException e) {
+        // an unreadable resource leaves the defaults below
       }
-      return new String[] {"mvoscan " + version, "Java " + System.getProperty("java.version")};
+      String version = properties.getProperty("version", "dev");
+      String built = properties.getProperty("built", "");
+      // unfiltered (a run from the IDE's classes) the placeholders are still there
+      if (version.startsWith("${")) {
+        version = "dev";
+      }
+      String date = built.isEmpty() || built.startsWith("${") ? "" : " (build " + built + ")";
+      return new String[] {
+        "mvoscan " + version + date, "Java " + System.getProperty("java.version")
+      };
     }
   }
 }
