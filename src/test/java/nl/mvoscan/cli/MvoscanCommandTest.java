@@ -77,7 +77,9 @@ class MvoscanCommandTest {
 
     assertThat(run.exitCode()).isZero();
     List<String> lines = lines(run.out());
-    assertThat(lines.get(0)).matches("mvoscan \\d+\\.\\d+\\.\\d+\\S*|mvoscan dev");
+    // the version and the day of the build, as the release zip's users need to report it
+    assertThat(lines.get(0))
+        .matches("mvoscan \\d+\\.\\d+\\.\\d+\\S* \\(build \\d{4}-\\d{2}-\\d{2}\\)|mvoscan dev");
     assertThat(lines.get(0)).doesNotContain("${");
     assertThat(lines).contains("Java " + System.getProperty("java.version"));
     assertThat(CommandLineFactory.run("-V").out()).isEqualTo(run.out());
