@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.mvoscan.aggregate.Aggregator;
 import nl.mvoscan.aggregate.ClassSummary;
 import nl.mvoscan.aggregate.GroupSummary;
@@ -285,35 +290,88 @@ public final class ReportCommand implements Runnable {
                   return read;
                 });
       }
+      // every name is claimed first, in order, so that two students of one name get the same
+      // files however the reports are spread over threads
       FileNames.Claims claims = new FileNames.Claims();
-      String classFile =
-          claims.claim(
-              FileNames.safe(messages.get("report.class.fileName", summary.className()), "class"),
-              ".pdf");
-      int total = stored.size() + 1;
-      int done = 0;
-      try (Progress progress = new Progress(err, total, summary.className() + " (PDF)")) {
-        for (ReportQueries.StoredResponse response : stored) {
-          ScoreResult result = results.get(response.id());
-          String language = common.textLanguage(result);
-          RenderedPdf pdf =
-              StudentReport.render(
-                  result, averages.get(response.id()), Messages.forLanguage(language), language);
-          write(
-              folder.resolve(
-                  claims.claim(
-                      studentFileBase(result, messages, Long.toString(response.id())), ".pdf")),
-              pdf.bytes(),
-              messages);
-          progress.update(++done);
-        }
-        write(folder.resolve(classFile), render(summary, false, messages, err).bytes(), messages);
-        progress.update(++done);
+      Path classFile =
+          folder.resolve(
+              claims.claim(
+                  FileNames.safe(
+                      messages.get("report.class.fileName", summary.className()), "class"),
+                  ".pdf"));
+      List<Callable<Void>> jobs = new ArrayList<>();
+      for (ReportQueries.StoredResponse response : stored) {
+        ScoreResult result = results.get(response.id());
+        Path target =
+            folder.resolve(
+                claims.claim(
+                    studentFileBase(result, messages, Long.toString(response.id())), ".pdf"));
+        jobs.add(
+            () -> {
+              String language = common.textLanguage(result);
+              RenderedPdf pdf =
+                  StudentReport.render(
+                      result,
+                      averages.get(response.id()),
+                      Messages.forLanguage(language),
+                      language);
+              write(target, pdf.bytes(), messages);
+              return null;
+            });
+      }
+      jobs.add(
+          () -> {
+            write(classFile, render(summary, false, messages, err).bytes(), messages);
+            return null;
+          });
+      try (Progress progress = new Progress(err, jobs.size(), summary.className() + " (PDF)")) {
+        renderAll(jobs, progress);
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(messages.get("report.batch.done", stored.size(), folder));
       out.flush();
       return ExitCode.OK;
+    }
+  }
+
+  /**
+   * Runs the report jobs of a batch on every core (at most four): each PDF is laid out on its own,
+   * and the layout of one student's report is most of the time a batch takes. The first failure
+   * stops the rest and is thrown as it was.
+   */
+  private static void renderAll(List<Callable<Void>> jobs, Progress progress) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Void>> futures = new ArrayList<>();
+      for (Callable<Void> job : jobs) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  job.call();
+                  int finished = done.incrementAndGet();
+                  synchronized (progress) {
+                    progress.update(finished);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<Void> future : futures) {
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException failure) {
+            throw failure;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing the reports", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
