@@ -1,7 +1,6 @@
 package nl.mvoscan.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -39,30 +38,17 @@ public final class CommandLineFactory {
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    return configure(withSubcommands(new CommandLine(new MvoscanCommand()), args), out, err);
-  }
-
-  public static CommandLine create(PrintWriter out, PrintWriter err) {
-    return configure(withSubcommands(new CommandLine(new MvoscanCommand()), null), out, err);
+    return create(out, err, CommandLine.defaultFactory(), args);
   }
 
   /**
-   * Like {@link #create(PrintWriter, PrintWriter)}, but {@code take} reads the student's answers
-   * from {@code in} instead of {@code System.in}: for tests and for embedding.
+   * The command line on these streams, its commands made by {@code factory}; with {@code args} only
+   * the subcommand they name is built, with {@code null} all of them.
    */
-  public static CommandLine create(PrintWriter out, PrintWriter err, java.io.BufferedReader in) {
-    CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            return type == TakeCommand.class
-                ? type.cast(new TakeCommand(in))
-                : defaults.create(type);
-          }
-        };
+  static CommandLine create(
+      PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String[] args) {
     return configure(
-        withSubcommands(new CommandLine(new MvoscanCommand(), factory), null), out, err);
+        withSubcommands(new CommandLine(new MvoscanCommand(), factory), args), out, err);
   }
 
   /**
@@ -147,27 +133,21 @@ public final class CommandLineFactory {
     return ExitCode.BAD_INPUT;
   }
 
+  /** The command that ran: the last of the parsed command lines. */
+  private static CommandLine.Model.CommandSpec ran(ParseResult parseResult) {
+    if (parseResult == null) {
+      return null;
+    }
+    List<CommandLine> parsed = parseResult.asCommandLineList();
+    return parsed.get(parsed.size() - 1).getCommandSpec();
+  }
+
   private static boolean verbose(ParseResult parseResult) {
-    return parseResult != null
-        && parseResult.asCommandLineList().stream()
-            .anyMatch(
-                c ->
-                    c.getParseResult() != null && c.getParseResult().hasMatchedOption("--verbose"));
+    return CommonOptions.verbose(ran(parseResult));
   }
 
   private static String language(ParseResult parseResult) {
-    if (parseResult != null) {
-      for (CommandLine c : parseResult.asCommandLineList()) {
-        if (c.getParseResult() != null && c.getParseResult().hasMatchedOption("--lang")) {
-          String lang = c.getParseResult().matchedOptionValue("--lang", "");
-          if (lang.toLowerCase(Locale.ROOT).startsWith("en")) {
-            return "en";
-          }
-          return "nl";
-        }
-      }
-    }
-    return Messages.defaultLanguage();
+    return CommonOptions.language(ran(parseResult));
   }
 
   private static String argLanguage(String[] args) {
@@ -181,14 +161,4 @@ public final class CommandLineFactory {
     }
     return Messages.defaultLanguage();
   }
-
-  /** Runs a command line on captured streams; for tests and for embedding. */
-  public static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = create(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  public record Run(int exitCode, String out, String err) {}
 }

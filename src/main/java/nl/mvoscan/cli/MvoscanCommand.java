@@ -2,8 +2,9 @@ package nl.mvoscan.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The top-level command; its subcommands are added by {@link CommandLineFactory}. */
@@ -20,8 +21,20 @@ public final class MvoscanCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  /** Lets --lang and --verbose stand before the subcommand too. */
-  @Mixin CommonOptions common;
+  /** Inherited by every subcommand, so it stands before or after any of them. */
+  @Option(
+      names = "--lang",
+      scope = ScopeType.INHERIT,
+      paramLabel = "nl|en",
+      description =
+          "Taal van meldingen en teksten / language of messages and texts (nl, en). Default: system language, else nl.")
+  String lang;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Toon technische details bij fouten / show technical details on errors.")
+  boolean verbose;
 
   @Override
   public void run() {

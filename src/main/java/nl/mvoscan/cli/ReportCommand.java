@@ -139,7 +139,7 @@ public final class ReportCommand implements Runnable {
           StudentReport.render(
               result,
               average,
-              Messages.forLanguage(language),
+              common.messagesFor(language),
               language,
               withGrade ? StudentReport.Audience.STUDENT : StudentReport.Audience.COMPANY);
       Path target = target(output, studentFileBase(result, messages, source));
@@ -311,10 +311,7 @@ public final class ReportCommand implements Runnable {
               String language = common.textLanguage(result);
               RenderedPdf pdf =
                   StudentReport.render(
-                      result,
-                      averages.get(response.id()),
-                      Messages.forLanguage(language),
-                      language);
+                      result, averages.get(response.id()), common.messagesFor(language), language);
               write(target, pdf.bytes(), messages);
               return null;
             });
@@ -423,7 +420,7 @@ public final class ReportCommand implements Runnable {
    * The class's mean theme scores on the same scan (and school year, when known), as aggregate
    * computes them for {@code --class X --scan HASH}; null without a class.
    */
-  private static StudentReport.ClassAverage average(
+  static StudentReport.ClassAverage average(
       Store store, ScoreResult result, String schoolYear, Messages messages) {
     Answers.Respondent respondent = result.answers().respondent();
     if (respondent == null || respondent.className() == null || respondent.className().isBlank()) {
@@ -457,7 +454,7 @@ public final class ReportCommand implements Runnable {
     return new StudentReport.ClassAverage(respondent.className().trim(), group.n(), themes);
   }
 
-  private static String schoolYear(Answers answers) {
+  static String schoolYear(Answers answers) {
     return answers.date() == null ? null : Keys.schoolYear(answers.date());
   }
 
@@ -484,7 +481,7 @@ public final class ReportCommand implements Runnable {
     return Files.isDirectory(output) ? output.resolve(defaultBase + ".pdf") : output;
   }
 
-  private static void write(Path target, byte[] bytes, Messages messages) {
+  static void write(Path target, byte[] bytes, Messages messages) {
     try {
       AtomicFiles.write(target, bytes);
     } catch (IOException e) {

@@ -76,8 +76,7 @@ public final class ScoreCommand implements Callable<Integer> {
       Scan scan = loaded.scan();
       ScoreResult result = Scorer.score(scan, loaded.answers());
       String language = common.textLanguage(result);
-      Messages output =
-          Messages.forLanguage(common.explicitLanguage() != null ? messages.language() : language);
+      Messages output = common.messagesFor(language);
       if (json.json) {
         results.add(ResultJson.of(result, output));
       } else {

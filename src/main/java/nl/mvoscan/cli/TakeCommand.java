@@ -14,17 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
-import nl.mvoscan.report.Scorecard;
 import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Interview;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
-import nl.mvoscan.scoring.ScoreResult;
-import nl.mvoscan.scoring.Scorer;
-import nl.mvoscan.store.ResponseWriter;
-import nl.mvoscan.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,17 +107,8 @@ public final class TakeCommand implements Callable<Integer> {
     LocalDate defaultDate = defaultDate(startup);
     Answers prior = resume == null ? null : loadResume(startup, resolver);
 
-    String explicit = common.explicitLanguage();
-    textLanguage =
-        firstSupported(
-            explicit, prior == null ? null : prior.language(), Messages.defaultLanguage());
-    String messageLanguage =
-        explicit != null
-            ? explicit
-            : "en".equals(textLanguage) || "nl".equals(textLanguage)
-                ? textLanguage
-                : Messages.defaultLanguage();
-    messages = Messages.forLanguage(messageLanguage);
+    textLanguage = common.newResponseLanguage(scan, prior == null ? null : prior.language());
+    messages = common.messagesFor(textLanguage);
 
     file = output != null ? output : resume;
     if (output != null && Files.exists(output) && (resume == null || !same(output, resume))) {
@@ -656,91 +642,12 @@ public final class TakeCommand implements Callable<Integer> {
         date);
   }
 
-  /**
-   * The scorecard exactly as {@code score} prints it, the file, the database and the report hint.
-   */
+  /** The dialog is over: the finishing step scores, stores and reports the answers file. */
   private int finish(Interview interview, ScanResolver resolver) {
-    console.blank();
-    console.line(console.heading(messages.get("take.done")));
     int skipped = interview.unanswered().size();
-    if (skipped > 0) {
-      console.line(messages.get("take.skipped", skipped, scanRef, file));
-    }
-    ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, scan);
-    if (!loaded.ok()) {
-      throw MvoscanException.invalidInput(
-          Problems.byPointer(file.toString(), loaded.problems(), messages));
-    }
-    ScoreResult result = Scorer.score(scan, loaded.answers());
-    String explicit = common.explicitLanguage();
-    String language = common.textLanguage(result);
-    Messages output = Messages.forLanguage(language);
-    console.blank();
-    console.line(Scorecard.render(result, output, language));
-    console.line(messages.get("take.file", file));
-    if (store) {
-      String clazz =
-          loaded.answers().respondent() == null ? null : loaded.answers().respondent().className();
-      try (Store database = db.open()) {
-        ResponseWriter.Outcome outcome =
-            ResponseWriter.save(
-                database,
-                List.of(
-                    new ResponseWriter.NewResponse(
-                        result, resolver.definition(scan), clazz, file.toString(), null)),
-                LocalDate.now());
-        console.line(
-            outcome.insertedIds().isEmpty()
-                ? messages.get("take.storedDuplicate", db.path())
-                : messages.get("take.stored", db.path(), outcome.insertedIds().get(0)));
-      }
-    }
-    offerReport(explicit != null ? explicit : language);
-    console.flush();
-    return ExitCode.OK;
-  }
-
-  /** With --pdf, or when the student says yes on a terminal, the report command makes the PDF. */
-  private void offerReport(String language) {
-    boolean make = pdf;
-    if (!make && interactive) {
-      console.line(messages.get("take.offerPdf"));
-      try {
-        String answer = console.ask();
-        make =
-            answer != null
-                && (answer.isBlank()
-                    || answer.strip().toLowerCase(Locale.ROOT).matches("j|ja|y|yes"));
-      } catch (IOException e) {
-        make = false;
-      }
-    }
-    if (!make) {
-      console.line(messages.get("take.reportHint", file));
-      return;
-    }
-    console.flush();
-    Path target =
-        file.resolveSibling(
-            file.getFileName().toString().replaceFirst("(?i)\\.json$", "") + ".pdf");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "report",
-                "student",
-                file.toString(),
-                "--lang",
-                "en".equals(language) ? "en" : "nl",
-                "-o",
-                target.toString()));
-    // the report must find the scan this file was taken with, also one from --scans
-    sources.folders.forEach(folder -> args.addAll(List.of("--scans", folder.toString())));
-    int code =
-        CommandLineFactory.create(spec.commandLine().getOut(), spec.commandLine().getErr())
-            .execute(args.toArray(String[]::new));
-    if (code != ExitCode.OK) {
-      console.line(messages.get("take.reportHint", file));
-    }
+    return new TakeFinish(
+            console, messages, common, db, resolver, scan, scanRef, file, store, pdf, interactive)
+        .run(skipped);
   }
 
   private void save(Interview interview) {
@@ -781,16 +688,6 @@ public final class TakeCommand implements Callable<Integer> {
     Charset charset =
         System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
     return new BufferedReader(new InputStreamReader(System.in, charset));
-  }
-
-  /** The first of the languages asked for that the scan has, else the scan's first language. */
-  private String firstSupported(String... candidates) {
-    for (String candidate : candidates) {
-      if (candidate != null && scan.languages().contains(candidate)) {
-        return candidate;
-      }
-    }
-    return scan.defaultLanguage();
   }
 
   private static boolean same(Path a, Path b) {

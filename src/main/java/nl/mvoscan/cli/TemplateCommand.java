@@ -61,10 +61,7 @@ public final class TemplateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Messages messages = common.messages();
     Scan scan = new ScanResolver(sources, messages).resolve(scanRef);
-    String language =
-        common.explicitLanguage() != null && scan.languages().contains(common.explicitLanguage())
-            ? common.explicitLanguage()
-            : scan.defaultLanguage();
+    String language = common.scanLanguage(scan);
     if (form) {
       String text = form(scan, language, messages);
       if (output != null) {

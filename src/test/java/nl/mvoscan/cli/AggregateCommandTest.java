@@ -37,8 +37,8 @@ class AggregateCommandTest {
   @BeforeEach
   void importTheGoldenClass() {
     db = backend.newDatabase(dir);
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run(
+    Cli.Run imported =
+        Cli.run(
             "import",
             "--lang",
             "en",
@@ -51,16 +51,16 @@ class AggregateCommandTest {
     assertThat(imported.out()).contains("imported 6 responses (3 companies");
   }
 
-  private CommandLineFactory.Run aggregate(String... args) {
+  private Cli.Run aggregate(String... args) {
     List<String> all = new ArrayList<>(List.of("aggregate", "--lang", "en", "--db", db));
     all.addAll(Arrays.asList(args));
-    return CommandLineFactory.run(all.toArray(String[]::new));
+    return Cli.run(all.toArray(String[]::new));
   }
 
   private JsonNode json(String... args) throws Exception {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.add("--json");
-    CommandLineFactory.Run run = aggregate(all.toArray(String[]::new));
+    Cli.Run run = aggregate(all.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();
     return MAPPER.readTree(run.out());
   }
@@ -169,7 +169,7 @@ class AggregateCommandTest {
     JsonNode before = json("--by", "company").get("pools").get(0).get("groups");
     long garage = 0;
     long other = 0;
-    CommandLineFactory.Run list = CommandLineFactory.run("companies", "--lang", "en", "--db", db);
+    Cli.Run list = Cli.run("companies", "--lang", "en", "--db", db);
     for (String line : list.out().lines().toList()) {
       String[] cells = line.trim().split("\\s+");
       if (line.contains("kvk:12345678")) {
@@ -179,8 +179,8 @@ class AggregateCommandTest {
       }
     }
     assertThat(before.size()).isEqualTo(3);
-    CommandLineFactory.Run merge =
-        CommandLineFactory.run(
+    Cli.Run merge =
+        Cli.run(
             "companies",
             "merge",
             "--lang",
@@ -199,8 +199,8 @@ class AggregateCommandTest {
 
   @Test
   void responsesOfAnotherScanVersionAreReportedApartWithAWarning() throws Exception {
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run(
+    Cli.Run imported =
+        Cli.run(
             "import",
             "--lang",
             "en",
@@ -212,7 +212,7 @@ class AggregateCommandTest {
             GOLDEN.resolve("answers").resolve("r3.json").toString());
     assertThat(imported.out()).as(imported.err()).contains("imported 2 responses");
 
-    CommandLineFactory.Run run = aggregate("--json");
+    Cli.Run run = aggregate("--json");
     assertThat(run.exitCode()).isZero();
     assertThat(run.err())
         .contains("warning: 2 responses use scan klas-golden 2 (sha256:")
@@ -233,20 +233,20 @@ class AggregateCommandTest {
     assertThat(group(root, 1, 0).get("overall").get("mean").decimalValue())
         .isEqualByComparingTo("50.0");
 
-    CommandLineFactory.Run text = aggregate();
+    Cli.Run text = aggregate();
     assertThat(text.out())
         .contains("Test scan for class figures 1 (sha256:1d9e79711ca6): 6 responses, not grouped")
         .contains("Test scan for class figures 2 (sha256:");
 
-    CommandLineFactory.Run onlyV2 = aggregate("--scan", "klas-golden@2", "--json");
+    Cli.Run onlyV2 = aggregate("--scan", "klas-golden@2", "--json");
     assertThat(onlyV2.err()).doesNotContain("warning");
     assertThat(MAPPER.readTree(onlyV2.out()).get("n").asInt()).isEqualTo(2);
   }
 
   @Test
   void aCompanyScannedInTwoSchoolYearsShowsItsTrendAndAgreementPerYear() throws Exception {
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run(
+    Cli.Run imported =
+        Cli.run(
             "import",
             "--lang",
             "en",
@@ -271,7 +271,7 @@ class AggregateCommandTest {
     assertThat(bakery.get("agreement").findValuesAsText("schoolYear"))
         .containsExactly("2025-2026", "2026-2027");
 
-    CommandLineFactory.Run text = aggregate("--by", "company", "--company", "Bakkerij Jansen");
+    Cli.Run text = aggregate("--by", "company", "--company", "Bakkerij Jansen");
     assertThat(text.out())
         .contains("Bakkerij Jansen: 2025-2026 37.5 (n 2) → 2026-2027 54.2 (n 3); change +16.7");
     assertThat(
@@ -281,7 +281,7 @@ class AggregateCommandTest {
 
   @Test
   void textIsAReadableTableInEnglishAndInDutch() {
-    CommandLineFactory.Run english = aggregate();
+    Cli.Run english = aggregate();
     assertThat(english.exitCode()).isZero();
     assertThat(english.out())
         .contains("== All responses: 6 responses ==")
@@ -308,8 +308,7 @@ class AggregateCommandTest {
     assertThat(row(english.out(), "Policy"))
         .containsExactly("6", "62.5", "75.0", "41.1", "0.0", "37.5", "93.8", "100.0", "0", "0");
 
-    CommandLineFactory.Run dutch =
-        CommandLineFactory.run("aggregate", "--lang", "nl", "--db", db, "--by", "class");
+    Cli.Run dutch = Cli.run("aggregate", "--lang", "nl", "--db", db, "--by", "class");
     assertThat(dutch.out())
         .contains("Testscan voor klascijfers 1 (sha256:1d9e79711ca6): 6 antwoorden, per klas")
         .contains("== 3A: 3 antwoorden ==")
@@ -322,7 +321,7 @@ class AggregateCommandTest {
 
   @Test
   void csvHasOneRowPerGroupAndFigureWithStableColumnsForExcel() {
-    CommandLineFactory.Run english = aggregate("--by", "class", "--csv");
+    Cli.Run english = aggregate("--by", "class", "--csv");
     assertThat(english.exitCode()).isZero();
     assertThat(english.out()).startsWith("\uFEFF");
     List<String> lines = english.out().substring(1).lines().toList();
@@ -346,8 +345,7 @@ class AggregateCommandTest {
                 + hash
                 + ",class,3B,3B,overall,Overall,3,2,1,0,37.5,37.5,35.4,12.5,62.5,25.0,50.0");
 
-    CommandLineFactory.Run dutch =
-        CommandLineFactory.run("aggregate", "--lang", "nl", "--db", db, "--csv");
+    Cli.Run dutch = Cli.run("aggregate", "--lang", "nl", "--db", db, "--csv");
     List<String> rows = dutch.out().substring(1).lines().toList();
     assertThat(rows.get(0)).isEqualTo(String.join(";", AggregateCsv.COLUMNS));
     assertThat(rows.get(1))
@@ -369,8 +367,8 @@ class AggregateCommandTest {
          "company": {"name": "=HYPERLINK(\\"http://x\\")"}, "date": "2026-10-01",
          "answers": {"groot": "nee", "a1": "ja", "a2": "ja", "b1": "ja"}}
         """);
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run(
+    Cli.Run imported =
+        Cli.run(
             "import",
             "--lang",
             "en",
@@ -397,43 +395,42 @@ class AggregateCommandTest {
 
   @Test
   void aSelectionThatMatchesNothingSaysSoAndExitsZero() throws Exception {
-    CommandLineFactory.Run text = aggregate("--class", "9Z");
+    Cli.Run text = aggregate("--class", "9Z");
     assertThat(text.exitCode()).isZero();
     assertThat(text.err()).contains("no responses match the selection (n = 0)");
     assertThat(text.out()).isEmpty();
 
-    CommandLineFactory.Run json = aggregate("--class", "9Z", "--json");
+    Cli.Run json = aggregate("--class", "9Z", "--json");
     assertThat(json.exitCode()).isZero();
     JsonNode root = MAPPER.readTree(json.out());
     assertThat(root.get("n").asInt()).isZero();
     assertThat(root.get("pools").size()).isZero();
     assertThat(root.get("selection").get("class").get(0).asText()).isEqualTo("9Z");
 
-    CommandLineFactory.Run csv = aggregate("--company", "Nobody", "--csv");
+    Cli.Run csv = aggregate("--company", "Nobody", "--csv");
     assertThat(csv.exitCode()).isZero();
     assertThat(csv.out().substring(1).lines().toList())
         .containsExactly(String.join(",", AggregateCsv.COLUMNS));
 
     String empty = backend.newDatabase(dir);
     Backend.open(empty).close();
-    CommandLineFactory.Run emptyDb =
-        CommandLineFactory.run("aggregate", "--lang", "nl", "--db", empty);
+    Cli.Run emptyDb = Cli.run("aggregate", "--lang", "nl", "--db", empty);
     assertThat(emptyDb.exitCode()).isZero();
     assertThat(emptyDb.err()).contains("geen antwoorden passen bij de selectie (n = 0)");
   }
 
   @Test
   void wrongOptionsAreBadInputWithExitCodeTwo() {
-    CommandLineFactory.Run by = aggregate("--by", "teacher");
+    Cli.Run by = aggregate("--by", "teacher");
     assertThat(by.exitCode()).isEqualTo(2);
     assertThat(by.err())
         .contains("--by \"teacher\" is not one of: all, class, company, sector, school-year");
 
-    CommandLineFactory.Run both = aggregate("--json", "--csv");
+    Cli.Run both = aggregate("--json", "--csv");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("choose --json or --csv, not both");
 
-    CommandLineFactory.Run year = aggregate("--school-year", "2026", "--school-year", "2026-2028");
+    Cli.Run year = aggregate("--school-year", "2026", "--school-year", "2026-2028");
     assertThat(year.exitCode()).isEqualTo(2);
     assertThat(year.err())
         .contains("school year \"2026\" is not two consecutive years like 2026-2027")
@@ -457,7 +454,7 @@ class AggregateCommandTest {
         outputs.clear();
         for (String lang : List.of("en", "nl")) {
           outputs.add(
-              CommandLineFactory.run(
+              Cli.run(
                       "aggregate",
                       "--lang",
                       lang,
@@ -471,13 +468,9 @@ class AggregateCommandTest {
                       "3b")
                   .out());
           outputs.add(
-              CommandLineFactory.run(
-                      "aggregate", "--lang", lang, "--db", db, "--by", "company", "--csv")
-                  .out());
+              Cli.run("aggregate", "--lang", lang, "--db", db, "--by", "company", "--csv").out());
           outputs.add(
-              CommandLineFactory.run(
-                      "aggregate", "--lang", lang, "--db", db, "--by", "sector", "--json")
-                  .out());
+              Cli.run("aggregate", "--lang", lang, "--db", db, "--by", "sector", "--json").out());
         }
         if (locale != java.util.Locale.ROOT) {
           assertThat(turkish).as(locale.toString()).isEqualTo(expected);
@@ -506,8 +499,8 @@ class AggregateCommandTest {
 
   @Test
   void aHashPrefixShorterThanEightDigitsIsBadInput() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "aggregate",
             "--lang",
             "en",

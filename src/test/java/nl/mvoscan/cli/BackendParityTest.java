@@ -20,13 +20,13 @@ class BackendParityTest {
 
   @TempDir Path dir;
 
-  private static CommandLineFactory.Run run(String db, String... args) {
+  private static Cli.Run run(String db, String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.add(1, "--db");
     all.add(2, db);
     all.add(1, "--lang");
     all.add(2, "en");
-    CommandLineFactory.Run run = CommandLineFactory.run(all.toArray(String[]::new));
+    Cli.Run run = Cli.run(all.toArray(String[]::new));
     assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
     return run;
   }
@@ -74,9 +74,8 @@ class BackendParityTest {
 
   @Test
   void aPasswordOnTheCommandLineIsBadInputAndIsNotEchoed() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "responses", "--lang", "en", "--db", "postgresql://h/db?user=a&password=geheim");
+    Cli.Run run =
+        Cli.run("responses", "--lang", "en", "--db", "postgresql://h/db?user=a&password=geheim");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("PGPASSWORD").doesNotContain("geheim");
     CliFixtures.assertNoStackTrace(run);

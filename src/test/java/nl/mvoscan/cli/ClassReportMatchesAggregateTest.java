@@ -38,13 +38,11 @@ class ClassReportMatchesAggregateTest {
   @BeforeAll
   static void importTheExampleClassAndMakeItsReport() throws Exception {
     db = dir.resolve("klas.db").toString();
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run("import", "--lang", "nl", "--db", db, "examples/klas-3a.csv");
+    Cli.Run imported = Cli.run("import", "--lang", "nl", "--db", db, "examples/klas-3a.csv");
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     Path pdf = dir.resolve("klas.pdf");
-    CommandLineFactory.Run report =
-        CommandLineFactory.run(
-            "report", "class", "3A", "--lang", "nl", "--db", db, "-o", pdf.toString());
+    Cli.Run report =
+        Cli.run("report", "class", "3A", "--lang", "nl", "--db", db, "-o", pdf.toString());
     assertThat(report.exitCode()).as(report.err()).isZero();
     pages = new ArrayList<>();
     PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
@@ -63,7 +61,7 @@ class ClassReportMatchesAggregateTest {
     List<String> args = new ArrayList<>(List.of("aggregate", "--lang", "nl", "--db", db));
     args.addAll(List.of("--class", "3A", "--json"));
     args.addAll(List.of(by));
-    CommandLineFactory.Run run = CommandLineFactory.run(args.toArray(String[]::new));
+    Cli.Run run = Cli.run(args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode root = MAPPER.readTree(run.out());
     assertThat(root.get("pools")).hasSize(1);

@@ -32,7 +32,7 @@ final class CliFixtures {
     return names;
   }
 
-  static void assertNoStackTrace(CommandLineFactory.Run run) {
+  static void assertNoStackTrace(Cli.Run run) {
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(run.out()).doesNotContain("Exception").doesNotContain("\tat ");
   }

@@ -28,8 +28,8 @@ class CompaniesCommandTest {
 
   @TempDir Path dir;
 
-  private CommandLineFactory.Run run(String... args) {
-    return CommandLineFactory.run(args);
+  private Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private String db() {
@@ -40,13 +40,12 @@ class CompaniesCommandTest {
   }
 
   private void importClass() {
-    CommandLineFactory.Run result =
-        run("import", "--lang", "en", "--db", db(), "examples/klas-3a.csv");
+    Cli.Run result = run("import", "--lang", "en", "--db", db(), "examples/klas-3a.csv");
     assertThat(result.exitCode()).as(result.err()).isZero();
   }
 
   private JsonNode companies() throws IOException {
-    CommandLineFactory.Run result = run("companies", "--lang", "en", "--db", db(), "--json");
+    Cli.Run result = run("companies", "--lang", "en", "--db", db(), "--json");
     assertThat(result.exitCode()).as(result.err()).isZero();
     return MAPPER.readTree(result.out());
   }
@@ -97,7 +96,7 @@ class CompaniesCommandTest {
     }
     assertThat(total).isEqualTo(28);
 
-    CommandLineFactory.Run text = run("companies", "--lang", "en", "--db", db());
+    Cli.Run text = run("companies", "--lang", "en", "--db", db());
     assertThat(text.out())
         .startsWith("   id  name ")
         .containsPattern("\n +\\d+  AH Emmen Centrum +- +Emmen +1  name:ah emmen centrum\n");
@@ -115,7 +114,7 @@ class CompaniesCommandTest {
     long ah = idOf(before, "AH Emmen Centrum");
     long emmen = idOf(before, "Albert Heijn Emmen");
 
-    CommandLineFactory.Run merge =
+    Cli.Run merge =
         run(
             "companies",
             "merge",
@@ -191,7 +190,7 @@ class CompaniesCommandTest {
     long keep = idOf(before, "Albert Heijn");
     long ah = idOf(before, "AH Emmen Centrum");
 
-    CommandLineFactory.Run merge =
+    Cli.Run merge =
         run(
             "companies",
             "merge",
@@ -213,7 +212,7 @@ class CompaniesCommandTest {
     assertThat(companies()).isEqualTo(before);
     assertThat(scores()).isEqualTo(scoresBefore);
 
-    CommandLineFactory.Run unknownKeep =
+    Cli.Run unknownKeep =
         run("companies", "merge", "--lang", "nl", "--db", db(), "997", Long.toString(ah));
     assertThat(unknownKeep.exitCode()).isEqualTo(2);
     assertThat(unknownKeep.err())
@@ -227,7 +226,7 @@ class CompaniesCommandTest {
     importClass();
     JsonNode before = companies();
     long keep = idOf(before, "Albert Heijn");
-    CommandLineFactory.Run self =
+    Cli.Run self =
         run(
             "companies",
             "merge",
@@ -266,7 +265,7 @@ class CompaniesCommandTest {
          "company": {"name": "AH Emmen Centrum", "city": "Emmen"},
          "answers": {"visie": "ja"}}
         """);
-    CommandLineFactory.Run imported = run("import", "--lang", "en", "--db", db(), later.toString());
+    Cli.Run imported = run("import", "--lang", "en", "--db", db(), later.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
 
     JsonNode after = companies();

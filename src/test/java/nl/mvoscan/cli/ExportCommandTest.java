@@ -41,8 +41,8 @@ class ExportCommandTest {
 
   @TempDir Path dir;
 
-  private CommandLineFactory.Run run(String... args) {
-    return CommandLineFactory.run(args);
+  private Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private String db() {
@@ -59,7 +59,7 @@ class ExportCommandTest {
     for (String name : EXAMPLES) {
       Files.copy(Path.of("examples", name), folder.resolve(name));
     }
-    CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db(), folder.toString());
+    Cli.Run result = run("import", "--lang", "en", "--db", db(), folder.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
   }
 
@@ -68,7 +68,7 @@ class ExportCommandTest {
     List<String> args =
         new ArrayList<>(List.of("export", "--lang", "en", "--db", db(), "-o", file.toString()));
     args.addAll(List.of(options));
-    CommandLineFactory.Run result = run(args.toArray(String[]::new));
+    Cli.Run result = run(args.toArray(String[]::new));
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).isEmpty();
     return Files.readAllBytes(file);
@@ -136,7 +136,7 @@ class ExportCommandTest {
   @Test
   void stdoutGetsTheSameBytesAsTheFileAndStderrSaysHowMany() throws IOException {
     importExamples();
-    CommandLineFactory.Run result = run("export", "--lang", "en", "--db", db(), "--long");
+    Cli.Run result = run("export", "--lang", "en", "--db", db(), "--long");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo(new String(golden("long.csv"), StandardCharsets.UTF_8));
     assertThat(result.err()).contains("exported 197 answers");
@@ -147,7 +147,7 @@ class ExportCommandTest {
   @Test
   void filtersByClassAndSchoolYear() throws IOException {
     importExamples();
-    CommandLineFactory.Run other =
+    Cli.Run other =
         run("export", "--lang", "en", "--db", db(), "--format", "json", "--class", "3B");
     assertThat(other.exitCode()).isZero();
     assertThat(other.out().trim()).isEqualTo("[ ]");
@@ -219,12 +219,11 @@ class ExportCommandTest {
   @Test
   void wideAndLongTogetherOrExcelWithJsonAreBadInput() throws IOException {
     importExamples();
-    CommandLineFactory.Run both = run("export", "--lang", "en", "--db", db(), "--wide", "--long");
+    Cli.Run both = run("export", "--lang", "en", "--db", db(), "--wide", "--long");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("choose one of --wide and --long").doesNotContain("Exception");
     assertThat(both.out()).isEmpty();
-    CommandLineFactory.Run excelJson =
-        run("export", "--lang", "nl", "--db", db(), "--excel", "--format", "json");
+    Cli.Run excelJson = run("export", "--lang", "nl", "--db", db(), "--excel", "--format", "json");
     assertThat(excelJson.exitCode()).isEqualTo(2);
     assertThat(excelJson.err()).contains("--excel is alleen voor CSV");
     assertThat(run("export", "--lang", "en", "--db", db(), "--format", "xml").exitCode())
@@ -235,7 +234,7 @@ class ExportCommandTest {
   void responsesOfTwoScansGetTheUnionOfTheirThemeColumnsInOrderOfFirstAppearance()
       throws IOException {
     importExamples();
-    CommandLineFactory.Run mini =
+    Cli.Run mini =
         run(
             "import",
             "--lang",
@@ -301,7 +300,7 @@ class ExportCommandTest {
             new String[] {"--format", "json", "--long"})) {
       List<String> args = new ArrayList<>(List.of("export", "--db", db(), "--anonymize"));
       args.addAll(List.of(options));
-      CommandLineFactory.Run result = run(args.toArray(String[]::new));
+      Cli.Run result = run(args.toArray(String[]::new));
       assertThat(result.exitCode()).isZero();
       String output = result.out() + result.err();
       for (String name : names) {
@@ -387,8 +386,7 @@ class ExportCommandTest {
       ((ObjectNode) answers.get("answers")).put("activiteiten", "=1+2 " + student.getValue());
       MAPPER.writeValue(folder.resolve(student.getKey() + ".json").toFile(), answers);
     }
-    CommandLineFactory.Run imported =
-        run("import", "--lang", "en", "--db", db(), folder.toString());
+    Cli.Run imported = run("import", "--lang", "en", "--db", db(), folder.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("imported 5 responses (1 companies");
 

@@ -50,8 +50,7 @@ class ExportXlsxTest {
       }
       Files.writeString(folder.resolve(name), json, StandardCharsets.UTF_8);
     }
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run("import", "--db", db, folder.toString());
+    Cli.Run imported = Cli.run("import", "--db", db, folder.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
   }
 
@@ -103,9 +102,8 @@ class ExportXlsxTest {
   void theWorkbookHasResponsesAnswersClassFiguresAndAnExplanationWithNumbersAsNumbers()
       throws IOException {
     Path file = dir.resolve("klas.xlsx");
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "export", "--lang", "nl", "--db", db, "--format", "xlsx", "-o", file.toString());
+    Cli.Run run =
+        Cli.run("export", "--lang", "nl", "--db", db, "--format", "xlsx", "-o", file.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     Map<String, List<List<Cell>>> sheets = read(file);
     assertThat(sheets.keySet())
@@ -172,8 +170,7 @@ class ExportXlsxTest {
     assertThat(threeA.get(n).asNumber()).isEqualByComparingTo("3");
     // (30.2 + 89.8 + 71.1) / 3 of the exact scores, as aggregate computes it
     String aggregated =
-        CommandLineFactory.run("aggregate", "--db", db, "--by", "class", "--class", "3A", "--json")
-            .out();
+        Cli.run("aggregate", "--db", db, "--by", "class", "--class", "3A", "--json").out();
     assertThat(aggregated).contains("\"mean\" : " + threeA.get(mean).asNumber().toPlainString());
 
     // every column of every sheet is explained, in Dutch
@@ -200,8 +197,8 @@ class ExportXlsxTest {
   @Test
   void classSchoolYearAndAnonymizeWorkAsForCsv() throws IOException {
     Path file = dir.resolve("3b.xlsx");
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "export",
             "--lang",
             "en",
@@ -236,8 +233,7 @@ class ExportXlsxTest {
 
   @Test
   void aWorkbookNeedsAFileAndNoExcelFlag() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("export", "--lang", "en", "--db", db, "--format", "xlsx", "--excel");
+    Cli.Run run = Cli.run("export", "--lang", "en", "--db", db, "--format", "xlsx", "--excel");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--excel is for CSV only").contains("give a file with -o");
     CliFixtures.assertNoStackTrace(run);

@@ -43,8 +43,8 @@ class ForgetCommandTest {
 
   @Test
   void aForgottenStudentLeavesNoTraceInTheDatabaseFiles() throws IOException {
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run(
+    Cli.Run imported =
+        Cli.run(
             "import", "--db", db(), "examples/bakkerij-emmen.json", "examples/garage-assen.json");
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(
@@ -52,39 +52,36 @@ class ForgetCommandTest {
                 || fileContains(Path.of(db() + "-wal"), "Sanne de Vries"))
         .isTrue();
 
-    CommandLineFactory.Run forget =
-        CommandLineFactory.run(
-            "forget", "--lang", "en", "--db", db(), "--student", "sanne  de VRIES");
+    Cli.Run forget =
+        Cli.run("forget", "--lang", "en", "--db", db(), "--student", "sanne  de VRIES");
     assertThat(forget.exitCode()).as(forget.err()).isZero();
     assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
     assertThat(fileContains(Path.of(db()), "Sanne de Vries")).as("database file").isFalse();
     assertThat(fileContains(Path.of(db() + "-wal"), "Sanne de Vries"))
         .as("write-ahead log")
         .isFalse();
-    assertThat(CommandLineFactory.run("responses", "--db", db(), "--json").out())
-        .contains("Yusuf Demir");
+    assertThat(Cli.run("responses", "--db", db(), "--json").out()).contains("Yusuf Demir");
   }
 
   @Test
   void aNameInSeveralClassesIsForgottenOnlyWithTheClassGiven() throws IOException {
     write("a.json", "Jan de Vries", null, "3A");
     write("b.json", "Jan de Vries", null, "4B");
-    CommandLineFactory.run(
+    Cli.run(
         "import", "--db", db(), dir.resolve("a.json").toString(), dir.resolve("b.json").toString());
 
-    CommandLineFactory.Run ambiguous =
-        CommandLineFactory.run("forget", "--lang", "en", "--db", db(), "--student", "Jan de Vries");
+    Cli.Run ambiguous =
+        Cli.run("forget", "--lang", "en", "--db", db(), "--student", "Jan de Vries");
     assertThat(ambiguous.exitCode()).isEqualTo(2);
     assertThat(ambiguous.err())
         .contains("several students are named \"Jan de Vries\" (classes 3A, 4B)");
-    assertThat(CommandLineFactory.run("responses", "--db", db(), "--json").out())
-        .contains("\"3A\"", "\"4B\"");
+    assertThat(Cli.run("responses", "--db", db(), "--json").out()).contains("\"3A\"", "\"4B\"");
 
-    CommandLineFactory.Run one =
-        CommandLineFactory.run(
+    Cli.Run one =
+        Cli.run(
             "forget", "--lang", "en", "--db", db(), "--student", "Jan de Vries", "--class", "4B");
     assertThat(one.exitCode()).as(one.err()).isZero();
-    assertThat(CommandLineFactory.run("responses", "--db", db(), "--json").out())
+    assertThat(Cli.run("responses", "--db", db(), "--json").out())
         .contains("\"3A\"")
         .doesNotContain("\"4B\"");
   }
@@ -93,32 +90,29 @@ class ForgetCommandTest {
   void aStudentNumberTypedTwiceNeverRenamesAnotherStudent() throws IOException {
     write("piet.json", "Piet Jansen", "123", "3A");
     write("kees.json", "Kees Bakker", "123", "4B");
-    CommandLineFactory.run(
+    Cli.run(
         "import",
         "--db",
         db(),
         dir.resolve("piet.json").toString(),
         dir.resolve("kees.json").toString());
-    assertThat(CommandLineFactory.run("responses", "--db", db(), "--json").out())
+    assertThat(Cli.run("responses", "--db", db(), "--json").out())
         .contains("Piet Jansen", "Kees Bakker");
-    CommandLineFactory.Run forget =
-        CommandLineFactory.run("forget", "--lang", "en", "--db", db(), "--student", "Piet Jansen");
+    Cli.Run forget = Cli.run("forget", "--lang", "en", "--db", db(), "--student", "Piet Jansen");
     assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
-    assertThat(CommandLineFactory.run("responses", "--db", db(), "--json").out())
+    assertThat(Cli.run("responses", "--db", db(), "--json").out())
         .contains("Kees Bakker")
         .doesNotContain("Piet");
   }
 
   @Test
   void deleteIsAllOrNothing() throws IOException {
-    CommandLineFactory.run("import", "--db", db(), "examples/bakkerij-emmen.json");
-    CommandLineFactory.Run delete =
-        CommandLineFactory.run("delete", "--lang", "en", "--db", db(), "1", "999");
+    Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json");
+    Cli.Run delete = Cli.run("delete", "--lang", "en", "--db", db(), "1", "999");
     assertThat(delete.exitCode()).isEqualTo(2);
     assertThat(delete.err()).contains("no response with id 999").contains("nothing deleted");
-    assertThat(CommandLineFactory.run("responses", "--db", db(), "--json").out())
-        .contains("Sanne de Vries");
-    assertThat(CommandLineFactory.run("delete", "--lang", "en", "--db", db(), "1").out())
+    assertThat(Cli.run("responses", "--db", db(), "--json").out()).contains("Sanne de Vries");
+    assertThat(Cli.run("delete", "--lang", "en", "--db", db(), "1").out())
         .contains("deleted 1 responses");
   }
 }

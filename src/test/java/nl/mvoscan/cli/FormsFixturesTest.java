@@ -54,8 +54,8 @@ class FormsFixturesTest {
   }
 
   private static List<String> scoredExamples() throws Exception {
-    CommandLineFactory.Run scored =
-        CommandLineFactory.run(
+    Cli.Run scored =
+        Cli.run(
             "score",
             "--json",
             "examples/bakkerij-emmen.json",
@@ -77,15 +77,13 @@ class FormsFixturesTest {
       })
   void eachFormToolExportImportsWithTheScoresThatScoreGives(String fixture) throws Exception {
     String db = dir.resolve("t.db").toString();
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run(
-            "import", "--lang", "en", "--db", db, FORMS.resolve(fixture).toString());
+    Cli.Run imported =
+        Cli.run("import", "--lang", "en", "--db", db, FORMS.resolve(fixture).toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("imported 4 responses (4 companies");
     assertThat(imported.err()).doesNotContain("not recognised").doesNotContain("no column for");
 
-    CommandLineFactory.Run listed =
-        CommandLineFactory.run("export", "--db", db, "--format", "json");
+    Cli.Run listed = Cli.run("export", "--db", db, "--format", "json");
     assertThat(figures(listed.out())).isEqualTo(scoredExamples());
     // the date of each response comes from the tool's time stamp or date column
     assertThat(JSON.readTree(listed.out()).findValuesAsText("date"))
@@ -121,9 +119,8 @@ class FormsFixturesTest {
   void aBadExportExitsTwoNamingRowAndColumnAndStoresNothing(String fixture, List<String> expected)
       throws Exception {
     Path db = dir.resolve("t.db");
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "import", "--lang", "en", "--db", db.toString(), FORMS.resolve(fixture).toString());
+    Cli.Run run =
+        Cli.run("import", "--lang", "en", "--db", db.toString(), FORMS.resolve(fixture).toString());
     assertThat(run.exitCode()).isEqualTo(2);
     for (String line : expected) {
       assertThat(run.err()).contains(fixture + line);
@@ -140,8 +137,8 @@ class FormsFixturesTest {
     Files.copy(FORMS.resolve("ms-forms-en.xlsx"), folder.resolve("forms/export.xlsx"));
     Files.copy(Path.of("examples/bakkerij-emmen.json"), folder.resolve("extra.json"));
     Files.writeString(folder.resolve("notes.txt"), "not an answers file");
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "import", "--lang", "en", "--db", dir.resolve("t.db").toString(), folder.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("imported 5 responses");
@@ -155,9 +152,8 @@ class FormsFixturesTest {
       (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0
     };
     Files.write(xls, ole2);
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "import", "--lang", "en", "--db", dir.resolve("t.db").toString(), xls.toString());
+    Cli.Run run =
+        Cli.run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), xls.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("klas.xls: this is an old Excel file (.xls)").contains(".xlsx");
     CliFixtures.assertNoStackTrace(run);
@@ -172,8 +168,8 @@ class FormsFixturesTest {
         header.replace(
                 "Weet het bedrijf hoe groot zijn CO₂-voetafdruk is?", "CO2 voetafdruk bekend")
             + "\n");
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "import",
             "--lang",
             "en",

@@ -11,8 +11,8 @@ class ImportCommandTest {
 
   @TempDir Path dir;
 
-  private CommandLineFactory.Run run(String... args) {
-    return CommandLineFactory.run(args);
+  private Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private Path examples() throws Exception {
@@ -34,15 +34,15 @@ class ImportCommandTest {
   void importsAFolderOnceAndSaysSoTheSecondTime() throws Exception {
     String db = dir.resolve("t.db").toString();
     Path folder = examples();
-    CommandLineFactory.Run first = run("import", "--lang", "en", "--db", db, folder.toString());
+    Cli.Run first = run("import", "--lang", "en", "--db", db, folder.toString());
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
         .contains("imported 4 responses (4 companies, class 3A); 0 already present; 0 skipped");
 
-    CommandLineFactory.Run again = run("import", "--lang", "en", "--db", db, folder.toString());
+    Cli.Run again = run("import", "--lang", "en", "--db", db, folder.toString());
     assertThat(again.out()).contains("imported 0 responses").contains("4 already present");
 
-    CommandLineFactory.Run list = run("responses", "--lang", "en", "--db", db, "--json");
+    Cli.Run list = run("responses", "--lang", "en", "--db", db, "--json");
     assertThat(list.out())
         .contains("\"Sanne de Vries\"", "\"koploper\"", "\"starter\"", "\"2026-2027\"");
   }
@@ -70,7 +70,7 @@ class ImportCommandTest {
     Files.writeString(
         folder.resolve("zz-bad.json"),
         "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\",\n \"answers\": {\"visie\": \"jaa\", \"onbekend\": 1}}");
-    CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db, folder.toString());
+    Cli.Run result = run("import", "--lang", "en", "--db", db, folder.toString());
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains("zz-bad.json:2: /answers/visie: \"jaa\" is not an option of question \"visie\"")
@@ -81,7 +81,7 @@ class ImportCommandTest {
         .as("a rejected import does not even create the database")
         .doesNotExist();
 
-    CommandLineFactory.Run skipping =
+    Cli.Run skipping =
         run("import", "--lang", "en", "--db", db, "--skip-invalid", folder.toString());
     assertThat(skipping.exitCode()).isZero();
     assertThat(skipping.out()).contains("imported 4 responses").contains("1 skipped");
@@ -91,14 +91,14 @@ class ImportCommandTest {
   void dryRunStoresNothingAndTellsWhatIsAlreadyThere() throws Exception {
     Path db = dir.resolve("t.db");
     Path folder = examples();
-    CommandLineFactory.Run result =
+    Cli.Run result =
         run("import", "--lang", "en", "--db", db.toString(), "--dry-run", folder.toString());
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("dry run: 4 responses would be imported; 0 already present");
     assertThat(db).doesNotExist();
 
     run("import", "--db", db.toString(), "examples/bakkerij-emmen.json");
-    CommandLineFactory.Run again =
+    Cli.Run again =
         run("import", "--lang", "en", "--db", db.toString(), "--dry-run", folder.toString());
     assertThat(again.out()).contains("dry run: 3 responses would be imported; 1 already present");
   }
@@ -107,14 +107,13 @@ class ImportCommandTest {
   void forgetRemovesAStudentAndDeleteRemovesAResponse() throws Exception {
     String db = dir.resolve("t.db").toString();
     run("import", "--db", db, examples().toString());
-    CommandLineFactory.Run forget =
-        run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries");
+    Cli.Run forget = run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries");
     assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
     assertThat(run("responses", "--db", db, "--json").out()).doesNotContain("Sanne");
     assertThat(run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries").exitCode())
         .isEqualTo(2);
 
-    CommandLineFactory.Run delete = run("delete", "--lang", "en", "--db", db, "999");
+    Cli.Run delete = run("delete", "--lang", "en", "--db", db, "999");
     assertThat(delete.exitCode()).isEqualTo(2);
     assertThat(delete.err()).contains("no response with id 999");
   }
@@ -122,8 +121,7 @@ class ImportCommandTest {
   @Test
   void importsTheDutchExcelClassCsvOnceAndRejectsABadRowWithItsLineAndColumn() throws Exception {
     String db = dir.resolve("t.db").toString();
-    CommandLineFactory.Run first =
-        run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv");
+    Cli.Run first = run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv");
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("imported 28 responses").contains("class 3A");
     assertThat(run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv").out())
@@ -135,7 +133,7 @@ class ImportCommandTest {
         ("\uFEFFnaam;klas;bedrijf;Staat duurzaamheid of MVO in de missie of visie van het bedrijf?\r\n"
                 + "Piet;3B;AH;Ja\r\nKees;3B;AH;jaa\r\n")
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    CommandLineFactory.Run rejected = run("import", "--lang", "en", "--db", db, bad.toString());
+    Cli.Run rejected = run("import", "--lang", "en", "--db", db, bad.toString());
     assertThat(rejected.exitCode()).isEqualTo(2);
     assertThat(rejected.err())
         .contains(
@@ -179,7 +177,7 @@ class ImportCommandTest {
           dialect[1].getBytes(
               java.nio.charset.Charset.forName(
                   dialect[2].equals("windows-1252") ? "UTF-8" : dialect[2])));
-      CommandLineFactory.Run rejected =
+      Cli.Run rejected =
           run("import", "--lang", "en", "--db", dir.resolve("x.db").toString(), file.toString());
       assertThat(rejected.exitCode()).as(dialect[0]).isEqualTo(2);
       assertThat(rejected.err())
@@ -202,7 +200,7 @@ class ImportCommandTest {
       Path file = dir.resolve(dialect[0]);
       Files.write(file, dialect[1].getBytes(java.nio.charset.Charset.forName(dialect[2])));
       String db = dir.resolve(dialect[0] + ".db").toString();
-      CommandLineFactory.Run imported = run("import", "--lang", "en", "--db", db, file.toString());
+      Cli.Run imported = run("import", "--lang", "en", "--db", db, file.toString());
       assertThat(imported.exitCode()).as(dialect[0] + imported.err()).isZero();
       assertThat(imported.out()).contains("imported 2 responses");
       stored.add(scoresOf(run("responses", "--db", db, "--json").out()));
@@ -267,7 +265,7 @@ class ImportCommandTest {
                   java.util.Arrays.stream(command),
                   java.util.stream.Stream.of("--lang", "en", "--db", missing.toString()))
               .toArray(String[]::new);
-      CommandLineFactory.Run run = run(args);
+      Cli.Run run = run(args);
       assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(2);
       assertThat(run.err()).as(String.join(" ", command)).contains("no database at " + missing);
     }
@@ -280,7 +278,7 @@ class ImportCommandTest {
     Files.writeString(
         bad,
         "naam,klas,visie,Staat duurzaamheid of MVO in de missie of visie van het bedrijf?\nPiet,3A,ja,nee\nKees,3A,nee,nee\n");
-    CommandLineFactory.Run run =
+    Cli.Run run =
         run(
             "import",
             "--lang",
@@ -299,7 +297,7 @@ class ImportCommandTest {
         csv,
         "naam,klas,Weet het bedrijf hoe groot zijn CO2-voetafdruk is?\nPiet,3A,Nee\n"
             .getBytes(java.nio.charset.Charset.forName("windows-1252")));
-    CommandLineFactory.Run run =
+    Cli.Run run =
         run(
             "import",
             "--lang",
@@ -319,7 +317,7 @@ class ImportCommandTest {
     Files.writeString(folder.resolve("._klas.csv"), "garbage");
     Path mapping = folder.resolve("koppeling.json");
     Files.writeString(mapping, "{\"columns\": {\"Visie\": \"visie\"}}");
-    CommandLineFactory.Run run =
+    Cli.Run run =
         run(
             "import",
             "--lang",
@@ -371,7 +369,7 @@ class ImportCommandTest {
   void anEmptyCsvIsOneLineWithoutALineNumber() throws Exception {
     Path empty = dir.resolve("leeg.csv");
     Files.writeString(empty, "");
-    CommandLineFactory.Run run =
+    Cli.Run run =
         run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), empty.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith(empty + ": ").doesNotContain(empty + ":0");

@@ -68,14 +68,14 @@ class LocaleIndependenceTest {
     return file;
   }
 
-  private List<CommandLineFactory.Run> runAll(Path broken, Path bad) {
-    List<CommandLineFactory.Run> runs = new ArrayList<>();
+  private List<Cli.Run> runAll(Path broken, Path bad) {
+    List<Cli.Run> runs = new ArrayList<>();
     for (String lang : List.of("en", "nl")) {
       runs.add(
-          CommandLineFactory.run(
+          Cli.run(
               "score", "--lang", lang, "--json", "--scan", SCAN.toString(), COMPLETE.toString()));
       runs.add(
-          CommandLineFactory.run(
+          Cli.run(
               "score",
               "--lang",
               lang,
@@ -84,11 +84,9 @@ class LocaleIndependenceTest {
               SCAN.toString(),
               COMPLETE.toString(),
               INSUFFICIENT.toString()));
+      runs.add(Cli.run("score", "--lang", lang, "--scan", SCAN.toString(), COMPLETE.toString()));
       runs.add(
-          CommandLineFactory.run(
-              "score", "--lang", lang, "--scan", SCAN.toString(), COMPLETE.toString()));
-      runs.add(
-          CommandLineFactory.run(
+          Cli.run(
               "score",
               "--lang",
               lang,
@@ -96,11 +94,9 @@ class LocaleIndependenceTest {
               "--scan",
               SCAN.toString(),
               COMPLETE.toString()));
-      runs.add(
-          CommandLineFactory.run(
-              "score", "--lang", lang, "--scan", SCAN.toString(), bad.toString()));
-      runs.add(CommandLineFactory.run("validate", "--lang", lang, SCAN.toString()));
-      runs.add(CommandLineFactory.run("validate", "--lang", lang, broken.toString()));
+      runs.add(Cli.run("score", "--lang", lang, "--scan", SCAN.toString(), bad.toString()));
+      runs.add(Cli.run("validate", "--lang", lang, SCAN.toString()));
+      runs.add(Cli.run("validate", "--lang", lang, broken.toString()));
     }
     return runs;
   }
@@ -112,15 +108,15 @@ class LocaleIndependenceTest {
     Path broken = brokenScan();
     Path bad = badAnswers();
     Locale.setDefault(Locale.ROOT);
-    List<CommandLineFactory.Run> reference = runAll(broken, bad);
+    List<Cli.Run> reference = runAll(broken, bad);
 
     Locale.setDefault(Locale.forLanguageTag(tag));
-    List<CommandLineFactory.Run> local = runAll(broken, bad);
+    List<Cli.Run> local = runAll(broken, bad);
 
     assertThat(local).hasSameSizeAs(reference);
     for (int i = 0; i < reference.size(); i++) {
-      CommandLineFactory.Run expected = reference.get(i);
-      CommandLineFactory.Run actual = local.get(i);
+      Cli.Run expected = reference.get(i);
+      Cli.Run actual = local.get(i);
       assertThat(actual.exitCode()).as("run %d exit code", i).isEqualTo(expected.exitCode());
       assertThat(actual.out().getBytes(StandardCharsets.UTF_8))
           .as("run %d stdout:%n%s", i, actual.out())
@@ -134,7 +130,7 @@ class LocaleIndependenceTest {
   @Test
   void referenceRunsAreMeaningful() throws IOException {
     Locale.setDefault(Locale.ROOT);
-    List<CommandLineFactory.Run> runs = runAll(brokenScan(), badAnswers());
+    List<Cli.Run> runs = runAll(brokenScan(), badAnswers());
 
     // the comparison above is only worth something if the runs really score, explain and reject
     assertThat(runs.get(0).exitCode()).isZero();
@@ -160,8 +156,8 @@ class LocaleIndependenceTest {
   void scoreJsonUnderTurkishLocaleKeepsLowerCaseStatusesAndIds() {
     Locale.setDefault(Locale.forLanguageTag("tr-TR"));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "score", "--lang", "en", "--json", "--scan", SCAN.toString(), INSUFFICIENT.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -173,12 +169,10 @@ class LocaleIndependenceTest {
   @Test
   void scansTableUsesAsciiDigitsWhateverTheDefaultLocale() {
     Locale.setDefault(Locale.ROOT);
-    CommandLineFactory.Run reference =
-        CommandLineFactory.run("scans", "--lang", "en", "--scans", fixture("scans").toString());
+    Cli.Run reference = Cli.run("scans", "--lang", "en", "--scans", fixture("scans").toString());
     Locale.setDefault(Locale.forLanguageTag("ar-EG"));
 
-    CommandLineFactory.Run local =
-        CommandLineFactory.run("scans", "--lang", "en", "--scans", fixture("scans").toString());
+    Cli.Run local = Cli.run("scans", "--lang", "en", "--scans", fixture("scans").toString());
 
     assertThat(local.out()).isEqualTo(reference.out());
   }

@@ -26,7 +26,7 @@ class MvoscanCommandTest {
 
   @Test
   void helpListsEverySubcommandAndTheExitCodes() {
-    CommandLineFactory.Run run = CommandLineFactory.run("--help");
+    Cli.Run run = Cli.run("--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
@@ -38,15 +38,15 @@ class MvoscanCommandTest {
 
   @Test
   void withoutArgumentsPrintsTheUsageAndExits0() {
-    CommandLineFactory.Run run = CommandLineFactory.run();
+    Cli.Run run = Cli.run();
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEqualTo(CommandLineFactory.run("--help").out());
+    assertThat(run.out()).isEqualTo(Cli.run("--help").out());
   }
 
   @Test
   void subcommandHelpDescribesItsOptions() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--help");
+    Cli.Run run = Cli.run("score", "--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -64,7 +64,7 @@ class MvoscanCommandTest {
   @Test
   void everySubcommandHasHelp() {
     for (String command : List.of("validate", "scans", "template", "score")) {
-      CommandLineFactory.Run run = CommandLineFactory.run(command, "--help");
+      Cli.Run run = Cli.run(command, "--help");
 
       assertThat(run.exitCode()).as(command).isZero();
       assertThat(run.out()).as(command).startsWith("Usage: mvoscan " + command).contains("--lang");
@@ -73,7 +73,7 @@ class MvoscanCommandTest {
 
   @Test
   void versionPrintsTheProgramVersionAndExits0() {
-    CommandLineFactory.Run run = CommandLineFactory.run("--version");
+    Cli.Run run = Cli.run("--version");
 
     assertThat(run.exitCode()).isZero();
     List<String> lines = lines(run.out());
@@ -82,13 +82,12 @@ class MvoscanCommandTest {
         .matches("mvoscan \\d+\\.\\d+\\.\\d+\\S* \\(build \\d{4}-\\d{2}-\\d{2}\\)|mvoscan dev");
     assertThat(lines.get(0)).doesNotContain("${");
     assertThat(lines).contains("Java " + System.getProperty("java.version"));
-    assertThat(CommandLineFactory.run("-V").out()).isEqualTo(run.out());
+    assertThat(Cli.run("-V").out()).isEqualTo(run.out());
   }
 
   @Test
   void unknownOptionOfASubcommandGivesOneClearLineAHintAndExit2() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", "--strikt", "scan.json");
+    Cli.Run run = Cli.run("validate", "--lang", "en", "--strikt", "scan.json");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -99,8 +98,7 @@ class MvoscanCommandTest {
 
   @Test
   void unknownOptionHintIsDutchWithLangNl() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "nl", "--strikt", "a.json");
+    Cli.Run run = Cli.run("score", "--lang", "nl", "--strikt", "a.json");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err()))
@@ -109,7 +107,7 @@ class MvoscanCommandTest {
 
   @Test
   void unknownTopLevelOptionGivesOneClearLineAndExit2() {
-    CommandLineFactory.Run run = CommandLineFactory.run("--strikt", "--lang=en");
+    Cli.Run run = Cli.run("--strikt", "--lang=en");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -121,7 +119,7 @@ class MvoscanCommandTest {
 
   @Test
   void unknownSubcommandGivesOneClearLineAndExit2() {
-    CommandLineFactory.Run run = CommandLineFactory.run("scoor", "--lang", "en", "a.json");
+    Cli.Run run = Cli.run("scoor", "--lang", "en", "a.json");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -133,7 +131,7 @@ class MvoscanCommandTest {
 
   @Test
   void missingRequiredParameterGivesExit2() {
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en");
+    Cli.Run run = Cli.run("score", "--lang", "en");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err())).hasSize(2);
@@ -144,9 +142,7 @@ class MvoscanCommandTest {
 
   @Test
   void unsupportedLanguageGivesOneClearLineAndExit2() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "validate", "--lang", "fr", fixture("scans/mini-scan.json").toString());
+    Cli.Run run = Cli.run("validate", "--lang", "fr", fixture("scans/mini-scan.json").toString());
 
     // the language asked for is unusable, so the message comes in the system's default language
     String expected =
@@ -160,18 +156,14 @@ class MvoscanCommandTest {
 
   @Test
   void langOptionAcceptsUpperCase() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "validate", "--lang", "EN", fixture("scans/mini-scan.json").toString());
+    Cli.Run run = Cli.run("validate", "--lang", "EN", fixture("scans/mini-scan.json").toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 
   @Test
   void acceptsLangBeforeTheSubcommand() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "--lang", "en", "validate", fixture("scans/mini-scan.json").toString());
+    Cli.Run run = Cli.run("--lang", "en", "validate", fixture("scans/mini-scan.json").toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("OK ");

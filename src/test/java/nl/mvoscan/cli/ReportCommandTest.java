@@ -30,13 +30,12 @@ class ReportCommandTest {
     return dir.resolve("mvoscan.db").toString();
   }
 
-  private CommandLineFactory.Run run(String... args) {
-    return CommandLineFactory.run(args);
+  private Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private void importClass() {
-    CommandLineFactory.Run imported =
-        run("import", "--lang", "nl", "--db", db(), "examples/klas-3a.csv");
+    Cli.Run imported = run("import", "--lang", "nl", "--db", db(), "examples/klas-3a.csv");
     assertThat(imported.exitCode()).as(imported.err()).isZero();
   }
 
@@ -66,7 +65,7 @@ class ReportCommandTest {
   @Test
   void studentReportFromAnAnswersFileIsWrittenAndNamed() throws Exception {
     Path out = dir.resolve("zorg.pdf");
-    CommandLineFactory.Run result =
+    Cli.Run result =
         run(
             "report",
             "student",
@@ -93,7 +92,7 @@ class ReportCommandTest {
   @Test
   void studentReportWithGradeIsTheStudentsOwnCopy() throws Exception {
     Path out = dir.resolve("eigen.pdf");
-    CommandLineFactory.Run result =
+    Cli.Run result =
         run(
             "report",
             "student",
@@ -112,7 +111,7 @@ class ReportCommandTest {
   @Test
   void studentReportIntoAFolderGetsASafeNameFromStudentAndCompany() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("out"));
-    CommandLineFactory.Run result =
+    Cli.Run result =
         run(
             "report",
             "student",
@@ -134,7 +133,7 @@ class ReportCommandTest {
     String id = list.replaceAll("(?s).*\"id\" : (\\d+),\\s*\"student\" : \"Şeyma Yılmaz\".*", "$1");
     assertThat(id).matches("\\d+");
     Path out = dir.resolve("seyma.pdf");
-    CommandLineFactory.Run result =
+    Cli.Run result =
         run("report", "student", id, "--lang", "nl", "--db", db(), "-o", out.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     String text = text(out);
@@ -145,7 +144,7 @@ class ReportCommandTest {
             "Koploper",
             "Grijs: het gemiddelde van klas 3A (28 antwoorden op dezelfde scan).");
 
-    CommandLineFactory.Run again =
+    Cli.Run again =
         run(
             "report",
             "student",
@@ -164,7 +163,7 @@ class ReportCommandTest {
   void classReportAnonymizedHasNoStudentNames() throws Exception {
     importClass();
     Path out = dir.resolve("klas.pdf");
-    CommandLineFactory.Run result =
+    Cli.Run result =
         run(
             "report",
             "class",
@@ -197,7 +196,7 @@ class ReportCommandTest {
     importClass();
     run("import", "--db", db(), "examples/bakkerij-emmen.json");
     Path folder = dir.resolve("rapporten");
-    CommandLineFactory.Run result =
+    Cli.Run result =
         run(
             "report",
             "batch",
@@ -236,15 +235,15 @@ class ReportCommandTest {
   @Test
   void unknownIdsClassesAndFilesAreBadInput() {
     importClass();
-    CommandLineFactory.Run id = run("report", "student", "9999", "--lang", "nl", "--db", db());
+    Cli.Run id = run("report", "student", "9999", "--lang", "nl", "--db", db());
     assertThat(id.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(id.err()).contains("geen antwoord met id 9999");
 
-    CommandLineFactory.Run klas = run("report", "class", "4B", "--lang", "nl", "--db", db());
+    Cli.Run klas = run("report", "class", "4B", "--lang", "nl", "--db", db());
     assertThat(klas.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(klas.err()).contains("geen antwoorden van klas 4B");
 
-    CommandLineFactory.Run year =
+    Cli.Run year =
         run(
             "report",
             "batch",
@@ -262,8 +261,7 @@ class ReportCommandTest {
     assertThat(year.err()).contains("geen antwoorden van klas 3A in schooljaar 2019-2020");
     assertThat(dir.resolve("x")).doesNotExist();
 
-    CommandLineFactory.Run file =
-        run("report", "student", "missing.json", "--lang", "nl", "--db", db());
+    Cli.Run file = run("report", "student", "missing.json", "--lang", "nl", "--db", db());
     assertThat(file.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(file.err()).contains("missing.json", "geen bestand en geen antwoord-id");
   }
@@ -275,7 +273,7 @@ class ReportCommandTest {
         answers,
         "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"jaa\"}}");
     Path out = dir.resolve("bad.pdf");
-    CommandLineFactory.Run result =
+    Cli.Run result =
         run(
             "report",
             "student",
@@ -293,7 +291,7 @@ class ReportCommandTest {
 
   @Test
   void helpListsTheThreeReports() {
-    CommandLineFactory.Run help = run("report", "--help");
+    Cli.Run help = run("report", "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("student", "class", "batch");
     assertThat(run("report", "batch", "--help").out())

@@ -45,8 +45,7 @@ class ScansCommandTest {
 
   @Test
   void jsonListsAFolderScanWithIdVersionTitleLanguagesAndScoredQuestions() throws IOException {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
+    Cli.Run run = Cli.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -65,8 +64,7 @@ class ScansCommandTest {
 
   @Test
   void jsonGivesTheTitleInTheLanguageAskedFor() throws IOException {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("scans", "--lang", "nl", "--scans", SCANS.toString(), "--json");
+    Cli.Run run = Cli.run("scans", "--lang", "nl", "--scans", SCANS.toString(), "--json");
 
     assertThat(entry(JSON.readTree(run.out()), "mini-scan").get("title").asText())
         .isEqualTo("Mini-scan");
@@ -74,10 +72,9 @@ class ScansCommandTest {
 
   @Test
   void jsonHashEqualsTheHashOfTheScoreResult() throws IOException {
-    CommandLineFactory.Run scans =
-        CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
-    CommandLineFactory.Run score =
-        CommandLineFactory.run(
+    Cli.Run scans = Cli.run("scans", "--lang", "en", "--scans", SCANS.toString(), "--json");
+    Cli.Run score =
+        Cli.run(
             "score",
             "--lang",
             "en",
@@ -92,7 +89,7 @@ class ScansCommandTest {
 
   @Test
   void listsTheBundledScansWithoutAFolder() throws IOException {
-    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--json");
+    Cli.Run run = Cli.run("scans", "--lang", "en", "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode bundled = entry(JSON.readTree(run.out()), "mvo-stagebedrijf");
@@ -102,8 +99,7 @@ class ScansCommandTest {
 
   @Test
   void tableListsTheFolderScanOnOneLine() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("scans", "--lang", "en", "--scans", SCANS.toString());
+    Cli.Run run = Cli.run("scans", "--lang", "en", "--scans", SCANS.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = lines(run.out());
@@ -117,8 +113,7 @@ class ScansCommandTest {
 
   @Test
   void tableHeaderIsDutchWithLangNl() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("scans", "--lang", "nl", "--scans", SCANS.toString());
+    Cli.Run run = Cli.run("scans", "--lang", "nl", "--scans", SCANS.toString());
 
     assertThat(lines(run.out()).get(0))
         .matches("id\\s+versie\\s+talen\\s+vragen\\s+titel \\(bron\\)");
@@ -130,8 +125,7 @@ class ScansCommandTest {
     Path broken = dir.resolve("b-broken.json");
     Files.writeString(broken, "{\"format\": \"mvoscan-scan/1\"}", StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
+    Cli.Run run = Cli.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -148,8 +142,7 @@ class ScansCommandTest {
     Files.copy(SCAN, dir.resolve("mini.json"));
     Files.writeString(dir.resolve("LEESMIJ.txt"), "geen scan", StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
+    Cli.Run run = Cli.run("scans", "--lang", "en", "--scans", dir.toString(), "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -162,9 +155,8 @@ class ScansCommandTest {
             .replace("\"id\": \"mini-scan\"", "\"id\": \"mvo-stagebedrijf\"");
     Files.writeString(dir.resolve("eigen-editie.json"), own, StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "template", "--lang", "en", "--scans", dir.toString(), "mvo-stagebedrijf");
+    Cli.Run run =
+        Cli.run("template", "--lang", "en", "--scans", dir.toString(), "mvo-stagebedrijf");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode template = JSON.readTree(run.out());
@@ -174,7 +166,7 @@ class ScansCommandTest {
 
   @Test
   void rejectsAnUnknownOptionWithExit2() {
-    CommandLineFactory.Run run = CommandLineFactory.run("scans", "--lang", "en", "--jsn");
+    Cli.Run run = Cli.run("scans", "--lang", "en", "--jsn");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())

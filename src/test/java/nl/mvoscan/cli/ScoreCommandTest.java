@@ -55,7 +55,7 @@ class ScoreCommandTest {
   private JsonNode scoreJson(String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("score", "--lang", "en", "--json"));
     all.addAll(List.of(args));
-    CommandLineFactory.Run run = CommandLineFactory.run(all.toArray(String[]::new));
+    Cli.Run run = Cli.run(all.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     return JSON.readTree(run.out());
@@ -134,9 +134,8 @@ class ScoreCommandTest {
 
   @Test
   void jsonPrintsFiguresWithOneDecimalAndAPoint() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "nl", "--json", "--scan", SCAN.toString(), COMPLETE.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "nl", "--json", "--scan", SCAN.toString(), COMPLETE.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -186,8 +185,8 @@ class ScoreCommandTest {
   @Test
   void jsonHasOneWarningPerAnswerToAHiddenQuestionInTheChosenLanguage() throws IOException {
     JsonNode english = scoreJson("--scan", SCAN.toString(), INSUFFICIENT.toString());
-    CommandLineFactory.Run dutch =
-        CommandLineFactory.run(
+    Cli.Run dutch =
+        Cli.run(
             "score", "--lang", "nl", "--json", "--scan", SCAN.toString(), INSUFFICIENT.toString());
 
     assertThat(JSON.convertValue(english.get("warnings"), STRINGS))
@@ -218,8 +217,8 @@ class ScoreCommandTest {
   void severalFilesWithOneRejectedPrintTheOthersAndExit2() throws IOException {
     Path bad = answers("bad.json", answersJson("", "\"visie\": \"misschien\""));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "score",
             "--lang",
             "en",
@@ -266,8 +265,7 @@ class ScoreCommandTest {
 
   @Test
   void findsTheBundledScanById() throws IOException {
-    CommandLineFactory.Run template =
-        CommandLineFactory.run("template", "--lang", "en", "mvo-stagebedrijf");
+    Cli.Run template = Cli.run("template", "--lang", "en", "mvo-stagebedrijf");
     assertThat(template.exitCode()).as(template.err()).isZero();
     Path empty = answers("leeg.json", template.out());
 
@@ -284,9 +282,7 @@ class ScoreCommandTest {
             "a.json",
             "{\"format\": \"mvoscan-answers/1\", \"scan\": \"bestaat-niet\", \"answers\": {}}");
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -301,7 +297,7 @@ class ScoreCommandTest {
   void reportsAnswersWithoutScanIdWhenNoScanIsGiven() throws IOException {
     Path file = answers("a.json", "{\"format\": \"mvoscan-answers/1\", \"answers\": {}}");
 
-    CommandLineFactory.Run run = CommandLineFactory.run("score", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -310,9 +306,7 @@ class ScoreCommandTest {
 
   @Test
   void reportsAnUnknownScanOptionIdAndExit2() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scan", "bestaat-niet", COMPLETE.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", "bestaat-niet", COMPLETE.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -326,9 +320,7 @@ class ScoreCommandTest {
   void reportsAMissingAnswersFileAndExit2() {
     Path missing = dir.resolve("nergens.json");
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scan", SCAN.toString(), missing.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), missing.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo(missing + ": file not found; check the path" + NL);
@@ -341,8 +333,7 @@ class ScoreCommandTest {
             "a.json",
             "{\"format\": \"mvoscan-answers/1\", \"scan\": \"andere-scan\", \"answers\": {}}");
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -379,8 +370,7 @@ class ScoreCommandTest {
         }
         """);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -410,8 +400,7 @@ class ScoreCommandTest {
     Path file =
         answers("bad.json", answersJson("  \"date\": \"2026-02-30\",\n", "\"onbekend\": \"ja\""));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "nl", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "nl", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err()))
@@ -425,8 +414,7 @@ class ScoreCommandTest {
   void rejectsNumberAboveMaximumAndNotWholeWhereIntegerIsRequired() throws IOException {
     Path file = answers("bad.json", answersJson("", "\"medewerkers\": 100000.5"));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err()))
@@ -439,9 +427,8 @@ class ScoreCommandTest {
   void acceptsAWholeNumberWrittenWithDecimals() throws IOException {
     Path file = answers("ok.json", answersJson("", "\"medewerkers\": 12.0"));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--json", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
@@ -452,12 +439,10 @@ class ScoreCommandTest {
     Path ok = answers("ok.json", answersJson("", "\"toelichting\": \"" + twenty + "\""));
     Path tooLong = answers("long.json", answersJson("", "\"toelichting\": \"" + twenty + "x\""));
 
-    CommandLineFactory.Run accepted =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--json", "--scan", SCAN.toString(), ok.toString());
-    CommandLineFactory.Run rejected =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--json", "--scan", SCAN.toString(), tooLong.toString());
+    Cli.Run accepted =
+        Cli.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(), ok.toString());
+    Cli.Run rejected =
+        Cli.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(), tooLong.toString());
 
     assertThat(accepted.exitCode()).as(accepted.err()).isZero();
     assertThat(rejected.exitCode()).isEqualTo(2);
@@ -472,8 +457,7 @@ class ScoreCommandTest {
         answers(
             "bad.json", answersJson("  \"scanVersion\": \"2.0\",\n  \"language\": \"fr\",\n", ""));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err()))
@@ -487,8 +471,7 @@ class ScoreCommandTest {
   void rejectsAnswerObjectWithoutValueAndWithUnknownEvidence() throws IOException {
     Path file = answers("bad.json", answersJson("", "\"visie\": {\"evidence\": \"gehoord\"}"));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err()))
@@ -505,8 +488,7 @@ class ScoreCommandTest {
             "bad.json",
             answersJson("", "\"sector\": \"dienstverlening\", \"maatregelen\": [\"wind\"]"));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
@@ -538,8 +520,7 @@ class ScoreCommandTest {
     Path file =
         answers("bad.json", answersJson("", "\"sector\": \"productie\", \"maatregelen\": \"led\""));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     String line = lines(run.err()).get(0);
@@ -559,8 +540,7 @@ class ScoreCommandTest {
             "bad.json",
             answersJson("", "\"visie\": \"ja\", \"visie\": \"nee\", \"onbekend\": \"ja\""));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err()))
@@ -574,9 +554,7 @@ class ScoreCommandTest {
 
   @Test
   void scorecardInDutchShowsThemeScoresOverallGradeAndLevelWithDecimalComma() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "nl", "--scan", SCAN.toString(), COMPLETE.toString());
+    Cli.Run run = Cli.run("score", "--lang", "nl", "--scan", SCAN.toString(), COMPLETE.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = lines(run.out());
@@ -592,9 +570,7 @@ class ScoreCommandTest {
 
   @Test
   void scorecardInEnglishUsesADecimalPoint() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scan", SCAN.toString(), COMPLETE.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), COMPLETE.toString());
 
     assertThat(run.exitCode()).isZero();
     List<String> lines = lines(run.out());
@@ -606,9 +582,8 @@ class ScoreCommandTest {
 
   @Test
   void scorecardWithoutOverallScoreSaysWhyAndListsTheGaps() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scan", SCAN.toString(), INSUFFICIENT.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "en", "--scan", SCAN.toString(), INSUFFICIENT.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(lines(run.out()))
@@ -620,8 +595,8 @@ class ScoreCommandTest {
 
   @Test
   void severalFilesInTextModeEachGetAHeading() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "score",
             "--lang",
             "en",
@@ -636,8 +611,8 @@ class ScoreCommandTest {
 
   @Test
   void explainShowsEveryQuestionsStatusPointsMaxAndWeightAndTheThemeSums() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "score", "--lang", "en", "--explain", "--scan", SCAN.toString(), COMPLETE.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -668,8 +643,8 @@ class ScoreCommandTest {
 
   @Test
   void explainShowsUnresolvedQuestionsWithoutPointsAndTheInsufficientTheme() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "score",
             "--lang",
             "nl",
@@ -704,8 +679,8 @@ class ScoreCommandTest {
   @Test
   void tooManyNotApplicableAnswersAreNamedAsTheReasonInCardAndExplanation() {
     String name = "45-maxna-share-just-above-limit";
-    CommandLineFactory.Run card =
-        CommandLineFactory.run(
+    Cli.Run card =
+        Cli.run(
             "score",
             "--lang",
             "nl",
@@ -719,8 +694,8 @@ class ScoreCommandTest {
             "Geen totaalscore: in een thema zijn te veel vragen met \"n.v.t.\" beantwoord"
                 + " (dekking 100,0%). Kijk of ze echt niet van toepassing zijn.");
 
-    CommandLineFactory.Run explain =
-        CommandLineFactory.run(
+    Cli.Run explain =
+        Cli.run(
             "score",
             "--lang",
             "en",
@@ -739,8 +714,8 @@ class ScoreCommandTest {
   @Test
   void aThemeAnsweredWhollyNotApplicableIsExplainedWithoutACoverage() {
     String name = "46-maxna-checked-before-not-applicable";
-    CommandLineFactory.Run explain =
-        CommandLineFactory.run(
+    Cli.Run explain =
+        Cli.run(
             "score",
             "--lang",
             "en",
@@ -763,8 +738,8 @@ class ScoreCommandTest {
   @Test
   void aLevelMissedOnlyForCoverageSaysWhatItNeeds() {
     String name = "54-level-mincoverage-compared-unrounded";
-    CommandLineFactory.Run card =
-        CommandLineFactory.run(
+    Cli.Run card =
+        Cli.run(
             "score",
             "--lang",
             "en",
@@ -779,8 +754,8 @@ class ScoreCommandTest {
                 + " questions.");
 
     String reached = "53-level-mincoverage-exactly-at";
-    CommandLineFactory.Run atTheLimit =
-        CommandLineFactory.run(
+    Cli.Run atTheLimit =
+        Cli.run(
             "score",
             "--lang",
             "en",
@@ -818,9 +793,7 @@ class ScoreCommandTest {
   @Test
   void anAnswersFileThatIsNotAnObjectSaysSo() throws IOException {
     Path file = answers("lijst.json", "[]");
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
+    Cli.Run run = Cli.run("score", "--lang", "en", "--scans", SCANS.toString(), file.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err())).containsExactly(file + ": an answers file is a JSON object");
   }
@@ -828,9 +801,8 @@ class ScoreCommandTest {
   @Test
   void aMissingScansFolderIsBadInputNotSilence() {
     Path missing = dir.resolve("nergens");
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scans", missing.toString(), COMPLETE.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "en", "--scans", missing.toString(), COMPLETE.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(missing + ": folder not found");
   }
@@ -839,8 +811,8 @@ class ScoreCommandTest {
   void severalFilesAllRejectedStillPrintAJsonArray() throws IOException {
     Path a = answers("a.json", "[]");
     Path b = answers("b.json", "{");
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
+    Cli.Run run =
+        Cli.run(
             "score",
             "--json",
             "--lang",

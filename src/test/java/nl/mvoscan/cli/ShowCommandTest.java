@@ -29,8 +29,8 @@ class ShowCommandTest {
 
   @TempDir Path dir;
 
-  private CommandLineFactory.Run run(String... args) {
-    return CommandLineFactory.run(args);
+  private Cli.Run run(String... args) {
+    return Cli.run(args);
   }
 
   private String db() {
@@ -47,14 +47,14 @@ class ShowCommandTest {
     Files.copy(Path.of("examples/bakkerij-emmen.json"), folder.resolve("a-bakkerij-emmen.json"));
     Files.copy(
         Path.of("examples/zorghuis-groningen.json"), folder.resolve("b-zorghuis-groningen.json"));
-    CommandLineFactory.Run result = run("import", "--lang", "en", "--db", db(), folder.toString());
+    Cli.Run result = run("import", "--lang", "en", "--db", db(), folder.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
   }
 
   @Test
   void jsonHoldsTheMetadataFiguresAndEveryAnswerOfTheFile() throws IOException {
     importTwo();
-    CommandLineFactory.Run result = run("show", "--lang", "en", "--db", db(), "--json", "1");
+    Cli.Run result = run("show", "--lang", "en", "--db", db(), "--json", "1");
     assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode show = MAPPER.readTree(result.out());
     assertThat(show.get("id").asLong()).isEqualTo(1);
@@ -130,7 +130,7 @@ class ShowCommandTest {
   @Test
   void textShowsDetailsThemesAndAnswersWithNotesInEnglish() throws IOException {
     importTwo();
-    CommandLineFactory.Run result = run("show", "--lang", "en", "--db", db(), "2");
+    Cli.Run result = run("show", "--lang", "en", "--db", db(), "2");
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .startsWith("response 2\n")
@@ -146,7 +146,7 @@ class ShowCommandTest {
   @Test
   void dutchTextUsesDutchLabelsAndADecimalComma() throws IOException {
     importTwo();
-    CommandLineFactory.Run result = run("show", "--lang", "nl", "--db", db(), "1");
+    Cli.Run result = run("show", "--lang", "nl", "--db", db(), "1");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains("  klas        3A\n")
@@ -160,7 +160,7 @@ class ShowCommandTest {
   @Test
   void anUnknownIdIsBadInputWithOneLine() throws IOException {
     importTwo();
-    CommandLineFactory.Run result = run("show", "--lang", "en", "--db", db(), "99");
+    Cli.Run result = run("show", "--lang", "en", "--db", db(), "99");
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().trim()).isEqualTo("no response with id 99; see mvoscan responses");
     assertThat(result.out()).isEmpty();

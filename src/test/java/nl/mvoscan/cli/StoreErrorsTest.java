@@ -29,7 +29,7 @@ class StoreErrorsTest {
           {"aggregate", "--lang", "en", "--db", db},
           {"import", "--lang", "en", "--db", db, "examples/bakkerij-emmen.json"},
         }) {
-      CommandLineFactory.Run run = CommandLineFactory.run(args);
+      Cli.Run run = Cli.run(args);
       assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCode.FAILURE);
       assertThat(lines(run.err())).as(run.err()).hasSize(1);
       assertThat(run.err()).startsWith("cannot open database " + db + ": ");
@@ -40,11 +40,10 @@ class StoreErrorsTest {
   @Test
   void theMessageIsInTheLanguageAskedForAndVerboseAddsTheCause() throws Exception {
     String db = notADatabase().toString();
-    CommandLineFactory.Run dutch = CommandLineFactory.run("responses", "--lang", "nl", "--db", db);
+    Cli.Run dutch = Cli.run("responses", "--lang", "nl", "--db", db);
     assertThat(dutch.err()).startsWith("kan database " + db + " niet openen: ");
 
-    CommandLineFactory.Run verbose =
-        CommandLineFactory.run("responses", "--lang", "en", "--verbose", "--db", db);
+    Cli.Run verbose = Cli.run("responses", "--lang", "en", "--verbose", "--db", db);
     assertThat(verbose.exitCode()).isEqualTo(ExitCode.FAILURE);
     assertThat(verbose.err()).contains("SQLException").contains("\tat ");
   }

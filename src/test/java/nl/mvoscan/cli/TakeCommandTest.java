@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,24 +159,19 @@ class TakeCommandTest {
     return text.toString();
   }
 
-  private static CommandLineFactory.Run take(String input, String... args) {
+  private static Cli.Run take(String input, String... args) {
     return take(new BufferedReader(new StringReader(input)), args);
   }
 
-  private static CommandLineFactory.Run take(BufferedReader input, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  private static Cli.Run take(BufferedReader input, String... args) {
     String[] all =
         Stream.concat(Stream.of("take", "--scans", SCANS.toString()), Stream.of(args))
             .toArray(String[]::new);
-    int code =
-        CommandLineFactory.create(new PrintWriter(out, true), new PrintWriter(err, true), input)
-            .execute(all);
-    return new CommandLineFactory.Run(code, out.toString(), err.toString());
+    return Cli.run(input, all);
   }
 
-  private CommandLineFactory.Run fullRun(Path file) {
-    CommandLineFactory.Run run =
+  private Cli.Run fullRun(Path file) {
+    Cli.Run run =
         take(
             script(METADATA, FIRST_PART, SECOND_PART),
             "mvo-stagebedrijf",
@@ -209,8 +202,7 @@ class TakeCommandTest {
     Path file = dir.resolve("sanne.json");
     fullRun(file);
 
-    CommandLineFactory.Run score =
-        CommandLineFactory.run("score", "--scans", SCANS.toString(), "--json", file.toString());
+    Cli.Run score = Cli.run("score", "--scans", SCANS.toString(), "--json", file.toString());
 
     assertThat(score.exitCode()).as(score.err()).isZero();
     JsonNode result = JSON.readTree(score.out());
@@ -279,11 +271,9 @@ class TakeCommandTest {
   @Test
   void theScorecardAtTheEndIsExactlyWhatScorePrints() {
     Path file = dir.resolve("sanne.json");
-    CommandLineFactory.Run run = fullRun(file);
+    Cli.Run run = fullRun(file);
 
-    CommandLineFactory.Run score =
-        CommandLineFactory.run(
-            "score", "--scans", SCANS.toString(), "--lang", "nl", file.toString());
+    Cli.Run score = Cli.run("score", "--scans", SCANS.toString(), "--lang", "nl", file.toString());
 
     assertThat(run.out()).contains(score.out());
     int card = run.out().indexOf(score.out());
@@ -303,7 +293,7 @@ class TakeCommandTest {
 
   @Test
   void everyScreenShowsTheThemeThePositionAmongVisibleQuestionsTheOptionsAndTheKeys() {
-    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+    Cli.Run run = fullRun(dir.resolve("sanne.json"));
 
     assertThat(run.out())
         .contains(
@@ -333,7 +323,7 @@ class TakeCommandTest {
 
   @Test
   void theScanAndEachThemeAreIntroducedByTheirDescriptions() {
-    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+    Cli.Run run = fullRun(dir.resolve("sanne.json"));
 
     assertThat(run.out())
         .startsWith(
@@ -351,7 +341,7 @@ class TakeCommandTest {
 
   @Test
   void afterEachAnswerInAThemeTheSourceAndANoteAreAskedAndEnterSkipsThem() {
-    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+    Cli.Run run = fullRun(dir.resolve("sanne.json"));
 
     String sources = "1 = gezien, 2 = gevraagd, 3 = document, 4 = aanname";
     assertThat(run.out())
@@ -397,7 +387,7 @@ class TakeCommandTest {
     Path file = dir.resolve("later.json");
     // yes; duurzame_energie now "Nog niet" (1) with Enter for source and note; natuurvriendelijk
     // kept with Enter; water skipped
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take(
             script(METADATA, FIRST_PART, SECOND_PART, List.of("j", "1", "", "", "", "s")),
             "mvo-stagebedrijf",
@@ -439,7 +429,7 @@ class TakeCommandTest {
     fullRun(file);
 
     // 99 is not in the list; 8 is visie: now ja, keeping its source and note; Enter finishes
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take("99\n8\n1\n\n\n\n", "mvo-stagebedrijf", "--lang", "nl", "--resume", file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -468,7 +458,7 @@ class TakeCommandTest {
 
   @Test
   void invalidInputIsExplainedAndAskedAgain() {
-    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+    Cli.Run run = fullRun(dir.resolve("sanne.json"));
 
     assertThat(run.out())
         .contains(
@@ -499,7 +489,7 @@ class TakeCommandTest {
 
   @Test
   void questionMarkShowsTheHelpTextOfTheQuestion() {
-    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+    Cli.Run run = fullRun(dir.resolve("sanne.json"));
 
     assertThat(run.out())
         .contains(
@@ -508,7 +498,7 @@ class TakeCommandTest {
 
   @Test
   void goingBackShowsTheEarlierAnswerAndASkippedQuestionCanBeAnsweredLater() {
-    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+    Cli.Run run = fullRun(dir.resolve("sanne.json"));
 
     assertThat(run.out()).contains("Je antwoord nu: Ja. Druk op Enter om het zo te laten." + NL);
     int skipped =
@@ -535,7 +525,7 @@ class TakeCommandTest {
     fullRun(complete);
     Path file = dir.resolve("onderbroken.json");
 
-    CommandLineFactory.Run interrupted =
+    Cli.Run interrupted =
         take(
             script(METADATA, FIRST_PART),
             "mvo-stagebedrijf",
@@ -555,8 +545,7 @@ class TakeCommandTest {
     assertThat(read(file).at("/answers/energie_inzicht").asText()).isEqualTo("gestart");
     assertThat(read(file).at("/answers/energiemaatregelen").isNull()).isTrue();
 
-    CommandLineFactory.Run resumed =
-        take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
+    Cli.Run resumed = take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
 
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out())
@@ -592,7 +581,7 @@ class TakeCommandTest {
           }
         };
 
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take(
             watching,
             "mvo-stagebedrijf",
@@ -611,7 +600,7 @@ class TakeCommandTest {
 
   @Test
   void endOfInputBeforeTheNameIsKnownSavesNothing() {
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take("Sanne\n", "mvo-stagebedrijf", "--lang", "nl", "-o", dir.resolve("a.json").toString());
 
     assertThat(run.exitCode()).isZero();
@@ -644,8 +633,7 @@ class TakeCommandTest {
     Path file = dir.resolve("bestaat.json");
     Files.writeString(file, "mijn werk");
 
-    CommandLineFactory.Run run =
-        take(script(METADATA), "mvo-stagebedrijf", "--lang", "nl", "-o", file.toString());
+    Cli.Run run = take(script(METADATA), "mvo-stagebedrijf", "--lang", "nl", "-o", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains(file + " bestaat al. Ga verder met --resume " + file);
@@ -656,7 +644,7 @@ class TakeCommandTest {
   void quittingWithQSavesAndSaysHowToCarryOn() throws IOException {
     Path file = dir.resolve("q.json");
 
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take(
             script(METADATA, List.of("1", "6", "q", "2")),
             "mvo-stagebedrijf",
@@ -694,7 +682,7 @@ class TakeCommandTest {
                      "medezeggenschap": {"value": "ja", "evidence": "gevraagd", "note": "Er is een OR."}}}
         """);
 
-    CommandLineFactory.Run run = take("1\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
+    Cli.Run run = take("1\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -725,8 +713,7 @@ class TakeCommandTest {
 
     // from visie back to medewerkers: activiteiten, gevaarlijke_stoffen, voertuigen, producten,
     // eigen_pand, medewerkers
-    CommandLineFactory.Run run =
-        take("b\nb\nb\nb\nb\nb\n8\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
+    Cli.Run run = take("b\nb\nb\nb\nb\nb\n8\nq\n", "mvo-stagebedrijf", "--resume", file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -743,12 +730,11 @@ class TakeCommandTest {
   @Test
   void aTemplateWithoutANameAsksForTheMetadataFirst() throws IOException {
     Path file = dir.resolve("template.json");
-    CommandLineFactory.Run template =
-        CommandLineFactory.run(
-            "template", "--scans", SCANS.toString(), "mvo-stagebedrijf", "-o", file.toString());
+    Cli.Run template =
+        Cli.run("template", "--scans", SCANS.toString(), "mvo-stagebedrijf", "-o", file.toString());
     assertThat(template.exitCode()).as(template.err()).isZero();
 
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take(
             "Sanne\n\nBakkerij\n\n2026-11-20\nq\n",
             "mvo-stagebedrijf",
@@ -768,7 +754,7 @@ class TakeCommandTest {
   void resumingACompleteFileShowsTheScorecardAndStoreAddsItToTheDatabaseOnce() throws IOException {
     Path file = dir.resolve("sanne.json");
     String db = dir.resolve("mvoscan.db").toString();
-    CommandLineFactory.Run first =
+    Cli.Run first =
         take(
             script(METADATA, FIRST_PART, SECOND_PART),
             "mvo-stagebedrijf",
@@ -784,7 +770,7 @@ class TakeCommandTest {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out()).contains("Opgeslagen in de database " + db + " (nummer 1).");
 
-    CommandLineFactory.Run again =
+    Cli.Run again =
         take(
             "",
             "mvo-stagebedrijf",
@@ -801,7 +787,7 @@ class TakeCommandTest {
         .contains("Klaar!")
         .contains("Totaalscore 30,2")
         .contains("Deze antwoorden stonden al in de database " + db + ". Er is niets toegevoegd.");
-    CommandLineFactory.Run list = CommandLineFactory.run("responses", "--db", db, "--json");
+    Cli.Run list = Cli.run("responses", "--db", db, "--json");
     JsonNode responses = JSON.readTree(list.out());
     assertThat(responses).hasSize(1);
     assertThat(responses.toString())
@@ -817,7 +803,7 @@ class TakeCommandTest {
     questions.set(questions.size() - 1, List.of("s")); // overlast skipped
     List<String> skipping = questions.stream().flatMap(List::stream).toList();
 
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take(
             script(METADATA, FIRST_PART, skipping),
             "mvo-stagebedrijf",
@@ -840,7 +826,7 @@ class TakeCommandTest {
   void inEnglishTheScreensAndTheFileAreInEnglish() throws IOException {
     Path file = dir.resolve("en.json");
 
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take(
             script(METADATA, List.of("Manufacturing and industry", "q")),
             "mvo-stagebedrijf",
@@ -866,22 +852,21 @@ class TakeCommandTest {
 
   @Test
   void pipedOutputHasNoEscapeCodes() {
-    CommandLineFactory.Run run = fullRun(dir.resolve("sanne.json"));
+    Cli.Run run = fullRun(dir.resolve("sanne.json"));
 
     assertThat(run.out()).doesNotContain("\u001B");
   }
 
   @Test
   void aBadDateOptionOrAMissingOrInvalidResumeFileIsBadInput() throws IOException {
-    CommandLineFactory.Run badDate =
+    Cli.Run badDate =
         take(
             "", "mvo-stagebedrijf", "--date", "31-02-2026", "-o", dir.resolve("x.json").toString());
     assertThat(badDate.exitCode()).isEqualTo(2);
     assertThat(badDate.err()).contains("31-02-2026");
 
     Path missing = dir.resolve("weg.json");
-    CommandLineFactory.Run notThere =
-        take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", missing.toString());
+    Cli.Run notThere = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", missing.toString());
     assertThat(notThere.exitCode()).isEqualTo(2);
     assertThat(notThere.err()).contains(missing + ": bestand niet gevonden");
 
@@ -889,8 +874,7 @@ class TakeCommandTest {
     Files.writeString(
         invalid,
         "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"misschien\"}}");
-    CommandLineFactory.Run bad =
-        take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", invalid.toString());
+    Cli.Run bad = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", invalid.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains(invalid + ": /answers/visie: ").doesNotContain("Exception");
     assertThat(Files.readString(invalid)).contains("misschien");
@@ -935,8 +919,7 @@ class TakeCommandTest {
     assertThat(read(file).at("/answers/energie_inzicht").asText())
         .as(Files.readString(dir.resolve("child.log")))
         .isEqualTo("gestart");
-    CommandLineFactory.Run resumed =
-        take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
+    Cli.Run resumed = take(script(SECOND_PART), "mvo-stagebedrijf", "--resume", file.toString());
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(Files.mismatch(file, complete)).isEqualTo(-1L);
   }
@@ -944,7 +927,7 @@ class TakeCommandTest {
   @Test
   void withPdfTheReportIsMadeNextToTheAnswersFileAtTheEnd() throws IOException {
     Path file = dir.resolve("sanne.json");
-    CommandLineFactory.Run run =
+    Cli.Run run =
         take(
             script(METADATA, FIRST_PART, SECOND_PART),
             "mvo-stagebedrijf",

@@ -34,8 +34,7 @@ class TemplateCommandTest {
 
   @Test
   void listsEveryQuestionIdInDocumentOrderWithNull() throws IOException {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "en", SCAN.toString());
+    Cli.Run run = Cli.run("template", "--lang", "en", SCAN.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode template = JSON.readTree(run.out());
@@ -57,16 +56,14 @@ class TemplateCommandTest {
 
   @Test
   void writesTheLanguageAskedForIntoTheTemplate() throws IOException {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "nl", SCAN.toString());
+    Cli.Run run = Cli.run("template", "--lang", "nl", SCAN.toString());
 
     assertThat(JSON.readTree(run.out()).get("language").asText()).isEqualTo("nl");
   }
 
   @Test
   void templateWithValuesFilledInScores() throws IOException {
-    CommandLineFactory.Run template =
-        CommandLineFactory.run("template", "--lang", "en", SCAN.toString());
+    Cli.Run template = Cli.run("template", "--lang", "en", SCAN.toString());
     ObjectNode filled = (ObjectNode) JSON.readTree(template.out());
     ((ObjectNode) filled.get("respondent")).put("name", "Sanne").put("class", "3A");
     ((ObjectNode) filled.get("company")).put("name", "Bakkerij").put("city", "Emmen");
@@ -82,9 +79,8 @@ class TemplateCommandTest {
     Path file = dir.resolve("ingevuld.json");
     Files.writeString(file, JSON.writeValueAsString(filled), StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--json", "--scans", SCANS.toString(), file.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "en", "--json", "--scans", SCANS.toString(), file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode result = JSON.readTree(run.out());
@@ -94,14 +90,12 @@ class TemplateCommandTest {
 
   @Test
   void unfilledTemplateIsValidAnswersWithEveryVisibleQuestionAGap() throws IOException {
-    CommandLineFactory.Run template =
-        CommandLineFactory.run("template", "--lang", "en", SCAN.toString());
+    Cli.Run template = Cli.run("template", "--lang", "en", SCAN.toString());
     Path file = dir.resolve("leeg.json");
     Files.writeString(file, template.out(), StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--json", "--scan", SCAN.toString(), file.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "en", "--json", "--scan", SCAN.toString(), file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode result = JSON.readTree(run.out());
@@ -114,8 +108,7 @@ class TemplateCommandTest {
   void writesTheTemplateToTheFileGivenWithMinusO() throws IOException {
     Path file = dir.resolve("sub").resolve("mijn-antwoorden.json");
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "en", SCAN.toString(), "-o", file.toString());
+    Cli.Run run = Cli.run("template", "--lang", "en", SCAN.toString(), "-o", file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).isEmpty();
@@ -133,9 +126,7 @@ class TemplateCommandTest {
     Path file = dir.resolve("antwoorden.json");
     Files.writeString(file, "oud", StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "template", "--lang", "en", SCAN.toString(), "--output", file.toString());
+    Cli.Run run = Cli.run("template", "--lang", "en", SCAN.toString(), "--output", file.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(JSON.readTree(file.toFile()).get("scan").asText()).isEqualTo("mini-scan");
@@ -143,8 +134,7 @@ class TemplateCommandTest {
 
   @Test
   void printsEveryQuestionWithItsAllowedValuesOnStderr() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "en", SCAN.toString());
+    Cli.Run run = Cli.run("template", "--lang", "en", SCAN.toString());
 
     List<String> guide = lines(run.err());
     assertThat(guide)
@@ -177,8 +167,7 @@ class TemplateCommandTest {
 
   @Test
   void printsTheGuideInDutch() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "nl", SCAN.toString());
+    Cli.Run run = Cli.run("template", "--lang", "nl", SCAN.toString());
 
     assertThat(lines(run.err()))
         .contains(
@@ -190,8 +179,7 @@ class TemplateCommandTest {
 
   @Test
   void withHelpAddsHowToFindOut() {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "en", "--with-help", SCAN.toString());
+    Cli.Run run = Cli.run("template", "--lang", "en", "--with-help", SCAN.toString());
 
     assertThat(lines(run.err()))
         .containsSubsequence(
@@ -202,9 +190,7 @@ class TemplateCommandTest {
 
   @Test
   void findsTheScanByIdInAScansFolder() throws IOException {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "template", "--lang", "en", "--scans", SCANS.toString(), "mini-scan");
+    Cli.Run run = Cli.run("template", "--lang", "en", "--scans", SCANS.toString(), "mini-scan");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(JSON.readTree(run.out()).get("scan").asText()).isEqualTo("mini-scan");
@@ -212,8 +198,7 @@ class TemplateCommandTest {
 
   @Test
   void findsTheBundledScanById() throws IOException {
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "en", "mvo-stagebedrijf");
+    Cli.Run run = Cli.run("template", "--lang", "en", "mvo-stagebedrijf");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode template = JSON.readTree(run.out());
@@ -223,7 +208,7 @@ class TemplateCommandTest {
 
   @Test
   void reportsAnUnknownScanIdAndExit2() {
-    CommandLineFactory.Run run = CommandLineFactory.run("template", "--lang", "en", "bestaat-niet");
+    Cli.Run run = Cli.run("template", "--lang", "en", "bestaat-niet");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -242,8 +227,7 @@ class TemplateCommandTest {
             .replace("\"version\": \"1.0\"", "\"version\": \"1.0\", \"kleur\": 1"),
         StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "en", broken.toString());
+    Cli.Run run = Cli.run("template", "--lang", "en", broken.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -265,8 +249,7 @@ class TemplateCommandTest {
                 "\"points\": 0, \"exclusive\": true},\n                    {\"id\": \"weetniet\", \"label\": {\"nl\": \"Weet ik niet\", \"en\": \"Don't know\"}, \"unknown\": true}"),
         StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("template", "--lang", "en", scan.toString());
+    Cli.Run run = Cli.run("template", "--lang", "en", scan.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(lines(run.err())).contains("      \"weetniet\" = Don't know (only on its own)");
@@ -277,9 +260,7 @@ class TemplateCommandTest {
     Path folder = Files.createDirectory(dir.resolve("map"));
     Files.writeString(folder.resolve("iets.txt"), "x", StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "template", "--lang", "en", SCAN.toString(), "-o", folder.toString());
+    Cli.Run run = Cli.run("template", "--lang", "en", SCAN.toString(), "-o", folder.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())

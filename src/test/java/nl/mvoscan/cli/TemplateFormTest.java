@@ -64,8 +64,7 @@ class TemplateFormTest {
   @ValueSource(strings = {"nl", "en"})
   void anExportOfTheFormAsPrintedImportsWithoutMappingWarningsOrMissingQuestions(String language)
       throws Exception {
-    CommandLineFactory.Run form =
-        CommandLineFactory.run("template", "mvo-stagebedrijf", "--form", "--lang", language);
+    Cli.Run form = Cli.run("template", "mvo-stagebedrijf", "--form", "--lang", language);
     assertThat(form.exitCode()).as(form.err()).isZero();
     List<Asked> asked = parse(form.out());
     assertThat(asked).hasSizeGreaterThan(50);
@@ -106,16 +105,14 @@ class TemplateFormTest {
         csv,
         String.join(",", header) + "\n" + String.join(",", row) + "\n",
         StandardCharsets.UTF_8);
-    CommandLineFactory.Run imported =
-        CommandLineFactory.run(
-            "import", "--lang", "en", "--db", dir.resolve("t.db").toString(), csv.toString());
+    Cli.Run imported =
+        Cli.run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), csv.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(imported.err()).isEmpty();
     assertThat(imported.out()).contains("imported 1 responses (1 companies");
 
-    CommandLineFactory.Run exported =
-        CommandLineFactory.run(
-            "export", "--db", dir.resolve("t.db").toString(), "--long", "--format", "json");
+    Cli.Run exported =
+        Cli.run("export", "--db", dir.resolve("t.db").toString(), "--long", "--format", "json");
     java.util.Map<String, String> values = new java.util.HashMap<>();
     new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(exported.out())

@@ -81,8 +81,7 @@ class ValidateCommandTest {
    */
   private String onlyProblem(String scanText) throws IOException {
     Path file = write("broken.json", scanText);
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertNoStackTrace(run);
@@ -99,8 +98,7 @@ class ValidateCommandTest {
   void printsOkLineWithIdVersionThemeAndScoredQuestionCountsAndExits0() {
     Path scan = fixture("scans/mini-scan.json");
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", scan.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", scan.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -112,8 +110,7 @@ class ValidateCommandTest {
   void printsTheSameMachineReadableOkLineInDutch() {
     Path scan = fixture("scans/mini-scan.json");
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "nl", scan.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "nl", scan.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
@@ -124,8 +121,7 @@ class ValidateCommandTest {
   void validatesTheBundledScanAndCountsItsThemes() {
     Path bundled = Path.of("scans", "mvo-stagebedrijf.json");
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", bundled.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", bundled.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
@@ -144,8 +140,7 @@ class ValidateCommandTest {
             change(
                 miniScan(), "\"version\": \"1.0\"", "\"version\": \"1.0\", \"kleur\": \"rood\""));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", bad.toString(), good.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", bad.toString(), good.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out())
@@ -162,8 +157,7 @@ class ValidateCommandTest {
   void reportsAMissingFileInOneLineWithExit2() {
     Path missing = dir.resolve("nergens.json");
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", missing.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", missing.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo(missing + ": file not found; check the path" + NL);
@@ -198,8 +192,7 @@ class ValidateCommandTest {
     text = change(text, "\"min\": 70, \"minTheme\"", "\"min\": 30, \"minTheme\"");
     Path file = write("broken.json", text);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -272,8 +265,7 @@ class ValidateCommandTest {
     text = change(text, "\"version\": \"1.0\"", "\"version\": \"1.0\", \"kleur\": \"rood\"");
     Path file = write("broken.json", text);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err()))
@@ -379,8 +371,7 @@ class ValidateCommandTest {
   void acceptsMaxPointsEqualToTheSumOfAllPoints() throws IOException {
     Path file = write("ok.json", change(miniScan(), "\"maxPoints\": 3", "\"maxPoints\": 4"));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
@@ -478,8 +469,7 @@ class ValidateCommandTest {
   void reportsConditionProblemsInDutchWithLangNl() throws IOException {
     Path file = write("broken.json", change(miniScan(), WHEN, "\"when\": \"branche == 'bouw'\""));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "nl", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "nl", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import nl.mvoscan.cli.CommandLineFactory;
+import nl.mvoscan.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +56,7 @@ class JsonReaderTest {
     }
   }
 
-  private static void assertOneClearLine(CommandLineFactory.Run run, Path file, String message) {
+  private static void assertOneClearLine(Cli.Run run, Path file, String message) {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -315,8 +315,7 @@ class JsonReaderTest {
     Path file = dir.resolve("deep.json");
     Files.write(file, deepDocument());
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
 
     assertOneClearLine(
         run, file, "JSON nested deeper than 200 levels; this is not a scan or answers file");
@@ -328,9 +327,8 @@ class JsonReaderTest {
     Path file = dir.resolve("deep.json");
     Files.write(file, deepDocument());
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "nl", "--scan", scanFixture().toString(), file.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "nl", "--scan", scanFixture().toString(), file.toString());
 
     assertOneClearLine(
         run, file, "JSON dieper genest dan 200 niveaus; dit is geen scan- of antwoordbestand");
@@ -342,8 +340,7 @@ class JsonReaderTest {
     Path file = dir.resolve("long.json");
     Files.write(file, longStringDocument());
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
 
     assertOneClearLine(
         run, file, "a JSON string or number longer than 1000000 characters; shorten it");
@@ -355,9 +352,8 @@ class JsonReaderTest {
     Path file = dir.resolve("long.json");
     Files.write(file, longStringDocument());
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
 
     assertOneClearLine(
         run, file, "a JSON string or number longer than 1000000 characters; shorten it");
@@ -371,9 +367,8 @@ class JsonReaderTest {
         "{\n  \"format\": \"mvoscan-answers/1\",\n  \"answers\": {,}\n}",
         StandardCharsets.UTF_8);
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run(
-            "score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
+    Cli.Run run =
+        Cli.run("score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith(file + ":3:15: invalid JSON: ").doesNotContain("\tat ");
@@ -385,8 +380,7 @@ class JsonReaderTest {
     Path file = dir.resolve("latin1.json");
     Files.write(file, "{\"title\": \"Cura\u00e7ao\"}".getBytes(StandardCharsets.ISO_8859_1));
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo(file + ": not UTF-8 text; save the file as UTF-8" + NL);
@@ -399,8 +393,7 @@ class JsonReaderTest {
       writer.write("{\"format\": \"mvoscan-scan/1\",\n \"format\": \"mvoscan-scan/1\"}");
     }
 
-    CommandLineFactory.Run run =
-        CommandLineFactory.run("validate", "--lang", "en", file.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
     // the rest of the (incomplete) scan is reported too: a duplicate key hides nothing

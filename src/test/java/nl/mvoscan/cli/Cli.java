@@ -1,0 +1,44 @@
+package nl.mvoscan.cli;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs mvoscan as {@code main} does, on captured streams: what the command tests drive. */
+public final class Cli {
+
+  private Cli() {}
+
+  /** What a run printed and returned. */
+  public record Run(int exitCode, String out, String err) {}
+
+  /** Runs a command line on captured streams. */
+  public static Run run(String... args) {
+    return run(null, args);
+  }
+
+  /** Runs a command line on captured streams, {@code take} reading the student's input from in. */
+  public static Run run(BufferedReader in, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        commandLine(new PrintWriter(out, true), new PrintWriter(err, true), in).execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** The command line of {@code main} on these streams; {@code take} reads from {@code in}. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, BufferedReader in) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == TakeCommand.class && in != null
+                ? type.cast(new TakeCommand(in))
+                : defaults.create(type);
+          }
+        };
+    return CommandLineFactory.create(out, err, factory, null);
+  }
+}
