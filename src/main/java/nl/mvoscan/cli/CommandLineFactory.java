@@ -35,9 +35,9 @@ public final class CommandLineFactory {
   /** The command line of {@code main}, for these arguments. */
   public static CommandLine create(String... args) {
     PrintWriter out =
-        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        TerminalWriter.of(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err =
-        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        TerminalWriter.of(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     return create(out, err, CommandLine.defaultFactory(), args);
   }
 
@@ -84,9 +84,18 @@ public final class CommandLineFactory {
   }
 
   private static CommandLine configure(CommandLine commandLine, PrintWriter out, PrintWriter err) {
-    commandLine.setOut(out);
-    commandLine.setErr(err);
+    commandLine.setOut(TerminalWriter.of(out));
+    commandLine.setErr(TerminalWriter.of(err));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          try {
+            return new CommandLine.RunLast().execute(parseResult);
+          } catch (Error e) {
+            // picocli hands only Exceptions to the handler; an Error would end the JVM with a trace
+            return handleError(e, commandLine, parseResult);
+          }
+        });
     commandLine.setExecutionExceptionHandler(CommandLineFactory::handle);
     commandLine.setParameterExceptionHandler(CommandLineFactory::handleParameter);
     return commandLine;
@@ -96,7 +105,10 @@ public final class CommandLineFactory {
     PrintWriter err = commandLine.getErr();
     Messages messages = Messages.forLanguage(language(parseResult));
     if (e instanceof MvoscanException known) {
-      known.lines().forEach(err::println);
+      Problems.capped(known.lines(), messages).forEach(err::println);
+      if (known.summary() != null) {
+        err.println(known.summary());
+      }
       if (verbose(parseResult) && known.getCause() != null) {
         known.getCause().printStackTrace(err);
       }
@@ -121,6 +133,44 @@ public final class CommandLineFactory {
     }
     err.flush();
     return ExitCode.FAILURE;
+  }
+
+  /**
+   * An Error from a command: running out of memory is one line that says what to do; any other is
+   * an internal error like an unexpected exception. The command's own objects are unreachable by
+   * now, so there is memory again to word it.
+   */
+  private static int handleError(Error e, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    try {
+      Messages messages = Messages.forLanguage(language(parseResult));
+      if (e instanceof OutOfMemoryError) {
+        err.println(
+            messages.get(
+                "cli.outOfMemory",
+                commandName(parseResult),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+      } else {
+        err.println(
+            messages.get(
+                "cli.internalError", e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+      }
+      if (verbose(parseResult)) {
+        e.printStackTrace(err);
+      } else if (!(e instanceof OutOfMemoryError)) {
+        err.println(messages.get("cli.verboseHint"));
+      }
+    } catch (Error again) {
+      err.println("mvoscan: " + e);
+    }
+    err.flush();
+    return ExitCode.FAILURE;
+  }
+
+  /** {@code mvoscan import}: the command that ran, as the user typed it. */
+  private static String commandName(ParseResult parseResult) {
+    CommandLine.Model.CommandSpec spec = ran(parseResult);
+    return spec == null ? "mvoscan" : spec.qualifiedName();
   }
 
   private static int handleParameter(CommandLine.ParameterException e, String[] args) {

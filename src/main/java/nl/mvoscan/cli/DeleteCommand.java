@@ -35,11 +35,9 @@ public final class DeleteCommand implements Callable<Integer> {
       unknown = ResponseQueries.delete(store, ids);
     }
     if (!unknown.isEmpty()) {
-      List<String> lines =
-          new java.util.ArrayList<>(
-              unknown.stream().map(id -> messages.get("delete.unknown", id)).toList());
-      lines.add(messages.get("delete.nothing"));
-      throw MvoscanException.invalidInput(lines);
+      throw MvoscanException.invalidInput(
+          unknown.stream().map(id -> messages.get("delete.unknown", id)).toList(),
+          messages.get("delete.nothing"));
     }
     spec.commandLine().getOut().println(messages.get("delete.done", ids.size()));
     return ExitCode.OK;

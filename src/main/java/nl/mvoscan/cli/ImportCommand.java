@@ -171,10 +171,10 @@ public final class ImportCommand implements Callable<Integer> {
     }
     progress.close();
     if (!problems.isEmpty() && !skipInvalid) {
-      problems.add(messages.get("import.nothingImported", rejected));
-      throw MvoscanException.invalidInput(problems);
+      throw MvoscanException.invalidInput(
+          problems, messages.get("import.nothingImported", rejected));
     }
-    problems.forEach(err::println);
+    Problems.capped(problems, messages).forEach(err::println);
     if (dryRun) {
       int present = 0;
       if (db.exists()) {

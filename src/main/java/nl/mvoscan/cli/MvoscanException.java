@@ -11,16 +11,26 @@ public final class MvoscanException extends RuntimeException {
 
   private final int exitCode;
   private final List<String> lines;
+  private final String summary;
 
-  private MvoscanException(int exitCode, List<String> lines, Throwable cause) {
+  private MvoscanException(int exitCode, List<String> lines, String summary, Throwable cause) {
     super(String.join(System.lineSeparator(), lines), cause);
     this.exitCode = exitCode;
     this.lines = List.copyOf(lines);
+    this.summary = summary;
   }
 
   /** Input that the user must fix: one line per problem, exit code 2. */
   public static MvoscanException invalidInput(List<String> problems) {
-    return new MvoscanException(ExitCode.BAD_INPUT, problems, null);
+    return new MvoscanException(ExitCode.BAD_INPUT, problems, null, null);
+  }
+
+  /**
+   * Like {@link #invalidInput(List)}, with a last line after the problems (what was not done),
+   * shown also when the list of problems is cut short.
+   */
+  public static MvoscanException invalidInput(List<String> problems, String summary) {
+    return new MvoscanException(ExitCode.BAD_INPUT, problems, summary, null);
   }
 
   public static MvoscanException invalidInput(String problem) {
@@ -29,14 +39,20 @@ public final class MvoscanException extends RuntimeException {
 
   /** Something that went wrong while doing the work (disk full, database locked): exit code 1. */
   public static MvoscanException failure(String message, Throwable cause) {
-    return new MvoscanException(ExitCode.FAILURE, List.of(message), cause);
+    return new MvoscanException(ExitCode.FAILURE, List.of(message), null, cause);
   }
 
   public int exitCode() {
     return exitCode;
   }
 
+  /** The problems, one per line, without the {@link #summary}. */
   public List<String> lines() {
     return lines;
+  }
+
+  /** The line after the problems; {@code null} when there is none. */
+  public String summary() {
+    return summary;
   }
 }

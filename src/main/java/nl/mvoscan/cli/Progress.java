@@ -61,8 +61,9 @@ final class Progress implements AutoCloseable {
       return;
     }
     int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
+    TerminalWriter.control(err, "\r");
     err.print(
-        "\r["
+        "["
             + "#".repeat(filled)
             + ".".repeat(WIDTH - filled)
             + "] "
@@ -79,7 +80,9 @@ final class Progress implements AutoCloseable {
   @Override
   public void close() {
     if (shown) {
-      err.print("\r" + " ".repeat(WIDTH + label.length() + 24) + "\r");
+      TerminalWriter.control(err, "\r");
+      err.print(" ".repeat(WIDTH + label.length() + 24));
+      TerminalWriter.control(err, "\r");
       err.flush();
     }
   }

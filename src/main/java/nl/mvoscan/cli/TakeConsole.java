@@ -18,6 +18,8 @@ final class TakeConsole {
   private static final String YELLOW = "\u001B[33m";
   private static final String CYAN = "\u001B[36m";
   private static final String RESET = "\u001B[0m";
+  private static final java.util.List<String> CODES =
+      java.util.List.of(BOLD, DIM, YELLOW, CYAN, RESET);
 
   private final BufferedReader in;
   private final PrintWriter out;
@@ -55,7 +57,29 @@ final class TakeConsole {
   }
 
   void line(String text) {
-    out.println(text);
+    print(text);
+    out.println();
+  }
+
+  /**
+   * The text, with this console's own colour codes sent to the terminal as codes; every other
+   * control character (one in a name from a resumed file, say) is shown escaped by the writer.
+   */
+  private void print(String text) {
+    int from = 0;
+    for (int at = ansi ? text.indexOf('\u001B') : -1;
+        at >= 0;
+        at = text.indexOf('\u001B', at + 1)) {
+      for (String code : CODES) {
+        if (text.startsWith(code, at)) {
+          out.print(text.substring(from, at));
+          TerminalWriter.control(out, code);
+          from = at + code.length();
+          break;
+        }
+      }
+    }
+    out.print(text.substring(from));
   }
 
   void blank() {

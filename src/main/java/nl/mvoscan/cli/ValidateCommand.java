@@ -48,7 +48,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 scan.scoredQuestions().size()));
       } else {
         allValid = false;
-        Problems.located(file.toString(), result.problems(), messages).forEach(err::println);
+        Problems.capped(Problems.located(file.toString(), result.problems(), messages), messages)
+            .forEach(err::println);
       }
     }
     out.flush();

@@ -1,0 +1,146 @@
+package nl.mvoscan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+
+/**
+ * stdout and stderr of every command. Names, classes, companies, cells and file names come from
+ * students and spreadsheets, so any of them may hold characters a terminal acts on: ESC starting an
+ * OSC sequence that sets the window title, writes the clipboard or makes a link, BEL, a C1 CSI
+ * (U+009B), a lone carriage return that overwrites what the line showed. This writer shows each
+ * such character as a backslash, {@code u} and four hex digits instead (ESC as {@code \\u001b}),
+ * whatever printed it; tab and line breaks stay. In JSON output that is the same string: Jackson
+ * already escapes C0 that way, and that escape of a C1 character in a JSON string is the character
+ * itself, so scripts read the data unchanged.
+ *
+ * <p>The few sequences mvoscan makes itself (take's colours, the progress bar's carriage return) go
+ * through {@link #control}.
+ */
+final class TerminalWriter extends PrintWriter {
+
+  private final Escaper escaper;
+
+  private TerminalWriter(Escaper escaper) {
+    super(escaper, true);
+    this.escaper = escaper;
+  }
+
+  /** {@code target} behind the escaping; a writer that already escapes is returned as it is. */
+  static PrintWriter of(Writer target) {
+    return target instanceof TerminalWriter terminal
+        ? terminal
+        : new TerminalWriter(new Escaper(target));
+  }
+
+  /** Writes a control sequence mvoscan made itself, unescaped. */
+  void control(String sequence) {
+    synchronized (lock) {
+      flush();
+      escaper.raw(sequence);
+    }
+  }
+
+  /** {@link #control} on a terminal writer; any other writer (a test's) gets it as text. */
+  static void control(PrintWriter writer, String sequence) {
+    if (writer instanceof TerminalWriter terminal) {
+      terminal.control(sequence);
+    } else {
+      writer.print(sequence);
+      writer.flush();
+    }
+  }
+
+  /** Whether a terminal could act on {@code c}: C0 but tab and line feed, DEL and C1. */
+  static boolean isControl(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
+  }
+
+  /** {@code text} as this writer shows it; for text that goes to a terminal another way. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        out.append(c);
+      } else if (isControl(c)) {
+        appendEscaped(out, c);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void appendEscaped(StringBuilder out, char c) {
+    out.append("\\u");
+    String hex = Integer.toHexString(c);
+    out.append("0".repeat(4 - hex.length())).append(hex);
+  }
+
+  /**
+   * The escaping itself. A carriage return waits for the next character: before a line feed it is
+   * half of a Windows line break and stays, anything else makes it an escape.
+   */
+  private static final class Escaper extends Writer {
+    private final Writer target;
+    private boolean pendingReturn;
+
+    Escaper(Writer target) {
+      super(target);
+      this.target = target;
+    }
+
+    @Override
+    public void write(char[] buffer, int offset, int length) throws IOException {
+      StringBuilder out = new StringBuilder(length + 8);
+      for (int i = offset; i < offset + length; i++) {
+        char c = buffer[i];
+        if (pendingReturn) {
+          pendingReturn = false;
+          if (c == '\n') {
+            out.append("\r\n");
+            continue;
+          }
+          appendEscaped(out, '\r');
+        }
+        if (c == '\r') {
+          pendingReturn = true;
+        } else if (isControl(c)) {
+          appendEscaped(out, c);
+        } else {
+          out.append(c);
+        }
+      }
+      target.write(out.toString());
+    }
+
+    void raw(String sequence) {
+      try {
+        settleReturn();
+        target.write(sequence);
+        target.flush();
+      } catch (IOException e) {
+        // as PrintWriter does: a terminal that went away is no reason to stop the work
+      }
+    }
+
+    private void settleReturn() throws IOException {
+      if (pendingReturn) {
+        pendingReturn = false;
+        target.write("\\u000d");
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      target.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      settleReturn();
+      target.close();
+    }
+  }
+}
