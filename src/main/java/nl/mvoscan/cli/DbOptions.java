@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.store.Store;
 import nl.mvoscan.store.StoreAddress;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code --db}: where results are stored, a SQLite file or a PostgreSQL address; {@code
@@ -21,6 +23,10 @@ public final class DbOptions {
               + " / a file or postgresql://host:port/db?user=… (password from PGPASSWORD or ~/.pgpass)."
               + " Default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e. ~/.local/share/mvoscan/mvoscan.db.")
   String db;
+
+  /** The command this mixin sits on: its stderr hears that a write waits for another program. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   /** The database asked for; a malformed address is bad input (exit code 2). */
   StoreAddress address() {
@@ -86,6 +92,17 @@ public final class DbOptions {
    * nl.mvoscan.store.StoreException} goes to the one handler that words it.
    */
   Store open() {
-    return Store.open(address());
+    Store store = Store.open(address());
+    if (mixee != null) {
+      java.io.PrintWriter err = mixee.commandLine().getErr();
+      Messages messages = Messages.forLanguage(CommonOptions.language(mixee));
+      String where = path();
+      store.whileWaiting(
+          seconds -> {
+            err.println(messages.get("store.waiting", where, seconds));
+            err.flush();
+          });
+    }
+    return store;
   }
 }

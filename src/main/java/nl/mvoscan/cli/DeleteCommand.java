@@ -30,16 +30,16 @@ public final class DeleteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages messages = common.messages();
-    List<Long> unknown;
+    ResponseQueries.Deleted deleted;
     try (Store store = db.openExisting(messages)) {
-      unknown = ResponseQueries.delete(store, ids);
+      deleted = ResponseQueries.delete(store, ids);
     }
-    if (!unknown.isEmpty()) {
+    if (!deleted.unknown().isEmpty()) {
       throw MvoscanException.invalidInput(
-          unknown.stream().map(id -> messages.get("delete.unknown", id)).toList(),
+          deleted.unknown().stream().map(id -> messages.get("delete.unknown", id)).toList(),
           messages.get("delete.nothing"));
     }
-    spec.commandLine().getOut().println(messages.get("delete.done", ids.size()));
+    spec.commandLine().getOut().println(messages.get("delete.done", deleted.deleted()));
     return ExitCode.OK;
   }
 }

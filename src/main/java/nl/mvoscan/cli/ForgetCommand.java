@@ -60,6 +60,11 @@ public final class ForgetCommand implements Callable<Integer> {
                 forgotten.respondents(),
                 forgotten.responses(),
                 forgotten.answers()));
+    if (forgotten.othersScrubbed() > 0) {
+      spec.commandLine()
+          .getOut()
+          .println(messages.get("forget.scrubbed", forgotten.othersScrubbed()));
+    }
     return ExitCode.OK;
   }
 }

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.mvoscan.store.ExportQueries;
+import nl.mvoscan.store.Names;
 import nl.mvoscan.store.ResponseDetails;
 
 /**
@@ -171,37 +168,24 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
   /**
    * {@code Student 01}, {@code Student 02}… per class, numbered by the student's database id among
    * every student with a response in that class, so exporting again gives the same pseudonyms. A
-   * student's full name written in a free-text cell (a note, a text answer) is replaced too.
+   * student's name or student number written in a free-text cell (a note, a text answer) is
+   * replaced too, found as {@link Names} finds people: in capitals, with odd spaces or soft
+   * hyphens, in another normal form.
    */
   static final class Pseudonyms {
     private final Map<String, List<Long>> byClass;
-    private final List<Map.Entry<Pattern, String>> names = new ArrayList<>();
+    private final Names.Scrubber scrubber;
 
     Pseudonyms(ExportQueries.Data data) {
       this.byClass = data.respondentsByClass();
-      Map<String, String> byName = new LinkedHashMap<>();
+      Map<Long, Names.Person> people = new LinkedHashMap<>();
       for (ExportQueries.Response r : data.responses()) {
-        if (r.student() != null && !r.student().isBlank()) {
-          byName.putIfAbsent(r.student().strip(), of(r));
+        if (r.respondentId() != null && r.student() != null && !r.student().isBlank()) {
+          people.putIfAbsent(
+              r.respondentId(), new Names.Person(r.student(), r.studentNumber(), of(r)));
         }
       }
-      byName.entrySet().stream()
-          .sorted(
-              Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length())
-                  .reversed())
-          .forEach(
-              e ->
-                  names.add(
-                      Map.entry(
-                          Pattern.compile(
-                              "(?<![\\p{L}\\p{N}])"
-                                  + Arrays.stream(e.getKey().split("\\s+"))
-                                      .map(Pattern::quote)
-                                      .reduce((x, y) -> x + "\\s+" + y)
-                                      .orElse("")
-                                  + "(?![\\p{L}\\p{N}])",
-                              Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                          e.getValue())));
+      this.scrubber = new Names.Scrubber(List.copyOf(people.values()));
     }
 
     String of(ExportQueries.Response r) {
@@ -215,12 +199,7 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
     }
 
     String scrub(String text) {
-      String result = text;
-      for (Map.Entry<Pattern, String> name : names) {
-        result =
-            name.getKey().matcher(result).replaceAll(Matcher.quoteReplacement(name.getValue()));
-      }
-      return result;
+      return scrubber.scrub(text);
     }
   }
 }

@@ -229,7 +229,7 @@ public final class ResponseDetails {
   }
 
   /** The stored JSON of a value no question of its scan can read (never expected): as it is. */
-  private static JsonNode parseValue(String json) {
+  static JsonNode parseValue(String json) {
     JsonNode node = json == null ? null : JsonReader.parse("answer", json).root();
     return node == null ? JsonNodeFactory.instance.textNode(String.valueOf(json)) : node;
   }

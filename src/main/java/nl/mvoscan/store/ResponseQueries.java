@@ -1,5 +1,7 @@
 package nl.mvoscan.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +36,11 @@ public final class ResponseQueries {
 
   /** What {@link #forget} removed. */
   public record Forgotten(
-      int respondents, int responses, int answers, List<String> ambiguousClasses) {}
+      int respondents,
+      int responses,
+      int answers,
+      List<String> ambiguousClasses,
+      int othersScrubbed) {}
 
   private ResponseQueries() {}
 
@@ -95,17 +101,25 @@ public final class ResponseQueries {
   }
 
   /**
-   * Deletes responses with their answers and scores, all or none: when an id does not exist,
-   * nothing is deleted and the unknown ids are returned.
+   * What {@link #delete} did: how many responses it deleted (each id once, however often given), or
+   * the ids that do not exist, when it deleted nothing.
    */
-  public static List<Long> delete(Store store, List<Long> ids) {
-    List<Long> unknown =
+  public record Deleted(int deleted, List<Long> unknown) {}
+
+  /**
+   * Deletes responses with their answers and scores, all or none: when an id does not exist,
+   * nothing is deleted and the unknown ids are returned. An id given twice is one response.
+   */
+  public static Deleted delete(Store store, List<Long> ids) {
+    List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    store.prepareErasure();
+    Deleted deleted =
         store.inTransaction(
             connection -> {
               List<Long> missing = new ArrayList<>();
               try (PreparedStatement exists =
                   connection.prepareStatement("SELECT 1 FROM response WHERE id = ?")) {
-                for (long id : ids) {
+                for (long id : distinct) {
                   exists.setLong(1, id);
                   try (ResultSet rs = exists.executeQuery()) {
                     if (!rs.next()) {
@@ -115,36 +129,44 @@ public final class ResponseQueries {
                 }
               }
               if (!missing.isEmpty()) {
-                return missing;
+                return new Deleted(0, missing);
               }
+              int count = 0;
               try (PreparedStatement delete =
                   connection.prepareStatement("DELETE FROM response WHERE id = ?")) {
-                for (long id : ids) {
+                for (long id : distinct) {
                   delete.setLong(1, id);
-                  delete.executeUpdate();
+                  count += delete.executeUpdate();
                 }
               }
-              return List.<Long>of();
+              return new Deleted(count, List.of());
             });
-    if (unknown.isEmpty()) {
-      store.eraseTraces();
-    }
-    return unknown;
+    // also after nothing was deleted: a copy an earlier run could not erase goes now
+    store.eraseTraces();
+    return deleted;
   }
 
+  /** What replaces a forgotten student's name or number in other students' notes and texts. */
+  public static final String ERASED = "[verwijderd]";
+
   /**
-   * Removes every trace of a student: respondent, responses, answers. {@code student} is a student
-   * number or a name (compared without case or extra spaces); {@code className} narrows a name to
-   * one class. A name that fits students in several classes deletes nothing and lists the classes
-   * in {@link Forgotten#ambiguousClasses()}, so that one request never erases two people.
+   * Removes every trace of a student: respondent, responses, answers, and their name and student
+   * number where other students wrote them (notes and text answers, replaced by {@value #ERASED}).
+   * {@code student} is a student number or a name (compared as {@link Names#same}: without case,
+   * extra or odd spaces, accents or the Turkish dotted and dotless i); {@code className} narrows a
+   * name to one class. A name that fits students in several classes deletes nothing and lists the
+   * classes in {@link Forgotten#ambiguousClasses()}, so that one request never erases two people.
+   * Afterwards the database file holds no copy: when another program keeps one alive the whole
+   * request is refused, or fails after the delete, never reported done.
    */
   public static Forgotten forget(Store store, String student, String className) {
+    store.prepareErasure();
     Forgotten forgotten =
         store.inTransaction(
             connection -> {
               Map<Long, Set<String>> byNumber = new LinkedHashMap<>();
               Map<Long, Set<String>> byName = new LinkedHashMap<>();
-              String wanted = Keys.normalizedName(student);
+              Map<Long, Names.Person> people = new LinkedHashMap<>();
               try (PreparedStatement select =
                   connection.prepareStatement(
                       "SELECT p.id, p.name, p.student_number, r.class FROM respondent p LEFT JOIN response r ON r.respondent_id = p.id")) {
@@ -157,9 +179,12 @@ public final class ResponseQueries {
                     }
                     if (student.trim().equals(rs.getString(3))) {
                       byNumber.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
-                    } else if (Keys.normalizedName(rs.getString(2)).equals(wanted)) {
+                    } else if (Names.same(rs.getString(2), student)) {
                       byName.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
+                    } else {
+                      continue;
                     }
+                    people.put(id, new Names.Person(rs.getString(2), rs.getString(3), ERASED));
                   }
                 }
               }
@@ -167,7 +192,7 @@ public final class ResponseQueries {
               Set<String> classes = new TreeSet<>();
               matched.values().forEach(classes::addAll);
               if (matched.size() > 1 && byNumber.isEmpty() && className == null) {
-                return new Forgotten(0, 0, 0, List.copyOf(classes));
+                return new Forgotten(0, 0, 0, List.copyOf(classes), 0);
               }
               int responses = 0;
               int answers = 0;
@@ -193,12 +218,65 @@ public final class ResponseQueries {
                   delete.executeUpdate();
                 }
               }
-              return new Forgotten(matched.size(), responses, answers, List.of());
+              List<Names.Person> forgottenPeople =
+                  matched.keySet().stream().map(people::get).toList();
+              int scrubbed = scrubOthers(connection, forgottenPeople);
+              return new Forgotten(matched.size(), responses, answers, List.of(), scrubbed);
             });
-    if (forgotten.respondents() > 0) {
-      store.eraseTraces();
-    }
+    // also after nothing was found: a copy an earlier run could not erase goes now
+    store.eraseTraces();
     return forgotten;
+  }
+
+  /**
+   * Replaces the forgotten people in every remaining note and text answer: another student may have
+   * written "asked together with Sanne de Vries (104233)". How many answers changed.
+   */
+  private static int scrubOthers(Connection connection, List<Names.Person> people)
+      throws SQLException {
+    if (people.isEmpty()) {
+      return 0;
+    }
+    Names.Scrubber scrubber = new Names.Scrubber(people);
+    record Change(long response, String question, String value, String note) {}
+    List<Change> changes = new ArrayList<>();
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT response_id, question_id, value, note FROM answer"
+                    + " WHERE note IS NOT NULL OR value LIKE '\"%'");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        String value = rs.getString(3);
+        String note = rs.getString(4);
+        String newValue = value;
+        if (value != null && value.startsWith("\"")) {
+          JsonNode text = ResponseDetails.parseValue(value);
+          if (text.isTextual()) {
+            String scrubbed = scrubber.scrub(text.asText());
+            if (!scrubbed.equals(text.asText())) {
+              newValue = JsonNodeFactory.instance.textNode(scrubbed).toString();
+            }
+          }
+        }
+        String newNote = scrubber.scrub(note);
+        if (!java.util.Objects.equals(newValue, value)
+            || !java.util.Objects.equals(newNote, note)) {
+          changes.add(new Change(rs.getLong(1), rs.getString(2), newValue, newNote));
+        }
+      }
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE answer SET value = ?, note = ? WHERE response_id = ? AND question_id = ?")) {
+      for (Change change : changes) {
+        update.setString(1, change.value());
+        update.setString(2, change.note());
+        update.setLong(3, change.response());
+        update.setString(4, change.question());
+        update.executeUpdate();
+      }
+    }
+    return changes.size();
   }
 
   private static int count(Connection connection, String sql, long id) throws SQLException {

@@ -18,6 +18,26 @@ final class SqliteStore extends Store {
   static final int SCHEMA_VERSION = Migrations.VERSION;
   private static final int BUSY_TIMEOUT_MS = 30_000;
 
+  /**
+   * A write tries for the lock in steps this long, telling the user between them; another import of
+   * a large class may hold it for minutes, so a write waits up to {@link #MAX_WRITE_WAIT_S}.
+   */
+  private static final int WRITE_STEP_MS = 1_000;
+
+  private static final long MAX_WRITE_WAIT_S = 15 * 60;
+  private static final long TELL_EVERY_S = 30;
+
+  /**
+   * How long erasing waits for a reader to let go of old pages: a command reads for seconds, a
+   * program that keeps a transaction open will not let go at all.
+   */
+  private static final int CHECKPOINT_WAIT_MS = 5_000;
+
+  private static final int SQLITE_BUSY = 5;
+
+  /** The integrity check runs before the first write of this connection, and only then. */
+  private boolean checked;
+
   private final Connection connection;
 
   private SqliteStore(Connection connection, Path file) {
@@ -115,12 +135,47 @@ final class SqliteStore extends Store {
     return read(SqliteStore::userVersion);
   }
 
-  /** Moves the write-ahead log into the database and empties it: deleted rows leave no copy. */
+  /**
+   * Moves the write-ahead log into the database and empties it: deleted rows leave no copy
+   * (secure_delete zeroes them in the file). The checkpoint says whether it got everything: a
+   * reader whose transaction began before the delete keeps the old pages, and then the data is
+   * still in the file.
+   */
   @Override
   public void eraseTraces() {
+    if (!checkpoint()) {
+      throw StoreException.tracesRemain(location());
+    }
+  }
+
+  /**
+   * Writes one page to the log and checkpoints it: a reader with an old snapshot blocks that just
+   * as it would block erasing a deleted student, but now nothing has been deleted yet.
+   */
+  @Override
+  public void prepareErasure() {
+    inTransaction(
+        c -> {
+          int version = userVersion(c);
+          execute(c, "PRAGMA user_version = " + version);
+          return null;
+        });
+    if (!checkpoint()) {
+      throw StoreException.heldOpen(location());
+    }
+  }
+
+  /** A full checkpoint that empties the log; false when another connection stopped it. */
+  private boolean checkpoint() {
     // outside any transaction: a checkpoint cannot empty the log while this connection reads it
     try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      statement.execute("PRAGMA busy_timeout = " + CHECKPOINT_WAIT_MS);
+      try (ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        // busy, frames in the log, frames moved: TRUNCATE leaves an empty log or reports busy
+        return rs.next() && rs.getInt(1) == 0 && rs.getInt(2) <= 0;
+      } finally {
+        statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+      }
     } catch (SQLException e) {
       throw StoreException.writeFailed(location(), e);
     }
@@ -137,10 +192,68 @@ final class SqliteStore extends Store {
     execute(connection, "COMMIT");
   }
 
+  /**
+   * Immediate: takes the write lock first, so a writer never fails half-way on a busy database.
+   * Another writer is waited for, in steps, and the user told; a damaged file is refused before
+   * anything is written to it.
+   */
   @Override
   protected void beginWrite(Connection connection) throws SQLException {
-    // immediate: takes the write lock first, so a writer never fails half-way on a busy database
-    execute(connection, "BEGIN IMMEDIATE");
+    long start = System.nanoTime();
+    long told = -1;
+    execute(connection, "PRAGMA busy_timeout = " + WRITE_STEP_MS);
+    try {
+      while (true) {
+        try {
+          execute(connection, "BEGIN IMMEDIATE");
+          break;
+        } catch (SQLException e) {
+          long waited = (System.nanoTime() - start) / 1_000_000_000L;
+          if ((e.getErrorCode() & 0xFF) != SQLITE_BUSY) {
+            throw e;
+          }
+          if (waited >= MAX_WRITE_WAIT_S) {
+            throw StoreException.busy(location(), MAX_WRITE_WAIT_S / 60, e);
+          }
+          if (told < 0 || waited - told >= TELL_EVERY_S) {
+            waited(waited);
+            told = waited;
+          }
+        }
+      }
+    } finally {
+      execute(connection, "PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+    }
+    if (!checked) {
+      String problem = quickCheck(connection);
+      if (problem != null) {
+        execute(connection, "ROLLBACK");
+        throw StoreException.damaged(location(), problem);
+      }
+      checked = true;
+    }
+  }
+
+  /**
+   * SQLite's quick integrity check of the whole file (pages, b-trees, free list; not indexes
+   * against rows): null when it is fine, else its first finding.
+   */
+  private static String quickCheck(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA quick_check(1)")) {
+      String first = rs.next() ? rs.getString(1) : "ok";
+      if ("ok".equals(first)) {
+        return null;
+      }
+      String detail = first.replace("*** in database main ***", "").strip();
+      int newline = detail.indexOf('\n');
+      return newline < 0 ? detail : detail.substring(0, newline);
+    } catch (SQLException e) {
+      if ((e.getErrorCode() & 0xFF) == 11 || (e.getErrorCode() & 0xFF) == 26) {
+        return String.valueOf(e.getMessage()); // SQLITE_CORRUPT, SQLITE_NOTADB
+      }
+      throw e;
+    }
   }
 
   @Override

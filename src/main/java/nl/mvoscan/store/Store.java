@@ -150,8 +150,35 @@ public abstract class Store implements AutoCloseable {
 
   /**
    * After personal data was deleted: make sure no copy of it lingers in logs or free pages (AVG).
+   * When that cannot be done now (another program keeps the old pages alive), a {@link
+   * StoreException#tracesRemain}, never a silent success.
    */
   public abstract void eraseTraces();
+
+  /**
+   * Before personal data is deleted: a {@link StoreException#heldOpen} when {@link #eraseTraces}
+   * could not finish afterwards, so nothing is deleted that would stay behind. A backend whose
+   * erasure nothing can block needs no check.
+   */
+  public void prepareErasure() {}
+
+  /** Told while a write waits for another program's transaction, with the seconds waited. */
+  @FunctionalInterface
+  public interface WaitListener {
+    void waiting(long seconds);
+  }
+
+  private WaitListener waitListener = seconds -> {};
+
+  /** Who is told while a write waits for another program (the command's stderr). */
+  public final void whileWaiting(WaitListener listener) {
+    this.waitListener = listener;
+  }
+
+  /** For a backend: tells the listener that a write has waited this long. */
+  protected final void waited(long seconds) {
+    waitListener.waiting(seconds);
+  }
 
   // ---- what a backend supplies
 

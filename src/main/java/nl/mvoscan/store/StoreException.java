@@ -36,6 +36,35 @@ public final class StoreException extends RuntimeException {
     return new StoreException("store.writeFailed", cause, location, reason(cause));
   }
 
+  /**
+   * The database is damaged (its integrity check fails): nothing is written to it, so the damage
+   * does not spread and a backup can still be put back.
+   */
+  public static StoreException damaged(String location, String detail) {
+    return new StoreException("store.damaged", null, location, detail);
+  }
+
+  /** Another program held the write lock longer than a write waits; nothing was changed. */
+  public static StoreException busy(String location, long minutes, Throwable cause) {
+    return new StoreException("store.busy", cause, location, minutes);
+  }
+
+  /**
+   * Another program keeps old pages of the database alive, so deleted data could not be erased from
+   * the file afterwards: nothing was deleted.
+   */
+  public static StoreException heldOpen(String location) {
+    return new StoreException("store.heldOpen", null, location);
+  }
+
+  /**
+   * The data was deleted, but another program keeps a copy of the old pages alive in the file; it
+   * goes when that program lets go and the next forget or delete runs.
+   */
+  public static StoreException tracesRemain(String location) {
+    return new StoreException("store.tracesRemain", null, location);
+  }
+
   private static String reason(Throwable cause) {
     return cause == null ? "" : String.valueOf(cause.getMessage());
   }

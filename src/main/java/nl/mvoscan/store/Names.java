@@ -1,0 +1,210 @@
+package nl.mvoscan.store;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finding a person in text as people write them: a name typed in capitals, with a non-breaking
+ * space, a soft hyphen, decomposed accents or a Turkish dotless ı still names the same person. One
+ * rule for {@code forget} (which student is meant, and where other students' notes name them) and
+ * for {@code --anonymize} (what to replace), so a name that one of them finds the other finds too,
+ * on SQLite and PostgreSQL alike.
+ */
+public final class Names {
+
+  /** A person to find in free text, and what replaces them there. */
+  public record Person(String name, String studentNumber, String replacement) {}
+
+  private Names() {}
+
+  /**
+   * Whether two names are the same person's name: compared after {@link #fold}, with spaces
+   * collapsed.
+   */
+  public static boolean same(String a, String b) {
+    return key(a).equals(key(b));
+  }
+
+  /** The comparison key of a name: folded, spaces collapsed and trimmed. */
+  public static String key(String name) {
+    return fold(name == null ? "" : name).folded().replaceAll(" +", " ").strip();
+  }
+
+  /**
+   * {@code text} with every person's name (as whole words) and student number (as a whole token)
+   * replaced by their replacement; see {@link Scrubber}.
+   */
+  public static String scrub(String text, List<Person> people) {
+    return new Scrubber(people).scrub(text);
+  }
+
+  /**
+   * Replaces people in many texts: built once for a list of people, it reads each text once,
+   * whatever the number of people, so anonymising a whole cohort stays linear.
+   */
+  public static final class Scrubber {
+
+    /** One way to write a person: the folded words of a name, or a student number. */
+    private record Pattern(String[] words, String replacement) {}
+
+    /** By the first letter-or-digit run of their first word; longest pattern first. */
+    private final Map<String, List<Pattern>> byFirstRun = new HashMap<>();
+
+    public Scrubber(List<Person> people) {
+      List<Pattern> patterns = new ArrayList<>();
+      for (Person person : people) {
+        for (String text : new String[] {person.name(), person.studentNumber()}) {
+          String key = key(text);
+          if (!key.isEmpty() && !firstRun(key, 0).isEmpty()) {
+            patterns.add(new Pattern(key.split(" "), person.replacement()));
+          }
+        }
+      }
+      patterns.sort(
+          Comparator.comparingInt((Pattern p) -> String.join(" ", p.words()).length()).reversed());
+      for (Pattern pattern : patterns) {
+        byFirstRun
+            .computeIfAbsent(firstRun(pattern.words()[0], 0), k -> new ArrayList<>())
+            .add(pattern);
+      }
+    }
+
+    /** {@code text} with everyone replaced; {@code null} stays {@code null}. */
+    public String scrub(String text) {
+      if (text == null || text.isEmpty() || byFirstRun.isEmpty()) {
+        return text;
+      }
+      Folded folded = fold(text);
+      String haystack = folded.folded();
+      StringBuilder out = null;
+      int copied = 0;
+      int i = 0;
+      while (i < haystack.length()) {
+        if (!Character.isLetterOrDigit(haystack.charAt(i)) || !boundary(haystack, i - 1)) {
+          i++;
+          continue;
+        }
+        String run = firstRun(haystack, i);
+        int matchEnd = -1;
+        Pattern matched = null;
+        for (Pattern pattern : byFirstRun.getOrDefault(run, List.of())) {
+          int end = matchFrom(haystack, i, pattern.words());
+          if (end > 0 && boundary(haystack, end)) {
+            matchEnd = end;
+            matched = pattern;
+            break;
+          }
+        }
+        if (matched == null) {
+          i += run.length();
+          continue;
+        }
+        if (out == null) {
+          out = new StringBuilder(text.length());
+        }
+        int originalStart = folded.start()[i];
+        out.append(text, copied, originalStart).append(matched.replacement());
+        copied = folded.end()[matchEnd - 1];
+        i = matchEnd;
+      }
+      return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+  }
+
+  /** Whether {@code text} names any of the people (by name or student number). */
+  public static boolean mentions(String text, List<Person> people) {
+    return text != null && !text.equals(scrub(text, people));
+  }
+
+  /** The run of letters and digits at {@code from}. */
+  private static String firstRun(String text, int from) {
+    int end = from;
+    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+      end++;
+    }
+    return text.substring(from, end);
+  }
+
+  /**
+   * Text folded for matching, and for each folded character the range of the original it came from.
+   */
+  private record Folded(String folded, int[] start, int[] end) {}
+
+  /**
+   * Compatibility-decomposed (NFKD: ligatures, full-width letters, the other normal form) without
+   * accents, without invisible format characters (soft hyphen, zero-width space, joiners), every
+   * kind of space one space, Turkish dotted İ and dotless ı as i, lower case in {@link
+   * Locale#ROOT}.
+   */
+  private static Folded fold(String text) {
+    StringBuilder folded = new StringBuilder(text.length());
+    List<int[]> ranges = new ArrayList<>(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      String part;
+      if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+        part = " ";
+      } else if (Character.getType(cp) == Character.FORMAT) {
+        part = "";
+      } else if (cp == 'ı' || cp == 'İ' || cp == 'I') {
+        part = "i";
+      } else {
+        String decomposed =
+            Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
+        StringBuilder kept = new StringBuilder();
+        decomposed
+            .codePoints()
+            .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
+            .forEach(kept::appendCodePoint);
+        part = kept.toString().toLowerCase(Locale.ROOT).replace('ı', 'i');
+      }
+      for (int k = 0; k < part.length(); k++) {
+        folded.append(part.charAt(k));
+        ranges.add(new int[] {i, next});
+      }
+      i = next;
+    }
+    int[] start = new int[ranges.size()];
+    int[] end = new int[ranges.size()];
+    for (int k = 0; k < ranges.size(); k++) {
+      start[k] = ranges.get(k)[0];
+      end[k] = ranges.get(k)[1];
+    }
+    return new Folded(folded.toString(), start, end);
+  }
+
+  /** The end of the words matched at {@code at}, or -1. */
+  private static int matchFrom(String haystack, int at, String[] words) {
+    int position = at;
+    for (int w = 0; w < words.length; w++) {
+      if (w > 0) {
+        int spaces = position;
+        while (spaces < haystack.length() && haystack.charAt(spaces) == ' ') {
+          spaces++;
+        }
+        if (spaces == position) {
+          return -1;
+        }
+        position = spaces;
+      }
+      if (!haystack.startsWith(words[w], position)) {
+        return -1;
+      }
+      position += words[w].length();
+    }
+    return position;
+  }
+
+  private static boolean boundary(String haystack, int index) {
+    if (index < 0 || index >= haystack.length()) {
+      return true;
+    }
+    return !Character.isLetterOrDigit(haystack.charAt(index));
+  }
+}

@@ -1,0 +1,153 @@
+package nl.mvoscan.cli;
+
+import static nl.mvoscan.cli.CliFixtures.assertNoStackTrace;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After {@code forget} no output and no byte of the database names the student: not their own rows,
+ * not another student's note about them, not a copy that another program kept alive.
+ */
+class ForgetLeavesNothingTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private String db() {
+    return dir.resolve("t.db").toString();
+  }
+
+  private static boolean fileContains(Path file, String text) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+        .contains(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+  }
+
+  /** Yusuf's answers with a note and a text answer that name Sanne and her student number. */
+  private Path yusufWritesAboutSanne() throws IOException {
+    ObjectNode answers =
+        (ObjectNode) MAPPER.readTree(Path.of("examples/garage-assen.json").toFile());
+    ObjectNode sector = (ObjectNode) answers.get("answers").get("sector");
+    sector.put("note", "Samen met SANNE  DE VRIES (104233) gevraagd aan de chef.");
+    Path file = dir.resolve("yusuf.json");
+    Files.writeString(file, MAPPER.writeValueAsString(answers));
+    return file;
+  }
+
+  @Test
+  void theNameAndNumberAreRemovedFromOtherStudentsNotes() throws IOException {
+    Cli.Run imported =
+        Cli.run(
+            "import",
+            "--db",
+            db(),
+            "examples/bakkerij-emmen.json",
+            yusufWritesAboutSanne().toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+    Cli.Run forget = Cli.run("forget", "--lang", "en", "--db", db(), "--student", "104233");
+    assertThat(forget.exitCode()).as(forget.err()).isZero();
+
+    for (String[] args :
+        new String[][] {
+          {"export", "--db", db(), "--long"},
+          {"export", "--db", db(), "--long", "--anonymize"},
+          {"export", "--db", db(), "--long", "--format", "json"},
+          {"show", "--db", db(), "2"},
+        }) {
+      Cli.Run run = Cli.run(args);
+      assertThat(run.exitCode()).as(String.join(" ", args) + run.err()).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).doesNotContainIgnoringCase("sanne");
+      assertThat(run.out()).as(String.join(" ", args)).doesNotContain("104233");
+    }
+    assertThat(Cli.run("export", "--db", db(), "--long").out())
+        .contains("Samen met [verwijderd] ([verwijderd]) gevraagd aan de chef.");
+    assertThat(fileContains(Path.of(db()), "DE VRIES")).isFalse();
+    assertThat(fileContains(Path.of(db() + "-wal"), "DE VRIES")).isFalse();
+  }
+
+  @Test
+  void aNameInCapitalsFindsTheTurkishDottedAndDotlessI() throws IOException {
+    ObjectNode answers =
+        (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+    ((ObjectNode) answers.get("respondent")).put("name", "Şeyma Yılmaz").remove("id");
+    Path file = dir.resolve("seyma.json");
+    Files.writeString(file, MAPPER.writeValueAsString(answers));
+    assertThat(Cli.run("import", "--db", db(), file.toString()).exitCode()).isZero();
+
+    Cli.Run forget = Cli.run("forget", "--lang", "en", "--db", db(), "--student", "ŞEYMA YILMAZ");
+    assertThat(forget.exitCode()).as(forget.err()).isZero();
+    assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
+
+    assertThat(Cli.run("import", "--db", db(), file.toString()).exitCode()).isZero();
+    assertThat(
+            Cli.run("forget", "--lang", "en", "--db", db(), "--student", "şeyma yilmaz").exitCode())
+        .isZero();
+  }
+
+  /**
+   * A program that keeps a read transaction open pins the old pages: the copy of the forgotten
+   * student stays in the file, so forget says so and fails instead of reporting success.
+   */
+  @Test
+  void aReaderThatKeepsTheDataAliveMakesForgetFailInsteadOfLie() throws Exception {
+    Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json", "examples/garage-assen.json");
+    try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + db());
+        Statement statement = reader.createStatement()) {
+      reader.setAutoCommit(false);
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM respondent")) {
+        assertThat(rs.next()).isTrue();
+      }
+      Cli.Run forget =
+          Cli.run("forget", "--lang", "en", "--db", db(), "--student", "Sanne de Vries");
+      assertThat(forget.exitCode()).as(forget.out() + forget.err()).isEqualTo(ExitCode.FAILURE);
+      assertThat(forget.out()).doesNotContain("forgotten");
+      assertThat(forget.err()).contains("another program").contains(db());
+      assertNoStackTrace(forget);
+      reader.rollback();
+    }
+    Cli.Run again = Cli.run("forget", "--lang", "en", "--db", db(), "--student", "Sanne de Vries");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(fileContains(Path.of(db()), "Sanne de Vries")).isFalse();
+    assertThat(fileContains(Path.of(db() + "-wal"), "Sanne de Vries")).isFalse();
+  }
+
+  @Test
+  void deleteChecksTheCheckpointToo() throws Exception {
+    Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json", "examples/garage-assen.json");
+    try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + db());
+        Statement statement = reader.createStatement()) {
+      reader.setAutoCommit(false);
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM respondent")) {
+        assertThat(rs.next()).isTrue();
+      }
+      Cli.Run delete = Cli.run("delete", "--lang", "en", "--db", db(), "1");
+      assertThat(delete.exitCode()).isEqualTo(ExitCode.FAILURE);
+      assertThat(delete.err()).contains("another program");
+      reader.rollback();
+    }
+  }
+
+  @Test
+  void theSameIdTwiceIsOneDeletion() throws IOException {
+    Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json", "examples/garage-assen.json");
+    Cli.Run delete = Cli.run("delete", "--lang", "en", "--db", db(), "1", "1");
+    assertThat(delete.exitCode()).as(delete.err()).isZero();
+    assertThat(delete.out()).contains("deleted 1 responses");
+  }
+}
