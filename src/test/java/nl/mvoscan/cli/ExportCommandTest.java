@@ -108,7 +108,7 @@ class ExportCommandTest {
     assertThat(excel).isEqualTo(golden("wide-excel.csv"));
     assertThat(new String(excel, StandardCharsets.UTF_8))
         .startsWith("\uFEFFresponse_id;school_year;class;student;")
-        .contains(";scored;30,2;92,3;3,7;starter;5,9;48,0;13,8;39,3;40,9;33,3\r\n");
+        .contains(";scored;30,6;94,6;3,8;starter;9,1;42,4;13,2;36,1;45,6;37,5;\r\n");
   }
 
   @Test
@@ -118,11 +118,11 @@ class ExportCommandTest {
         .startsWith(
             "response_id,school_year,class,student,student_number,company,kvk,city,date,scan_id,"
                 + "scan_version,status,score,coverage,grade,level,theme_beleid_score,theme_mens_score,theme_energie_score,"
-                + "theme_circulair_score,theme_keten_score,theme_omgeving_score\r\n");
+                + "theme_circulair_score,theme_keten_score,theme_omgeving_score,theme_kerncijfers_score\r\n");
     assertThat(wide)
         .contains(
-            "Zorgcentrum De Lindehof,41012684,Groningen,2026-11-24,mvo-stagebedrijf,2026.1,scored,"
-                + "89.8,100.0,9.1,koploper,94.7,96.6,91.4,84.0,90.0,81.8\r\n");
+            "Zorgcentrum De Lindehof,41012684,Groningen,2026-11-24,mvo-stagebedrijf,2026.2,scored,"
+                + "68.2,100.0,7.1,gevorderd,77.2,67.7,74.7,51.3,70.6,67.8,\r\n");
     assertThat(wide.split("\r\n", -1)).hasSize(6).endsWith("");
     String answers = new String(golden("long.csv"), StandardCharsets.UTF_8);
     assertThat(answers)
@@ -139,7 +139,7 @@ class ExportCommandTest {
     Cli.Run result = run("export", "--lang", "en", "--db", db(), "--long");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo(new String(golden("long.csv"), StandardCharsets.UTF_8));
-    assertThat(result.err()).contains("exported 197 answers");
+    assertThat(result.err()).contains("exported 289 answers");
     assertThat(run("export", "--lang", "nl", "--db", db()).err())
         .contains("4 ingevulde scans geëxporteerd");
   }
@@ -170,8 +170,8 @@ class ExportCommandTest {
                     "2026-2027")
                 .out());
     assertThat(all.size()).isEqualTo(4);
-    assertThat(all.get(0).get("score").decimalValue()).isEqualByComparingTo("30.2");
-    assertThat(all.get(0).get("theme_mens_score").decimalValue()).isEqualByComparingTo("48.0");
+    assertThat(all.get(0).get("score").decimalValue()).isEqualByComparingTo("30.6");
+    assertThat(all.get(0).get("theme_mens_score").decimalValue()).isEqualByComparingTo("42.4");
   }
 
   @Test
@@ -197,7 +197,7 @@ class ExportCommandTest {
     }
     JsonNode answers =
         MAPPER.readTree(run("export", "--db", db(), "--format", "json", "--long").out());
-    assertThat(answers.size()).isEqualTo(197);
+    assertThat(answers.size()).isEqualTo(289);
     JsonNode afval = find(answers, 1, "afvalstromen");
     assertThat(afval.get("value").isArray()).isTrue();
     assertThat(afval.get("value").toString()).isEqualTo("[\"papier\",\"gft\"]");
@@ -255,15 +255,16 @@ class ExportCommandTest {
             "theme_circulair_score",
             "theme_keten_score",
             "theme_omgeving_score",
+            "theme_kerncijfers_score",
             "theme_mensen_score");
     CSVRecord last = csv.get(csv.size() - 1);
     assertThat(csv.get(0).get(9)).isEqualTo("scan_id");
     assertThat(last.get(9)).isEqualTo("mini-scan");
-    assertThat(last.toList().subList(17, 22)).containsOnly("");
+    assertThat(last.toList().subList(17, 23)).containsOnly("");
     assertThat(last.get(16)).isNotEmpty();
-    assertThat(last.get(22)).isNotEmpty();
-    assertThat(csv.get(0).get(22)).isEqualTo("theme_mensen_score");
-    assertThat(csv.get(1).get(22)).isEmpty();
+    assertThat(last.get(23)).isNotEmpty();
+    assertThat(csv.get(0).get(23)).isEqualTo("theme_mensen_score");
+    assertThat(csv.get(1).get(23)).isEmpty();
   }
 
   /** Every name, student number and text that should not survive an anonymous export. */
@@ -336,8 +337,8 @@ class ExportCommandTest {
     assertThat(again).startsWith(first);
     assertThat(again)
         .endsWith(
-            ",4B,Student 01,Autobedrijf Van der Veen,01093846,Assen,2026-11-18,mvo-stagebedrijf,2026.1,scored,"
-                + "54.3,85.5,5.9,gevorderd,41.2,63.0,48.3,76.0,57.1,40.0\r\n")
+            ",4B,Student 01,Autobedrijf Van der Veen,01093846,Assen,2026-11-18,mvo-stagebedrijf,2026.2,scored,"
+                + "51.1,80.4,5.6,gevorderd,38.5,64.0,43.1,67.9,59.5,33.3,\r\n")
         .doesNotContain("Fleur");
     assertThat(run("export", "--db", db(), "--anonymize", "--class", "3A").out()).isEqualTo(first);
   }

@@ -44,7 +44,7 @@ class ImportCommandTest {
 
     Cli.Run list = run("responses", "--lang", "en", "--db", db, "--json");
     assertThat(list.out())
-        .contains("\"Sanne de Vries\"", "\"koploper\"", "\"starter\"", "\"2026-2027\"");
+        .contains("\"Sanne de Vries\"", "\"gevorderd\"", "\"starter\"", "\"2026-2027\"");
   }
 
   @Test
@@ -163,8 +163,10 @@ class ImportCommandTest {
             + "What does the company do for the health and wellbeing of its staff?\n"
             + "Zoë\t3C\tBakkerij\t03-11-2026\tManufacturing and industry\t12\tYes\tStarted\twerkplek|Attention to workload and stress\n"
             + "İlker\t3C\tGarage\t4-11-2026\tTrade and retail\t7,5\tPartly\tDon't know\tNone of these\n";
-    // "medewerkers" is a whole number in the scan: 7.5 must be rejected the same way in all
+    // the headers are the question texts of edition 2026.1 of the bundled scan, so that edition
+    // reads them; "medewerkers" is a whole number in it: 7.5 must be rejected the same way in all
     // dialects
+    String edition = Path.of("scans", "archive", "mvo-stagebedrijf-2026.1.json").toString();
     for (String[] dialect :
         new String[][] {
           {"utf8.csv", utf8Comma, "UTF-8"},
@@ -178,7 +180,15 @@ class ImportCommandTest {
               java.nio.charset.Charset.forName(
                   dialect[2].equals("windows-1252") ? "UTF-8" : dialect[2])));
       Cli.Run rejected =
-          run("import", "--lang", "en", "--db", dir.resolve("x.db").toString(), file.toString());
+          run(
+              "import",
+              "--lang",
+              "en",
+              "--scan",
+              edition,
+              "--db",
+              dir.resolve("x.db").toString(),
+              file.toString());
       assertThat(rejected.exitCode()).as(dialect[0]).isEqualTo(2);
       assertThat(rejected.err())
           .as(dialect[0])
@@ -200,7 +210,8 @@ class ImportCommandTest {
       Path file = dir.resolve(dialect[0]);
       Files.write(file, dialect[1].getBytes(java.nio.charset.Charset.forName(dialect[2])));
       String db = dir.resolve(dialect[0] + ".db").toString();
-      Cli.Run imported = run("import", "--lang", "en", "--db", db, file.toString());
+      Cli.Run imported =
+          run("import", "--lang", "en", "--scan", edition, "--db", db, file.toString());
       assertThat(imported.exitCode()).as(dialect[0] + imported.err()).isZero();
       assertThat(imported.out()).contains("imported 2 responses");
       stored.add(scoresOf(run("responses", "--db", db, "--json").out()));
@@ -212,7 +223,7 @@ class ImportCommandTest {
     Files.writeString(
         zoe,
         """
-        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
+        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf", "scanVersion": "2026.1",
          "answers": {"sector": "productie", "medewerkers": 12, "visie": "ja", "doelen": "gestart",
                      "welzijn": ["werkplek", "werkdruk"]}}
         """);
@@ -220,7 +231,7 @@ class ImportCommandTest {
     Files.writeString(
         ilker,
         """
-        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
+        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf", "scanVersion": "2026.1",
          "answers": {"sector": "handel", "medewerkers": 7, "visie": "deels", "doelen": "weetniet", "welzijn": ["geen"]}}
         """);
     String scored = run("score", "--json", zoe.toString(), ilker.toString()).out();
@@ -361,8 +372,8 @@ class ImportCommandTest {
   void theResponsesTableUsesADecimalCommaInDutch() throws Exception {
     String db = dir.resolve("t.db").toString();
     run("import", "--db", db, "examples/bakkerij-emmen.json");
-    assertThat(run("responses", "--lang", "nl", "--db", db).out()).contains("30,2").contains("3,7");
-    assertThat(run("responses", "--lang", "en", "--db", db).out()).contains("30.2").contains("3.7");
+    assertThat(run("responses", "--lang", "nl", "--db", db).out()).contains("30,6").contains("3,8");
+    assertThat(run("responses", "--lang", "en", "--db", db).out()).contains("30.6").contains("3.8");
   }
 
   @Test

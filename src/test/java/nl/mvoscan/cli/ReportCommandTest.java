@@ -79,7 +79,7 @@ class ReportCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains(out.toString(), "geschreven", pages(out) + " pagina's");
     assertThat(text(out))
-        .contains("Zorgcentrum De Lindehof", "Anaïs Bakker", "89,8", "Koploper")
+        .contains("Zorgcentrum De Lindehof", "Anaïs Bakker", "68,2", "Gevorderd")
         .doesNotContain("Grijs: het gemiddelde van klas", "rapportcijfer");
     assertThat(Files.exists(dir.resolve("mvoscan.db")))
         .as("a report from a file creates no database")

@@ -92,9 +92,40 @@ class ScansCommandTest {
     Cli.Run run = Cli.run("scans", "--lang", "en", "--json");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    JsonNode bundled = entry(JSON.readTree(run.out()), "mvo-stagebedrijf");
-    assertThat(bundled.get("source").asText()).isEqualTo("bundled:mvo-stagebedrijf.json");
-    assertThat(JSON.readTree(run.out()).findValuesAsText("id")).doesNotContain("mini-scan");
+    JsonNode list = JSON.readTree(run.out());
+    assertThat(sources(list, "mvo-stagebedrijf"))
+        .containsExactly(
+            "bundled:archive/mvo-stagebedrijf-2026.1.json", "bundled:mvo-stagebedrijf.json");
+    assertThat(list.findValuesAsText("id")).doesNotContain("mini-scan");
+  }
+
+  @Test
+  void listsTheArchivedEditionBeforeTheCurrentOneWhichALookupByIdFinds() throws IOException {
+    Cli.Run run = Cli.run("scans", "--lang", "en", "--json");
+    List<String> versions = new ArrayList<>();
+    JSON.readTree(run.out())
+        .forEach(
+            e -> {
+              if (e.path("id").asText().equals("mvo-stagebedrijf")) {
+                versions.add(e.path("version").asText());
+              }
+            });
+    assertThat(versions).containsExactly("2026.1", "2026.2");
+
+    JsonNode template =
+        JSON.readTree(Cli.run("template", "--lang", "en", "mvo-stagebedrijf").out());
+    assertThat(template.get("scanVersion").asText()).isEqualTo("2026.2");
+  }
+
+  private static List<String> sources(JsonNode list, String id) {
+    List<String> found = new ArrayList<>();
+    list.forEach(
+        e -> {
+          if (id.equals(e.path("id").asText())) {
+            found.add(e.path("source").asText());
+          }
+        });
+    return found;
   }
 
   @Test

@@ -118,17 +118,38 @@ class ValidateCommandTest {
   }
 
   @Test
-  void validatesTheBundledScanAndCountsItsThemes() {
+  void validatesTheBundledScansAndCountsTheirThemes() {
+    // six scored themes and the unscored block of key figures; the quick scan has three
     Path bundled = Path.of("scans", "mvo-stagebedrijf.json");
+    Path quick = Path.of("scans", "circulair-quickscan.json");
 
-    Cli.Run run = Cli.run("validate", "--lang", "en", bundled.toString());
+    Cli.Run run = Cli.run("validate", "--lang", "en", bundled.toString(), quick.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .matches(
             "OK \\Q"
                 + bundled
-                + "\\E \\(mvo-stagebedrijf \\S+: 6 themes, \\d+ scored questions\\)\\R");
+                + "\\E \\(mvo-stagebedrijf \\S+: 7 themes, \\d+ scored questions\\)\\R"
+                + "OK \\Q"
+                + quick
+                + "\\E \\(circulair-quickscan \\S+: 3 themes, 14 scored questions\\)\\R");
+  }
+
+  @Test
+  void theArchivedEditionsOfTheBundledScansStayValid() throws IOException {
+    List<String> files;
+    try (java.util.stream.Stream<Path> list = Files.list(Path.of("scans", "archive"))) {
+      files = list.map(Path::toString).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    List<String> args = new java.util.ArrayList<>(List.of("validate", "--lang", "en"));
+    args.addAll(files);
+
+    Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(lines(run.out())).hasSize(files.size()).allMatch(l -> l.startsWith("OK "));
   }
 
   @Test

@@ -594,47 +594,52 @@ class ClassCsvTest {
     assertThat(result.rows())
         .allSatisfy(r -> assertThat(r.answers().respondent().className()).isEqualTo("3A"));
     assertThat(result.rows().stream().mapToInt(r -> r.answers().answers().size()).sum())
-        .isEqualTo(1324);
+        .isEqualTo(1895);
 
     Answers zoe = result.rows().get(0).answers();
     assertThat(zoe.respondent())
         .isEqualTo(new Answers.Respondent("Zoë Mulder", "104201", "3A", null));
     assertThat(zoe.company()).isEqualTo(new Answers.Company("Albert Heijn", null, "Emmen", null));
     assertThat(zoe.date()).isEqualTo(LocalDate.of(2026, 11, 3));
-    assertThat(zoe.answers()).hasSize(43);
+    assertThat(zoe.answers()).hasSize(65);
     assertThat(value(zoe, "sector")).isEqualTo("handel");
+    assertThat(value(zoe, "vestiging")).isEqualTo("franchise");
     assertThat(value(zoe, "medewerkers")).isEqualTo(new BigDecimal("95"));
-    assertThat(value(zoe, "producten")).isEqualTo("verkoopt");
+    assertThat(value(zoe, "producten")).isEqualTo(List.of("eten", "verkoopt"));
     assertThat(value(zoe, "activiteiten")).isEqualTo("Supermarkt in het centrum van Emmen.");
-    assertThat(value(zoe, "visie")).isEqualTo("weetniet");
-    assertThat(value(zoe, "rapportage")).isNull();
-    assertThat(value(zoe, "veiligheid")).isEqualTo("voorloper");
+    assertThat(value(zoe, "stakeholders")).isEqualTo("weetniet");
+    assertThat(value(zoe, "visie")).isNull();
+    assertThat(value(zoe, "rapportage")).isEqualTo("ingevoerd");
+    assertThat(value(zoe, "veiligheid")).isEqualTo("ingevoerd");
     assertThat(value(zoe, "welzijn"))
         .isEqualTo(List.of("werkplek", "vertrouwenspersoon", "vitaliteit"));
     assertThat(value(zoe, "energiemaatregelen"))
-        .isEqualTo(List.of("sensoren", "apparaten", "uitzetten", "onderhoud"));
+        .isEqualTo(List.of("led", "sensoren", "apparaten", "uitzetten", "onderhoud"));
     assertThat(value(zoe, "duurzame_energie")).isEqualTo("groen_buitenland");
     assertThat(value(zoe, "afvalstromen"))
         .isEqualTo(List.of("papier", "plastic", "gft", "elektro"));
 
     Answers mohammed = result.rows().get(1).answers();
-    assertThat(mohammed.answers()).hasSize(46);
+    assertThat(mohammed.answers()).hasSize(68);
     assertThat(value(mohammed, "activiteiten"))
         .isEqualTo("Supermarkt; verkoopt boodschappen en heeft een afhaalpunt.");
-    assertThat(value(mohammed, "woonwerk")).isEqualTo(List.of("fiets", "laden"));
+    assertThat(value(mohammed, "woonwerk")).isEqualTo(List.of("fiets"));
 
     Answers sanne = result.rows().get(4).answers();
     assertThat(sanne.respondent().name()).isEqualTo("Sanne de Vries");
     assertThat(sanne.company())
         .isEqualTo(new Answers.Company("Bakkerij De Korenschoof", "04187352", "Emmen", null));
-    assertThat(value(sanne, "welzijn")).isEqualTo(List.of("weetniet"));
+    assertThat(value(sanne, "welzijn")).isEqualTo(List.of("werkplek"));
     assertThat(value(sanne, "medewerkers")).isEqualTo(new BigDecimal("6"));
-    assertThat(value(sanne, "producten")).isEqualTo("voedsel");
+    assertThat(value(sanne, "producten")).isEqualTo(List.of("eten"));
 
     Answers anais = result.rows().get(11).answers();
     assertThat(anais.respondent().name()).isEqualTo("Anaïs Bakker");
-    assertThat(value(anais, "overlast")).isEqualTo("nvt");
-    assertThat(value(anais, "co2_voetafdruk")).isEqualTo("keten");
+    // a care home is a public organisation: its answers are to the questions for organisations
+    assertThat(value(anais, "overlast")).isNull();
+    assertThat(value(anais, "overlast_org")).isEqualTo("ja");
+    assertThat(value(anais, "co2_voetafdruk_org")).isEqualTo("eigen");
+    assertThat(value(anais, "medicijnresten")).isEqualTo("deels");
     assertThat(result.rows().get(13).answers().respondent().name()).isEqualTo("Şeyma Yılmaz");
   }
 }

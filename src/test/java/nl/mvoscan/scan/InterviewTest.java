@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,16 @@ import nl.mvoscan.scoring.Status;
 import org.junit.jupiter.api.Test;
 
 /**
- * The state of the bundled scan {@code mvo-stagebedrijf} being filled in. With nothing answered, 41
- * questions are visible: the 7 profile questions and the 34 theme questions without a condition (13
- * theme questions depend on the profile).
+ * The state of the bundled scan {@code mvo-stagebedrijf} being filled in, in its edition 2026.1
+ * (kept in {@code scans/archive}, so that content changes leave these tests alone). With nothing
+ * answered, 41 questions are visible: the 7 profile questions and the 34 theme questions without a
+ * condition (13 theme questions depend on the profile).
  */
 class InterviewTest {
 
   private static final Scan SCAN =
-      ScanCatalog.load(List.of(), Locale.ROOT).find("mvo-stagebedrijf").orElseThrow();
+      ScanLoader.load(Path.of("scans", "archive", "mvo-stagebedrijf-2026.1.json"), Locale.ROOT)
+          .scan();
 
   private static Interview fresh() {
     return Interview.start(SCAN, "nl", Map.of());

@@ -19,7 +19,7 @@ class ReliabilityTest {
 
   private static String answers(int i) {
     return """
-        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf",
+        {"format": "mvoscan-answers/1", "scan": "mvo-stagebedrijf", "scanVersion": "2026.1",
          "respondent": {"name": "Student %d", "id": "%d", "class": "4B"},
          "company": {"name": "Bedrijf %d", "city": "Zwolle"},
          "date": "2026-10-01",

@@ -130,10 +130,10 @@ class ClassReportTest {
     assertThat(cells).contains("Schooljaar2026-2027", "Antwoorden5", "Studenten4", "Bedrijven4");
     assertThat(text)
         .contains(
-            "Gemiddelde totaalscore 55,1, gemiddeld rapportcijfer 6,0 (5 van de 5 antwoorden hebben een totaalscore)");
-    assertThat(cells).contains("Starter240,0%", "Gevorderd240,0%", "Koploper120,0%");
-    // beleid: 5.9, 5.9, 41.2, 73.7, 94.7 → n, min, Q1, median, Q3, max, mean
-    assertThat(cells).contains("Beleid&bestuur55,95,941,273,794,744,3");
+            "Gemiddelde totaalscore 50,8, gemiddeld rapportcijfer 5,6 (5 van de 5 antwoorden hebben een totaalscore)");
+    assertThat(cells).contains("Starter240,0%", "Gevorderd360,0%", "Koploper00,0%");
+    // beleid: 9.1, 9.1, 38.5, 77.2, 84.4 → n, min, Q1, median, Q3, max, mean
+    assertThat(cells).contains("Beleid&bestuur59,19,138,577,284,443,7");
     assertThat(text)
         .contains("Waar de klas het meest kan winnen", "onder het maximum bij", "Advies:");
     assertThat(text).contains(NAMES.toArray(String[]::new));
