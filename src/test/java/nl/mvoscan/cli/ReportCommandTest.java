@@ -105,7 +105,7 @@ class ReportCommandTest {
             "-o",
             out.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
-    assertThat(text(out)).contains("RAPPORT VOOR DE STUDENT", "rapportcijfer", "9,1");
+    assertThat(text(out)).contains("RAPPORT VOOR DE STUDENT", "rapportcijfer", "7,1");
   }
 
   @Test
