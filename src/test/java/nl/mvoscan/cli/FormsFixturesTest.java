@@ -111,7 +111,8 @@ class FormsFixturesTest {
             List.of(":5: Tijdstempel: time stamp \"1-12-2026 16:30 uur\" cannot be read")),
         Arguments.of(
             "excel-1252-bad.csv",
-            List.of(":3: Hoeveel medewerkers heeft het bedrijf?: \"veel\" is not a number")));
+            List.of(
+                ":3: Hoeveel medewerkers heeft het bedrijf of de organisatie?: \"veel\" is not a number")));
   }
 
   @ParameterizedTest

@@ -52,6 +52,17 @@ class TemplateFormTest {
     return asked;
   }
 
+  /**
+   * A number with a thousands separator: 1.200, or the question's minimum when that is higher (a
+   * year from 2000).
+   */
+  private static String thousands(String type) {
+    java.util.regex.Matcher min =
+        java.util.regex.Pattern.compile("(?:minstens|at least) (\\d+)").matcher(type);
+    int value = min.find() ? Math.max(1200, Integer.parseInt(min.group(1))) : 1200;
+    return (value / 1000) + "." + String.format(java.util.Locale.ROOT, "%03d", value % 1000);
+  }
+
   private static String csvCell(String text) {
     return "\"" + text.replace("\"", "\"\"") + "\"";
   }
@@ -77,7 +88,7 @@ class TemplateFormTest {
       if (q.options().isEmpty()) {
         value =
             q.type().contains("Getal") || q.type().contains("Number")
-                ? "1.200"
+                ? thousands(q.type())
                 : q.text().contains("KvK") ? "04187352" : "x";
       } else if (q.type().contains("Checkboxes") || q.type().contains("Selectievakjes")) {
         // every option that may be combined, joined as a Google Sheet joins checkboxes
