@@ -87,6 +87,7 @@ public final class CommandLineFactory {
     commandLine.setOut(TerminalWriter.of(out));
     commandLine.setErr(TerminalWriter.of(err));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.registerConverter(OutputPath.class, OutputPath::parse);
     commandLine.setExecutionStrategy(
         parseResult -> {
           try {

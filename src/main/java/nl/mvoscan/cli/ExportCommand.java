@@ -86,11 +86,12 @@ public final class ExportCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Schrijf naar FILE in plaats van stdout / write to FILE instead of stdout.")
-  Path output;
+  OutputPath output;
 
   @Override
   public Integer call() {
     Messages messages = common.messages();
+    Path file = output == null ? null : output.file(messages);
     List<String> problems = new ArrayList<>();
     if (wide && answers) {
       problems.add(messages.get("export.wideAndLong"));
@@ -98,14 +99,14 @@ public final class ExportCommand implements Callable<Integer> {
     if (excel && format != Format.csv) {
       problems.add(messages.get("export.excelNeedsCsv"));
     }
-    if (format == Format.xlsx && output == null) {
+    if (format == Format.xlsx && file == null) {
       problems.add(messages.get("export.xlsxNeedsOutput"));
     }
     if (!problems.isEmpty()) {
       throw MvoscanException.invalidInput(problems);
     }
     if (format == Format.xlsx) {
-      return workbook(messages);
+      return workbook(messages, file);
     }
     ExportQueries.Data data;
     try (Store store = db.openExisting(messages)) {
@@ -120,14 +121,14 @@ public final class ExportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String what =
         messages.get(answers ? "export.answers" : "export.responses", table.rows().size());
-    if (output != null) {
+    if (file != null) {
       try {
-        AtomicFiles.write(output, text);
+        AtomicFiles.write(file, text);
       } catch (IOException e) {
         throw MvoscanException.failure(
-            messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
+            messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
       }
-      err.println(messages.get("export.written", what, output));
+      err.println(messages.get("export.written", what, file));
     } else {
       PrintWriter out = spec.commandLine().getOut();
       out.print(text);
@@ -139,7 +140,7 @@ public final class ExportCommand implements Callable<Integer> {
   }
 
   /** The workbook: both tables, the class figures of the same selection, written in one go. */
-  private int workbook(Messages messages) {
+  private int workbook(Messages messages, Path file) {
     ExportQueries.Data data;
     Aggregate classes;
     try (Store store = db.openExisting(messages)) {
@@ -161,15 +162,15 @@ public final class ExportCommand implements Callable<Integer> {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
       XlsxExport.write(responses, long_, classes, messages, bytes);
-      AtomicFiles.write(output, bytes.toByteArray());
+      AtomicFiles.write(file, bytes.toByteArray());
     } catch (IOException e) {
       throw MvoscanException.failure(
-          messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
+          messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println(
         messages.get(
-            "export.written", messages.get("export.responses", responses.rows().size()), output));
+            "export.written", messages.get("export.responses", responses.rows().size()), file));
     err.flush();
     return ExitCode.OK;
   }

@@ -83,7 +83,7 @@ public final class ReportCommand implements Runnable {
         paramLabel = "FILE.pdf",
         description =
             "Waar het rapport komt (bestand of map) / where to write the report (file or folder).")
-    Path output;
+    OutputPath output;
 
     @Option(
         names = "--scan",
@@ -188,7 +188,7 @@ public final class ReportCommand implements Runnable {
         paramLabel = "FILE.pdf",
         description =
             "Waar het rapport komt (bestand of map) / where to write the report (file or folder).")
-    Path output;
+    OutputPath output;
 
     @Option(
         names = "--anonymize",
@@ -246,7 +246,7 @@ public final class ReportCommand implements Runnable {
         required = true,
         paramLabel = "DIR",
         description = "Map voor de rapporten / folder for the reports.")
-    Path folder;
+    OutputPath output;
 
     @Option(
         names = "--school-year",
@@ -258,6 +258,7 @@ public final class ReportCommand implements Runnable {
     public Integer call() {
       Messages messages = common.messages();
       PrintWriter err = spec.commandLine().getErr();
+      Path folder = output.path();
       if (Files.exists(folder) && !Files.isDirectory(folder)) {
         throw MvoscanException.invalidInput(folder + ": " + messages.get("report.notAFolder"));
       }
@@ -474,11 +475,11 @@ public final class ReportCommand implements Runnable {
    * {@code -o} as given; a folder gets the default name inside it; no {@code -o} writes the default
    * name here.
    */
-  private static Path target(Path output, String defaultBase) {
+  private static Path target(OutputPath output, String defaultBase) {
     if (output == null) {
       return Path.of(defaultBase + ".pdf");
     }
-    return Files.isDirectory(output) ? output.resolve(defaultBase + ".pdf") : output;
+    return output.fileOrIn(defaultBase + ".pdf");
   }
 
   static void write(Path target, byte[] bytes, Messages messages) {

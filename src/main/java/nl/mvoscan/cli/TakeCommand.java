@@ -51,7 +51,7 @@ public final class TakeCommand implements Callable<Integer> {
       paramLabel = "ANSWERS.json",
       description =
           "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default antwoorden-<name>-<date>.json here.")
-  Path output;
+  OutputPath output;
 
   @Option(
       names = "--resume",
@@ -110,9 +110,10 @@ public final class TakeCommand implements Callable<Integer> {
     textLanguage = common.newResponseLanguage(scan, prior == null ? null : prior.language());
     messages = common.messagesFor(textLanguage);
 
-    file = output != null ? output : resume;
-    if (output != null && Files.exists(output) && (resume == null || !same(output, resume))) {
-      throw MvoscanException.invalidInput(messages.get("take.exists", output));
+    Path target = output == null ? null : output.file(messages);
+    file = target != null ? target : resume;
+    if (target != null && Files.exists(target) && (resume == null || !same(target, resume))) {
+      throw MvoscanException.invalidInput(messages.get("take.exists", target));
     }
 
     interactive = injectedInput == null && System.console() != null;

@@ -44,7 +44,7 @@ public final class TemplateCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       description = "Schrijf naar bestand / write to file.")
-  Path output;
+  OutputPath output;
 
   @Option(
       names = "--form",
@@ -60,18 +60,19 @@ public final class TemplateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Messages messages = common.messages();
+    Path file = output == null ? null : output.file(messages);
     Scan scan = new ScanResolver(sources, messages).resolve(scanRef);
     String language = common.scanLanguage(scan);
     if (form) {
       String text = form(scan, language, messages);
-      if (output != null) {
+      if (file != null) {
         try {
-          AtomicFiles.write(output, text);
+          AtomicFiles.write(file, text);
         } catch (IOException e) {
           throw MvoscanException.failure(
-              messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
+              messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
         }
-        spec.commandLine().getErr().println(messages.get("template.form.written", output));
+        spec.commandLine().getErr().println(messages.get("template.form.written", file));
       } else {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
@@ -94,14 +95,14 @@ public final class TemplateCommand implements Callable<Integer> {
     scan.questions().forEach(q -> answers.putNull(q.id()));
     String json = ResultJson.write(root);
     PrintWriter out = spec.commandLine().getOut();
-    if (output != null) {
+    if (file != null) {
       try {
-        AtomicFiles.write(output, json + System.lineSeparator());
+        AtomicFiles.write(file, json + System.lineSeparator());
       } catch (IOException e) {
         throw MvoscanException.failure(
-            messages.get("file.cannotWrite", output, String.valueOf(e.getMessage())), e);
+            messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
       }
-      spec.commandLine().getErr().println(messages.get("template.written", output));
+      spec.commandLine().getErr().println(messages.get("template.written", file));
     } else {
       out.println(json);
       out.flush();

@@ -1,14 +1,68 @@
 package nl.mvoscan.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Writes a file through a temporary sibling and a move, so readers never see half a file. */
+/**
+ * Writes a file through a temporary sibling and a move, so readers never see half a file.
+ *
+ * <p>The temporary file is {@code .<name>.<pid>.<random>.tmp}, readable by the owner only, and
+ * holds the same personal data as the file (a student's PDF, a class export). It is forced to disk
+ * before the move and the folder after it, so a power cut leaves the old file or the new one, never
+ * an empty one. A run that is killed leaves its temporary file behind: the next write in that
+ * folder, by any mvoscan command, removes it once its process has ended.
+ */
 public final class AtomicFiles {
+
+  /**
+   * The most bytes the temporary name adds to a file's name: a dot before, then a dot, a process id
+   * (7 digits), a dot, a random number (20 digits) and {@code .tmp}.
+   */
+  public static final int TEMP_OVERHEAD = 1 + 1 + 7 + 1 + 20 + 4;
+
+  /** What file systems take for one name, in bytes (ext4, APFS, NTFS in UTF-16 units). */
+  private static final int MAX_NAME_BYTES = 255;
+
+  private static final Pattern TEMP = Pattern.compile("\\..+\\.([0-9]{1,10})\\.[0-9]{1,20}\\.tmp");
+
+  /** How mvoscan named temporary files before they carried the process id. */
+  private static final Pattern UNOWNED_TEMP = Pattern.compile("\\..+\\.[0-9]{1,20}\\.tmp");
+
+  /** An unowned temporary file this old was left by a run that ended long ago. */
+  private static final Duration UNOWNED_AGE = Duration.ofHours(1);
+
+  private static final long PID = ProcessHandle.current().pid();
+
+  /** Folders this process has cleaned; each is cleaned once. */
+  private static final Set<Path> CLEANED = ConcurrentHashMap.newKeySet();
+
+  /** The temporary files this process is writing now (report batch writes from several threads). */
+  private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
+
+  private static final Object CREATING = new Object();
+
+  /** Writes a file's content to the stream it is given. */
+  @FunctionalInterface
+  public interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
 
   private AtomicFiles() {}
 
@@ -17,8 +71,17 @@ public final class AtomicFiles {
    * denied, no such folder…), never just the name of the temporary file.
    */
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, out -> out.write(content));
+  }
+
+  public static void write(Path target, String content) throws IOException {
+    write(target, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes what {@code body} writes to {@code target}, as {@link #write(Path, byte[])}. */
+  public static void write(Path target, Body body) throws IOException {
     try {
-      writeThroughTemp(target, content);
+      writeThroughTemp(target, body);
     } catch (IOException e) {
       throw new IOException(reason(e), e);
     }
@@ -43,27 +106,107 @@ public final class AtomicFiles {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private static void writeThroughTemp(Path target, byte[] content) throws IOException {
+  private static void writeThroughTemp(Path target, Body body) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
     if (folder != null) {
       Files.createDirectories(folder);
+    } else {
+      folder = absolute.getRoot();
     }
-    Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+    String prefix = "." + fitting(absolute.getFileName().toString()) + "." + PID + ".";
+    Path temp;
+    synchronized (CREATING) {
+      removeStale(folder);
+      temp = Files.createTempFile(folder, prefix, ".tmp");
+      WRITING.add(temp);
+    }
     try {
-      Files.write(temp, content);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65536)) {
+        body.writeTo(out);
+        out.flush();
+        channel.force(true);
+      }
       try {
         Files.move(
             temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
+      forceFolder(folder);
     } finally {
       Files.deleteIfExists(temp);
+      WRITING.remove(temp);
     }
   }
 
-  public static void write(Path target, String content) throws IOException {
-    write(target, content.getBytes(StandardCharsets.UTF_8));
+  /** The name as the temporary file carries it: cut so the temporary name still fits. */
+  private static String fitting(String name) {
+    int room = MAX_NAME_BYTES - TEMP_OVERHEAD;
+    if (name.getBytes(StandardCharsets.UTF_8).length <= room) {
+      return name;
+    }
+    StringBuilder kept = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < name.length(); ) {
+      int cp = name.codePointAt(i);
+      String one = new String(Character.toChars(cp));
+      bytes += one.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > room) {
+        break;
+      }
+      kept.append(one);
+      i += Character.charCount(cp);
+    }
+    return kept.toString();
+  }
+
+  /** The rename is in the folder: a folder not forced to disk may forget it after a power cut. */
+  private static void forceFolder(Path folder) {
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Windows cannot open a folder this way; NTFS journals the rename itself
+    }
+  }
+
+  /**
+   * Removes temporary files a killed run left in {@code folder}: ours whose process has ended, and
+   * unowned ones (of an older mvoscan) older than an hour. Once per folder per process.
+   */
+  private static void removeStale(Path folder) {
+    if (!CLEANED.add(folder)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, ".*.tmp")) {
+      for (Path file : files) {
+        if (stale(file)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // cleaning up is a courtesy; the write itself does not depend on it
+    }
+  }
+
+  private static boolean stale(Path file) throws IOException {
+    if (WRITING.contains(file)
+        || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    String name = file.getFileName().toString();
+    Matcher owned = TEMP.matcher(name);
+    if (owned.matches()) {
+      long pid = Long.parseLong(owned.group(1));
+      // a file of this process that it is not writing is a leftover of an earlier process that had
+      // the same id
+      return pid == PID || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+    if (UNOWNED_TEMP.matcher(name).matches()) {
+      FileTime modified = Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      return modified.toInstant().isBefore(Instant.now().minus(UNOWNED_AGE));
+    }
+    return false;
   }
 }

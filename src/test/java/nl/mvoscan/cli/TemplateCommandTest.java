@@ -256,16 +256,17 @@ class TemplateCommandTest {
   }
 
   @Test
-  void reportsAnUnwritableOutputInOneClearLine() throws IOException {
+  void aFolderAsOutputIsRefusedInOneClearLine() throws IOException {
     Path folder = Files.createDirectory(dir.resolve("map"));
     Files.writeString(folder.resolve("iets.txt"), "x", StandardCharsets.UTF_8);
 
     Cli.Run run = Cli.run("template", "--lang", "en", SCAN.toString(), "-o", folder.toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .doesNotContain("internal error")
         .doesNotContain("Exception")
-        .contains(folder.toString());
+        .contains(folder.toString())
+        .contains("is a folder");
   }
 }

@@ -1,21 +1,32 @@
 package nl.mvoscan.report.pdf;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.mvoscan.io.AtomicFiles;
 
 /**
  * File names made from people's and companies' names, safe on Linux, macOS and Windows: no path
  * separators or {@code ..}, none of {@code <>:"/\|?*}, no control or invisible formatting
  * characters, no Windows device names (CON, NUL, COM1…), no leading or trailing dots or spaces, at
- * most {@value #MAX_LENGTH} characters. {@link Claims} adds {@code -2}, {@code -3}… so names in one
- * folder never overwrite each other, compared without case as Windows and macOS do.
+ * most {@value #MAX_LENGTH} characters and {@link #MAX_BYTES} bytes. {@link Claims} adds {@code
+ * -2}, {@code -3}… so names in one folder never overwrite each other, compared without case as
+ * Windows and macOS do.
  */
 public final class FileNames {
 
   public static final int MAX_LENGTH = 80;
+
+  /**
+   * File systems count a name in bytes (255 on ext4 and APFS), and the name is written first as a
+   * temporary file with a longer name: room is left for that suffix, the longest extension ({@code
+   * .xlsx}) and a claim's {@code -9999}. Counted in UTF-8, and in its decomposed form, which macOS
+   * may store.
+   */
+  public static final int MAX_BYTES = 255 - AtomicFiles.TEMP_OVERHEAD - ".xlsx".length() - 5;
 
   private static final Pattern FORBIDDEN = Pattern.compile("[<>:\"/\\\\|?*]");
   private static final Pattern DOTS = Pattern.compile("\\.{2,}");
@@ -52,6 +63,7 @@ public final class FileNames {
     text = SPACES.matcher(text).replaceAll(" ");
     text = EDGES.matcher(text).replaceAll("");
     text = truncate(text, MAX_LENGTH);
+    text = truncateBytes(text, MAX_BYTES);
     text = EDGES.matcher(text).replaceAll("");
     if (text.isEmpty()) {
       return fallback == null ? "report" : safe(fallback, "report");
@@ -67,6 +79,24 @@ public final class FileNames {
       return text;
     }
     return text.substring(0, text.offsetByCodePoints(0, max));
+  }
+
+  /** At most {@code max} bytes in UTF-8, composed or decomposed, cut between characters. */
+  private static String truncateBytes(String text, int max) {
+    int composed = 0;
+    int decomposed = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      String one = new String(Character.toChars(cp));
+      composed += one.getBytes(StandardCharsets.UTF_8).length;
+      decomposed +=
+          Normalizer.normalize(one, Normalizer.Form.NFD).getBytes(StandardCharsets.UTF_8).length;
+      if (composed > max || decomposed > max) {
+        return text.substring(0, i);
+      }
+      i += Character.charCount(cp);
+    }
+    return text;
   }
 
   /** Hands out file names in one folder, each only once. */

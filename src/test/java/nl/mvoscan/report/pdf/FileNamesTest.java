@@ -46,11 +46,37 @@ class FileNamesTest {
 
   @Test
   void longNamesAreCutAtEightyCodePointsWithoutSplittingCharacters() {
-    String name = "😀".repeat(100);
-    String safe = FileNames.safe(name, "x");
-    assertThat(safe.codePointCount(0, safe.length())).isEqualTo(FileNames.MAX_LENGTH);
-    assertThat(safe).isEqualTo("😀".repeat(FileNames.MAX_LENGTH));
     assertThat(FileNames.safe("a".repeat(79) + " b", "x")).isEqualTo("a".repeat(79));
+    assertThat(FileNames.safe("a".repeat(100), "x")).isEqualTo("a".repeat(FileNames.MAX_LENGTH));
+    String emoji = FileNames.safe("😀".repeat(100), "x");
+    assertThat(emoji).matches("(😀)+");
+  }
+
+  /**
+   * File systems count bytes, not characters: 80 Chinese characters or 70 emoji are more than 255
+   * bytes with the extension and the temporary file's suffix, and would stop a whole batch.
+   */
+  @Test
+  void namesAreCutToWhatTheFileSystemTakesInBytesWithRoomForTheTempSuffix() {
+    for (String name :
+        new String[] {
+          "张".repeat(80), "😀".repeat(70), "é".repeat(200), "e\u0301".repeat(200), "한".repeat(90)
+        }) {
+      String safe = FileNames.safe(name, "x");
+      int bytes = safe.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      int decomposed =
+          java.text.Normalizer.normalize(safe, java.text.Normalizer.Form.NFD)
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+              .length;
+      assertThat(Math.max(bytes, decomposed)).as(name).isLessThanOrEqualTo(FileNames.MAX_BYTES);
+      assertThat(
+              FileNames.MAX_BYTES
+                  + ".xlsx".length()
+                  + "-9999".length()
+                  + nl.mvoscan.io.AtomicFiles.TEMP_OVERHEAD)
+          .isLessThanOrEqualTo(255);
+      assertThat(safe).isNotEmpty().doesNotContain("\uFFFD");
+    }
   }
 
   @Test

@@ -1,0 +1,53 @@
+package nl.mvoscan.cli;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.mvoscan.i18n.Messages;
+
+/**
+ * The value of {@code -o}: a path, and whether it was written as a folder. {@link Path} drops a
+ * trailing slash, so {@code -o newdir/} would become a file called {@code newdir}; this keeps it.
+ *
+ * @param path the path as given
+ * @param folder {@code true} when it ended in a slash (or, on Windows, a backslash)
+ */
+record OutputPath(Path path, boolean folder) {
+
+  /** picocli's converter: {@code -o x/} is a folder, {@code -o x} whatever exists there. */
+  static OutputPath parse(String text) {
+    boolean slash = text.endsWith("/") || text.endsWith(File.separator);
+    return new OutputPath(Path.of(text), slash && text.length() > 1);
+  }
+
+  /** A folder: written so, or an existing folder. */
+  boolean isFolder() {
+    return folder || Files.isDirectory(path);
+  }
+
+  /**
+   * For a command that writes one file of its own name: the path, or bad input when it names a
+   * folder.
+   */
+  Path file(Messages messages) {
+    if (isFolder()) {
+      throw MvoscanException.invalidInput(messages.get("output.isFolder", shown()));
+    }
+    return path;
+  }
+
+  /** For a report: the path, or {@code defaultName} inside it when it names a folder. */
+  Path fileOrIn(String defaultName) {
+    return isFolder() ? path.resolve(defaultName) : path;
+  }
+
+  /** The path as the user wrote it, a folder with its slash. */
+  String shown() {
+    return folder ? path + File.separator : path.toString();
+  }
+
+  @Override
+  public String toString() {
+    return shown();
+  }
+}
