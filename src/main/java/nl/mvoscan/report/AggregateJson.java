@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
 import nl.mvoscan.aggregate.Aggregate;
+import nl.mvoscan.aggregate.ClassAdvice;
 import nl.mvoscan.aggregate.GroupSummary;
 import nl.mvoscan.aggregate.Statistics;
+import nl.mvoscan.scan.Text;
 import nl.mvoscan.scoring.Rational;
 
 /**
@@ -51,6 +53,25 @@ public final class AggregateJson {
       pool.groups().forEach(g -> group(groups.addObject(), g));
     }
     return root;
+  }
+
+  /**
+   * The group's most common answer below the maximum and the advice that follows it, so a script
+   * shows the class the same next step as the class report does; {@code null} when none.
+   */
+  private static void common(ObjectNode node, ClassAdvice.CommonAnswer common) {
+    if (common == null) {
+      node.putNull("common");
+      return;
+    }
+    ObjectNode c = node.putObject("common");
+    strings(c.putArray("answer"), common.value().optionIds());
+    c.put("count", common.count());
+    ArrayNode advice = c.putArray("advice");
+    for (Text text : common.advice()) {
+      ObjectNode t = advice.addObject();
+      text.values().forEach(t::put);
+    }
   }
 
   private static void group(ObjectNode node, GroupSummary group) {
@@ -98,6 +119,7 @@ public final class AggregateJson {
       i.set("mean", number(improvement.mean()));
       i.put("below", improvement.below());
       i.set("meanPoints", number(improvement.meanPoints()));
+      common(i, improvement.common());
     }
     ArrayNode agreement = node.putArray("agreement");
     for (GroupSummary.CompanyAgreement company : group.agreement()) {

@@ -148,6 +148,7 @@ class ClassReportMatchesAggregateTest {
     int from = compact.indexOf(printed("Waar de klas het meest kan winnen"));
     assertThat(from).isPositive();
     int rank = 0;
+    int advised = 0;
     for (JsonNode improvement : improvements) {
       Question question = question(improvement.get("id").asText());
       String heading = printed(++rank + ". " + question.text().in("nl", "nl"));
@@ -163,8 +164,21 @@ class ClassReportMatchesAggregateTest {
                   + improvement.get("resolved").asInt()
                   + "antwoorden·gemiddeld"
                   + nl(improvement.get("meanPoints")));
+      // the next step after the class's most common answer below the maximum, as aggregate names it
+      JsonNode common = improvement.get("common");
+      assertThat(common.isNull()).as(heading).isFalse();
+      assertThat(common.get("count").asInt())
+          .isPositive()
+          .isLessThanOrEqualTo(improvement.get("below").asInt());
+      int next = rank < improvements.size() ? compact.indexOf(printed(rank + 1 + ". "), at) : -1;
+      String block = next > at ? compact.substring(at, next) : compact.substring(at);
+      for (JsonNode advice : common.get("advice")) {
+        assertThat(block).contains(printed("Advies: " + advice.get("nl").asText()));
+      }
+      advised += common.get("advice").size();
       from = at;
     }
+    assertThat(advised).as("the example class gets advice for its improvements").isPositive();
   }
 
   @Test
