@@ -851,6 +851,69 @@ class TakeCommandTest {
   }
 
   @Test
+  void inEnglishTheDescriptionsSourcesNotesDontKnowsAndChangesAreAskedInEnglish()
+      throws IOException {
+    Path file = dir.resolve("en-full.json");
+    // the same keys as the Dutch run; "y" takes up the offer to go through the don't-knows
+    Cli.Run run =
+        take(
+            script(METADATA, FIRST_PART, SECOND_PART, List.of("y", "1", "", "", "", "s")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "en",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String sources = "1 = seen, 2 = asked, 3 = document, 4 = assumption";
+    assertThat(run.out())
+        .startsWith(
+            "== CSR scan for internship companies ==" + NL + SCAN.description().in("en", "nl") + NL)
+        .contains(NL + themeDescription("beleid", "en") + NL + questionText("visie", "en"))
+        .contains(
+            "> 1"
+                + NL
+                + "How do you know? "
+                + sources
+                + ". Enter = skip."
+                + NL
+                + "> 2"
+                + NL
+                + "A note, for example what you saw or whom you asked. Enter = skip."
+                + NL)
+        .contains("How do you know? " + sources + ". Enter = keep (asked), - = remove.")
+        .contains(
+            "Note now: \"Gevraagd aan de eigenaar.\". Type a new one, Enter = keep, - = remove.")
+        .contains(
+            "> 7" + NL + "\"7\" is not a source. Type a number from 1 to 4, or press Enter." + NL)
+        .contains(
+            "You chose \"Don't know\" for 3 question(s):"
+                + NL
+                + "  - "
+                + questionText("duurzame_energie", "en")
+                + NL)
+        .contains("Do you want to go through them now? Maybe you know by now. [y/N]" + NL + "> y")
+        .doesNotContain("Hoe weet je dit?")
+        .doesNotContain("Notitie");
+    assertThat(read(file).get("language").asText()).isEqualTo("en");
+    JsonNode visie = read(file).at("/answers/visie");
+    assertThat(visie.get("evidence").asText()).isEqualTo("gevraagd");
+    String firstOption = SCAN.question("duurzame_energie").orElseThrow().options().get(0).id();
+    assertThat(read(file).at("/answers/duurzame_energie").asText()).isEqualTo(firstOption);
+
+    Cli.Run resumed =
+        take("99\n\n", "mvo-stagebedrijf", "--lang", "en", "--resume", file.toString());
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.out())
+        .contains("Every question is answered already (47 of 47). You can still change answers:")
+        .contains("   8. " + questionText("visie", "en") + " → No" + NL)
+        .contains(
+            "\"99\" is not a question in the list. Type a number from 1 to 47, or press Enter.");
+  }
+
+  @Test
   void pipedOutputHasNoEscapeCodes() {
     Cli.Run run = fullRun(dir.resolve("sanne.json"));
 
