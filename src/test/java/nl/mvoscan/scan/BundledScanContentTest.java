@@ -374,11 +374,11 @@ class BundledScanContentTest {
   void everyScoredQuestionHasHelpAdviceIsoAndSdgTagsAndAdvicePerStepBelowTheTop() {
     List<String> problems = new ArrayList<>();
     for (Question q : SCAN.scoredQuestions()) {
-      if (q.help() == null) {
-        problems.add(q.id() + ": no help");
+      if (q.help() == null || !SCAN.languages().stream().allMatch(q.help()::has)) {
+        problems.add(q.id() + ": no help in every language of the scan");
       }
-      if (q.advice() == null) {
-        problems.add(q.id() + ": no advice");
+      if (q.advice() == null || !SCAN.languages().stream().allMatch(q.advice()::has)) {
+        problems.add(q.id() + ": no advice in every language of the scan");
       }
       if (!q.tags().containsKey("iso26000") || !q.tags().containsKey("sdg")) {
         problems.add(q.id() + ": no iso26000 or sdg tag");
@@ -392,6 +392,9 @@ class BundledScanContentTest {
       for (Option option : q.options()) {
         boolean earns = option.points() != null && option.points().signum() > 0;
         boolean belowTop = option.points() != null && option.points().compareTo(q.maximum()) < 0;
+        if (option.advice() != null && !SCAN.languages().stream().allMatch(option.advice()::has)) {
+          problems.add(q.id() + "/" + option.id() + ": advice not in every language of the scan");
+        }
         if (q.type() == QuestionType.MULTI && earns && option.advice() == null) {
           problems.add(
               q.id() + "/" + option.id() + ": a multi option that earns points has no advice");
@@ -405,6 +408,60 @@ class BundledScanContentTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /** A question's real weight: its weight times its maximum, what it counts for in its theme. */
+  static BigDecimal realWeight(Question q) {
+    return q.weight().multiply(q.maximum()).stripTrailingZeros();
+  }
+
+  /** Real weight → the questions (by the id a reader knows them) that have it, heaviest first. */
+  static Map<BigDecimal, Set<String>> realWeights() {
+    Map<BigDecimal, Set<String>> weights = new TreeMap<>(java.util.Comparator.reverseOrder());
+    for (Question q : SCAN.scoredQuestions()) {
+      weights.computeIfAbsent(realWeight(q), w -> new LinkedHashSet<>()).add(base(q.id()));
+    }
+    return weights;
+  }
+
+  @Test
+  void everyRealWeightIsOnTheScaleTheAuthoringGuideExplains() {
+    // docs/scan-authoring.md: 12 a sector's core topic, 9 material, 6 ordinary, 4 the filing
+    Map<BigDecimal, Set<String>> weights = realWeights();
+    assertThat(weights.keySet().stream().map(BigDecimal::toPlainString))
+        .containsExactly("12", "9", "6", "4");
+    assertThat(weights.get(new BigDecimal("12")))
+        .containsExactlyInAnyOrder("veiligheid", "vloot", "voedselverspilling", "stikstof");
+    assertThat(weights.get(new BigDecimal("4"))).containsExactly("informatieplicht");
+    // every theme weighs the same, so no theme outweighs an ISO 26000 core subject
+    assertThat(SCAN.themes()).allMatch(t -> t.weight().compareTo(BigDecimal.ONE) == 0);
+  }
+
+  @Test
+  void theOrganisationVariantOfAQuestionCountsExactlyAsTheCompanyOne() {
+    // the docs promise that themes and lenses can add the two wordings up
+    List<Question> variants =
+        SCAN.scoredQuestions().stream().filter(q -> q.id().endsWith("_org")).toList();
+    assertThat(variants).isNotEmpty();
+    for (Question org : variants) {
+      Question company = SCAN.question(base(org.id())).orElseThrow();
+      assertThat(org.themeId()).as(org.id()).isEqualTo(company.themeId());
+      assertThat(org.type()).as(org.id()).isEqualTo(company.type());
+      assertThat(realWeight(org)).as(org.id()).isEqualTo(realWeight(company));
+      assertThat(org.tags()).as(org.id()).isEqualTo(company.tags());
+      assertThat(org.options().stream().map(o -> o.id() + "=" + o.points() + "/" + o.na()))
+          .as(org.id())
+          .containsExactlyElementsOf(
+              company.options().stream()
+                  .map(o -> o.id() + "=" + o.points() + "/" + o.na())
+                  .toList());
+      // never both for one respondent: the same condition, the public sectors in or out
+      String publicSectors = "sector in ['zorg', 'welzijn', 'onderwijs', 'overheid']";
+      assertThat(company.when().source()).as(company.id()).contains("not " + publicSectors);
+      assertThat(org.when().source())
+          .as(org.id())
+          .isEqualTo(company.when().source().replace("not " + publicSectors, publicSectors));
+    }
   }
 
   @Test
@@ -606,14 +663,17 @@ class BundledScanContentTest {
         .append(SCAN.version())
         .append(" een student krijgt voor een typisch bedrijf of een typische organisatie per")
         .append(" sector. Het profiel staat bij elke kop. **Vet** zijn de vragen van de sector")
-        .append(" zelf; *wet* betekent dat het onderwerp in de wet staat; R0–R9 is de trede van de")
+        .append(" zelf; het getal tussen haakjes is het echte gewicht van de vraag (gewicht ×")
+        .append(" maximum, zie [`scan-authoring.md`](scan-authoring.md)); *wet* betekent dat het")
+        .append(" onderwerp in de wet staat; R0–R9 is de trede van de R-ladder. Zorg, welzijn,")
         .append(
-            " R-ladder. Zorg, welzijn, onderwijs en overheid lezen 'de organisatie' en 'cliënten': hun")
-        .append(" vragen hebben een id die eindigt op `_org`.\n\n")
+            " onderwijs en overheid lezen 'de organisatie' en 'cliënten': hun vragen hebben een")
+        .append(" id die eindigt op `_org`.\n\n")
         .append("Which questions of the scan a student gets for a typical company or organisation")
         .append(" of each sector, with the profile under each heading. **Bold**: the sector's own")
         .append(
-            " questions; *wet*: a topic set by law; R0–R9: the step of the R-ladder. Care, welfare,")
+            " questions; the number in brackets: the question's real weight (weight × maximum);")
+        .append(" *wet*: a topic set by law; R0–R9: the step of the R-ladder. Care, welfare,")
         .append(" education and government read 'the organisation' and 'clients': their questions")
         .append(" have an id ending in `_org`.\n\n");
     out.append("| sector | ")
@@ -664,6 +724,7 @@ class BundledScanContentTest {
           .append(p.young())
           .append(".\n");
       List<Question> visible = visibleScored(p);
+      out.append("\n").append(materiality(p, visible)).append("\n");
       for (Theme theme : SCAN.themes()) {
         List<Question> in = visible.stream().filter(q -> theme.id().equals(q.themeId())).toList();
         if (in.isEmpty()) {
@@ -675,6 +736,7 @@ class BundledScanContentTest {
           boolean own = p.own().contains(base(q.id()));
           out.append("- `").append(q.id()).append("` ").append(own ? "**" + text + "**" : text);
           List<String> marks = new ArrayList<>();
+          marks.add(realWeight(q).toPlainString().replace('.', ','));
           if (q.tags().containsKey("law")) {
             marks.add("*wet*");
           }
@@ -710,6 +772,22 @@ class BundledScanContentTest {
                     .append(
                         ids.stream().map(id -> "`" + id + "`").collect(Collectors.joining(", ")))
                     .append(" |\n"));
+    out.append("\n## Echt gewicht · Real weight\n\n")
+        .append("Het echte gewicht van een vraag is gewicht × maximum: zoveel telt de vraag mee in")
+        .append(" haar thema. Waarom een vraag dit gewicht heeft, staat in")
+        .append(
+            " [`scan-authoring.md`](scan-authoring.md). · A question's real weight is its weight")
+        .append(" times its maximum: what it counts for in its theme.\n\n")
+        .append("| echt gewicht | vragen |\n|---|---|\n");
+    realWeights()
+        .forEach(
+            (weight, ids) ->
+                out.append("| ")
+                    .append(weight.toPlainString().replace('.', ','))
+                    .append(" | ")
+                    .append(
+                        ids.stream().map(id -> "`" + id + "`").collect(Collectors.joining(", ")))
+                    .append(" |\n"));
     out.append("\n## Wettelijk verplicht · Set by law\n\n| onderwerp | vragen |\n|---|---|\n");
     Map<String, Set<String>> law = new LinkedHashMap<>();
     for (Question q : SCAN.scoredQuestions()) {
@@ -725,6 +803,53 @@ class BundledScanContentTest {
                 .append(ids.stream().map(id -> "`" + id + "`").collect(Collectors.joining(", ")))
                 .append(" |\n"));
     return out.toString();
+  }
+
+  /**
+   * How much of a sector's overall score its own questions carry when everything is answered: per
+   * theme their share of the theme's real weight, themes counted by their weight (contract §6).
+   */
+  private static String materiality(Profile p, List<Question> visible) {
+    java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+    List<Theme> themes =
+        SCAN.themes().stream()
+            .filter(t -> visible.stream().anyMatch(q -> t.id().equals(q.themeId())))
+            .toList();
+    BigDecimal themeWeights =
+        themes.stream().map(Theme::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal share = BigDecimal.ZERO;
+    List<String> own = new ArrayList<>();
+    for (Theme theme : themes) {
+      BigDecimal all = BigDecimal.ZERO;
+      BigDecimal mine = BigDecimal.ZERO;
+      for (Question q : visible) {
+        if (theme.id().equals(q.themeId())) {
+          all = all.add(realWeight(q));
+          if (p.own().contains(base(q.id()))) {
+            mine = mine.add(realWeight(q));
+            own.add(base(q.id()));
+          }
+        }
+      }
+      share = share.add(theme.weight().multiply(mine).divide(all.multiply(themeWeights), mc));
+    }
+    if (own.isEmpty()) {
+      return "Geen eigen vragen: deze sector krijgt de vragen die voor elk bedrijf of elke"
+          + " organisatie gelden. · No questions of its own.";
+    }
+    String percent =
+        share
+            .multiply(BigDecimal.valueOf(100))
+            .setScale(1, java.math.RoundingMode.HALF_UP)
+            .toPlainString();
+    return own.size()
+        + " eigen vragen, samen goed voor "
+        + percent.replace('.', ',')
+        + "% van de totaalscore als alles is beantwoord. · "
+        + own.size()
+        + " questions of its own, carrying "
+        + percent
+        + "% of the overall score when everything is answered.";
   }
 
   private static final Scan QUICK =
