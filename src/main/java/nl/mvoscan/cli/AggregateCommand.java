@@ -48,6 +48,12 @@ public final class AggregateCommand implements Callable<Integer> {
   boolean csv;
 
   @Option(
+      names = "--excel",
+      description =
+          "CSV voor Nederlandse Excel: BOM, ';' en decimale komma (met --csv; zonder: ',' en punt, in elke taal) / CSV for Dutch Excel: BOM, ';' and decimal comma (with --csv; without: ',' and a point, in every language).")
+  boolean excel;
+
+  @Option(
       names = "--class",
       paramLabel = "X",
       description = "Alleen deze klas (herhaalbaar) / only this class (repeatable).")
@@ -90,6 +96,9 @@ public final class AggregateCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     if (json.json && csv) {
       problems.add(messages.get("aggregate.jsonAndCsv"));
+    }
+    if (excel && !csv) {
+      problems.add(messages.get("aggregate.excelNeedsCsv"));
     }
     for (String year : schoolYears) {
       Matcher m = SCHOOL_YEAR.matcher(year.trim());
@@ -144,7 +153,7 @@ public final class AggregateCommand implements Callable<Integer> {
               AggregateJson.of(
                   aggregate, new AggregateJson.Selection(classes, companies, schoolYears, scans))));
     } else if (csv) {
-      out.print(AggregateCsv.write(aggregate, messages));
+      out.print(AggregateCsv.write(aggregate, messages, excel));
     } else {
       out.print(AggregateText.render(aggregate, messages));
     }

@@ -74,7 +74,7 @@ public final class CommandLineFactory {
   private static String subcommandName(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--lang")) {
+      if (arg.equals("--lang") || arg.equals("--db")) {
         i++;
       } else if (!arg.startsWith("-")) {
         return arg;
@@ -178,7 +178,7 @@ public final class CommandLineFactory {
     CommandLine commandLine = e.getCommandLine();
     PrintWriter err = commandLine.getErr();
     Messages messages = Messages.forLanguage(argLanguage(args));
-    err.println(messages.get("cli.badArguments", e.getMessage()));
+    err.println(messages.get("cli.badArguments", parameterMessage(e, messages)));
     err.println(messages.get("cli.helpHint", commandLine.getCommandSpec().qualifiedName()));
     err.flush();
     return ExitCode.BAD_INPUT;
@@ -191,6 +191,59 @@ public final class CommandLineFactory {
     }
     List<CommandLine> parsed = parseResult.asCommandLineList();
     return parsed.get(parsed.size() - 1).getCommandSpec();
+  }
+
+  private static final java.util.regex.Pattern INVALID_VALUE =
+      java.util.regex.Pattern.compile(
+          "Invalid value for (?:option '(?<option>[^']*)'|positional parameter at index \\S+"
+              + " \\((?<label>[^)]*)\\)): '(?<value>.*)' is not an? (?<type>\\w+)");
+
+  /**
+   * picocli's own message in the reader's language: it words a missing parameter, an unknown option
+   * and a value of the wrong type in English only.
+   */
+  static String parameterMessage(CommandLine.ParameterException e, Messages messages) {
+    if ("en".equals(messages.language())) {
+      return e.getMessage();
+    }
+    if (e instanceof CommandLine.MissingParameterException missing) {
+      List<String> names = new java.util.ArrayList<>();
+      missing
+          .getMissing()
+          .forEach(
+              arg ->
+                  names.add(
+                      arg instanceof CommandLine.Model.OptionSpec option
+                          ? option.longestName()
+                          : arg.paramLabel()));
+      return messages.get("cli.missing", String.join(", ", names));
+    }
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      List<String> suggestions = unmatched.getSuggestions();
+      String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
+      String text =
+          messages.get(
+              first.startsWith("-") ? "cli.unknownOption" : "cli.unknownArgument",
+              "'" + first + "'");
+      return suggestions.isEmpty()
+          ? text
+          : text + "; " + messages.get("cli.didYouMean", String.join(", ", suggestions));
+    }
+    java.util.regex.Matcher invalid = INVALID_VALUE.matcher(String.valueOf(e.getMessage()));
+    if (invalid.find()) {
+      String type = invalid.group("type").toLowerCase(Locale.ROOT);
+      String kind =
+          switch (type) {
+            case "int", "integer", "long", "short" -> messages.get("cli.type.whole");
+            case "double", "float", "bigdecimal" -> messages.get("cli.type.number");
+            case "path", "file" -> messages.get("cli.type.path");
+            default -> type;
+          };
+      String name =
+          invalid.group("option") != null ? invalid.group("option") : invalid.group("label");
+      return messages.get("cli.invalidValue", name, invalid.group("value"), kind);
+    }
+    return e.getMessage();
   }
 
   private static boolean verbose(ParseResult parseResult) {

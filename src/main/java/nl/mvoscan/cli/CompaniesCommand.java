@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.report.ResultJson;
 import nl.mvoscan.store.CompanyQueries;
+import nl.mvoscan.store.Keys;
 import nl.mvoscan.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "companies",
     mixinStandardHelpOptions = true,
-    subcommands = CompaniesCommand.Merge.class,
+    subcommands = {CompaniesCommand.Merge.class, CompaniesCommand.Suggest.class},
     description = {
-      "Toon de bedrijven in de database met hun aantal antwoorden; 'merge' voegt schrijfwijzen van één bedrijf samen.",
-      "List the companies in the database with their number of responses; 'merge' joins spellings of one company."
+      "Toon de bedrijven in de database met hun aantal antwoorden; 'suggest' noemt waarschijnlijke dubbelen, 'merge' voegt schrijfwijzen van één bedrijf samen.",
+      "List the companies in the database with their number of responses; 'suggest' names likely duplicates, 'merge' joins spellings of one company."
     })
 public final class CompaniesCommand implements Callable<Integer> {
 
@@ -155,6 +156,75 @@ public final class CompaniesCommand implements Callable<Integer> {
               merged.kept().responses()));
       out.flush();
       return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "suggest",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Noem bedrijven in dezelfde plaats die op elkaar lijken, met de opdracht om ze samen te voegen.",
+        "List companies in one city that look alike, with the command that merges them."
+      })
+  public static final class Suggest implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+    @Mixin CommonOptions common;
+    @Mixin DbOptions db;
+
+    @Override
+    public Integer call() {
+      Messages messages = common.messages();
+      List<CompanyQueries.Company> companies;
+      try (Store store = db.openExisting(messages)) {
+        companies = CompanyQueries.list(store);
+      }
+      companies = new ArrayList<>(companies);
+      companies.sort(java.util.Comparator.comparingLong(CompanyQueries.Company::id));
+      PrintWriter out = spec.commandLine().getOut();
+      int pairs = 0;
+      for (int i = 0; i < companies.size(); i++) {
+        CompanyQueries.Company a = companies.get(i);
+        for (int j = i + 1; j < companies.size(); j++) {
+          CompanyQueries.Company b = companies.get(j);
+          boolean twoNumbers = a.kvk() != null && b.kvk() != null;
+          if (twoNumbers || !Keys.similarCompany(a.name(), a.city(), b.name(), b.city())) {
+            continue;
+          }
+          // keep the one with a KvK number, else the one with more responses
+          CompanyQueries.Company keep =
+              b.kvk() != null && a.kvk() == null || b.responses() > a.responses() ? b : a;
+          CompanyQueries.Company other = keep == a ? b : a;
+          out.println(
+              messages.get(
+                  "companies.suggest",
+                  describe(keep),
+                  describe(other),
+                  "mvoscan companies merge " + keep.id() + " " + other.id()));
+          pairs++;
+        }
+      }
+      spec.commandLine()
+          .getErr()
+          .println(
+              pairs == 0
+                  ? messages.get("companies.suggestNone")
+                  : messages.get("companies.suggestCount", pairs));
+      out.flush();
+      return ExitCode.OK;
+    }
+
+    private static String describe(CompanyQueries.Company c) {
+      return "#"
+          + c.id()
+          + " "
+          + c.name()
+          + " ("
+          + (c.city() == null ? "-" : c.city())
+          + (c.kvk() == null ? "" : ", KvK " + c.kvk())
+          + ", "
+          + c.responses()
+          + ")";
     }
   }
 }

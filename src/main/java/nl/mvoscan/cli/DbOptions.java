@@ -24,7 +24,10 @@ public final class DbOptions {
               + " Default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e. ~/.local/share/mvoscan/mvoscan.db.")
   String db;
 
-  /** The command this mixin sits on: its stderr hears that a write waits for another program. */
+  /**
+   * The command this mixin sits on: its stderr hears that a write waits for another program, and
+   * its parents hold a --db given before the subcommand.
+   */
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
@@ -41,6 +44,16 @@ public final class DbOptions {
   private String given() {
     if (db != null && !db.isBlank()) {
       return db;
+    }
+    // mvoscan --db k.db import ...: the option given before the subcommand
+    for (CommandSpec parent = mixee == null ? null : mixee.parent();
+        parent != null;
+        parent = parent.parent()) {
+      Object options =
+          parent.mixins().containsKey("db") ? parent.mixins().get("db").userObject() : null;
+      if (options instanceof DbOptions before && before.db != null && !before.db.isBlank()) {
+        return before.db;
+      }
     }
     String env = System.getenv("MVOSCAN_DB");
     return env != null && !env.isBlank() ? env : null;

@@ -77,7 +77,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--skip-invalid",
       description =
-          "Sla foute bestanden over en importeer de rest / skip bad files, import the rest.")
+          "Sla foute bestanden en rijen over en importeer de rest; exitcode 3 als er iets is overgeslagen / skip bad files and rows, import the rest; exit code 3 when anything was skipped.")
   boolean skipInvalid;
 
   @Override
@@ -100,7 +100,14 @@ public final class ImportCommand implements Callable<Integer> {
       if (Tables.isTable(file)) {
         Scan scan = fixedScan != null ? fixedScan : resolver.byId(DEFAULT_CSV_SCAN, null);
         ClassCsv.Result csv = ClassCsv.read(file, scan, mapping, className);
-        csv.warnings().forEach(w -> err.println(file + ": " + messages.get(w.key(), w.args())));
+        csv.warnings()
+            .forEach(
+                w ->
+                    err.println(
+                        file
+                            + (w.line() > 1 ? ":" + w.line() + ": " + w.column() : "")
+                            + ": "
+                            + messages.get(w.key(), w.args())));
         if (!csv.missing().isEmpty()) {
           // said before anything is stored, so a dropped column never goes unnoticed
           err.println(
@@ -176,29 +183,36 @@ public final class ImportCommand implements Callable<Integer> {
     }
     Problems.capped(problems, messages).forEach(err::println);
     if (dryRun) {
-      int present = 0;
+      ResponseWriter.Preview preview = new ResponseWriter.Preview(responses.size(), 0, 0);
       if (db.exists()) {
         try (Store store = db.openExisting(messages)) {
-          present = ResponseWriter.alreadyStored(store, responses);
+          preview = ResponseWriter.preview(store, responses, LocalDate.now());
         }
       }
-      out.println(messages.get("import.dryRun", responses.size() - present, present, rejected));
+      out.println(
+          messages.get(
+              "import.dryRun",
+              messages.count("response", preview.added()),
+              preview.present(),
+              rejected,
+              preview.replaced()));
       out.flush();
-      return ExitCode.OK;
+      return rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
     }
     try (Store store = db.open()) {
       ResponseWriter.Outcome outcome = ResponseWriter.save(store, responses, LocalDate.now());
       out.println(
           messages.get(
               "import.summary",
-              outcome.insertedIds().size(),
-              outcome.companies().size(),
+              messages.count("response", outcome.insertedIds().size()),
+              messages.count("company", outcome.companies().size()),
               outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()),
               outcome.duplicates(),
-              rejected));
+              rejected,
+              outcome.replaced()));
     }
     out.flush();
-    return ExitCode.OK;
+    return rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
   }
 
   private List<Path> files(Messages messages) {

@@ -2,6 +2,7 @@ package nl.mvoscan.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -16,7 +17,11 @@ import picocli.CommandLine.Spec;
       "MVO-scan voor stagebedrijven: scans invullen, scoren en rapporteren.",
       "CSR scan for internship companies: fill in, score and report."
     },
-    footer = {"", "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer."})
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer,",
+      "3 done, bad input skipped (--skip-invalid) / klaar, foute invoer overgeslagen."
+    })
 public final class MvoscanCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -35,6 +40,9 @@ public final class MvoscanCommand implements Runnable {
       scope = ScopeType.INHERIT,
       description = "Toon technische details bij fouten / show technical details on errors.")
   boolean verbose;
+
+  /** Lets --db stand before the subcommand too: mvoscan --db klas.db import ... */
+  @Mixin DbOptions db;
 
   @Override
   public void run() {

@@ -142,7 +142,7 @@ public final class ReportCommand implements Runnable {
               common.messagesFor(language),
               language,
               withGrade ? StudentReport.Audience.STUDENT : StudentReport.Audience.COMPANY);
-      Path target = target(output, studentFileBase(result, messages, source));
+      Path target = target(output, studentFileBase(result, messages, source), messages);
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();
       out.println(messages.get("report.written", target, pdf.pages()));
@@ -213,7 +213,8 @@ public final class ReportCommand implements Runnable {
       Path target =
           target(
               output,
-              FileNames.safe(messages.get("report.class.fileName", summary.className()), "class"));
+              FileNames.safe(messages.get("report.class.fileName", summary.className()), "class"),
+              messages);
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();
       out.println(messages.get("report.written", target, pdf.pages()));
@@ -262,6 +263,11 @@ public final class ReportCommand implements Runnable {
       if (Files.exists(folder) && !Files.isDirectory(folder)) {
         throw MvoscanException.invalidInput(folder + ": " + messages.get("report.notAFolder"));
       }
+      // the folder asked for is made; a missing folder above it is a typo to report
+      Path parent = folder.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw MvoscanException.invalidInput(parent + ": " + messages.get("file.noFolder"));
+      }
       ClassSummary summary;
       List<ReportQueries.StoredResponse> stored = new ArrayList<>();
       Map<Long, StudentReport.ClassAverage> averages = new HashMap<>();
@@ -290,6 +296,14 @@ public final class ReportCommand implements Runnable {
                   }
                   return read;
                 });
+      }
+      if (!Files.exists(folder)) {
+        try {
+          Files.createDirectory(folder);
+        } catch (java.io.IOException e) {
+          throw MvoscanException.failure(
+              messages.get("file.cannotWrite", folder, String.valueOf(e.getMessage())), e);
+        }
       }
       // every name is claimed first, in order, so that two students of one name get the same
       // files however the reports are spread over threads
@@ -475,9 +489,22 @@ public final class ReportCommand implements Runnable {
    * {@code -o} as given; a folder gets the default name inside it; no {@code -o} writes the default
    * name here.
    */
-  private static Path target(OutputPath output, String defaultBase) {
+  private static Path target(OutputPath output, String defaultBase, Messages messages) {
     if (output == null) {
       return Path.of(defaultBase + ".pdf");
+    }
+    if (output.folder() && !Files.exists(output.path())) {
+      // -o nieuw/ asks for that folder; a missing folder above it is a typo to report
+      Path parent = output.path().toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw MvoscanException.invalidInput(parent + ": " + messages.get("file.noFolder"));
+      }
+      try {
+        Files.createDirectory(output.path());
+      } catch (IOException e) {
+        throw MvoscanException.failure(
+            messages.get("file.cannotWrite", output.path(), String.valueOf(e.getMessage())), e);
+      }
     }
     return output.fileOrIn(defaultBase + ".pdf");
   }

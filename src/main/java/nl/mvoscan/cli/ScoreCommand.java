@@ -70,7 +70,17 @@ public final class ScoreCommand implements Callable<Integer> {
     for (Path file : files) {
       ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, fixedScan);
       if (!loaded.ok()) {
-        problems.addAll(Problems.byPointer(file.toString(), loaded.problems(), messages));
+        List<String> lines = Problems.byPointer(file.toString(), loaded.problems(), messages);
+        problems.addAll(lines);
+        if (json.json) {
+          // a rejected file stays in the array, so a script sees which file failed and why
+          ObjectNode rejected =
+              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+          rejected.put("file", file.toString());
+          com.fasterxml.jackson.databind.node.ArrayNode errors = rejected.putArray("errors");
+          lines.forEach(errors::add);
+          results.add(rejected);
+        }
         continue;
       }
       Scan scan = loaded.scan();
@@ -78,7 +88,10 @@ public final class ScoreCommand implements Callable<Integer> {
       String language = common.textLanguage(result);
       Messages output = common.messagesFor(language);
       if (json.json) {
-        results.add(ResultJson.of(result, output));
+        ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.put("file", file.toString());
+        node.setAll(ResultJson.of(result, output));
+        results.add(node);
       } else {
         String heading = files.size() > 1 ? "== " + file + " ==" + System.lineSeparator() : "";
         texts.add(

@@ -58,6 +58,14 @@ public final class Messages {
     return locale.getLanguage().equals("nl") ? plain.replace('.', ',') : plain;
   }
 
+  /**
+   * A count with its noun in the right number: {@code count("response", 1)} is "1 antwoord", with 2
+   * "2 antwoorden" (keys {@code count.<noun>.one} and {@code count.<noun>.other}).
+   */
+  public String count(String noun, long n) {
+    return get("count." + noun + (n == 1 ? ".one" : ".other"), n);
+  }
+
   public String get(String key, Object... args) {
     String pattern;
     try {

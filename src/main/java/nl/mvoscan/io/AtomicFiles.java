@@ -92,7 +92,7 @@ public final class AtomicFiles {
       return "permission denied";
     }
     if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such folder";
+      return "no such folder: " + ((java.nio.file.NoSuchFileException) e).getFile();
     }
     if (e instanceof java.nio.file.DirectoryNotEmptyException) {
       return "a folder with that name is in the way";
@@ -109,9 +109,14 @@ public final class AtomicFiles {
   private static void writeThroughTemp(Path target, Body body) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
-    if (folder != null) {
-      Files.createDirectories(folder);
-    } else {
+    // a mistyped folder is the user's to fix: creating it would hide the file where nobody looks
+    if (folder != null && !Files.isDirectory(folder)) {
+      if (Files.exists(folder)) {
+        throw new java.nio.file.FileAlreadyExistsException(folder.toString());
+      }
+      throw new java.nio.file.NoSuchFileException(folder.toString());
+    }
+    if (folder == null) {
       folder = absolute.getRoot();
     }
     String prefix = "." + fitting(absolute.getFileName().toString()) + "." + PID + ".";

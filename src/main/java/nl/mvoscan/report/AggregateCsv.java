@@ -16,11 +16,11 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code aggregate --csv}: one row per group × figure (the overall score, then each theme), for a
- * spreadsheet. Column names are fixed English identifiers; the delimiter and decimal separator
- * follow the language, as Excel expects them: {@code ;} and a decimal comma in Dutch, {@code ,} and
- * a point in English. The text starts with a UTF-8 byte order mark so Excel reads accents right,
- * and a cell that a spreadsheet would take for a formula (starting with = + - @, tab or CR) gets a
- * leading apostrophe.
+ * spreadsheet. Column names are fixed English identifiers. The dialect is one and the same whatever
+ * the language, so a script can rely on it: {@code ,} between cells, a decimal point, UTF-8 without
+ * BOM, CRLF. {@code excel} gives the Dutch Excel dialect instead: a byte order mark so Excel reads
+ * accents right, {@code ;} and a decimal comma. A cell that a spreadsheet would take for a formula
+ * (starting with = + - @, tab or CR) gets a leading apostrophe.
  */
 public final class AggregateCsv {
 
@@ -48,8 +48,8 @@ public final class AggregateCsv {
 
   private AggregateCsv() {}
 
-  public static String write(Aggregate aggregate, Messages messages) {
-    boolean dutch = "nl".equals(messages.language());
+  public static String write(Aggregate aggregate, Messages messages, boolean excel) {
+    boolean dutch = excel;
     CSVFormat format =
         CSVFormat.RFC4180
             .builder()
@@ -57,7 +57,9 @@ public final class AggregateCsv {
             .setRecordSeparator("\r\n")
             .get();
     StringWriter out = new StringWriter();
-    out.write('\uFEFF');
+    if (excel) {
+      out.write('\uFEFF');
+    }
     try (CSVPrinter printer = new CSVPrinter(out, format)) {
       printer.printRecord(COLUMNS);
       for (Aggregate.Pool pool : aggregate.pools()) {

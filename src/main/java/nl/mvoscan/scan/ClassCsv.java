@@ -392,7 +392,9 @@ public final class ClassCsv {
                 .toList();
     List<CsvProblem> notes =
         warnings.stream()
-            .sorted(Comparator.comparingInt(Placed::column))
+            .sorted(
+                Comparator.comparingInt((Placed p) -> p.problem().line())
+                    .thenComparingInt(Placed::column))
             .map(Placed::problem)
             .toList();
     return new Result(List.copyOf(rows), List.copyOf(sorted), notes, missing);
@@ -675,7 +677,17 @@ public final class ClassCsv {
     if (meta.containsKey(Meta.COMPANY)) {
       ObjectNode company = root.putObject("company");
       company.put("name", meta.get(Meta.COMPANY));
-      putIfPresent(company, "kvk", meta.get(Meta.KVK));
+      String kvk = meta.get(Meta.KVK);
+      if (kvk != null && kvk.matches("[0-9]{7}")) {
+        // Excel drops the leading zero of a KvK number typed into a number cell
+        Column column = used.get(Meta.KVK);
+        warnings.add(
+            new Placed(
+                column.index(),
+                new CsvProblem(line, column.header(), "csv.kvkRestored", kvk, "0" + kvk)));
+        kvk = "0" + kvk;
+      }
+      putIfPresent(company, "kvk", kvk);
       putIfPresent(company, "city", meta.get(Meta.CITY));
     } else if (meta.containsKey(Meta.KVK) || meta.containsKey(Meta.CITY)) {
       Meta at = meta.containsKey(Meta.KVK) ? Meta.KVK : Meta.CITY;

@@ -43,60 +43,79 @@ public final class ResponseWriter {
    * What an import did: new response ids, how many were already there, which companies it touched.
    */
   public record Outcome(
-      List<Long> insertedIds, int duplicates, Set<String> companies, Set<String> classes) {}
+      List<Long> insertedIds,
+      int duplicates,
+      int replaced,
+      Set<String> companies,
+      Set<String> classes) {}
+
+  /** What an import would do, for a dry run: new, already stored, replacing a stored one. */
+  public record Preview(int added, int present, int replaced) {}
 
   private ResponseWriter() {}
 
   /** Writes all responses in one transaction. */
   public static Outcome save(Store store, List<NewResponse> responses, LocalDate importDate) {
-    return store.inTransaction(
-        connection -> {
-          List<Long> ids = new ArrayList<>();
-          Set<String> companies = new LinkedHashSet<>();
-          Set<String> classes = new LinkedHashSet<>();
-          Set<String> scansStored = new java.util.HashSet<>();
-          int duplicates = 0;
-          for (NewResponse response : responses) {
-            if (scansStored.add(response.result().scan().hash())) {
-              storeScan(store, connection, response);
-            }
-            Long id = insert(store, connection, response, importDate);
-            if (id == null) {
-              duplicates++;
-            } else {
-              ids.add(id);
-              Answers.Company company = response.result().answers().company();
-              if (company != null) {
-                companies.add(Keys.company(company.name(), company.kvk()));
-              }
-              if (response.className() != null) {
-                classes.add(response.className());
-              }
-            }
-          }
-          return new Outcome(List.copyOf(ids), duplicates, companies, classes);
-        });
+    return store.inTransaction(connection -> save(connection, store, responses, importDate));
+  }
+
+  private static Outcome save(
+      Connection connection, Store store, List<NewResponse> responses, LocalDate importDate)
+      throws SQLException {
+    List<Long> ids = new ArrayList<>();
+    Set<String> companies = new LinkedHashSet<>();
+    Set<String> classes = new LinkedHashSet<>();
+    Set<String> scansStored = new java.util.HashSet<>();
+    int duplicates = 0;
+    int[] replaced = {0};
+    for (NewResponse response : responses) {
+      if (scansStored.add(response.result().scan().hash())) {
+        storeScan(store, connection, response);
+      }
+      Inserted inserted = insert(store, connection, response, importDate, replaced);
+      if (inserted == null) {
+        duplicates++;
+      } else {
+        ids.add(inserted.id());
+        if (inserted.companyId() != null) {
+          companies.add("company:" + inserted.companyId());
+        }
+        if (response.className() != null) {
+          classes.add(response.className());
+        }
+      }
+    }
+    return new Outcome(List.copyOf(ids), duplicates, replaced[0], companies, classes);
   }
 
   /**
-   * How many of {@code responses} are stored already, for a dry run that reports what import would
-   * add.
+   * What {@link #save} would do, without storing anything: the same work in a transaction that is
+   * rolled back, so the dry run and the real import can never disagree.
    */
-  public static int alreadyStored(Store store, List<NewResponse> responses) {
-    return store.read(
-        connection -> {
-          int present = 0;
-          try (PreparedStatement exists =
-              connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?")) {
-            for (NewResponse response : responses) {
-              exists.setString(1, contentHash(response.result(), response.className()));
-              try (ResultSet rs = exists.executeQuery()) {
-                present += rs.next() ? 1 : 0;
-              }
-            }
-          }
-          return present;
-        });
+  public static Preview preview(Store store, List<NewResponse> responses, LocalDate importDate) {
+    try {
+      store.inTransaction(
+          connection -> {
+            Outcome outcome = save(connection, store, responses, importDate);
+            throw new DryRun(
+                new Preview(
+                    outcome.insertedIds().size(), outcome.duplicates(), outcome.replaced()));
+          });
+    } catch (DryRun dry) {
+      return dry.preview;
+    }
+    throw new IllegalStateException("a dry run always rolls back");
+  }
+
+  /** Carries the outcome of a dry run out of the transaction it rolls back. */
+  private static final class DryRun extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Preview preview;
+
+    DryRun(Preview preview) {
+      super(null, null, false, false);
+      this.preview = preview;
+    }
   }
 
   /**
@@ -129,8 +148,15 @@ public final class ResponseWriter {
     return ScanHash.of(node);
   }
 
-  private static Long insert(
-      Store store, Connection connection, NewResponse response, LocalDate importDate)
+  /** A stored response and the company it was filed under. */
+  private record Inserted(long id, Long companyId) {}
+
+  private static Inserted insert(
+      Store store,
+      Connection connection,
+      NewResponse response,
+      LocalDate importDate,
+      int[] replaced)
       throws SQLException {
     ScoreResult result = response.result();
     Answers answers = result.answers();
@@ -151,6 +177,7 @@ public final class ResponseWriter {
     Long companyId =
         answers.company() == null ? null : company(store, connection, answers.company());
     LocalDate date = answers.date() != null ? answers.date() : importDate;
+    replaced[0] += replace(connection, answers.respondent(), respondentId, companyId, result, date);
     ScoreResult.Figures overall = result.overall().figures();
     long id;
     try (PreparedStatement insert =
@@ -188,7 +215,60 @@ public final class ResponseWriter {
     answers(connection, id, result);
     scores(connection, id, result);
     ExactFigures.write(connection, id, result);
-    return id;
+    return new Inserted(id, companyId);
+  }
+
+  /**
+   * Deletes the stored responses that a correction replaces: the same student (by student number
+   * when the new response has one, else by name within the class), the same company, the same scan
+   * edition (its hash: answers to another version are other figures and stay beside it) and the
+   * same school year. Anonymous responses replace nothing: there is no telling whose they are.
+   */
+  private static int replace(
+      Connection connection,
+      Answers.Respondent respondent,
+      Long respondentId,
+      Long companyId,
+      ScoreResult result,
+      LocalDate date)
+      throws SQLException {
+    if (respondentId == null) {
+      return 0;
+    }
+    boolean byNumber = respondent.id() != null && !respondent.id().isBlank();
+    String sql =
+        "SELECT r.id FROM response r WHERE r.scan_hash = ? AND r.school_year = ?"
+            + (companyId == null ? " AND r.company_id IS NULL" : " AND r.company_id = ?")
+            + (byNumber
+                ? " AND r.respondent_id IN (SELECT id FROM respondent WHERE student_number = ?)"
+                : " AND r.respondent_id = ?");
+    List<Long> old = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      int i = 1;
+      select.setString(i++, result.scan().hash());
+      select.setString(i++, Keys.schoolYear(date));
+      if (companyId != null) {
+        select.setLong(i++, companyId);
+      }
+      if (byNumber) {
+        select.setString(i, respondent.id().trim());
+      } else {
+        select.setLong(i, respondentId);
+      }
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          old.add(rs.getLong(1));
+        }
+      }
+    }
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM response WHERE id = ?")) {
+      for (long id : old) {
+        delete.setLong(1, id);
+        delete.executeUpdate();
+      }
+    }
+    return old.size();
   }
 
   /** The scan definition once per import; its JSON is large and identical for every response. */
@@ -285,6 +365,12 @@ public final class ResponseWriter {
     return idOf(connection, "SELECT id FROM respondent WHERE respondent_key = ?", key);
   }
 
+  /**
+   * The company a response is about: one per real company. A merged spelling (company_alias) goes
+   * where it was merged; the same KvK number is the same company; a company known without KvK that
+   * the response names with one gets the number; a name without KvK that {@link Keys#sameCompany}
+   * matches to exactly one known company in the same city is that company. Else a new company.
+   */
   private static long company(Store store, Connection connection, Answers.Company company)
       throws SQLException {
     String key = Keys.company(company.name(), company.kvk());
@@ -297,9 +383,74 @@ public final class ResponseWriter {
         }
       }
     }
-    Long known = existing(connection, "SELECT id FROM company WHERE company_key = ?", key);
-    if (known != null) {
-      return known;
+    boolean hasKvk = company.kvk() != null && !company.kvk().isBlank();
+    if (hasKvk) {
+      Long known = existing(connection, "SELECT id FROM company WHERE company_key = ?", key);
+      if (known != null) {
+        return known;
+      }
+    }
+    List<Long> matches = new ArrayList<>();
+    Long exact = null;
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT id, name, city, kvk, company_key FROM company")) {
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          boolean otherHasKvk = rs.getString(4) != null;
+          // a KvK number only finds a company that has none yet: two numbers are two companies
+          if (hasKvk && otherHasKvk) {
+            continue;
+          }
+          if (Keys.sameCompany(company.name(), company.city(), rs.getString(2), rs.getString(3))) {
+            matches.add(rs.getLong(1));
+            if (Keys.foldedName(company.name()).equals(Keys.foldedName(rs.getString(2)))) {
+              exact = exact == null ? rs.getLong(1) : exact;
+            }
+          }
+        }
+      }
+    }
+    Long match = matches.size() == 1 ? matches.get(0) : exact;
+    if (match != null && !hasKvk) {
+      // this spelling now names that company: --company finds it by the spelling too
+      try (PreparedStatement remember =
+          connection.prepareStatement(
+              store.insertOrIgnore("company_alias", "company_key", "company_id"))) {
+        remember.setString(1, key);
+        remember.setLong(2, match);
+        remember.executeUpdate();
+      }
+    }
+    if (match != null) {
+      if (hasKvk) {
+        // the company was known by name only: it gets the number, its old key stays an alias
+        try (PreparedStatement remember =
+            connection.prepareStatement(
+                "INSERT INTO company_alias(company_key, company_id) SELECT company_key, id FROM company WHERE id = ?")) {
+          remember.setLong(1, match);
+          remember.executeUpdate();
+        }
+        try (PreparedStatement number =
+            connection.prepareStatement(
+                "UPDATE company SET kvk = ?, company_key = ?, city = coalesce(city, ?) WHERE id = ?")) {
+          number.setString(1, company.kvk());
+          number.setString(2, key);
+          number.setString(3, company.city());
+          number.setLong(4, match);
+          number.executeUpdate();
+        }
+      }
+      return match;
+    }
+    Long sameKey = existing(connection, "SELECT id FROM company WHERE company_key = ?", key);
+    if (sameKey != null && !hasKvk) {
+      // the same folded name in another city is another company: it gets a key of its own
+      String city = Keys.foldedCity(company.city());
+      key = key + "@" + (city == null ? "" : city);
+      Long known = existing(connection, "SELECT id FROM company WHERE company_key = ?", key);
+      if (known != null) {
+        return known;
+      }
     }
     try (PreparedStatement insert =
         connection.prepareStatement(
@@ -314,10 +465,6 @@ public final class ResponseWriter {
     return idOf(connection, "SELECT id FROM company WHERE company_key = ?", key);
   }
 
-  /**
-   * The id of a row that exists already. Looked up before inserting: on PostgreSQL an insert that
-   * is ignored still takes a number from the sequence, and ids must count alike on both engines.
-   */
   private static Long existing(Connection connection, String sql, String key) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setString(1, key);

@@ -389,7 +389,7 @@ class ExportCommandTest {
     }
     Cli.Run imported = run("import", "--lang", "en", "--db", db(), folder.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
-    assertThat(imported.out()).contains("imported 5 responses (1 companies");
+    assertThat(imported.out()).contains("imported 5 responses (1 company");
 
     JsonNode wide = MAPPER.readTree(run("export", "--db", db(), "--format", "json").out());
     assertThat(wide.size()).isEqualTo(5);

@@ -33,7 +33,8 @@ class MvoscanCommandTest {
     assertThat(run.out())
         .startsWith("Usage: mvoscan")
         .contains("validate", "scans", "template", "score")
-        .contains("Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer.");
+        .contains("Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer,")
+        .contains("3 done, bad input skipped (--skip-invalid)");
   }
 
   @Test
@@ -102,7 +103,7 @@ class MvoscanCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(lines(run.err()))
-        .containsExactly("Unknown option: '--strikt'", "zie: mvoscan score --help");
+        .containsExactly("onbekende optie: '--strikt'", "zie: mvoscan score --help");
   }
 
   @Test

@@ -194,7 +194,13 @@ class ReportCommandTest {
   @Test
   void batchWritesEveryStudentReportAndTheClassReportAtomically() throws Exception {
     importClass();
-    run("import", "--db", db(), "examples/bakkerij-emmen.json");
+    // Sanne scans the bakery again a school year later: a second response, not a correction
+    Path later = dir.resolve("bakkerij-later.json");
+    Files.writeString(
+        later,
+        Files.readString(Path.of("examples/bakkerij-emmen.json"))
+            .replace("\"date\": \"2026-11-20\"", "\"date\": \"2027-11-20\""));
+    run("import", "--db", db(), later.toString());
     Path folder = dir.resolve("rapporten");
     Cli.Run result =
         run(
@@ -220,7 +226,7 @@ class ReportCommandTest {
         .hasSize(30)
         .allMatch(n -> n.endsWith(".pdf"))
         .noneMatch(n -> n.startsWith("."));
-    // Sanne de Vries answered twice about the same bakery: two files, neither overwritten
+    // Sanne de Vries answered twice about the same bakery (two school years): two files
     assertThat(names)
         .contains(
             "klasrapport 3A.pdf",

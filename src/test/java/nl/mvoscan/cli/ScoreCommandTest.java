@@ -67,8 +67,10 @@ class ScoreCommandTest {
   void jsonHasExactlyTheContractFieldNamesInEveryObject() throws IOException {
     JsonNode result = scoreJson("--scan", SCAN.toString(), COMPLETE.toString());
 
+    // the contract's fields, after the file they were computed from
     assertThat(fieldNames(result))
         .containsExactly(
+            "file",
             "scan",
             "overall",
             "themes",
@@ -231,7 +233,11 @@ class ScoreCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     JsonNode results = JSON.readTree(run.out());
     assertThat(results.isArray()).isTrue();
-    assertThat(results).hasSize(1);
+    // the rejected file stays in the array with its errors, so a script sees which one failed
+    assertThat(results).hasSize(2);
+    assertThat(results.get(0).get("file").asText()).isEqualTo(COMPLETE.toString());
+    assertThat(results.get(1).get("file").asText()).isEqualTo(bad.toString());
+    assertThat(results.get(1).get("errors")).hasSize(1);
     assertThat(run.err())
         .isEqualTo(
             bad
@@ -822,7 +828,10 @@ class ScoreCommandTest {
             a.toString(),
             b.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out().trim()).isEqualTo("[ ]");
+    JsonNode results = JSON.readTree(run.out());
+    assertThat(results).hasSize(2);
+    assertThat(results)
+        .allSatisfy(r -> assertThat(fieldNames(r)).containsExactly("file", "errors"));
   }
 
   @Test

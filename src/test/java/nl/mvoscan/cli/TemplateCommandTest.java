@@ -106,6 +106,7 @@ class TemplateCommandTest {
 
   @Test
   void writesTheTemplateToTheFileGivenWithMinusO() throws IOException {
+    Files.createDirectories(dir.resolve("sub"));
     Path file = dir.resolve("sub").resolve("mijn-antwoorden.json");
 
     Cli.Run run = Cli.run("template", "--lang", "en", SCAN.toString(), "-o", file.toString());

@@ -120,7 +120,7 @@ class TemplateFormTest {
         Cli.run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), csv.toString());
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(imported.err()).isEmpty();
-    assertThat(imported.out()).contains("imported 1 responses (1 companies");
+    assertThat(imported.out()).contains("imported 1 response (1 company");
 
     Cli.Run exported =
         Cli.run("export", "--db", dir.resolve("t.db").toString(), "--long", "--format", "json");

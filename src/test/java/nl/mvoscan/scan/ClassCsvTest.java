@@ -298,7 +298,7 @@ class ClassCsvTest {
 
   @Test
   void aKvkNumberThatIsNotEightDigitsIsAProblemInTheKvkColumn() {
-    ClassCsv.Result result = importCsv("naam;bedrijf;KvK\nZoë;Garage;1093846\n");
+    ClassCsv.Result result = importCsv("naam;bedrijf;KvK\nZoë;Garage;109384\n");
     CsvProblem problem = onlyProblem(result);
     assertThat(problem.line()).isEqualTo(2);
     assertThat(problem.column()).isEqualTo("KvK");

@@ -1,0 +1,172 @@
+package nl.mvoscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One company per real company, and a corrected file that replaces instead of doubling. */
+class CorrectionsAndCompaniesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path CLASS = Path.of("examples/klas-3a.csv");
+
+  @TempDir Path dir;
+  private String db;
+
+  @BeforeEach
+  void database() {
+    db = dir.resolve("t.db").toString();
+  }
+
+  private Cli.Run run(String... args) {
+    return Cli.run(args);
+  }
+
+  /** klas-3a.csv with Zoë Mulder's answer to the vision question changed. */
+  private Path corrected() throws Exception {
+    String text = Files.readString(CLASS, StandardCharsets.UTF_8);
+    String zoe =
+        "Zoë Mulder;104201;3A;Albert Heijn;;Emmen;3-11-2026;Handel en retail;95;Nee;Ja, het verkoopt of installeert producten van anderen;Nee;Nee;Supermarkt in het centrum van Emmen.;Weet ik niet;";
+    assertThat(text).contains(zoe);
+    Path file = dir.resolve("klas-3a-verbeterd.csv");
+    Files.writeString(
+        file,
+        text.replace(zoe, zoe.replace("Emmen.;Weet ik niet;", "Emmen.;Ja;")),
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void theExampleClassIsEightCompaniesAsTheReadmeDescribes() throws Exception {
+    Cli.Run imported = run("import", "--lang", "en", "--db", db, CLASS.toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("imported 28 responses (8 companies, class 3A)");
+    JsonNode companies = JSON.readTree(run("companies", "--db", db, "--json").out());
+    List<String> names = new ArrayList<>();
+    companies.forEach(c -> names.add(c.get("name").asText() + "/" + c.get("responses").asInt()));
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "Albert Heijn/4",
+            "Bakkerij De Korenschoof/3",
+            "Autobedrijf Van der Veen/4",
+            "Zorgcentrum De Lindehof/4",
+            "Installatiebedrijf Dijkstra & Zn./4",
+            "Hotel-Restaurant De Gouden Leeuw/3",
+            "Hoveniersbedrijf Groenrijk/3",
+            "Bakker Logistiek/3");
+    // the bakery's KvK number was typed by one student: every spelling lands on it
+    companies.forEach(
+        c -> {
+          if (c.get("name").asText().startsWith("Bakkerij")) {
+            assertThat(c.get("kvk").asText()).isEqualTo("04187352");
+          }
+        });
+    Cli.Run suggest = run("companies", "suggest", "--lang", "en", "--db", db);
+    assertThat(suggest.exitCode()).isZero();
+    assertThat(suggest.err()).contains("no likely duplicates");
+  }
+
+  @Test
+  void aCompanyKnownByNameGetsItsKvkNumberWhenAStudentGivesIt() throws Exception {
+    Path first = dir.resolve("a.csv");
+    Files.writeString(first, "naam;bedrijf;plaats;visie\nZoë;bakkerij de korenschoof;Emmen;Ja\n");
+    Path second = dir.resolve("b.csv");
+    Files.writeString(
+        second,
+        "naam;bedrijf;kvk;plaats;visie\nBram;Bakkerij De Korenschoof B.V.;04187352;Emmen;Nee\n");
+    run("import", "--db", db, first.toString());
+    Cli.Run again = run("import", "--lang", "en", "--db", db, second.toString());
+    assertThat(again.out()).contains("(1 company, class -)");
+    JsonNode companies = JSON.readTree(run("companies", "--db", db, "--json").out());
+    assertThat(companies).hasSize(1);
+    assertThat(companies.get(0).get("kvk").asText()).isEqualTo("04187352");
+    assertThat(companies.get(0).get("responses").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aSevenDigitKvkNumberIsRestoredWithANotice() throws Exception {
+    Path csv = dir.resolve("excel.csv");
+    Files.writeString(
+        csv, "naam;bedrijf;kvk;plaats;visie\nZoë;Bakkerij De Korenschoof;4187352;Emmen;Ja\n");
+    Cli.Run run = run("import", "--lang", "en", "--db", db, csv.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err())
+        .contains("excel.csv:2: kvk: KvK number 4187352 has 7 digits")
+        .contains("read as 04187352");
+    assertThat(run("companies", "--db", db, "--json").out()).contains("\"kvk\" : \"04187352\"");
+  }
+
+  @Test
+  void suggestNamesLookAlikesInOneCityWithTheMergeCommand() throws Exception {
+    Path csv = dir.resolve("lijkt.csv");
+    Files.writeString(
+        csv,
+        "naam;bedrijf;kvk;plaats;visie\nZoë;Bakkerij Jansen;12345678;Emmen;Ja\nBram;Jansen Brood en Banket;;Emmen;Nee\nEva;Bakkerij Jansen;;Assen;Nee\n");
+    run("import", "--db", db, csv.toString());
+    Cli.Run suggest = run("companies", "suggest", "--lang", "nl", "--db", db);
+    assertThat(suggest.exitCode()).isZero();
+    assertThat(CliFixtures.lines(suggest.out()))
+        .singleElement()
+        .asString()
+        .contains("Bakkerij Jansen (Emmen, KvK 12345678, 1)")
+        .contains("Jansen Brood en Banket (Emmen, 1)")
+        .contains("lijken één bedrijf: mvoscan companies merge 1 2");
+    assertThat(run("companies", "merge", "1", "2", "--db", db).exitCode()).isZero();
+    assertThat(run("companies", "suggest", "--lang", "en", "--db", db).err())
+        .contains("no likely duplicates");
+  }
+
+  @Test
+  void reImportingAFileWithOneCorrectedCellReplacesOneResponse() throws Exception {
+    assertThat(run("import", "--db", db, CLASS.toString()).exitCode()).isZero();
+    Path corrected = corrected();
+
+    Cli.Run dry = run("import", "--lang", "nl", "--db", db, corrected.toString(), "--dry-run");
+    assertThat(dry.out())
+        .contains("1 antwoord zou(den) worden geïmporteerd; 27 waren er al")
+        .contains("1 zou(den) worden vervangen");
+    assertThat(JSON.readTree(run("responses", "--db", db, "--json").out())).hasSize(28);
+
+    Cli.Run again = run("import", "--lang", "nl", "--db", db, corrected.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out())
+        .contains(
+            "1 antwoord geïmporteerd (1 bedrijf, klas 3A); 27 waren er al; 0 overgeslagen; 1 vervangen");
+    JsonNode responses = JSON.readTree(run("responses", "--db", db, "--json").out());
+    assertThat(responses).hasSize(28);
+    String export = run("export", "--db", db, "--long", "--format", "json").out();
+    JsonNode zoe = null;
+    for (JsonNode row : JSON.readTree(export)) {
+      if (row.get("student").asText().equals("Zoë Mulder")
+          && row.get("question_id").asText().equals("visie")) {
+        assertThat(zoe).as("one answer of Zoë to visie").isNull();
+        zoe = row;
+      }
+    }
+    assertThat(zoe.get("value").asText()).isEqualTo("ja");
+  }
+
+  @Test
+  void anotherSchoolYearOrAnotherCompanyIsNotACorrection() throws Exception {
+    Path first = dir.resolve("a.csv");
+    Files.writeString(
+        first,
+        "naam;studentnummer;klas;bedrijf;plaats;datum;visie\nZoë;104201;3A;Bakkerij;Emmen;3-11-2026;Ja\n");
+    Path later = dir.resolve("b.csv");
+    Files.writeString(
+        later,
+        "naam;studentnummer;klas;bedrijf;plaats;datum;visie\nZoë;104201;3A;Bakkerij;Emmen;3-11-2027;Nee\nZoë;104201;3A;Garage Pietersen;Emmen;3-11-2026;Nee\n");
+    run("import", "--db", db, first.toString());
+    Cli.Run again = run("import", "--lang", "en", "--db", db, later.toString());
+    assertThat(again.out()).contains("imported 2 responses").contains("0 replaced");
+  }
+}
