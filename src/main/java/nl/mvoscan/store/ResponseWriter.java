@@ -177,7 +177,7 @@ public final class ResponseWriter {
     Long companyId =
         answers.company() == null ? null : company(store, connection, answers.company());
     LocalDate date = answers.date() != null ? answers.date() : importDate;
-    replaced[0] += replace(connection, answers.respondent(), respondentId, companyId, result, date);
+    replaced[0] += replace(connection, respondentId, companyId, result, date);
     ScoreResult.Figures overall = result.overall().figures();
     long id;
     try (PreparedStatement insert =
@@ -219,29 +219,23 @@ public final class ResponseWriter {
   }
 
   /**
-   * Deletes the stored responses that a correction replaces: the same student (by student number
-   * when the new response has one, else by name within the class), the same company, the same scan
-   * edition (its hash: answers to another version are other figures and stay beside it) and the
-   * same school year. Anonymous responses replace nothing: there is no telling whose they are.
+   * Deletes the stored responses that a correction replaces: the same student (the same respondent:
+   * student number and name when the new response has a number, else name within the class; a
+   * number typed for two names is two students, so a typo never deletes a classmate's response),
+   * the same company, the same scan edition (its hash: answers to another version are other figures
+   * and stay beside it) and the same school year. Anonymous responses replace nothing: there is no
+   * telling whose they are.
    */
   private static int replace(
-      Connection connection,
-      Answers.Respondent respondent,
-      Long respondentId,
-      Long companyId,
-      ScoreResult result,
-      LocalDate date)
+      Connection connection, Long respondentId, Long companyId, ScoreResult result, LocalDate date)
       throws SQLException {
     if (respondentId == null) {
       return 0;
     }
-    boolean byNumber = respondent.id() != null && !respondent.id().isBlank();
     String sql =
         "SELECT r.id FROM response r WHERE r.scan_hash = ? AND r.school_year = ?"
             + (companyId == null ? " AND r.company_id IS NULL" : " AND r.company_id = ?")
-            + (byNumber
-                ? " AND r.respondent_id IN (SELECT id FROM respondent WHERE student_number = ?)"
-                : " AND r.respondent_id = ?");
+            + " AND r.respondent_id = ?";
     List<Long> old = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       int i = 1;
@@ -250,11 +244,7 @@ public final class ResponseWriter {
       if (companyId != null) {
         select.setLong(i++, companyId);
       }
-      if (byNumber) {
-        select.setString(i, respondent.id().trim());
-      } else {
-        select.setLong(i, respondentId);
-      }
+      select.setLong(i, respondentId);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           old.add(rs.getLong(1));
