@@ -31,17 +31,27 @@ class CorrectionsAndCompaniesTest {
     return Cli.run(args);
   }
 
-  /** klas-3a.csv with Zoë Mulder's answer to the vision question changed. */
+  /** klas-3a.csv with Zoë Mulder's answer to the vision question filled in. */
   private Path corrected() throws Exception {
-    String text = Files.readString(CLASS, StandardCharsets.UTF_8);
-    String zoe =
-        "Zoë Mulder;104201;3A;Albert Heijn;;Emmen;3-11-2026;Handel en retail;95;Nee;Ja, het verkoopt of installeert producten van anderen;Nee;Nee;Supermarkt in het centrum van Emmen.;Weet ik niet;";
-    assertThat(text).contains(zoe);
+    List<String> lines = Files.readAllLines(CLASS, StandardCharsets.UTF_8);
+    int vision =
+        List.of(lines.get(0).split(";", -1))
+            .indexOf("Staat duurzaamheid of MVO in de missie of visie van het bedrijf?");
+    assertThat(vision).isPositive();
+    int zoe = -1;
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).startsWith("Zoë Mulder;")) {
+        zoe = i;
+      }
+    }
+    assertThat(zoe).isPositive();
+    assertThat(lines.get(zoe)).doesNotContain("\"");
+    String[] cells = lines.get(zoe).split(";", -1);
+    assertThat(cells[vision]).isNotEqualTo("Ja");
+    cells[vision] = "Ja";
+    lines.set(zoe, String.join(";", cells));
     Path file = dir.resolve("klas-3a-verbeterd.csv");
-    Files.writeString(
-        file,
-        text.replace(zoe, zoe.replace("Emmen.;Weet ik niet;", "Emmen.;Ja;")),
-        StandardCharsets.UTF_8);
+    Files.write(file, lines, StandardCharsets.UTF_8);
     return file;
   }
 

@@ -82,6 +82,6 @@ class DatabaseSafetyTest {
     other.join();
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("another program is writing to " + db()).contains("waiting");
-    assertThat(run.out()).contains("imported 1 responses");
+    assertThat(run.out()).contains("imported 1 response (");
   }
 }
