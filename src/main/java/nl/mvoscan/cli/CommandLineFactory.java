@@ -28,7 +28,8 @@ public final class CommandLineFactory {
           ForgetCommand.class,
           ExportCommand.class,
           AggregateCommand.class,
-          ReportCommand.class);
+          ReportCommand.class,
+          ServeCommand.class);
 
   private CommandLineFactory() {}
 

@@ -21,6 +21,11 @@ public final class ScanSourceOptions {
   List<Path> folders = new ArrayList<>();
 
   ScanCatalog catalog(Locale locale) {
+    return ScanCatalog.load(allFolders(locale), locale);
+  }
+
+  /** MVOSCAN_SCANS and --scans, checked: a --scans folder that does not exist is bad input. */
+  List<Path> allFolders(Locale locale) {
     List<Path> all = new ArrayList<>();
     String env = System.getenv("MVOSCAN_SCANS");
     if (env != null && !env.isBlank()) {
@@ -44,6 +49,6 @@ public final class ScanSourceOptions {
       throw MvoscanException.invalidInput(missing);
     }
     all.addAll(folders);
-    return ScanCatalog.load(all, locale);
+    return all;
   }
 }

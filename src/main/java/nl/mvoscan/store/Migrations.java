@@ -24,7 +24,11 @@ final class Migrations {
 
   /** Migrations in order; the schema version is the number of migrations applied. */
   static final List<String> FILES =
-      List.of("001-initial.sql", "002-company-alias.sql", "003-exact-figures.sql");
+      List.of(
+          "001-initial.sql",
+          "002-company-alias.sql",
+          "003-exact-figures.sql",
+          "004-web-classes.sql");
 
   static final int VERSION = FILES.size();
 

@@ -89,6 +89,19 @@ public final class ResponseWriter {
   }
 
   /**
+   * Stores one response inside a transaction the caller runs (the web app replaces a student's
+   * response this way), replacing a stored one of the same student as an import does; {@code null}
+   * when the very same response is stored already.
+   */
+  static Long insertIn(
+      Store store, Connection connection, NewResponse response, LocalDate importDate)
+      throws SQLException {
+    storeScan(store, connection, response);
+    Inserted inserted = insert(store, connection, response, importDate, new int[1]);
+    return inserted == null ? null : inserted.id();
+  }
+
+  /**
    * What {@link #save} would do, without storing anything: the same work in a transaction that is
    * rolled back, so the dry run and the real import can never disagree.
    */
