@@ -26,6 +26,7 @@ import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.report.CsvExport;
 import nl.mvoscan.report.ExportTable;
+import nl.mvoscan.report.XlsxExport;
 import nl.mvoscan.report.pdf.ClassReport;
 import nl.mvoscan.report.pdf.FileNames;
 import nl.mvoscan.report.pdf.PdfReports;
@@ -66,6 +67,7 @@ final class TeacherPages {
     routes.get("/docent/klas/{code}/studentrapporten.zip", signedIn(this::zip));
     routes.get("/docent/klas/{code}/export.csv", signedIn(ctx -> export(ctx, false)));
     routes.get("/docent/klas/{code}/export-excel.csv", signedIn(ctx -> export(ctx, true)));
+    routes.get("/docent/klas/{code}/werkmap.xlsx", signedIn(this::workbook));
   }
 
   /** Every teacher page needs the sign-in; without it the answer is 401 and the sign-in form. */
@@ -557,5 +559,41 @@ final class TeacherPages {
         "text/csv; charset=utf-8",
         FileNames.safe("mvoscan-" + room.get().name(), "export") + ".csv",
         csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The Excel workbook of {@code export --format xlsx}, for this class and school year. */
+  private void workbook(Context ctx) throws IOException {
+    Optional<Classrooms.ClassRoom> room = room(ctx);
+    if (room.isEmpty()) {
+      return;
+    }
+    Messages m = WebServer.messages(ctx);
+    String name = room.get().name();
+    String year = room.get().schoolYear();
+    ExportQueries.Data[] data = new ExportQueries.Data[1];
+    Aggregate classes =
+        web.data()
+            .teacher(
+                store ->
+                    store.snapshot(
+                        () -> {
+                          data[0] =
+                              ExportQueries.read(store, new ExportQueries.Filter(name, year), true);
+                          AggregateQueries.Selection selection =
+                              PdfReports.classSelection(store, name, year, null);
+                          return Aggregator.aggregate(
+                              selection.responses(),
+                              selection.scans(),
+                              Grouping.CLASS,
+                              m.language());
+                        }));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    XlsxExport.write(
+        ExportTable.wide(data[0], false), ExportTable.answers(data[0], false), classes, m, bytes);
+    StudentPages.download(
+        ctx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        FileNames.safe("mvoscan-" + name, "export") + ".xlsx",
+        bytes.toByteArray());
   }
 }

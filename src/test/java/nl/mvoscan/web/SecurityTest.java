@@ -161,6 +161,7 @@ class SecurityTest {
               "/docent/klas/" + room.code(),
               "/docent/klas/" + room.code() + "/klasrapport.pdf",
               "/docent/klas/" + room.code() + "/export.csv",
+              "/docent/klas/" + room.code() + "/werkmap.xlsx",
               "/docent/klas/" + room.code() + "/studentrapporten.zip")) {
         HttpResponse<String> response = stranger.get(page);
         assertThat(response.statusCode()).as(page).isEqualTo(401);

@@ -213,6 +213,20 @@ class StudentBrowserTest {
                 .send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(classPdf.statusCode()).isEqualTo(200);
         assertThat(pdfText(classPdf.body())).contains("3A");
+        HttpResponse<byte[]> workbook =
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    java.net.http.HttpRequest.newBuilder(
+                            URI.create(
+                                web.base() + "/docent/klas/" + room.code() + "/werkmap.xlsx"))
+                        .header("Cookie", cookie)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        // an xlsx file is a zip whose entries name the worksheets
+        assertThat(new String(workbook.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+            .startsWith("PK")
+            .contains("xl/worksheets/");
       }
       assertThat(web.log.toString()).as("no server errors").isEmpty();
       assertThat(violations).as("axe-core: serious or critical violations").isEmpty();
