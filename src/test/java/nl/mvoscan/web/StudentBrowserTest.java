@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.List;
-import nl.mvoscan.cli.CommandLineFactory;
+import nl.mvoscan.cli.Cli;
 import nl.mvoscan.store.Classrooms;
 import nl.mvoscan.store.Store;
 import org.junit.jupiter.api.Test;
@@ -139,12 +139,10 @@ class StudentBrowserTest {
       Files.write(file, answers.body());
 
       // what the CLI says of the database and of the downloaded file
-      CommandLineFactory.Run listed =
-          CommandLineFactory.run("responses", "--db", web.db.toString(), "--lang", "nl");
+      Cli.Run listed = Cli.run("responses", "--db", web.db.toString(), "--lang", "nl");
       assertThat(listed.exitCode()).as(listed.err()).isZero();
       assertThat(listed.out()).contains("Sanne de Vries").contains("Bakkerij De Korenschoof");
-      CommandLineFactory.Run scored =
-          CommandLineFactory.run("score", file.toString(), "--json", "--lang", "nl");
+      Cli.Run scored = Cli.run("score", file.toString(), "--json", "--lang", "nl");
       assertThat(scored.exitCode()).as(scored.err()).isZero();
       JsonNode json = new ObjectMapper().readTree(scored.out());
       try (Store store = Store.open(web.db)) {
