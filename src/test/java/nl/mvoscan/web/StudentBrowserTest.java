@@ -256,9 +256,13 @@ class StudentBrowserTest {
         }
       } else if (!numbers.isEmpty()) {
         numbers.get(0).clear();
-        numbers.get(0).sendKeys(number);
+        // the year of the company's figures lies between 2000 and 2100
+        boolean year = numbers.get(0).getAttribute("name").equals("a.kc_jaar");
+        numbers.get(0).sendKeys(year ? "2025" : number);
       } else if (!texts.isEmpty() && texts.get(0).getAttribute("value").isEmpty()) {
-        texts.get(0).sendKeys("Brood en banket");
+        // the SBI code has room for ten characters; what the company does, for a sentence
+        boolean code = texts.get(0).getAttribute("name").equals("a.sbi");
+        texts.get(0).sendKeys(code ? "1071" : "Brood en banket");
       }
     }
     String before = d.getCurrentUrl();
