@@ -132,9 +132,15 @@ public final class ResponseQueries {
                 return new Deleted(0, missing);
               }
               int count = 0;
-              try (PreparedStatement delete =
-                  connection.prepareStatement("DELETE FROM response WHERE id = ?")) {
+              // the web app's record of the student who sent it goes with it (their answers
+              // while busy, their links): a deleted response must not live on there
+              try (PreparedStatement web =
+                      connection.prepareStatement("DELETE FROM web_student WHERE response_id = ?");
+                  PreparedStatement delete =
+                      connection.prepareStatement("DELETE FROM response WHERE id = ?")) {
                 for (long id : distinct) {
+                  web.setLong(1, id);
+                  web.executeUpdate();
                   delete.setLong(1, id);
                   count += delete.executeUpdate();
                 }
@@ -188,6 +194,30 @@ public final class ResponseQueries {
                   }
                 }
               }
+              // students of the web app who have not finished yet have no respondent: their
+              // record is matched the same way (negative keys keep them apart from respondents)
+              try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT s.id, s.name, s.student_number, c.name FROM web_student s"
+                          + " JOIN web_class c ON c.id = s.class_id WHERE s.response_id IS NULL")) {
+                try (ResultSet rs = select.executeQuery()) {
+                  while (rs.next()) {
+                    long id = -rs.getLong(1);
+                    String clazz = rs.getString(4);
+                    if (className != null && !clazz.equalsIgnoreCase(className.trim())) {
+                      continue;
+                    }
+                    if (student.trim().equals(rs.getString(3))) {
+                      byNumber.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
+                    } else if (Names.same(rs.getString(2), student)) {
+                      byName.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
+                    } else {
+                      continue;
+                    }
+                    people.put(id, new Names.Person(rs.getString(2), rs.getString(3), ERASED));
+                  }
+                }
+              }
               Map<Long, Set<String>> matched = byNumber.isEmpty() ? byName : byNumber;
               Set<String> classes = new TreeSet<>();
               matched.values().forEach(classes::addAll);
@@ -197,6 +227,26 @@ public final class ResponseQueries {
               int responses = 0;
               int answers = 0;
               for (long respondent : matched.keySet()) {
+                if (respondent < 0) {
+                  answers +=
+                      count(
+                          connection,
+                          "SELECT count(*) FROM web_answer WHERE student_id = ?",
+                          -respondent);
+                  try (PreparedStatement delete =
+                      connection.prepareStatement("DELETE FROM web_student WHERE id = ?")) {
+                    delete.setLong(1, -respondent);
+                    delete.executeUpdate();
+                  }
+                  continue;
+                }
+                try (PreparedStatement delete =
+                    connection.prepareStatement(
+                        "DELETE FROM web_student WHERE response_id IN"
+                            + " (SELECT id FROM response WHERE respondent_id = ?)")) {
+                  delete.setLong(1, respondent);
+                  delete.executeUpdate();
+                }
                 answers +=
                     count(
                         connection,
