@@ -61,7 +61,7 @@ final class Guard {
     String value = ctx.cookie(CSRF_COOKIE);
     if (value == null || !Tokens.wellFormed(value)) {
       value = tokens.token();
-      ctx.cookie(cookie(CSRF_COOKIE, value, -1));
+      ctx.cookie(cookie(ctx, CSRF_COOKIE, value, -1));
     }
     ctx.attribute(CSRF_COOKIE, value);
     return value;
@@ -113,7 +113,7 @@ final class Guard {
   void signIn(Context ctx) {
     String session = tokens.token();
     teacherSessions.put(Tokens.sha256(session), clock.instant().plus(TEACHER_SESSION));
-    ctx.cookie(cookie(TEACHER_COOKIE, session, (int) TEACHER_SESSION.toSeconds()));
+    ctx.cookie(cookie(ctx, TEACHER_COOKIE, session, (int) TEACHER_SESSION.toSeconds()));
   }
 
   void signOut(Context ctx) {
@@ -121,7 +121,7 @@ final class Guard {
     if (session != null) {
       teacherSessions.remove(Tokens.sha256(session));
     }
-    ctx.cookie(cookie(TEACHER_COOKIE, "", 0));
+    ctx.cookie(cookie(ctx, TEACHER_COOKIE, "", 0));
   }
 
   boolean teacher(Context ctx) {
@@ -141,8 +141,12 @@ final class Guard {
     return true;
   }
 
-  /** HttpOnly, SameSite=Strict, and Secure when served over TLS. */
-  Cookie cookie(String name, String value, int maxAge) {
-    return new Cookie(name, value, "/", maxAge, secure, true, null, SameSite.STRICT);
+  /**
+   * HttpOnly, SameSite=Strict, and Secure when served over TLS: the app's own, or a reverse proxy's
+   * that the request came through (only believed when the app listens on loopback).
+   */
+  Cookie cookie(Context ctx, String name, String value, int maxAge) {
+    boolean tls = secure || ctx.req().isSecure();
+    return new Cookie(name, value, "/", maxAge, tls, true, null, SameSite.STRICT);
   }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.store.StoreAddress;
 import nl.mvoscan.store.StoreException;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -174,6 +175,12 @@ public final class WebServer implements AutoCloseable {
   private ServerConnector connector(
       org.eclipse.jetty.server.Server server, HttpConfiguration http) {
     http.setSendServerVersion(false);
+    if (loopbackOnly()) {
+      // only a program on this machine, the reverse proxy, can reach a loopback address: its
+      // X-Forwarded-For and -Proto give each student's own address (for the limit on wrong codes)
+      // and whether they came over HTTPS; on a network address anyone could send those headers
+      http.addCustomizer(new ForwardedRequestCustomizer());
+    }
     ServerConnector connector;
     if (options.tlsKeystore() != null) {
       SslContextFactory.Server ssl = new SslContextFactory.Server();
@@ -241,13 +248,15 @@ public final class WebServer implements AutoCloseable {
 
   /** True when the app can be reached from other machines without TLS. */
   public boolean plainOnNetwork() {
-    if (tls()) {
-      return false;
-    }
+    return !tls() && !loopbackOnly();
+  }
+
+  /** True when only programs on this machine can reach the app. */
+  private boolean loopbackOnly() {
     try {
-      return !InetAddress.getByName(options.bind()).isLoopbackAddress();
+      return InetAddress.getByName(options.bind()).isLoopbackAddress();
     } catch (java.net.UnknownHostException e) {
-      return true;
+      return false;
     }
   }
 
@@ -381,7 +390,7 @@ public final class WebServer implements AutoCloseable {
 
   private void switchLanguage(Context ctx) {
     String lang = "en".equals(ctx.pathParam("lang")) ? "en" : "nl";
-    ctx.cookie(guard.cookie("mvoscan_lang", lang, 365 * 24 * 3600));
+    ctx.cookie(guard.cookie(ctx, "mvoscan_lang", lang, 365 * 24 * 3600));
     ctx.redirect(safeBack(ctx.queryParam("terug")), HttpStatus.SEE_OTHER);
   }
 

@@ -197,6 +197,41 @@ class SecurityTest {
   }
 
   @Test
+  void behindAProxyOnLoopbackEachStudentsOwnAddressCountsAndHttpsCookiesAreSecure()
+      throws Exception {
+    try (WebFixture web = new WebFixture(dir)) {
+      WebFixture.Client overHttps = new WebFixture.Client(web.base());
+      overHttps.headers.put("X-Forwarded-Proto", "https");
+      assertThat(overHttps.get("/docent/inloggen").headers().allValues("Set-Cookie"))
+          .isNotEmpty()
+          .allSatisfy(c -> assertThat(c).contains("Secure"));
+      assertThat(new WebFixture.Client(web.base()).get("/").headers().allValues("Set-Cookie"))
+          .noneSatisfy(c -> assertThat(c).contains("Secure"));
+      // (the test's client, on plain HTTP, would not send a Secure cookie back: the rest is HTTP)
+      WebFixture.Client guesser = new WebFixture.Client(web.base());
+      guesser.headers.put("X-Forwarded-For", "10.0.0.7");
+      guesser.get("/docent/inloggen");
+      for (int i = 0; i < Guard.MAX_FAILURES; i++) {
+        guesser.post("/docent/inloggen", List.of(Map.entry("secret", "guess-" + i)));
+      }
+      assertThat(
+              guesser
+                  .post("/docent/inloggen", List.of(Map.entry("secret", WebFixture.SECRET)))
+                  .statusCode())
+          .isEqualTo(429);
+      // the next student behind the same proxy is not blocked by the first one's mistakes
+      WebFixture.Client teacher = new WebFixture.Client(web.base());
+      teacher.headers.put("X-Forwarded-For", "10.0.0.8");
+      teacher.get("/docent/inloggen");
+      assertThat(
+              teacher
+                  .post("/docent/inloggen", List.of(Map.entry("secret", WebFixture.SECRET)))
+                  .statusCode())
+          .isEqualTo(303);
+    }
+  }
+
+  @Test
   void everyResponseCarriesTheProtectiveHeaders() throws Exception {
     try (WebFixture web = new WebFixture(dir)) {
       WebFixture.Client client = new WebFixture.Client(web.base());

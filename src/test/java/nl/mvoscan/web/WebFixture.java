@@ -81,6 +81,9 @@ final class WebFixture implements AutoCloseable {
     private final String base;
     String csrf;
 
+    /** Sent with every request, as a reverse proxy adds them. */
+    final Map<String, String> headers = new java.util.LinkedHashMap<>();
+
     Client(String base) {
       this.base = base;
     }
@@ -88,9 +91,7 @@ final class WebFixture implements AutoCloseable {
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + path))
-                  .timeout(Duration.ofSeconds(20))
-                  .build(),
+              request(path).timeout(Duration.ofSeconds(20)).build(),
               HttpResponse.BodyHandlers.ofString());
       Matcher m = CSRF.matcher(response.body());
       if (m.find()) {
@@ -101,7 +102,7 @@ final class WebFixture implements AutoCloseable {
 
     HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
       return http.send(
-          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
+          request(path).timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -120,12 +121,18 @@ final class WebFixture implements AutoCloseable {
                   .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                   .collect(Collectors.joining("&"));
       return http.send(
-          HttpRequest.newBuilder(URI.create(base + path))
+          request(path)
               .timeout(Duration.ofSeconds(20))
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+      headers.forEach(builder::header);
+      return builder;
     }
 
     /** Joins a class as a student; the personal path /s/TOKEN. */
