@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import nl.mvoscan.scan.ScanCatalog;
 import nl.mvoscan.store.Classrooms;
 import nl.mvoscan.store.Store;
+import nl.mvoscan.store.StoreAddress;
 
 /** A running web app on a free loopback port with its own database, for the web tests. */
 final class WebFixture implements AutoCloseable {
@@ -29,16 +30,24 @@ final class WebFixture implements AutoCloseable {
   static final String SECRET = "test-teacher-secret-0123456789";
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
+  /** The SQLite file, or {@code null} on PostgreSQL. */
   final Path db;
+
+  final StoreAddress address;
   final WebServer server;
   final StringWriter log = new StringWriter();
 
   WebFixture(Path dir) throws Exception {
-    this.db = dir.resolve("k.db");
+    this(new StoreAddress.SqliteFile(dir.resolve("k.db")));
+  }
+
+  WebFixture(StoreAddress address) throws Exception {
+    this.address = address;
+    this.db = address instanceof StoreAddress.SqliteFile file ? file.file() : null;
     this.server =
         WebServer.start(
             new WebServer.Options(
-                new nl.mvoscan.store.StoreAddress.SqliteFile(db),
+                address,
                 "127.0.0.1",
                 0,
                 List.of(),
@@ -56,7 +65,7 @@ final class WebFixture implements AutoCloseable {
   Classrooms.ClassRoom openClass(String name) throws Exception {
     ScanCatalog catalog = ScanCatalog.load(List.of(), java.util.Locale.ROOT);
     ScanCatalog.Entry entry = catalog.entry("mvo-stagebedrijf").orElseThrow();
-    try (Store store = Store.open(db)) {
+    try (Store store = Store.open(address)) {
       return Classrooms.open(
           store,
           name,
