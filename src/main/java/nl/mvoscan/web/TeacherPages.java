@@ -291,7 +291,7 @@ final class TeacherPages {
         BigDecimal mean = statistics.mean() == null ? null : statistics.mean().round(1);
         chart.add(
             new Views.Bar(
-                title.length() > 22 ? title.substring(0, 21) + "…" : title,
+                title.length() > 28 ? title.substring(0, 27) + "…" : title,
                 mean == null
                     ? 0
                     : mean.multiply(BigDecimal.valueOf(150))
