@@ -9,5 +9,11 @@ public final class ExitCode {
   /** The work is done, but input was left out on request ({@code --skip-invalid}). */
   public static final int SKIPPED = 3;
 
+  /**
+   * {@code take}: the input ended before the scan was finished; what was answered is saved, so a
+   * script can tell an unfinished scan from a finished one.
+   */
+  public static final int INPUT_ENDED = 4;
+
   private ExitCode() {}
 }

@@ -142,7 +142,7 @@ public final class TakeCommand implements Callable<Integer> {
       if (!askMetadata()) {
         console.line(messages.get("take.nothingSaved"));
         console.flush();
-        return ExitCode.OK;
+        return stopped();
       }
     }
     if (file == null) {
@@ -167,9 +167,21 @@ public final class TakeCommand implements Callable<Integer> {
       console.line(messages.get("take.saved", file, interview.answeredCount(), interview.total()));
       console.line(messages.get("take.resumeHint", scanRef, file));
       console.flush();
-      return ExitCode.OK;
+      return stopped();
     }
     return finish(interview, resolver);
+  }
+
+  /**
+   * OK when the student chose to stop; {@link ExitCode#INPUT_ENDED} when the input ran out first,
+   * so a script that pipes too few answers does not take the scan for done.
+   */
+  private int stopped() {
+    if (!console.ended()) {
+      return ExitCode.OK;
+    }
+    spec.commandLine().getErr().println(messages.get("take.inputEnded"));
+    return ExitCode.INPUT_ENDED;
   }
 
   /** Asks until every visible question is done; false when the student quits. */
@@ -196,6 +208,7 @@ public final class TakeCommand implements Callable<Integer> {
         return true;
       }
       String typed = line.strip().toLowerCase(Locale.ROOT);
+      typed = typed.equals("/q") ? "q" : typed;
       List<Question> visible = interview.visibleQuestions();
       switch (typed) {
         case "" -> {
@@ -276,7 +289,7 @@ public final class TakeCommand implements Callable<Integer> {
         return false;
       }
       String typed = line.strip();
-      switch (typed.toLowerCase(Locale.ROOT)) {
+      switch (key(typed, false)) {
         case "q" -> {
           return false;
         }
@@ -359,7 +372,7 @@ public final class TakeCommand implements Callable<Integer> {
         return false;
       }
       String typed = line.strip();
-      if (typed.equalsIgnoreCase("q")) {
+      if (key(typed, false).equals("q")) {
         return false;
       }
       if (typed.equals("?")) {
@@ -390,7 +403,7 @@ public final class TakeCommand implements Callable<Integer> {
         return false;
       }
       String typed = line.strip();
-      if (typed.equalsIgnoreCase("q")) {
+      if (key(typed, false).equals("q")) {
         return false;
       }
       if (typed.length() > Question.DEFAULT_MAX_LENGTH) {
@@ -410,6 +423,25 @@ public final class TakeCommand implements Callable<Integer> {
     interview.annotate(question.id(), evidence, note);
     save(interview);
     return true;
+  }
+
+  /**
+   * The key a typed line stands for ({@code q}, {@code b}, {@code s}, {@code ?}), {@code ""} for
+   * Enter, or {@code "answer"} when it is an answer. Where a name is asked (the student, the class,
+   * the company) a letter is that name, so a student called "B" or a company called "Q" is not
+   * taken for a key; there the keys are typed with a slash, which works at every prompt.
+   */
+  static String key(String typed, boolean freeText) {
+    String lower = typed.toLowerCase(Locale.ROOT);
+    if (lower.isEmpty() || lower.equals("?")) {
+      return lower;
+    }
+    String letter = lower.length() == 2 && lower.charAt(0) == '/' ? lower.substring(1) : lower;
+    boolean slashed = letter.length() < lower.length();
+    if (letter.length() == 1 && "bqs".contains(letter) && (slashed || !freeText)) {
+      return letter;
+    }
+    return "answer";
   }
 
   /** An evidence label typed in the student's language stands for its id. */
@@ -518,7 +550,7 @@ public final class TakeCommand implements Callable<Integer> {
         return false;
       }
       String typed = line.strip();
-      switch (typed.toLowerCase(Locale.ROOT)) {
+      switch (key(typed, !field.equals("kvk") && !field.equals("date"))) {
         case "q" -> {
           return false;
         }
@@ -550,6 +582,13 @@ public final class TakeCommand implements Callable<Integer> {
   private String setMeta(String field, String typed, String current) {
     boolean keep = typed.isEmpty() && !TakeFile.blank(current);
     String value = keep ? current : typed;
+    if (!field.equals("kvk") && !field.equals("date")) {
+      // refused here, or the answers file saved would be refused by every command that reads it
+      Interview.Parsed<String> name = Interview.name(value);
+      if (!name.ok()) {
+        return reason(name.reason());
+      }
+    }
     switch (field) {
       case "name", "company" -> {
         if (TakeFile.blank(value) || value.equals("-")) {

@@ -30,11 +30,18 @@ final class TakeConsole {
    * @param ansi colour and bold (only on a terminal without {@code NO_COLOR})
    * @param echo repeat each line read (when the input is not typed on a terminal)
    */
+  private boolean ended;
+
   TakeConsole(BufferedReader in, PrintWriter out, boolean ansi, boolean echo) {
     this.in = in;
     this.out = out;
     this.ansi = ansi;
     this.echo = echo;
+  }
+
+  /** True once the input has ended (a pipe ran dry, Ctrl-D). */
+  boolean ended() {
+    return ended;
   }
 
   /** Prints the prompt and reads one line; {@code null} at the end of the input. */
@@ -43,6 +50,7 @@ final class TakeConsole {
     out.flush();
     String line = in.readLine();
     if (line == null) {
+      ended = true;
       out.println();
       out.flush();
       return null;

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads scan and answers files into a Jackson tree while remembering each value's location and
@@ -33,6 +35,8 @@ import java.util.Map;
 public final class JsonReader {
 
   public static final int MAX_DEPTH = 200;
+
+  private static final Pattern NON_NUMERIC = Pattern.compile("^Non-standard token '([^']{1,20})'");
   public static final int MAX_STRING_LENGTH = 1_000_000;
   public static final int MAX_NUMBER_LENGTH = 100;
 
@@ -153,10 +157,7 @@ public final class JsonReader {
       return failed(name, new JsonProblem("", line(at), column(at), key, limit));
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
-      return failed(
-          name,
-          new JsonProblem(
-              "", line(at), column(at), "json.syntax", withoutSource(e.getOriginalMessage())));
+      return failed(name, syntax(line(at), column(at), e.getOriginalMessage()));
     } catch (IOException e) {
       return failed(name, new JsonProblem("", 0, 0, "json.syntax", String.valueOf(e.getMessage())));
     } finally {
@@ -168,6 +169,34 @@ public final class JsonReader {
         }
       }
     }
+  }
+
+  /**
+   * A syntax error in mvoscan's own words where people make it (NaN, Infinity, +1, 07, comments),
+   * else Jackson's description without its advice to enable a parser feature, which a teacher
+   * cannot do and should not.
+   */
+  static JsonProblem syntax(int line, int column, String message) {
+    String text = message == null ? "" : message;
+    Matcher token = NON_NUMERIC.matcher(text);
+    if (token.find()) {
+      return new JsonProblem("", line, column, "json.nonNumeric", token.group(1));
+    }
+    if (text.contains("plus sign")) {
+      return new JsonProblem("", line, column, "json.plusSign");
+    }
+    if (text.contains("Leading zeroes")) {
+      return new JsonProblem("", line, column, "json.leadingZero");
+    }
+    if (text.contains("ALLOW_COMMENTS")) {
+      return new JsonProblem("", line, column, "json.comment");
+    }
+    String plain =
+        withoutSource(text)
+            .replaceAll(":?\\s*enable `[^`]*` to allow", "")
+            .replaceAll("\\s*\\([^()]*Feature[^()]*\\)", "")
+            .strip();
+    return new JsonProblem("", line, column, "json.syntax", plain);
   }
 
   /** Jackson names its input source in some messages; our own line and column already say where. */

@@ -137,7 +137,9 @@ public final class CsvExport {
   /**
    * The text a spreadsheet shows as text: a leading {@code '} when the cell starts with {@code =},
    * {@code +}, {@code -}, {@code @}, a tab, a carriage return or a line feed, also after leading
-   * spaces, and for the full-width forms of those signs.
+   * white space, control or invisible characters (en and em spaces, zero-width space, BOM, VT, FF,
+   * NUL: spreadsheets skip them before looking for a formula), and for the full-width forms of
+   * those signs.
    */
   public static String neutralise(String text) {
     return executable(text) ? "'" + text : text;
@@ -153,10 +155,17 @@ public final class CsvExport {
       return true;
     }
     int i = 0;
-    while (i < text.length()
-        && (text.charAt(i) == ' ' || text.charAt(i) == '\u00A0' || text.charAt(i) == '\u3000')) {
+    while (i < text.length() && ignorable(text.charAt(i))) {
       i++;
     }
     return i < text.length() && "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(text.charAt(i)) >= 0;
+  }
+
+  /** A character that shows as nothing or as space before a cell's first visible sign. */
+  private static boolean ignorable(char c) {
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || Character.isISOControl(c)
+        || Character.getType(c) == Character.FORMAT;
   }
 }

@@ -139,6 +139,13 @@ public final class AnswersLoader {
       }
       if (date == null) {
         problem("/date", "answers.badDate", dateText);
+      } else if (!Limits.plausible(date)) {
+        problem(
+            "/date",
+            "answers.dateOutOfRange",
+            dateText,
+            String.valueOf(Limits.FIRST_YEAR),
+            String.valueOf(Limits.LAST_YEAR));
       }
     }
     String language = optionalString(root, "language", "");
@@ -319,8 +326,17 @@ public final class AnswersLoader {
     unknownKeys(node, pointer, allowed);
     boolean ok = true;
     for (var entry : node.properties()) {
-      if (allowed.contains(entry.getKey()) && !entry.getValue().isTextual()) {
-        problem(pointer + "/" + JsonReader.escape(entry.getKey()), "answers.expectedString");
+      if (!allowed.contains(entry.getKey())) {
+        continue;
+      }
+      String at = pointer + "/" + JsonReader.escape(entry.getKey());
+      if (!entry.getValue().isTextual()) {
+        problem(at, "answers.expectedString");
+        ok = false;
+      } else if (Limits.nameTooLong(entry.getValue().asText())) {
+        // a name of thousands of characters makes every report that shows it crawl
+        problem(
+            at, "answers.nameTooLong", Limits.length(entry.getValue().asText()), Limits.MAX_NAME);
         ok = false;
       }
     }

@@ -481,6 +481,10 @@ public final class ClassCsv {
         columns.removeAll(stamps);
       }
     }
+    if (columns.isEmpty() && !header.isEmpty() && problems.isEmpty()) {
+      // otherwise every row would be stored as an empty response of no one
+      problems.add(new CsvProblem(1, null, "csv.noKnownColumn", scan.id()));
+    }
   }
 
   /**
@@ -779,6 +783,20 @@ public final class ClassCsv {
       case TEXT -> NODES.textNode(cell);
       case NUMBER -> {
         String text = strip(cell);
+        if (Limits.tooManyDigits(text)) {
+          // reading a number of a million digits exactly takes minutes: refuse it unread, as JSON
+          // does
+          rowProblems.add(
+              new Placed(
+                  column.index(),
+                  new CsvProblem(
+                      line,
+                      column.header(),
+                      "csv.numberTooLong",
+                      Limits.digits(text),
+                      Limits.MAX_DIGITS)));
+          yield null;
+        }
         Matcher thousands = THOUSANDS.matcher(text);
         if (question.integer() && thousands.matches()) {
           // §8.4: in a whole-number question 1.200 and 1,200 are twelve hundred

@@ -369,25 +369,49 @@ public final class Interview {
         : Parsed.not("take.invalid.kvk", input.strip());
   }
 
-  /** A real calendar date as {@code YYYY-MM-DD} or {@code D-M-YYYY}. */
+  /**
+   * A name, student number, class or company name as typed: stripped, at most {@link
+   * Limits#MAX_NAME} characters, as an answers file may hold it.
+   */
+  public static Parsed<String> name(String input) {
+    String typed = input == null ? "" : input.strip();
+    return Limits.nameTooLong(typed)
+        ? Parsed.not(
+            "take.invalid.nameTooLong", Limits.length(typed), String.valueOf(Limits.MAX_NAME))
+        : Parsed.of(typed);
+  }
+
+  /**
+   * A real calendar date as {@code YYYY-MM-DD} or {@code D-M-YYYY}, in the years a scan can be
+   * filled in.
+   */
   public static Parsed<LocalDate> date(String input) {
     String typed = input == null ? "" : input.strip();
     Matcher iso = ISO_DATE.matcher(typed);
     Matcher dutch = DUTCH_DATE.matcher(typed);
     try {
+      LocalDate date = null;
       if (iso.matches()) {
-        return Parsed.of(
+        date =
             LocalDate.of(
                 Integer.parseInt(iso.group(1)),
                 Integer.parseInt(iso.group(2)),
-                Integer.parseInt(iso.group(3))));
-      }
-      if (dutch.matches()) {
-        return Parsed.of(
+                Integer.parseInt(iso.group(3)));
+      } else if (dutch.matches()) {
+        date =
             LocalDate.of(
                 Integer.parseInt(dutch.group(3)),
                 Integer.parseInt(dutch.group(2)),
-                Integer.parseInt(dutch.group(1))));
+                Integer.parseInt(dutch.group(1)));
+      }
+      if (date != null) {
+        return Limits.plausible(date)
+            ? Parsed.of(date)
+            : Parsed.not(
+                "take.invalid.dateRange",
+                typed,
+                String.valueOf(Limits.FIRST_YEAR),
+                String.valueOf(Limits.LAST_YEAR));
       }
     } catch (DateTimeException e) {
       // not a real day, such as 31-2-2026
@@ -498,6 +522,11 @@ public final class Interview {
   }
 
   private static Parsed<AnswerValue> number(Question question, String typed) {
+    if (Limits.tooManyDigits(typed)) {
+      // the answers file could hold it, but no loader would read it back
+      return Parsed.not(
+          "take.invalid.numberTooLong", Limits.digits(typed), String.valueOf(Limits.MAX_DIGITS));
+    }
     if (!NUMBER.matcher(typed).matches()) {
       return Parsed.not("take.invalid.number", typed);
     }

@@ -31,6 +31,21 @@ class ImportCommandTest {
   }
 
   @Test
+  void aTableWithoutOneRecognisableColumnIsBadInputAndStoresNothing() throws Exception {
+    String db = dir.resolve("t.db").toString();
+    Path table = dir.resolve("bestellingen.csv");
+    Files.writeString(table, "artikel;aantal\nbrood;3\nkoek;12\n");
+
+    Cli.Run run = run("import", "--lang", "en", "--db", db, table.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(run.err())
+        .contains(table + ":1: no column is a question of scan mvo-stagebedrijf")
+        .doesNotContain("Exception");
+    assertThat(run("responses", "--db", db, "--json").out()).doesNotContain("response_id");
+  }
+
+  @Test
   void importsAFolderOnceAndSaysSoTheSecondTime() throws Exception {
     String db = dir.resolve("t.db").toString();
     Path folder = examples();

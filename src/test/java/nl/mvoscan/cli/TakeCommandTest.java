@@ -42,12 +42,12 @@ class TakeCommandTest {
   @TempDir Path dir;
 
   /**
-   * Name, class (3B, then back from the company field to fix it), company, a wrong KvK then the
-   * right one, the date offered.
+   * Name, class (3B, then back from the company field to fix it: /b, as a company may be called
+   * "B"), company, a wrong KvK then the right one, the date offered.
    */
   private static final List<String> METADATA =
       List.of(
-          "Sanne de Vries", "3B", "b", "3A", "Bakkerij De Korenschoof", "0418735", "04187352", "");
+          "Sanne de Vries", "3B", "/b", "3A", "Bakkerij De Korenschoof", "0418735", "04187352", "");
 
   /** An answer in a theme, with Enter for its source and its note. */
   private static List<String> plain(String... typed) {
@@ -536,7 +536,10 @@ class TakeCommandTest {
             "-o",
             file.toString());
 
-    assertThat(interrupted.exitCode()).as(interrupted.err()).isZero();
+    // a script that pipes too few answers learns that the scan is not finished
+    assertThat(interrupted.exitCode()).as(interrupted.err()).isEqualTo(ExitCode.INPUT_ENDED);
+    assertThat(interrupted.err())
+        .isEqualTo("De invoer hield op voordat de scan af was (exitcode 4)." + NL);
     assertThat(interrupted.out())
         .contains("Bewaard in " + file + ": 19 van de 47 vragen beantwoord." + NL)
         .contains("Later verder gaan: mvoscan take mvo-stagebedrijf --resume " + file + NL)
@@ -603,9 +606,60 @@ class TakeCommandTest {
     Cli.Run run =
         take("Sanne\n", "mvo-stagebedrijf", "--lang", "nl", "-o", dir.resolve("a.json").toString());
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INPUT_ENDED);
     assertThat(run.out()).contains("Gestopt. Er is nog niets bewaard.");
     assertThat(dir.resolve("a.json")).doesNotExist();
+  }
+
+  @Test
+  void aStudentClassOrCompanyCalledBQOrSIsANameNotAKey() throws IOException {
+    Path file = dir.resolve("letters.json");
+
+    Cli.Run run =
+        take(
+            script(List.of("B", "Q", "S", "", ""), List.of("/q")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(read(file).at("/respondent/name").asText()).isEqualTo("B");
+    assertThat(read(file).at("/respondent/class").asText()).isEqualTo("Q");
+    assertThat(read(file).at("/company/name").asText()).isEqualTo("S");
+    assertThat(run.out()).contains("(? uitleg, /b terug, /q stoppen)");
+  }
+
+  @Test
+  void whatTheLoaderWouldRefuseIsRefusedAtThePrompt() throws IOException {
+    Path file = dir.resolve("grenzen.json");
+    String longName = "a".repeat(201);
+
+    Cli.Run run =
+        take(
+            script(
+                List.of(longName, "Sanne", "", "Bakkerij", "", "1-1-1800", ""),
+                List.of("1", "9".repeat(150), "6", "q")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Dit heeft 201 tekens. Er mogen er hoogstens 200 zijn.")
+        .contains("1-1-1800 ligt voor 1900 of na 2100. Typ de dag waarop je de scan invult.")
+        .contains("Je getal heeft 150 cijfers. Er mogen er hoogstens 100 zijn.");
+    AnswersLoader.Result loaded = AnswersLoader.load(file, SCAN);
+    assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+    assertThat(loaded.answers().respondent().name()).isEqualTo("Sanne");
+    assertThat(read(file).at("/answers/medewerkers").asInt()).isEqualTo(6);
   }
 
   @Test

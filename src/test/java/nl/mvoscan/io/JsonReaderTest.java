@@ -467,6 +467,55 @@ class JsonReaderTest {
   }
 
   @Test
+  void nanInfinityAPlusSignAndCommentsGetALineOfOurOwnWithoutLibraryAdvice() throws IOException {
+    Path file = dir.resolve("getallen.json");
+    for (String value : List.of("NaN", "Infinity", "-Infinity", "+1", "07", "1 // twaalf")) {
+      Files.writeString(
+          file,
+          "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mini\", \"answers\": {\"q\": "
+              + value
+              + "}}",
+          StandardCharsets.UTF_8);
+      for (String language : List.of("nl", "en")) {
+        Cli.Run run =
+            Cli.run(
+                "score", "--lang", language, "--scan", scanFixture().toString(), file.toString());
+        assertThat(run.exitCode()).as(value).isEqualTo(2);
+        assertThat(run.err().split("\\R")).as(value).hasSize(1);
+        assertThat(run.err())
+            .as(value)
+            .doesNotContain("JsonReadFeature")
+            .doesNotContain("enable")
+            .doesNotContain("Feature")
+            .doesNotContain("invalid JSON")
+            .doesNotContain("ongeldige JSON");
+      }
+    }
+    Files.writeString(file, "{\"a\": NaN}", StandardCharsets.UTF_8);
+    assertThat(Cli.run("validate", "--lang", "nl", file.toString()).err())
+        .isEqualTo(
+            file
+                + ":1:10: NaN is geen getal dat JSON kan bevatten; schrijf een getal zoals 12 of"
+                + " 2.5, of null voor geen antwoord"
+                + NL);
+    Files.writeString(file, "{\"a\": +1}", StandardCharsets.UTF_8);
+    assertThat(Cli.run("validate", "--lang", "en", file.toString()).err())
+        .endsWith(": a number with a + in front; leave out the + (write 1, not +1)" + NL);
+  }
+
+  @Test
+  void anyOtherSyntaxMessageLosesItsAdviceToEnableAParserFeature() {
+    JsonProblem problem =
+        JsonReader.syntax(
+            1,
+            2,
+            "Unexpected character ('x'): something odd: enable `JsonReadFeature.ALLOW_X` to"
+                + " allow (or Feature 'ALLOW_Y' not enabled for parser)");
+    assertThat(problem.key()).isEqualTo("json.syntax");
+    assertThat(problem.args()).containsExactly("Unexpected character ('x'): something odd");
+  }
+
+  @Test
   void aFailedAtomicWriteSaysWhyNotWhichTemporaryFile() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("rapport.pdf"));
     Files.writeString(folder.resolve("iets.txt"), "x");

@@ -74,6 +74,34 @@ class CsvExportTest {
   }
 
   @Test
+  void aFormulaAfterInvisibleOrWhiteSpaceCharactersIsGuardedToo() {
+    // a spreadsheet skips these before it looks for a formula sign
+    for (String start :
+        List.of(
+            "\u2002",
+            "\u2003",
+            "\u200B",
+            "\uFEFF",
+            "\u000B",
+            "\u000C",
+            "\u0000",
+            " ",
+            "\t",
+            " \t\u200B ",
+            "\u2060",
+            "\u00AD")) {
+      for (String sign : List.of("=", "+", "-", "@")) {
+        String cell = start + sign + "HYPERLINK(\"http://x\")";
+        assertThat(CsvExport.neutralise(cell))
+            .as("%s", cell.codePoints().boxed().toList())
+            .isEqualTo("'" + cell);
+      }
+    }
+    assertThat(CsvExport.neutralise("\u200B3A")).isEqualTo("\u200B3A");
+    assertThat(CsvExport.neutralise("\uFEFF")).isEqualTo("\uFEFF");
+  }
+
+  @Test
   void ordinaryTextIsLeftAlone() {
     for (String plain :
         List.of(

@@ -1,0 +1,68 @@
+package nl.mvoscan.scan;
+
+import nl.mvoscan.io.JsonReader;
+
+/**
+ * The most one value may hold, the same for answers files, class tables, {@code take} and the web
+ * app: what one way in accepts, every other reads back, and no single value can make scoring, a
+ * report or a terminal take minutes.
+ */
+public final class Limits {
+
+  /**
+   * Digits in a number (whole and fraction part together, without sign): the JSON reader refuses a
+   * longer number, so a table cell or a typed answer may not have one either.
+   */
+  public static final int MAX_DIGITS = JsonReader.MAX_NUMBER_LENGTH;
+
+  /**
+   * Code points in a name, student number, class, school, company, city or sector: far more than
+   * any real one, and small enough that a report lays it out at once.
+   */
+  public static final int MAX_NAME = 200;
+
+  /**
+   * The years a scan can have been filled in: a date outside them is a typing error (0026 for 2026)
+   * that would otherwise put a response in a school year no one looks for.
+   */
+  public static final int FIRST_YEAR = 1900;
+
+  public static final int LAST_YEAR = 2100;
+
+  private Limits() {}
+
+  /** True when {@code date} lies in the years a scan can have been filled in. */
+  public static boolean plausible(java.time.LocalDate date) {
+    return date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR;
+  }
+
+  /**
+   * The digits in {@code text}, counted without reading it as a number, so a cell of a million
+   * digits costs a scan of the text and nothing more.
+   */
+  public static int digits(CharSequence text) {
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
+    return digits;
+  }
+
+  /** True when {@code text} has more digits than a number may have. */
+  public static boolean tooManyDigits(CharSequence text) {
+    return digits(text) > MAX_DIGITS;
+  }
+
+  /** The length of {@code text} in code points, as a person counts characters. */
+  public static int length(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  /** True when {@code name} is longer than a name may be. */
+  public static boolean nameTooLong(String name) {
+    return name != null && name.length() > MAX_NAME && length(name) > MAX_NAME;
+  }
+}
