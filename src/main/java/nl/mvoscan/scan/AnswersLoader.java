@@ -289,6 +289,12 @@ public final class AnswersLoader {
   }
 
   private boolean number(Question question, BigDecimal number, String pointer) {
+    if (!Limits.fits(number)) {
+      // comparing or scoring a number of thousands of digits exactly costs far more than it is
+      // worth
+      problem(pointer, "answers.numberTooLong", String.valueOf(Limits.MAX_DIGITS));
+      return false;
+    }
     boolean ok = true;
     if (question.min() != null && number.compareTo(question.min()) < 0) {
       problem(pointer, "answers.belowMin", Decimals.text(number), Decimals.text(question.min()));

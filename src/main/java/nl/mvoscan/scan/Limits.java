@@ -56,6 +56,17 @@ public final class Limits {
     return digits(text) > MAX_DIGITS;
   }
 
+  /**
+   * True when {@code number}, written out, has at most {@link #MAX_DIGITS} digits: the check for a
+   * value that never was text in a file (a class-table row, a web form), which the JSON reader's
+   * own limit does not see. Decided from precision and scale, without writing the number out.
+   */
+  public static boolean fits(java.math.BigDecimal number) {
+    long whole = Math.max(1L, (long) number.precision() - number.scale());
+    long fraction = Math.max(0L, number.scale());
+    return whole + fraction <= MAX_DIGITS;
+  }
+
   /** The length of {@code text} in code points, as a person counts characters. */
   public static int length(String text) {
     return text.codePointCount(0, text.length());

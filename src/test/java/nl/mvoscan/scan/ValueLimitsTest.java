@@ -100,6 +100,30 @@ class ValueLimitsTest {
   }
 
   @Test
+  void aNumberThatNeverWasTextIsHeldToTheSameDigitLimit() {
+    // a class-table row or a web form reaches the loader as a tree, past the JSON reader's limit
+    for (String number : List.of("1".repeat(101), "0." + "1".repeat(100), "1E+100", "1E-100")) {
+      com.fasterxml.jackson.databind.node.ObjectNode root =
+          com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      root.put("format", AnswersLoader.FORMAT).put("scan", "test-scan");
+      root.putObject("answers").put("omzet", new java.math.BigDecimal(number));
+      List<JsonProblem> problems =
+          AnswersLoader.load(
+                  Path.of("w"),
+                  new nl.mvoscan.io.JsonDocument("w", root, Map.of(), List.of()),
+                  SCAN)
+              .problems();
+      assertThat(problems)
+          .extracting(JsonProblem::key)
+          .as(number)
+          .contains("answers.numberTooLong");
+    }
+    assertThat(Limits.fits(new java.math.BigDecimal("9".repeat(100)))).isTrue();
+    assertThat(Limits.fits(new java.math.BigDecimal("0." + "9".repeat(99)))).isTrue();
+    assertThat(Limits.fits(new java.math.BigDecimal("1E+99"))).isTrue();
+  }
+
+  @Test
   void aTableWithNoRecognisableColumnIsBadInputNotAnEmptyResponse() {
     assertThat(keys(csv("foo;bar\n1;2\n3;4\n"))).containsExactly("csv.noKnownColumn");
     assertThat(keys(csv("naam;bar\nZoë;2\n"))).isEmpty();
