@@ -1,15 +1,12 @@
 package nl.mvoscan.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
-import nl.mvoscan.report.ResultJson;
+import nl.mvoscan.report.Listings;
 import nl.mvoscan.store.CompanyQueries;
 import nl.mvoscan.store.Keys;
 import nl.mvoscan.store.Store;
@@ -43,63 +40,13 @@ public final class CompaniesCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json.json) {
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      for (CompanyQueries.Company c : companies) {
-        ObjectNode node = array.addObject();
-        node.put("id", c.id());
-        node.put("key", c.key());
-        node.put("name", c.name());
-        node.put("kvk", c.kvk());
-        node.put("city", c.city());
-        node.put("responses", c.responses());
-      }
-      out.println(ResultJson.write(array));
+      out.println(Listings.companiesJson(companies));
     } else {
-      int nameWidth =
-          Math.max(24, companies.stream().mapToInt(c -> width(c.name())).max().orElse(0));
-      out.println(
-          String.format(
-                  java.util.Locale.ROOT,
-                  "%5s  %s  %-8s  %-14s %9s  %s",
-                  "id",
-                  pad(messages.get("companies.name"), nameWidth),
-                  "kvk",
-                  messages.get("companies.city"),
-                  messages.get("companies.responses"),
-                  messages.get("companies.key"))
-              .stripTrailing());
-      for (CompanyQueries.Company c : companies) {
-        out.println(
-            String.format(
-                java.util.Locale.ROOT,
-                "%5d  %s  %-8s  %-14s %9d  %s",
-                c.id(),
-                pad(c.name(), nameWidth),
-                dash(c.kvk()),
-                dash(c.city()),
-                c.responses(),
-                c.key()));
-      }
+      Listings.companiesTable(companies, messages).forEach(out::println);
       spec.commandLine().getErr().println(messages.get("companies.count", companies.size()));
     }
     out.flush();
     return ExitCode.OK;
-  }
-
-  private static String dash(String value) {
-    return value == null ? "-" : value;
-  }
-
-  private static int width(String text) {
-    return text.codePointCount(0, text.length());
-  }
-
-  private static String pad(String text, int width) {
-    StringBuilder out = new StringBuilder(text);
-    for (int i = width(text); i < width; i++) {
-      out.append(' ');
-    }
-    return out.toString();
   }
 
   @Command(
