@@ -34,12 +34,6 @@ public final class ScanHash {
     }
   }
 
-  static String canonical(JsonNode node) {
-    StringBuilder out = new StringBuilder();
-    write(node, out, true);
-    return out.toString();
-  }
-
   private static void write(JsonNode node, StringBuilder out, boolean top) {
     if (node.isObject()) {
       List<String> keys = new ArrayList<>();

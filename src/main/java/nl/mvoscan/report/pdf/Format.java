@@ -86,11 +86,6 @@ final class Format {
         : status(figures.status());
   }
 
-  /** The score, or a dash where a table has no room for the reason. */
-  String shortScore(ScoreResult.Figures figures) {
-    return figures.status() == Status.SCORED ? decimal(figures.roundedScore()) : "–";
-  }
-
   String coverage(ScoreResult.Figures figures) {
     return figures.coverage() == null ? "–" : percent(figures.roundedCoverage());
   }

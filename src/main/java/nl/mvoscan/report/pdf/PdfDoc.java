@@ -416,23 +416,6 @@ final class PdfDoc {
       table.setSplitLate(true);
       document.add(table);
     }
-
-    /**
-     * Adds the table with as many of its rows as fit on the current page; returns how many were
-     * left out.
-     */
-    int addFitting() throws DocumentException {
-      table.setTotalWidth(CONTENT_WIDTH);
-      table.setLockedWidth(true);
-      int dropped = 0;
-      float room = remaining() - table.spacingBefore() - 4;
-      while (table.size() > 2 && table.getTotalHeight() > room) {
-        table.deleteLastRow();
-        dropped++;
-      }
-      add();
-      return dropped;
-    }
   }
 
   /** The thin accent band at the top and the footer with the page number on every page. */
