@@ -19,7 +19,7 @@ import nl.mvoscan.scan.ScanLoader;
  * The scans stored with responses, parsed and schema-checked once per process: a hash names one
  * definition for good, so what loaded once is the same scan in every database and every command.
  */
-final class StoredScans {
+public final class StoredScans {
 
   /** Loaded results by hash, including definitions that failed to load (with their problems). */
   private static final Map<String, ScanLoader.Result> LOADED = new ConcurrentHashMap<>();
@@ -28,6 +28,18 @@ final class StoredScans {
   private static final Map<String, Map<String, Question>> QUESTIONS = new ConcurrentHashMap<>();
 
   private StoredScans() {}
+
+  /**
+   * The scan of {@code hash}: as loaded before in this process, else from the definition stored in
+   * {@code store}; empty when neither knows the hash. For a caller above the store (the web app
+   * meets a hash in a class's link) that needs the stored scan without SQL of its own.
+   */
+  public static Optional<ScanLoader.Result> find(Store store, String hash) {
+    ScanLoader.Result cached = LOADED.get(hash);
+    return cached != null
+        ? Optional.of(cached)
+        : store.read(connection -> stored(connection, hash));
+  }
 
   static Map<String, Question> questions(Scan scan) {
     return QUESTIONS.computeIfAbsent(scan.hash(), h -> scan.questionsById());
@@ -55,21 +67,28 @@ final class StoredScans {
   static Scan scan(Connection connection, String hash) throws SQLException {
     ScanLoader.Result cached = LOADED.get(hash);
     if (cached == null) {
-      try (PreparedStatement select =
-          connection.prepareStatement("SELECT definition FROM scan WHERE hash = ?")) {
-        select.setString(1, hash);
-        try (ResultSet rs = select.executeQuery()) {
-          if (!rs.next()) {
-            throw new SQLException("scan definition " + hash + " is missing from the database");
-          }
-          cached = load(hash, rs.getString(1));
-        }
-      }
+      cached =
+          stored(connection, hash)
+              .orElseThrow(
+                  () ->
+                      new SQLException(
+                          "scan definition " + hash + " is missing from the database"));
     }
     if (!cached.ok()) {
       throw new SQLException(
           "stored scan definition " + hash + " no longer loads: " + cached.problems().get(0).key());
     }
     return cached.scan();
+  }
+
+  private static Optional<ScanLoader.Result> stored(Connection connection, String hash)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT definition FROM scan WHERE hash = ?")) {
+      select.setString(1, hash);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(load(hash, rs.getString(1))) : Optional.empty();
+      }
+    }
   }
 }

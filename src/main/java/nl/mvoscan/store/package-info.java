@@ -1,4 +1,5 @@
 /**
- * The SQLite results database: migrations, transactional writes, queries for reports and privacy.
+ * The results database, SQLite or PostgreSQL: migrations, transactional writes, the one decoder of
+ * stored answers, queries for reports and privacy.
  */
 package nl.mvoscan.store;
