@@ -142,21 +142,30 @@ public final class ExportCommand implements Callable<Integer> {
   /** The workbook: both tables, the class figures of the same selection, written in one go. */
   private int workbook(Messages messages, Path file) {
     ExportQueries.Data data;
-    Aggregate classes;
+    AggregateQueries.Selection selection;
     try (Store store = db.openExisting(messages)) {
-      data = ExportQueries.read(store, new ExportQueries.Filter(className, schoolYear), true);
-      AggregateQueries.Selection selection =
-          AggregateQueries.select(
-              store,
-              new AggregateQueries.Filter(
-                  className == null ? List.of() : List.of(className),
-                  List.of(),
-                  schoolYear == null ? List.of() : List.of(schoolYear),
-                  List.of()));
-      classes =
-          Aggregator.aggregate(
-              selection.responses(), selection.scans(), Grouping.CLASS, messages.language());
+      // one snapshot: an import in between must not give the sheets and the class figures
+      // different responses
+      record Read(ExportQueries.Data data, AggregateQueries.Selection selection) {}
+      Read read =
+          store.snapshot(
+              () ->
+                  new Read(
+                      ExportQueries.read(
+                          store, new ExportQueries.Filter(className, schoolYear), true),
+                      AggregateQueries.select(
+                          store,
+                          new AggregateQueries.Filter(
+                              className == null ? List.of() : List.of(className),
+                              List.of(),
+                              schoolYear == null ? List.of() : List.of(schoolYear),
+                              List.of()))));
+      data = read.data();
+      selection = read.selection();
     }
+    Aggregate classes =
+        Aggregator.aggregate(
+            selection.responses(), selection.scans(), Grouping.CLASS, messages.language());
     ExportTable responses = ExportTable.wide(data, anonymize);
     ExportTable long_ = ExportTable.answers(data, anonymize);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
