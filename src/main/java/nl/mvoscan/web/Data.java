@@ -2,20 +2,18 @@ package nl.mvoscan.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import nl.mvoscan.io.JsonReader;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanCatalog;
 import nl.mvoscan.scan.ScanLoader;
 import nl.mvoscan.store.Store;
 import nl.mvoscan.store.StoreAddress;
 import nl.mvoscan.store.StoreException;
+import nl.mvoscan.store.StoredScans;
 
 /**
  * The database and the scans the web app works with. One connection serves the students (short
@@ -76,28 +74,9 @@ final class Data implements AutoCloseable {
     if (known != null) {
       return known;
     }
-    String definition =
-        student(
-            store ->
-                store.read(
-                    connection -> {
-                      try (PreparedStatement select =
-                          connection.prepareStatement(
-                              "SELECT definition FROM scan WHERE hash = ?")) {
-                        select.setString(1, hash);
-                        try (ResultSet rs = select.executeQuery()) {
-                          return rs.next() ? rs.getString(1) : null;
-                        }
-                      }
-                    }));
-    if (definition == null) {
-      throw new IllegalStateException("no stored scan with hash " + hash);
-    }
     ScanLoader.Result result =
-        ScanLoader.load(
-            Path.of("stored-scan.json"),
-            JsonReader.parse("stored-scan.json", definition),
-            Locale.forLanguageTag("nl"));
+        student(store -> StoredScans.find(store, hash))
+            .orElseThrow(() -> new IllegalStateException("no stored scan with hash " + hash));
     if (!result.ok()) {
       throw new IllegalStateException("the stored scan " + hash + " no longer loads");
     }
