@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.CsvProblem;
@@ -87,19 +88,155 @@ public final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ScanResolver resolver = new ScanResolver(sources, messages);
     Scan fixedScan = scanRef == null ? null : resolver.resolve(scanRef);
-
-    List<ResponseWriter.NewResponse> responses = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    int rejected = 0;
     Map<String, String> mapping = mapping(messages);
     List<Path> files = files(messages);
-    Progress progress = new Progress(err, files.size(), messages.get("import.progress"));
-    int done = 0;
-    for (Path file : files) {
-      progress.update(done++);
-      if (Tables.isTable(file)) {
-        Scan scan = fixedScan != null ? fixedScan : resolver.byId(DEFAULT_CSV_SCAN, null);
-        ClassCsv.Result csv = ClassCsv.read(file, scan, mapping, className);
+    Intake intake = new Intake(resolver, fixedScan, mapping, files, messages, err);
+
+    LocalDate today = LocalDate.now();
+    if (dryRun) {
+      ResponseWriter.Preview preview;
+      if (db.exists()) {
+        // the import itself, rolled back: the dry run and the real import can never disagree
+        try (Store store = db.openExisting(messages)) {
+          preview =
+              ResponseWriter.preview(
+                  store,
+                  today,
+                  session -> {
+                    intake.run(session::add);
+                    intake.refuseIfRejected();
+                  });
+        }
+      } else {
+        int[] added = {0};
+        intake.run(response -> added[0]++);
+        intake.refuseIfRejected();
+        preview = new ResponseWriter.Preview(added[0], 0, 0);
+      }
+      Problems.capped(intake.problems, messages).forEach(err::println);
+      out.println(
+          messages.get(
+              "import.dryRun",
+              messages.count("response", preview.added()),
+              preview.present(),
+              intake.rejected,
+              preview.replaced()));
+      out.flush();
+      return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
+    }
+
+    ResponseWriter.Outcome outcome = null;
+    if (db.file() != null && !db.exists()) {
+      // a first import makes the database whole or not at all: a rejected one leaves none
+      outcome =
+          Store.createWhole(db.file(), store -> importInto(store, intake, today)).orElse(null);
+    }
+    if (outcome == null) {
+      try (Store store = db.open()) {
+        outcome = importInto(store, intake, today);
+      }
+    }
+    Problems.capped(intake.problems, messages).forEach(err::println);
+    out.println(
+        messages.get(
+            "import.summary",
+            messages.count("response", outcome.insertedIds().size()),
+            messages.count("company", outcome.companies().size()),
+            outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()),
+            outcome.duplicates(),
+            intake.rejected,
+            outcome.replaced()));
+    out.flush();
+    return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
+  }
+
+  /**
+   * Reads, checks, scores and stores as one stream in one transaction; problems undo all of it
+   * unless {@code --skip-invalid}.
+   */
+  private ResponseWriter.Outcome importInto(Store store, Intake intake, LocalDate today) {
+    return ResponseWriter.write(
+        store,
+        today,
+        session -> {
+          intake.run(session::add);
+          intake.refuseIfRejected();
+          return session.outcome();
+        });
+  }
+
+  /**
+   * The inputs read one response at a time: good ones go to a sink as they are scored, problems are
+   * kept (one line each) to be told all at once. Without {@code --skip-invalid}, once a problem is
+   * found the rest is only checked, since nothing will be stored.
+   */
+  private final class Intake {
+    private final ScanResolver resolver;
+    private final Scan fixedScan;
+    private final Map<String, String> mapping;
+    private final List<Path> files;
+    private final Messages messages;
+    private final PrintWriter err;
+    final List<String> problems = new ArrayList<>();
+    int rejected;
+
+    Intake(
+        ScanResolver resolver,
+        Scan fixedScan,
+        Map<String, String> mapping,
+        List<Path> files,
+        Messages messages,
+        PrintWriter err) {
+      this.resolver = resolver;
+      this.fixedScan = fixedScan;
+      this.mapping = mapping;
+      this.files = files;
+      this.messages = messages;
+      this.err = err;
+    }
+
+    /** Reads every input again from the start; may run twice (a database made meanwhile). */
+    void run(Consumer<ResponseWriter.NewResponse> sink) {
+      problems.clear();
+      rejected = 0;
+      try (Progress progress = new Progress(err, files.size(), messages.get("import.progress"))) {
+        int done = 0;
+        for (Path file : files) {
+          progress.update(done++);
+          if (Tables.isTable(file)) {
+            table(file, sink);
+          } else {
+            answersFile(file, sink);
+          }
+        }
+      }
+    }
+
+    private boolean storing() {
+      return problems.isEmpty() || skipInvalid;
+    }
+
+    private void table(Path file, Consumer<ResponseWriter.NewResponse> sink) {
+      Scan scan = fixedScan != null ? fixedScan : resolver.byId(DEFAULT_CSV_SCAN, null);
+      try (ClassCsv.Reading csv = ClassCsv.open(file, scan, mapping, className)) {
+        // a bad header (line 1, or the file as a whole) spoils every row: skip the file, not rows
+        boolean fileUnusable = csv.problems().stream().anyMatch(p -> p.line() <= 1);
+        for (ClassCsv.Row row = csv.next(); row != null; row = csv.next()) {
+          if (fileUnusable || !storing() || (!skipInvalid && csv.hasProblems())) {
+            continue; // checked for its problems only: nothing of this import will be stored
+          }
+          String clazz =
+              row.answers().respondent() != null
+                  ? row.answers().respondent().className()
+                  : className;
+          sink.accept(
+              new ResponseWriter.NewResponse(
+                  Scorer.score(scan, row.answers()),
+                  resolver.definition(scan),
+                  clazz,
+                  file.toString(),
+                  row.line()));
+        }
         csv.warnings()
             .forEach(
                 w ->
@@ -117,102 +254,57 @@ public final class ImportCommand implements Callable<Integer> {
                   csv.missing().size(),
                   String.join(", ", csv.missing().stream().map(q -> q.id()).toList())));
         }
-        // a bad header (line 1, or the file as a whole) spoils every row: skip the file, not rows
-        boolean fileUnusable = csv.problems().stream().anyMatch(p -> p.line() <= 1);
-        if (!csv.problems().isEmpty()) {
+        List<CsvProblem> found = csv.problems();
+        if (!found.isEmpty()) {
           rejected +=
               skipInvalid && !fileUnusable
-                  ? csv.problems().stream().mapToInt(CsvProblem::line).distinct().count()
+                  ? found.stream().mapToInt(CsvProblem::line).distinct().count()
                   : 1;
           // line 0 is the file as a whole (empty, unreadable): no line number to show
-          csv.problems()
-              .forEach(
-                  p ->
-                      problems.add(
-                          file
-                              + (p.line() > 0 ? ":" + p.line() : "")
-                              + ": "
-                              + (p.column() == null ? "" : p.column() + ": ")
-                              + messages.get(p.key(), p.args())));
+          found.forEach(
+              p ->
+                  problems.add(
+                      file
+                          + (p.line() > 0 ? ":" + p.line() : "")
+                          + ": "
+                          + (p.column() == null ? "" : p.column() + ": ")
+                          + messages.get(p.key(), p.args())));
         }
-        if (csv.problems().isEmpty() || (skipInvalid && !fileUnusable)) {
-          for (ClassCsv.Row row : csv.rows()) {
-            String clazz =
-                row.answers().respondent() != null
-                    ? row.answers().respondent().className()
-                    : className;
-            responses.add(
-                new ResponseWriter.NewResponse(
-                    Scorer.score(scan, row.answers()),
-                    resolver.definition(scan),
-                    clazz,
-                    file.toString(),
-                    row.line()));
-          }
-        }
-        continue;
       }
-      List<String> fileProblems = new ArrayList<>();
+    }
+
+    private void answersFile(Path file, Consumer<ResponseWriter.NewResponse> sink) {
       ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, fixedScan);
-      if (loaded.ok()) {
-        String clazz =
-            loaded.answers().respondent() != null
-                    && loaded.answers().respondent().className() != null
-                    && !loaded.answers().respondent().className().isBlank()
-                ? loaded.answers().respondent().className()
-                : className;
-        responses.add(
-            new ResponseWriter.NewResponse(
-                Scorer.score(loaded.scan(), loaded.answers()),
-                resolver.definition(loaded.scan()),
-                clazz,
-                file.toString(),
-                null));
-      } else {
-        fileProblems.addAll(lines(file, loaded.problems(), messages));
-      }
-      if (!fileProblems.isEmpty()) {
+      if (!loaded.ok()) {
         rejected++;
-        problems.addAll(fileProblems);
+        problems.addAll(lines(file, loaded.problems(), messages));
+        return;
+      }
+      if (!storing()) {
+        return;
+      }
+      String clazz =
+          loaded.answers().respondent() != null
+                  && loaded.answers().respondent().className() != null
+                  && !loaded.answers().respondent().className().isBlank()
+              ? loaded.answers().respondent().className()
+              : className;
+      sink.accept(
+          new ResponseWriter.NewResponse(
+              Scorer.score(loaded.scan(), loaded.answers()),
+              resolver.definition(loaded.scan()),
+              clazz,
+              file.toString(),
+              null));
+    }
+
+    /** Every problem at once, and nothing stored, unless --skip-invalid. */
+    void refuseIfRejected() {
+      if (!problems.isEmpty() && !skipInvalid) {
+        throw MvoscanException.invalidInput(
+            problems, messages.get("import.nothingImported", rejected));
       }
     }
-    progress.close();
-    if (!problems.isEmpty() && !skipInvalid) {
-      throw MvoscanException.invalidInput(
-          problems, messages.get("import.nothingImported", rejected));
-    }
-    Problems.capped(problems, messages).forEach(err::println);
-    if (dryRun) {
-      ResponseWriter.Preview preview = new ResponseWriter.Preview(responses.size(), 0, 0);
-      if (db.exists()) {
-        try (Store store = db.openExisting(messages)) {
-          preview = ResponseWriter.preview(store, responses, LocalDate.now());
-        }
-      }
-      out.println(
-          messages.get(
-              "import.dryRun",
-              messages.count("response", preview.added()),
-              preview.present(),
-              rejected,
-              preview.replaced()));
-      out.flush();
-      return rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
-    }
-    try (Store store = db.open()) {
-      ResponseWriter.Outcome outcome = ResponseWriter.save(store, responses, LocalDate.now());
-      out.println(
-          messages.get(
-              "import.summary",
-              messages.count("response", outcome.insertedIds().size()),
-              messages.count("company", outcome.companies().size()),
-              outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()),
-              outcome.duplicates(),
-              rejected,
-              outcome.replaced()));
-    }
-    out.flush();
-    return rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
   }
 
   private List<Path> files(Messages messages) {

@@ -32,7 +32,7 @@ import org.apache.commons.csv.CSVRecord;
  * parse it, and never held whole. {@link #problems()} grows as rows are read; it is complete when
  * the last row has been returned.
  */
-public final class CsvRows implements Iterator<CsvTable.Row>, AutoCloseable {
+public final class CsvRows implements TableRows {
 
   /** Opens the input anew: a CSV is read twice. */
   @FunctionalInterface
@@ -213,11 +213,13 @@ public final class CsvRows implements Iterator<CsvTable.Row>, AutoCloseable {
     }
   }
 
+  @Override
   public List<String> header() {
     return header;
   }
 
   /** The problems of the rows read so far, in the order of their lines. */
+  @Override
   public List<CsvProblem> problems() {
     return problems;
   }

@@ -27,6 +27,28 @@ public final class Tables {
         || name.endsWith(".ods");
   }
 
+  /** A CSV row by row; a workbook is read whole (it is compressed XML, and capped in rows). */
+  public static TableRows open(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+      byte[] head = head(file);
+      if (head != null && !XlsxTable.looksLikeXlsx(head) && !XlsxTable.looksLikeOldExcel(head)) {
+        return CsvRows.open(file);
+      }
+    }
+    return TableRows.of(read(file));
+  }
+
+  private static byte[] head(Path file) {
+    byte[] start = new byte[8];
+    try (InputStream in = Files.newInputStream(file)) {
+      int read = in.readNBytes(start, 0, start.length);
+      return java.util.Arrays.copyOf(start, read);
+    } catch (IOException e) {
+      return null; // read() words the problem
+    }
+  }
+
   public static CsvTable read(Path file) {
     byte[] start = new byte[8];
     int read;

@@ -32,6 +32,7 @@ import nl.mvoscan.io.CsvTable;
 import nl.mvoscan.io.JsonDocument;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.io.JsonReader;
+import nl.mvoscan.io.TableRows;
 import nl.mvoscan.io.Tables;
 
 /**
@@ -184,8 +185,12 @@ public final class ClassCsv {
   private record Placed(int column, CsvProblem problem) {}
 
   private final Scan scan;
-  private final CsvTable table;
+  private final TableRows table;
   private final String defaultClass;
+
+  /** Columns without a header, and whether a row has had something in them (a warning). */
+  private final Map<Integer, Boolean> unnamed = new LinkedHashMap<>();
+
   private final List<CsvProblem> problems = new ArrayList<>();
   private final List<Placed> warnings = new ArrayList<>();
   private final List<Column> columns = new ArrayList<>();
@@ -193,7 +198,7 @@ public final class ClassCsv {
   private final Map<String, Column> questionColumns = new LinkedHashMap<>();
   private final Map<String, OptionIndex> optionIndexes = new HashMap<>();
 
-  private ClassCsv(CsvTable table, Scan scan, String defaultClass) {
+  private ClassCsv(TableRows table, Scan scan, String defaultClass) {
     this.table = table;
     this.scan = scan;
     this.defaultClass =
@@ -206,7 +211,75 @@ public final class ClassCsv {
    */
   public static Result read(
       Path file, Scan scan, Map<String, String> mapping, String defaultClass) {
-    return read(Tables.read(file), scan, mapping, defaultClass);
+    try (Reading reading = open(file, scan, mapping, defaultClass)) {
+      return reading.collect();
+    }
+  }
+
+  /**
+   * Imports a CSV file or a workbook row by row: a CSV of any size takes the memory of one row. The
+   * same rules as {@link #read(CsvTable, Scan, Map, String)}.
+   */
+  public static Reading open(
+      Path file, Scan scan, Map<String, String> mapping, String defaultClass) {
+    return new Reading(
+        new ClassCsv(Tables.open(file), scan, defaultClass), mapping == null ? Map.of() : mapping);
+  }
+
+  /**
+   * A table being imported: the header is resolved when it opens ({@link #missing}, the problems of
+   * line 1), the rows as they are asked for. {@link #problems} and {@link #warnings} are complete
+   * once {@link #next} has returned {@code null}.
+   */
+  public static final class Reading implements AutoCloseable {
+    private final ClassCsv importer;
+
+    private Reading(ClassCsv importer, Map<String, String> mapping) {
+      this.importer = importer;
+      importer.begin(mapping);
+    }
+
+    /**
+     * The next good row, or {@code null} at the end; a bad row adds its problems and is skipped.
+     */
+    public Row next() {
+      return importer.nextRow();
+    }
+
+    /** The problems so far, by line; a row's problems left to right. */
+    public List<CsvProblem> problems() {
+      return importer.sortedProblems();
+    }
+
+    /** Whether a problem has been found so far, without sorting them. */
+    public boolean hasProblems() {
+      importer.takeTableProblems();
+      return !importer.problems.isEmpty();
+    }
+
+    /** Columns that are not used, left to right; complete at the end. */
+    public List<CsvProblem> warnings() {
+      return importer.notes();
+    }
+
+    /** The scored questions that no column answers, in document order. */
+    public List<Question> missing() {
+      return importer.missing();
+    }
+
+    /** Every row at once. */
+    public Result collect() {
+      List<Row> rows = new ArrayList<>();
+      for (Row row = next(); row != null; row = next()) {
+        rows.add(row);
+      }
+      return new Result(List.copyOf(rows), problems(), warnings(), missing());
+    }
+
+    @Override
+    public void close() {
+      importer.table.close();
+    }
   }
 
   /**
@@ -219,8 +292,12 @@ public final class ClassCsv {
    */
   public static Result read(
       CsvTable table, Scan scan, Map<String, String> mapping, String defaultClass) {
-    ClassCsv importer = new ClassCsv(table, scan, defaultClass);
-    return importer.run(mapping == null ? Map.of() : mapping);
+    try (Reading reading =
+        new Reading(
+            new ClassCsv(TableRows.of(table), scan, defaultClass),
+            mapping == null ? Map.of() : mapping)) {
+      return reading.collect();
+    }
   }
 
   /** Reads a mapping file {@code {"columns": {"Header": "question_id", "Other header": null}}}. */
@@ -368,36 +445,71 @@ public final class ClassCsv {
     return withoutHint.isEmpty() ? bare : stripped(withoutHint);
   }
 
-  private Result run(Map<String, String> mapping) {
-    problems.addAll(table.problems());
+  private void begin(Map<String, String> mapping) {
+    takeTableProblems(); // the table's own (an empty file, no header) before those of its header
     Map<String, String> normalizedMapping = new HashMap<>();
     mapping.forEach((header, id) -> normalizedMapping.put(normalize(header), id));
     resolveColumns(normalizedMapping);
     columns.sort(Comparator.comparingInt(Column::index));
-    List<Row> rows = new ArrayList<>();
-    for (CsvTable.Row row : table.rows()) {
+  }
+
+  /** The table's own problems (bad records) and those of the rows, as they come. */
+  private int tableProblemsTaken;
+
+  private Row nextRow() {
+    while (table.hasNext()) {
+      CsvTable.Row row = table.next();
+      takeTableProblems();
+      unnamed.replaceAll((index, seen) -> seen || !CsvTable.isBlank(row.cell(index)));
       Answers answers = importRow(row);
       if (answers != null) {
-        rows.add(new Row(row.line(), answers));
+        return new Row(row.line(), answers);
       }
     }
+    takeTableProblems();
+    return null;
+  }
+
+  private void takeTableProblems() {
+    List<CsvProblem> found = table.problems();
+    while (tableProblemsTaken < found.size()) {
+      problems.add(found.get(tableProblemsTaken++));
+    }
+  }
+
+  private List<CsvProblem> sortedProblems() {
+    takeTableProblems();
     List<CsvProblem> sorted = new ArrayList<>(problems);
     sorted.sort(
         Comparator.comparingInt(CsvProblem::line)); // stable: a row's problems stay left to right
-    List<Question> missing =
-        table.header().isEmpty()
-            ? List.of()
-            : scan.scoredQuestions().stream()
-                .filter(q -> !questionColumns.containsKey(q.id()))
-                .toList();
-    List<CsvProblem> notes =
-        warnings.stream()
-            .sorted(
-                Comparator.comparingInt((Placed p) -> p.problem().line())
-                    .thenComparingInt(Placed::column))
-            .map(Placed::problem)
+    return List.copyOf(sorted);
+  }
+
+  private List<Question> missing() {
+    return table.header().isEmpty()
+        ? List.of()
+        : scan.scoredQuestions().stream()
+            .filter(q -> !questionColumns.containsKey(q.id()))
             .toList();
-    return new Result(List.copyOf(rows), List.copyOf(sorted), notes, missing);
+  }
+
+  private List<CsvProblem> notes() {
+    List<Placed> all = new ArrayList<>(warnings);
+    List<String> header = table.header();
+    unnamed.forEach(
+        (index, seen) -> {
+          if (seen) {
+            all.add(
+                new Placed(
+                    index, new CsvProblem(1, header.get(index), "csv.unnamedColumn", index + 1)));
+          }
+        });
+    return all.stream()
+        .sorted(
+            Comparator.comparingInt((Placed p) -> p.problem().line())
+                .thenComparingInt(Placed::column))
+        .map(Placed::problem)
+        .toList();
   }
 
   // ---------------------------------------------------------------- header
@@ -411,9 +523,7 @@ public final class ClassCsv {
       String raw = header.get(i);
       String key = normalize(raw);
       if (key.isEmpty()) {
-        if (columnHasData(i)) {
-          warnings.add(new Placed(i, new CsvProblem(1, raw, "csv.unnamedColumn", i + 1)));
-        }
+        unnamed.put(i, false); // warned about once a row has something in it
         continue;
       }
       if (mapping.containsKey(key)) {
@@ -606,10 +716,6 @@ public final class ClassCsv {
     }
     questionColumns.put(column.question().id(), column);
     columns.add(column);
-  }
-
-  private boolean columnHasData(int index) {
-    return table.rows().stream().anyMatch(row -> !CsvTable.isBlank(row.cell(index)));
   }
 
   // ---------------------------------------------------------------- rows

@@ -127,6 +127,22 @@ public final class Keys {
     return initials(coreA, coreB) || initials(coreB, coreA);
   }
 
+  /**
+   * What two spellings that {@link #sameCompany} finds alike always share: the folded city and the
+   * first letter of what tells the name apart (equal cores, and initials, start with the same
+   * letter), or without a city the folded name itself. Import compares a new spelling only with the
+   * known companies of its bucket instead of with every company.
+   */
+  public static String companyBucket(String name, String city) {
+    String folded = foldedName(name);
+    String c = foldedCity(city);
+    if (c == null) {
+      return "\u0000" + folded;
+    }
+    java.util.List<String> core = core(folded, c, new java.util.TreeSet<>());
+    return c + "\u0000" + (core.isEmpty() ? "" : core.get(0).substring(0, 1));
+  }
+
   private static java.util.List<String> core(
       String folded, String city, java.util.Set<String> kinds) {
     java.util.Set<String> cityWords = java.util.Set.of(city.split(" "));

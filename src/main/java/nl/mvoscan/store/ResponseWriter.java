@@ -13,11 +13,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.mvoscan.scan.AnswerJson;
 import nl.mvoscan.scan.Answers;
+import nl.mvoscan.scan.Decimals;
 import nl.mvoscan.scan.ScanHash;
 import nl.mvoscan.scoring.ScoreResult;
 
@@ -56,36 +61,15 @@ public final class ResponseWriter {
 
   /** Writes all responses in one transaction. */
   public static Outcome save(Store store, List<NewResponse> responses, LocalDate importDate) {
-    return store.inTransaction(connection -> save(connection, store, responses, importDate));
-  }
-
-  private static Outcome save(
-      Connection connection, Store store, List<NewResponse> responses, LocalDate importDate)
-      throws SQLException {
-    List<Long> ids = new ArrayList<>();
-    Set<String> companies = new LinkedHashSet<>();
-    Set<String> classes = new LinkedHashSet<>();
-    Set<String> scansStored = new java.util.HashSet<>();
-    int duplicates = 0;
-    int[] replaced = {0};
-    for (NewResponse response : responses) {
-      if (scansStored.add(response.result().scan().hash())) {
-        storeScan(store, connection, response);
-      }
-      Inserted inserted = insert(store, connection, response, importDate, replaced);
-      if (inserted == null) {
-        duplicates++;
-      } else {
-        ids.add(inserted.id());
-        if (inserted.companyId() != null) {
-          companies.add("company:" + inserted.companyId());
-        }
-        if (response.className() != null) {
-          classes.add(response.className());
-        }
-      }
-    }
-    return new Outcome(List.copyOf(ids), duplicates, replaced[0], companies, classes);
+    return write(
+        store,
+        importDate,
+        session -> {
+          for (NewResponse response : responses) {
+            session.add(response);
+          }
+          return session.outcome();
+        });
   }
 
   /**
@@ -96,20 +80,28 @@ public final class ResponseWriter {
   static Long insertIn(
       Store store, Connection connection, NewResponse response, LocalDate importDate)
       throws SQLException {
-    storeScan(store, connection, response);
-    Inserted inserted = insert(store, connection, response, importDate, new int[1]);
-    return inserted == null ? null : inserted.id();
+    try (Session session = new Session(store, connection, importDate)) {
+      Long id = session.add(response);
+      session.flush();
+      return id;
+    } catch (SessionFailure e) {
+      throw e.getCause();
+    }
   }
 
   /**
-   * What {@link #save} would do, without storing anything: the same work in a transaction that is
+   * What {@code work} would store, without storing anything: the same work in a transaction that is
    * rolled back, so the dry run and the real import can never disagree.
    */
-  public static Preview preview(Store store, List<NewResponse> responses, LocalDate importDate) {
+  public static Preview preview(
+      Store store, LocalDate importDate, java.util.function.Consumer<Session> work) {
     try {
-      store.inTransaction(
-          connection -> {
-            Outcome outcome = save(connection, store, responses, importDate);
+      write(
+          store,
+          importDate,
+          session -> {
+            work.accept(session);
+            Outcome outcome = session.outcome();
             throw new DryRun(
                 new Preview(
                     outcome.insertedIds().size(), outcome.duplicates(), outcome.replaced()));
@@ -128,6 +120,560 @@ public final class ResponseWriter {
     DryRun(Preview preview) {
       super(null, null, false, false);
       this.preview = preview;
+    }
+  }
+
+  /** What an import does with a {@link Session}; an exception undoes all of it. */
+  @FunctionalInterface
+  public interface Import<T> {
+    T run(Session session);
+  }
+
+  /**
+   * Runs {@code work} in one write transaction with a session that stores responses as they come:
+   * all of them land, or (when {@code work} throws) none of them.
+   */
+  public static <T> T write(Store store, LocalDate importDate, Import<T> work) {
+    return store.inTransaction(
+        connection -> {
+          try (Session session = new Session(store, connection, importDate)) {
+            T result = work.run(session);
+            session.flush();
+            return result;
+          } catch (SessionFailure e) {
+            throw e.getCause(); // worded by the store like every failed write
+          }
+        });
+  }
+
+  /**
+   * Stores responses one at a time inside a write transaction: every statement is prepared once,
+   * the rows of a response's answers and figures go in batches, and the students and companies seen
+   * last are remembered, so an import of any size takes the memory of a few hundred responses.
+   */
+  public static final class Session implements AutoCloseable {
+
+    /** Responses whose rows wait in the batches before they are sent. */
+    private static final int BATCH = 200;
+
+    /** Students and companies remembered by key; older ones are looked up again. */
+    private static final int REMEMBERED = 4096;
+
+    private final LocalDate importDate;
+    private final PreparedStatement exists;
+    private final PreparedStatement response;
+    private final PreparedStatement answer;
+    private final PreparedStatement theme;
+    private final PreparedStatement lens;
+    private final PreparedStatement question;
+    private final PreparedStatement respondentSelect;
+    private final PreparedStatement respondentInsert;
+    private final PreparedStatement aliasSelect;
+    private final PreparedStatement companySelect;
+    private final PreparedStatement companyInsert;
+    private final PreparedStatement scan;
+    private final PreparedStatement replacedWithCompany;
+    private final PreparedStatement replacedWithoutCompany;
+    private final PreparedStatement delete;
+    private final PreparedStatement aliasInsert;
+    private final PreparedStatement aliasOfCompany;
+    private final PreparedStatement companyNumber;
+    private final Connection connection;
+    private final Map<String, Long> respondents = remembered();
+    private final Map<String, Long> companyIds = remembered();
+    private final Set<String> scansStored = new HashSet<>();
+    private final Set<String> companies = new LinkedHashSet<>();
+    private final Set<String> classes = new LinkedHashSet<>();
+    private final List<Long> insertedIds = new ArrayList<>();
+    private int duplicates;
+    private int replaced;
+    private int waiting;
+
+    /**
+     * The known companies by the part of a name {@link Keys#sameCompany} needs to agree on, read
+     * once: a new spelling is compared with the few companies it could be, not with every company.
+     */
+    private Map<String, List<KnownCompany>> companiesByBucket;
+
+    private Session(Store store, Connection connection, LocalDate importDate) throws SQLException {
+      this.importDate = importDate;
+      this.connection = connection;
+      exists = connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?");
+      response =
+          connection.prepareStatement(
+              "INSERT INTO response(scan_hash, respondent_id, company_id, class, school_year, date,"
+                  + " language, source_file, source_row, content_hash, imported_at, status, score,"
+                  + " coverage, grade, level, exact_score, exact_coverage, exact_grade)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              Statement.RETURN_GENERATED_KEYS);
+      answer =
+          connection.prepareStatement(
+              "INSERT INTO answer(response_id, question_id, value, evidence, note, status, points,"
+                  + " hidden) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      theme =
+          connection.prepareStatement(
+              "INSERT INTO theme_score(response_id, theme_id, position, status, score, coverage,"
+                  + " reason, exact_score, exact_coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      lens =
+          connection.prepareStatement(
+              "INSERT INTO lens_score(response_id, lens_key, lens_value, position, status, score,"
+                  + " coverage, reason, exact_score, exact_coverage)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      question =
+          connection.prepareStatement(
+              "INSERT INTO question_score(response_id, question_id, position, status, points)"
+                  + " VALUES (?, ?, ?, ?, ?)");
+      respondentSelect =
+          connection.prepareStatement("SELECT id FROM respondent WHERE respondent_key = ?");
+      respondentInsert =
+          connection.prepareStatement(
+              store.insertOrIgnore("respondent", "respondent_key", "name", "student_number"));
+      aliasSelect =
+          connection.prepareStatement("SELECT company_id FROM company_alias WHERE company_key = ?");
+      companySelect = connection.prepareStatement("SELECT id FROM company WHERE company_key = ?");
+      companyInsert =
+          connection.prepareStatement(
+              store.insertOrIgnore("company", "company_key", "name", "kvk", "city", "sector"));
+      scan =
+          connection.prepareStatement(
+              store.insertOrIgnore("scan", "hash", "scan_id", "version", "definition", "added_at"));
+      String replaced =
+          "SELECT r.id FROM response r WHERE r.scan_hash = ? AND r.school_year = ?"
+              + " AND r.respondent_id = ? AND r.company_id ";
+      replacedWithCompany = connection.prepareStatement(replaced + "= ?");
+      replacedWithoutCompany = connection.prepareStatement(replaced + "IS NULL");
+      delete = connection.prepareStatement("DELETE FROM response WHERE id = ?");
+      aliasInsert =
+          connection.prepareStatement(
+              store.insertOrIgnore("company_alias", "company_key", "company_id"));
+      aliasOfCompany =
+          connection.prepareStatement(
+              "INSERT INTO company_alias(company_key, company_id)"
+                  + " SELECT company_key, id FROM company WHERE id = ?");
+      companyNumber =
+          connection.prepareStatement(
+              "UPDATE company SET kvk = ?, company_key = ?, city = coalesce(city, ?) WHERE id = ?");
+    }
+
+    private static Map<String, Long> remembered() {
+      return new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+    }
+
+    /** Stores one response; {@code null} when the same response is stored already. */
+    public Long add(NewResponse newResponse) {
+      try {
+        if (scansStored.add(newResponse.result().scan().hash())) {
+          storeScan(newResponse);
+        }
+        Inserted inserted = insert(newResponse);
+        if (inserted == null) {
+          duplicates++;
+          return null;
+        }
+        long id = inserted.id();
+        insertedIds.add(id);
+        if (inserted.companyId() != null) {
+          companies.add("company:" + inserted.companyId());
+        }
+        if (newResponse.className() != null) {
+          classes.add(newResponse.className());
+        }
+        if (++waiting >= BATCH) {
+          flush();
+        }
+        return id;
+      } catch (SQLException e) {
+        throw new SessionFailure(e);
+      }
+    }
+
+    /** What has been stored so far. */
+    public Outcome outcome() {
+      return new Outcome(List.copyOf(insertedIds), duplicates, replaced, companies, classes);
+    }
+
+    private void flush() throws SQLException {
+      answer.executeBatch();
+      theme.executeBatch();
+      lens.executeBatch();
+      question.executeBatch();
+      waiting = 0;
+    }
+
+    /** A stored response and the company it was filed under. */
+    private record Inserted(long id, Long companyId) {}
+
+    private Inserted insert(NewResponse newResponse) throws SQLException {
+      ScoreResult result = newResponse.result();
+      Answers answers = result.answers();
+      String hash = contentHash(result, newResponse.className());
+      exists.setString(1, hash);
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return null;
+        }
+      }
+      Long respondentId =
+          answers.respondent() == null
+              ? null
+              : respondent(answers.respondent(), newResponse.className());
+      Long companyId = answers.company() == null ? null : company(answers.company());
+      LocalDate date = answers.date() != null ? answers.date() : importDate;
+      replaced += replace(respondentId, companyId, result, date);
+      ScoreResult.Figures overall = result.overall().figures();
+      response.setString(1, result.scan().hash());
+      setLong(response, 2, respondentId);
+      setLong(response, 3, companyId);
+      response.setString(4, newResponse.className());
+      response.setString(5, Keys.schoolYear(date));
+      response.setString(6, answers.date() == null ? null : answers.date().toString());
+      response.setString(7, answers.language());
+      response.setString(8, newResponse.sourceFile());
+      if (newResponse.sourceRow() == null) {
+        response.setNull(9, Types.INTEGER);
+      } else {
+        response.setInt(9, newResponse.sourceRow());
+      }
+      response.setString(10, hash);
+      response.setString(11, Instant.now().toString());
+      response.setString(12, overall.status().id());
+      setDecimal(response, 13, overall.roundedScore());
+      setDecimal(response, 14, overall.roundedCoverage());
+      setDecimal(response, 15, result.overall().roundedGrade());
+      response.setString(
+          16, result.overall().level() == null ? null : result.overall().level().id());
+      response.setString(17, ExactFigures.text(overall.score()));
+      response.setString(18, ExactFigures.text(overall.coverage()));
+      response.setString(19, ExactFigures.text(result.overall().grade()));
+      response.executeUpdate();
+      long id;
+      try (ResultSet keys = response.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+      answers(id, result);
+      scores(id, result);
+      return new Inserted(id, companyId);
+    }
+
+    /**
+     * Deletes the stored responses that a correction replaces: the same student (the same
+     * respondent: student number and name when the new response has a number, else name within the
+     * class; a number typed for two names is two students, so a typo never deletes a classmate's
+     * response), the same company, the same scan edition (its hash: answers to another version are
+     * other figures and stay beside it) and the same school year. Anonymous responses replace
+     * nothing: there is no telling whose they are.
+     */
+    private int replace(Long respondentId, Long companyId, ScoreResult result, LocalDate date)
+        throws SQLException {
+      if (respondentId == null) {
+        return 0;
+      }
+      PreparedStatement select = companyId == null ? replacedWithoutCompany : replacedWithCompany;
+      select.setString(1, result.scan().hash());
+      select.setString(2, Keys.schoolYear(date));
+      select.setLong(3, respondentId);
+      if (companyId != null) {
+        select.setLong(4, companyId);
+      }
+      List<Long> old = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          old.add(rs.getLong(1));
+        }
+      }
+      if (!old.isEmpty()) {
+        // the replaced response may be one of this import whose rows still wait in a batch
+        flush();
+        for (long id : old) {
+          delete.setLong(1, id);
+          delete.executeUpdate();
+        }
+      }
+      return old.size();
+    }
+
+    /** The scan definition once per import; its JSON is large and alike for every response. */
+    private void storeScan(NewResponse newResponse) throws SQLException {
+      ScoreResult result = newResponse.result();
+      scan.setString(1, result.scan().hash());
+      scan.setString(2, result.scan().id());
+      scan.setString(3, result.scan().version());
+      scan.setString(4, newResponse.scanDefinition().toString());
+      scan.setString(5, Instant.now().toString());
+      scan.executeUpdate();
+    }
+
+    private void answers(long id, ScoreResult result) throws SQLException {
+      Map<String, ScoreResult.QuestionScore> scored = new HashMap<>();
+      for (ScoreResult.QuestionScore q : result.questions()) {
+        scored.put(q.question().id(), q);
+      }
+      Set<String> hidden = new HashSet<>();
+      result.hiddenAnswers().forEach(h -> hidden.add(h.question().id()));
+      for (Answers.Answer given : result.answers().answers().values()) {
+        ScoreResult.QuestionScore q = scored.get(given.questionId());
+        answer.setLong(1, id);
+        answer.setString(2, given.questionId());
+        answer.setString(3, AnswerJson.text(given.value()));
+        answer.setString(4, given.evidence());
+        answer.setString(5, given.note());
+        answer.setString(6, q == null ? null : q.status().id());
+        setDecimal(answer, 7, q == null ? null : q.points());
+        answer.setInt(8, hidden.contains(given.questionId()) ? 1 : 0);
+        answer.addBatch();
+      }
+      int position = 0;
+      for (ScoreResult.QuestionScore q : result.questions()) {
+        question.setLong(1, id);
+        question.setString(2, q.question().id());
+        question.setInt(3, position++);
+        question.setString(4, q.status().id());
+        question.setString(5, q.points() == null ? null : Decimals.text(q.points()));
+        question.addBatch();
+      }
+    }
+
+    private void scores(long id, ScoreResult result) throws SQLException {
+      int position = 0;
+      for (ScoreResult.ThemeScore t : result.themes()) {
+        theme.setLong(1, id);
+        theme.setString(2, t.theme().id());
+        theme.setInt(3, position++);
+        figures(theme, 4, t.figures());
+        theme.addBatch();
+      }
+      position = 0;
+      for (ScoreResult.LensScore l : result.lenses()) {
+        lens.setLong(1, id);
+        lens.setString(2, l.key());
+        lens.setString(3, l.value());
+        lens.setInt(4, position++);
+        figures(lens, 5, l.figures());
+        lens.addBatch();
+      }
+    }
+
+    /** Status, rounded score and coverage, reason, exact score and coverage from {@code first}. */
+    private static void figures(PreparedStatement statement, int first, ScoreResult.Figures f)
+        throws SQLException {
+      statement.setString(first, f.status().id());
+      setDecimal(statement, first + 1, f.roundedScore());
+      setDecimal(statement, first + 2, f.roundedCoverage());
+      if (f.reason() == null) {
+        statement.setNull(first + 3, Types.VARCHAR);
+      } else {
+        statement.setString(first + 3, f.reason().id());
+      }
+      statement.setString(first + 4, ExactFigures.text(f.score()));
+      statement.setString(first + 5, ExactFigures.text(f.coverage()));
+    }
+
+    private long respondent(Answers.Respondent respondent, String className) throws SQLException {
+      String key = Keys.respondent(respondent.name(), respondent.id(), className);
+      Long known = respondents.get(key);
+      if (known == null) {
+        known = existing(respondentSelect, key);
+      }
+      if (known == null) {
+        respondentInsert.setString(1, key);
+        respondentInsert.setString(2, respondent.name());
+        respondentInsert.setString(3, respondent.id());
+        respondentInsert.executeUpdate();
+        known = existing(respondentSelect, key);
+      }
+      respondents.put(key, known);
+      return known;
+    }
+
+    /**
+     * The company a response is about: one per real company. A merged spelling (company_alias) goes
+     * where it was merged; the same KvK number is the same company; a company known without KvK
+     * that the response names with one gets the number; a name without KvK that {@link
+     * Keys#sameCompany} matches to exactly one known company in the same city is that company. Else
+     * a new company. The same spelling in the same city is looked up once per import.
+     */
+    private long company(Answers.Company company) throws SQLException {
+      String remembered = company.name() + '\u0000' + company.kvk() + '\u0000' + company.city();
+      Long known = companyIds.get(remembered);
+      if (known == null) {
+        known = lookUpCompany(company);
+        companyIds.put(remembered, known);
+      }
+      return known;
+    }
+
+    private long lookUpCompany(Answers.Company company) throws SQLException {
+      String key = Keys.company(company.name(), company.kvk());
+      Long aliased = existing(aliasSelect, key);
+      if (aliased != null) {
+        return aliased;
+      }
+      boolean hasKvk = company.kvk() != null && !company.kvk().isBlank();
+      if (hasKvk) {
+        Long known = existing(companySelect, key);
+        if (known != null) {
+          return known;
+        }
+      }
+      List<KnownCompany> matches = new ArrayList<>();
+      KnownCompany exact = null;
+      String folded = Keys.foldedName(company.name());
+      for (KnownCompany other :
+          knownCompanies()
+              .getOrDefault(Keys.companyBucket(company.name(), company.city()), List.of())) {
+        // a KvK number only finds a company that has none yet: two numbers are two companies
+        if (hasKvk && other.kvk != null) {
+          continue;
+        }
+        if (Keys.sameCompany(company.name(), company.city(), other.name, other.city)) {
+          matches.add(other);
+          if (exact == null && folded.equals(Keys.foldedName(other.name))) {
+            exact = other;
+          }
+        }
+      }
+      KnownCompany match = matches.size() == 1 ? matches.get(0) : exact;
+      if (match != null && !hasKvk) {
+        // this spelling now names that company: --company finds it by the spelling too
+        aliasInsert.setString(1, key);
+        aliasInsert.setLong(2, match.id);
+        aliasInsert.executeUpdate();
+      }
+      if (match != null) {
+        if (hasKvk) {
+          // the company was known by name only: it gets the number, its old key stays an alias
+          aliasOfCompany.setLong(1, match.id);
+          aliasOfCompany.executeUpdate();
+          companyNumber.setString(1, company.kvk());
+          companyNumber.setString(2, key);
+          companyNumber.setString(3, company.city());
+          companyNumber.setLong(4, match.id);
+          companyNumber.executeUpdate();
+          match.kvk = company.kvk();
+          if (match.city == null && company.city() != null) {
+            // the bucket follows the city the company now has
+            knownCompanies().get(Keys.companyBucket(match.name, null)).remove(match);
+            match.city = company.city();
+            knownCompanies()
+                .computeIfAbsent(Keys.companyBucket(match.name, match.city), b -> new ArrayList<>())
+                .add(match);
+          }
+        }
+        return match.id;
+      }
+      Long sameKey = existing(companySelect, key);
+      if (sameKey != null && !hasKvk) {
+        // the same folded name in another city is another company: it gets a key of its own
+        String city = Keys.foldedCity(company.city());
+        key = key + "@" + (city == null ? "" : city);
+        Long known = existing(companySelect, key);
+        if (known != null) {
+          return known;
+        }
+      }
+      companyInsert.setString(1, key);
+      companyInsert.setString(2, company.name());
+      companyInsert.setString(3, company.kvk());
+      companyInsert.setString(4, company.city());
+      companyInsert.setString(5, company.sector());
+      companyInsert.executeUpdate();
+      long id = existing(companySelect, key);
+      KnownCompany added = new KnownCompany(id, company.name(), company.city(), company.kvk());
+      knownCompanies()
+          .computeIfAbsent(Keys.companyBucket(added.name, added.city), b -> new ArrayList<>())
+          .add(added);
+      return id;
+    }
+
+    /** Every stored company, by bucket, in id order; read at the first new spelling. */
+    private Map<String, List<KnownCompany>> knownCompanies() throws SQLException {
+      if (companiesByBucket == null) {
+        companiesByBucket = new HashMap<>();
+        try (Statement select = connection.createStatement();
+            ResultSet rs =
+                select.executeQuery("SELECT id, name, city, kvk FROM company ORDER BY id")) {
+          while (rs.next()) {
+            KnownCompany known =
+                new KnownCompany(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            companiesByBucket
+                .computeIfAbsent(Keys.companyBucket(known.name, known.city), b -> new ArrayList<>())
+                .add(known);
+          }
+        }
+      }
+      return companiesByBucket;
+    }
+
+    /**
+     * The id of a row that exists already. Looked up before inserting: on PostgreSQL an insert that
+     * is ignored still takes a number from the sequence, and ids must count alike on both engines.
+     */
+    private static Long existing(PreparedStatement select, String key) throws SQLException {
+      select.setString(1, key);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement statement :
+          List.of(
+              exists,
+              response,
+              answer,
+              theme,
+              lens,
+              question,
+              respondentSelect,
+              respondentInsert,
+              aliasSelect,
+              companySelect,
+              companyInsert,
+              scan,
+              replacedWithCompany,
+              replacedWithoutCompany,
+              delete,
+              aliasInsert,
+              aliasOfCompany,
+              companyNumber)) {
+        statement.close();
+      }
+    }
+  }
+
+  /** A stored company as matching needs it; its number and city change when a KvK number comes. */
+  private static final class KnownCompany {
+    final long id;
+    final String name;
+    String city;
+    String kvk;
+
+    KnownCompany(long id, String name, String city, String kvk) {
+      this.id = id;
+      this.name = name;
+      this.city = city;
+      this.kvk = kvk;
+    }
+  }
+
+  /** A database failure inside {@link Session#add}, carried out of the caller's loop. */
+  static final class SessionFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SessionFailure(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
     }
   }
 
@@ -159,332 +705,6 @@ public final class ResponseWriter {
               entry.put("note", answer.note());
             });
     return ScanHash.of(node);
-  }
-
-  /** A stored response and the company it was filed under. */
-  private record Inserted(long id, Long companyId) {}
-
-  private static Inserted insert(
-      Store store,
-      Connection connection,
-      NewResponse response,
-      LocalDate importDate,
-      int[] replaced)
-      throws SQLException {
-    ScoreResult result = response.result();
-    Answers answers = result.answers();
-    String hash = contentHash(result, response.className());
-    try (PreparedStatement exists =
-        connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?")) {
-      exists.setString(1, hash);
-      try (ResultSet rs = exists.executeQuery()) {
-        if (rs.next()) {
-          return null;
-        }
-      }
-    }
-    Long respondentId =
-        answers.respondent() == null
-            ? null
-            : respondent(store, connection, answers.respondent(), response.className());
-    Long companyId =
-        answers.company() == null ? null : company(store, connection, answers.company());
-    LocalDate date = answers.date() != null ? answers.date() : importDate;
-    replaced[0] += replace(connection, respondentId, companyId, result, date);
-    ScoreResult.Figures overall = result.overall().figures();
-    long id;
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO response(scan_hash, respondent_id, company_id, class, school_year, date, language, source_file,"
-                + " source_row, content_hash, imported_at, status, score, coverage, grade, level)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      insert.setString(1, result.scan().hash());
-      setLong(insert, 2, respondentId);
-      setLong(insert, 3, companyId);
-      insert.setString(4, response.className());
-      insert.setString(5, Keys.schoolYear(date));
-      insert.setString(6, answers.date() == null ? null : answers.date().toString());
-      insert.setString(7, answers.language());
-      insert.setString(8, response.sourceFile());
-      if (response.sourceRow() == null) {
-        insert.setNull(9, Types.INTEGER);
-      } else {
-        insert.setInt(9, response.sourceRow());
-      }
-      insert.setString(10, hash);
-      insert.setString(11, Instant.now().toString());
-      insert.setString(12, overall.status().id());
-      setDecimal(insert, 13, overall.roundedScore());
-      setDecimal(insert, 14, overall.roundedCoverage());
-      setDecimal(insert, 15, result.overall().roundedGrade());
-      insert.setString(16, result.overall().level() == null ? null : result.overall().level().id());
-      insert.executeUpdate();
-      try (ResultSet keys = insert.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
-    }
-    answers(connection, id, result);
-    scores(connection, id, result);
-    ExactFigures.write(connection, id, result);
-    return new Inserted(id, companyId);
-  }
-
-  /**
-   * Deletes the stored responses that a correction replaces: the same student (the same respondent:
-   * student number and name when the new response has a number, else name within the class; a
-   * number typed for two names is two students, so a typo never deletes a classmate's response),
-   * the same company, the same scan edition (its hash: answers to another version are other figures
-   * and stay beside it) and the same school year. Anonymous responses replace nothing: there is no
-   * telling whose they are.
-   */
-  private static int replace(
-      Connection connection, Long respondentId, Long companyId, ScoreResult result, LocalDate date)
-      throws SQLException {
-    if (respondentId == null) {
-      return 0;
-    }
-    String sql =
-        "SELECT r.id FROM response r WHERE r.scan_hash = ? AND r.school_year = ?"
-            + (companyId == null ? " AND r.company_id IS NULL" : " AND r.company_id = ?")
-            + " AND r.respondent_id = ?";
-    List<Long> old = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      int i = 1;
-      select.setString(i++, result.scan().hash());
-      select.setString(i++, Keys.schoolYear(date));
-      if (companyId != null) {
-        select.setLong(i++, companyId);
-      }
-      select.setLong(i, respondentId);
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          old.add(rs.getLong(1));
-        }
-      }
-    }
-    try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM response WHERE id = ?")) {
-      for (long id : old) {
-        delete.setLong(1, id);
-        delete.executeUpdate();
-      }
-    }
-    return old.size();
-  }
-
-  /** The scan definition once per import; its JSON is large and identical for every response. */
-  private static void storeScan(Store store, Connection connection, NewResponse response)
-      throws SQLException {
-    ScoreResult result = response.result();
-    try (PreparedStatement scan =
-        connection.prepareStatement(
-            store.insertOrIgnore("scan", "hash", "scan_id", "version", "definition", "added_at"))) {
-      scan.setString(1, result.scan().hash());
-      scan.setString(2, result.scan().id());
-      scan.setString(3, result.scan().version());
-      scan.setString(4, response.scanDefinition().toString());
-      scan.setString(5, Instant.now().toString());
-      scan.executeUpdate();
-    }
-  }
-
-  private static void answers(Connection connection, long id, ScoreResult result)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO answer(response_id, question_id, value, evidence, note, status, points) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      for (Answers.Answer answer : result.answers().answers().values()) {
-        ScoreResult.QuestionScore scored =
-            result.questions().stream()
-                .filter(q -> q.question().id().equals(answer.questionId()))
-                .findFirst()
-                .orElse(null);
-        insert.setLong(1, id);
-        insert.setString(2, answer.questionId());
-        insert.setString(3, AnswerJson.text(answer.value()));
-        insert.setString(4, answer.evidence());
-        insert.setString(5, answer.note());
-        insert.setString(6, scored == null ? null : scored.status().id());
-        setDecimal(insert, 7, scored == null ? null : scored.points());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
-  }
-
-  private static void scores(Connection connection, long id, ScoreResult result)
-      throws SQLException {
-    try (PreparedStatement theme =
-        connection.prepareStatement(
-            "INSERT INTO theme_score(response_id, theme_id, position, status, score, coverage) VALUES (?, ?, ?, ?, ?, ?)")) {
-      int position = 0;
-      for (ScoreResult.ThemeScore t : result.themes()) {
-        theme.setLong(1, id);
-        theme.setString(2, t.theme().id());
-        theme.setInt(3, position++);
-        theme.setString(4, t.figures().status().id());
-        setDecimal(theme, 5, t.figures().roundedScore());
-        setDecimal(theme, 6, t.figures().roundedCoverage());
-        theme.addBatch();
-      }
-      theme.executeBatch();
-    }
-    try (PreparedStatement lens =
-        connection.prepareStatement(
-            "INSERT INTO lens_score(response_id, lens_key, lens_value, position, status, score, coverage) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      int position = 0;
-      for (ScoreResult.LensScore l : result.lenses()) {
-        lens.setLong(1, id);
-        lens.setString(2, l.key());
-        lens.setString(3, l.value());
-        lens.setInt(4, position++);
-        lens.setString(5, l.figures().status().id());
-        setDecimal(lens, 6, l.figures().roundedScore());
-        setDecimal(lens, 7, l.figures().roundedCoverage());
-        lens.addBatch();
-      }
-      lens.executeBatch();
-    }
-  }
-
-  private static long respondent(
-      Store store, Connection connection, Answers.Respondent respondent, String className)
-      throws SQLException {
-    String key = Keys.respondent(respondent.name(), respondent.id(), className);
-    Long known = existing(connection, "SELECT id FROM respondent WHERE respondent_key = ?", key);
-    if (known != null) {
-      return known;
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            store.insertOrIgnore("respondent", "respondent_key", "name", "student_number"))) {
-      insert.setString(1, key);
-      insert.setString(2, respondent.name());
-      insert.setString(3, respondent.id());
-      insert.executeUpdate();
-    }
-    return idOf(connection, "SELECT id FROM respondent WHERE respondent_key = ?", key);
-  }
-
-  /**
-   * The company a response is about: one per real company. A merged spelling (company_alias) goes
-   * where it was merged; the same KvK number is the same company; a company known without KvK that
-   * the response names with one gets the number; a name without KvK that {@link Keys#sameCompany}
-   * matches to exactly one known company in the same city is that company. Else a new company.
-   */
-  private static long company(Store store, Connection connection, Answers.Company company)
-      throws SQLException {
-    String key = Keys.company(company.name(), company.kvk());
-    try (PreparedStatement alias =
-        connection.prepareStatement("SELECT company_id FROM company_alias WHERE company_key = ?")) {
-      alias.setString(1, key);
-      try (ResultSet rs = alias.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
-    }
-    boolean hasKvk = company.kvk() != null && !company.kvk().isBlank();
-    if (hasKvk) {
-      Long known = existing(connection, "SELECT id FROM company WHERE company_key = ?", key);
-      if (known != null) {
-        return known;
-      }
-    }
-    List<Long> matches = new ArrayList<>();
-    Long exact = null;
-    try (PreparedStatement select =
-        connection.prepareStatement("SELECT id, name, city, kvk, company_key FROM company")) {
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          boolean otherHasKvk = rs.getString(4) != null;
-          // a KvK number only finds a company that has none yet: two numbers are two companies
-          if (hasKvk && otherHasKvk) {
-            continue;
-          }
-          if (Keys.sameCompany(company.name(), company.city(), rs.getString(2), rs.getString(3))) {
-            matches.add(rs.getLong(1));
-            if (Keys.foldedName(company.name()).equals(Keys.foldedName(rs.getString(2)))) {
-              exact = exact == null ? rs.getLong(1) : exact;
-            }
-          }
-        }
-      }
-    }
-    Long match = matches.size() == 1 ? matches.get(0) : exact;
-    if (match != null && !hasKvk) {
-      // this spelling now names that company: --company finds it by the spelling too
-      try (PreparedStatement remember =
-          connection.prepareStatement(
-              store.insertOrIgnore("company_alias", "company_key", "company_id"))) {
-        remember.setString(1, key);
-        remember.setLong(2, match);
-        remember.executeUpdate();
-      }
-    }
-    if (match != null) {
-      if (hasKvk) {
-        // the company was known by name only: it gets the number, its old key stays an alias
-        try (PreparedStatement remember =
-            connection.prepareStatement(
-                "INSERT INTO company_alias(company_key, company_id) SELECT company_key, id FROM company WHERE id = ?")) {
-          remember.setLong(1, match);
-          remember.executeUpdate();
-        }
-        try (PreparedStatement number =
-            connection.prepareStatement(
-                "UPDATE company SET kvk = ?, company_key = ?, city = coalesce(city, ?) WHERE id = ?")) {
-          number.setString(1, company.kvk());
-          number.setString(2, key);
-          number.setString(3, company.city());
-          number.setLong(4, match);
-          number.executeUpdate();
-        }
-      }
-      return match;
-    }
-    Long sameKey = existing(connection, "SELECT id FROM company WHERE company_key = ?", key);
-    if (sameKey != null && !hasKvk) {
-      // the same folded name in another city is another company: it gets a key of its own
-      String city = Keys.foldedCity(company.city());
-      key = key + "@" + (city == null ? "" : city);
-      Long known = existing(connection, "SELECT id FROM company WHERE company_key = ?", key);
-      if (known != null) {
-        return known;
-      }
-    }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            store.insertOrIgnore("company", "company_key", "name", "kvk", "city", "sector"))) {
-      insert.setString(1, key);
-      insert.setString(2, company.name());
-      insert.setString(3, company.kvk());
-      insert.setString(4, company.city());
-      insert.setString(5, company.sector());
-      insert.executeUpdate();
-    }
-    return idOf(connection, "SELECT id FROM company WHERE company_key = ?", key);
-  }
-
-  private static Long existing(Connection connection, String sql, String key) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, key);
-      try (ResultSet rs = select.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
-    }
-  }
-
-  private static long idOf(Connection connection, String sql, String key) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, key);
-      try (ResultSet rs = select.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   private static void setLong(PreparedStatement statement, int index, Long value)

@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /** The default store: one SQLite file, in WAL mode, readable by its owner only. */
 final class SqliteStore extends Store {
@@ -40,12 +42,16 @@ final class SqliteStore extends Store {
 
   private final Connection connection;
 
-  private SqliteStore(Connection connection, Path file) {
-    super(connection, file.toString());
+  private SqliteStore(Connection connection, String location) {
+    super(connection, location);
     this.connection = connection;
   }
 
   static Store openFile(Path file) {
+    return openFile(file, file.toAbsolutePath().toString());
+  }
+
+  private static Store openFile(Path file, String location) {
     Path absolute = file.toAbsolutePath();
     try {
       createPrivately(absolute);
@@ -61,9 +67,102 @@ final class SqliteStore extends Store {
         connection.close();
         throw e;
       }
-      return new SqliteStore(connection, absolute);
+      return new SqliteStore(connection, location);
     } catch (SQLException | IOException e) {
-      throw StoreException.unavailable(absolute.toString(), e);
+      throw StoreException.unavailable(location, e);
+    }
+  }
+
+  /** See {@link Store#createWhole}. */
+  static <T> Optional<T> buildWhole(Path file, Function<Store, T> work) {
+    Path target = file.toAbsolutePath();
+    Path folder = existingAncestor(target.getParent());
+    String name = target.getFileName().toString();
+    removeAbandoned(folder, name);
+    Path draft = folder.resolve("." + name + ".import-" + ProcessHandle.current().pid() + ".tmp");
+    try {
+      T result;
+      try (Store store = openFile(draft, target.toString())) {
+        result = work.apply(store);
+        ((SqliteStore) store).foldLog();
+      }
+      Files.createDirectories(target.getParent());
+      try {
+        Files.createLink(target, draft);
+      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+          return Optional.empty();
+        }
+        Files.move(draft, target); // no hard links here: a move, which also refuses to replace
+      }
+      return Optional.of(result);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw StoreException.unavailable(target.toString(), e);
+    } finally {
+      // published, the draft's name is a second link to the database; failed, nothing of it stays
+      deleteDraft(draft);
+    }
+  }
+
+  /**
+   * Moves everything into the database file itself and empties the write-ahead log (closing removes
+   * it): the file alone is then the whole database, to be linked into place. It stays a WAL
+   * database, as every database mvoscan makes, so a reader of the new database never stands in the
+   * way of a switch of journal mode.
+   */
+  private void foldLog() {
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        if (rs.next() && rs.getInt(1) != 0) {
+          throw new SQLException("the import's draft could not be checkpointed");
+        }
+      }
+    } catch (SQLException e) {
+      throw StoreException.writeFailed(location(), e);
+    }
+  }
+
+  private static Path existingAncestor(Path folder) {
+    Path at = folder;
+    while (at != null && !Files.isDirectory(at)) {
+      at = at.getParent();
+    }
+    return at != null ? at : Path.of("").toAbsolutePath();
+  }
+
+  /** Drafts of imports whose process is gone (killed): they hold students' answers. */
+  private static void removeAbandoned(Path folder, String name) {
+    String prefix = "." + name + ".import-";
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      files
+          .filter(f -> f.getFileName().toString().startsWith(prefix))
+          .forEach(
+              f -> {
+                String rest = f.getFileName().toString().substring(prefix.length());
+                int dot = rest.indexOf('.');
+                try {
+                  long pid = Long.parseLong(dot < 0 ? rest : rest.substring(0, dot));
+                  if (ProcessHandle.of(pid).isEmpty()) {
+                    Files.deleteIfExists(f);
+                  }
+                } catch (NumberFormatException | IOException e) {
+                  // not one of ours, or already gone
+                }
+              });
+    } catch (IOException e) {
+      // a folder that cannot be listed keeps its drafts; the import itself still works
+    }
+  }
+
+  private static void deleteDraft(Path draft) {
+    for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+      try {
+        Files.deleteIfExists(Path.of(draft + suffix));
+      } catch (IOException e) {
+        // the name is private to this process; a later import removes what is left
+      }
     }
   }
 

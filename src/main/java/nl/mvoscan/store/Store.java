@@ -56,6 +56,18 @@ public abstract class Store implements AutoCloseable {
     return SqliteStore.openFile(((StoreAddress.SqliteFile) address).file());
   }
 
+  /**
+   * Makes a new SQLite database at {@code file} whole or not at all: {@code work} writes into a
+   * private file beside it (or in the nearest folder that exists), which becomes {@code file} only
+   * when {@code work} returns and nobody has made {@code file} meanwhile. So a rejected or killed
+   * first import leaves no database behind, and a database that appears is complete. Empty when
+   * {@code file} appeared meanwhile: the caller then writes into that one.
+   */
+  public static <T> java.util.Optional<T> createWhole(
+      Path file, java.util.function.Function<Store, T> work) {
+    return SqliteStore.buildWhole(file, work);
+  }
+
   /** Where the database is, as messages name it: a file, or a server and database name. */
   public final String location() {
     return location;

@@ -60,6 +60,48 @@ class KeysTest {
   }
 
   @Test
+  void spellingsOfOneCompanyAlwaysFallInOneBucket() {
+    String[][] spellings = {
+      {"Albert Heijn", "Emmen"},
+      {"albert heijn bv", "Emmen"},
+      {"AH Emmen Centrum", "Emmen"},
+      {"Albert Heijn Emmen", "emmen"},
+      {"Albert Heijn", "Assen"},
+      {"Albert Heijn", null},
+      {"albert heijn b.v.", null},
+      {"AH", null},
+      {"Autobedrijf v.d. Veen", "Assen"},
+      {"Van der Veen auto's", "Assen"},
+      {"Zorgcentrum De Lindehof", "Groningen"},
+      {"De Lindehof", "Groningen"},
+      {"Bakker Logistiek", "Hoogeveen"},
+      {"Transportbedrijf Bakker", "Hoogeveen"},
+      {"Bakkerij Jansen", "Emmen"},
+      {"Garage Jansen", "Emmen"},
+      {"Bakkerij", "Emmen"},
+      {"bakkerij b.v.", " Emmen "},
+      {"Çiçek Çiftliği", "İzmir"},
+      {"cicek ciftligi", "izmir"},
+      {"'t Hoekje", "Zwolle"},
+      {"Het Hoekje", "Zwolle"},
+      {"HH", "Zwolle"},
+      {"Hanze Hout", "Zwolle"},
+    };
+    for (String[] a : spellings) {
+      for (String[] b : spellings) {
+        if (Keys.sameCompany(a[0], a[1], b[0], b[1])) {
+          assertThat(Keys.companyBucket(a[0], a[1]))
+              .as("%s (%s) and %s (%s)", a[0], a[1], b[0], b[1])
+              .isEqualTo(Keys.companyBucket(b[0], b[1]));
+        }
+      }
+    }
+    assertThat(Keys.companyBucket("Albert Heijn", "Emmen"))
+        .isNotEqualTo(Keys.companyBucket("Albert Heijn", "Assen"))
+        .isNotEqualTo(Keys.companyBucket("Garage Jansen", "Emmen"));
+  }
+
+  @Test
   void aSevenDigitKvkNumberGetsItsLeadingZeroBack() {
     assertThat(Keys.restoredKvk("4187352")).isEqualTo("04187352");
     assertThat(Keys.restoredKvk("04187352")).isNull();
