@@ -1,8 +1,13 @@
 package nl.mvoscan.cli;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,35 +113,77 @@ public final class ExportCommand implements Callable<Integer> {
     if (format == Format.xlsx) {
       return workbook(messages, file);
     }
-    ExportQueries.Data data;
-    try (Store store = db.openExisting(messages)) {
-      data = ExportQueries.read(store, new ExportQueries.Filter(className, schoolYear), answers);
-    }
-    ExportTable table =
-        answers ? ExportTable.answers(data, anonymize) : ExportTable.wide(data, anonymize);
-    String text =
-        format == Format.json
-            ? CsvExport.json(table) + System.lineSeparator()
-            : CsvExport.csv(table, excel ? CsvExport.Dialect.EXCEL : CsvExport.Dialect.STANDARD);
     PrintWriter err = spec.commandLine().getErr();
-    String what =
-        messages.get(answers ? "export.answers" : "export.responses", table.rows().size());
-    if (file != null) {
-      try {
-        AtomicFiles.write(file, text);
-      } catch (IOException e) {
-        throw MvoscanException.failure(
-            messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
+    int rows;
+    try (Store store = db.openExisting(messages)) {
+      if (file != null) {
+        int[] written = {0};
+        try {
+          AtomicFiles.write(
+              file,
+              stream -> {
+                Writer writer =
+                    new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                try {
+                  written[0] = export(store, writer);
+                } catch (UncheckedIOException e) {
+                  throw e.getCause();
+                }
+                writer.flush();
+              });
+        } catch (IOException e) {
+          throw MvoscanException.failure(
+              messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
+        }
+        rows = written[0];
+      } else {
+        PrintWriter out = spec.commandLine().getOut();
+        rows = export(store, out);
+        out.flush();
       }
-      err.println(messages.get("export.written", what, file));
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
-      err.println(messages.get("export.done", what));
     }
+    String what = messages.get(answers ? "export.answers" : "export.responses", rows);
+    err.println(
+        file != null
+            ? messages.get("export.written", what, file)
+            : messages.get("export.done", what));
     err.flush();
     return ExitCode.OK;
+  }
+
+  /**
+   * Writes the selected rows to {@code out} while they are read, as CSV or JSON; returns how many.
+   */
+  private int export(Store store, Writer out) {
+    return ExportQueries.stream(
+        store,
+        new ExportQueries.Filter(className, schoolYear),
+        answers,
+        source -> {
+          ExportTable.Streamed table =
+              answers
+                  ? ExportTable.answers(source, anonymize)
+                  : ExportTable.wide(source, anonymize);
+          if (format == Format.json) {
+            int rows;
+            try (CsvExport.Json json = CsvExport.json(out, table.columns())) {
+              rows = table.write(json);
+            }
+            try {
+              out.write(System.lineSeparator());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            return rows;
+          }
+          try (CsvExport.Csv csv =
+              CsvExport.csv(
+                  out,
+                  table.columns(),
+                  excel ? CsvExport.Dialect.EXCEL : CsvExport.Dialect.STANDARD)) {
+            return table.write(csv);
+          }
+        });
   }
 
   /** The workbook: both tables, the class figures of the same selection, written in one go. */

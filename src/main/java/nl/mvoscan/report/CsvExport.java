@@ -1,7 +1,8 @@
 package nl.mvoscan.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -58,37 +59,108 @@ public final class CsvExport {
 
   /** The CSV text, starting with a BOM in the Excel dialect; every record ends with CRLF. */
   public static String csv(ExportTable table, Dialect dialect) {
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setDelimiter(dialect.delimiter)
-            .setRecordSeparator("\r\n")
-            .get();
     StringBuilder out = new StringBuilder();
-    if (dialect.bom) {
-      out.append('\uFEFF');
-    }
-    try (CSVPrinter printer = new CSVPrinter(out, format)) {
-      printer.printRecord(table.names().stream().map(CsvExport::neutralise).toList());
-      for (List<Object> row : table.rows()) {
-        List<String> cells = new ArrayList<>(row.size());
-        for (Object cell : row) {
-          cells.add(cell(cell, dialect));
-        }
-        printer.printRecord(cells);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("a StringBuilder does not fail", e);
+    try (Csv csv = csv(out, table.columns(), dialect)) {
+      table.rows().forEach(csv::row);
     }
     return out.toString();
   }
 
+  /**
+   * A CSV writer to {@code out} that has written the header: each {@link Csv#row} is written as it
+   * comes, so an export of any size takes the memory of one row.
+   */
+  public static Csv csv(Appendable out, List<ExportTable.Column> columns, Dialect dialect) {
+    return new Csv(out, columns, dialect);
+  }
+
+  /** Writes rows as CSV records; an {@link IOException} of the target is unchecked. */
+  public static final class Csv implements ExportTable.RowSink, AutoCloseable {
+    private final CSVPrinter printer;
+    private final Dialect dialect;
+    private final List<String> cells = new ArrayList<>();
+
+    private Csv(Appendable out, List<ExportTable.Column> columns, Dialect dialect) {
+      this.dialect = dialect;
+      CSVFormat format =
+          CSVFormat.RFC4180
+              .builder()
+              .setDelimiter(dialect.delimiter)
+              .setRecordSeparator("\r\n")
+              .get();
+      try {
+        if (dialect.bom) {
+          out.append('\uFEFF');
+        }
+        printer = new CSVPrinter(out, format);
+        printer.printRecord(columns.stream().map(c -> neutralise(c.name())).toList());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void row(List<Object> row) {
+      cells.clear();
+      for (Object cell : row) {
+        cells.add(cell(cell, dialect));
+      }
+      try {
+        printer.printRecord(cells);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Flushes what is written; the target stays open (it belongs to the caller). */
+    @Override
+    public void close() {
+      try {
+        printer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
   /** The table as a JSON array of objects keyed by column name; numbers are JSON numbers. */
   public static String json(ExportTable table) {
-    ArrayNode array = NODES.arrayNode();
-    List<ExportTable.Column> columns = table.columns();
-    for (List<Object> row : table.rows()) {
-      ObjectNode object = array.addObject();
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (Json json = json(out, table.columns())) {
+      table.rows().forEach(json::row);
+    }
+    return out.toString();
+  }
+
+  /**
+   * A JSON writer to {@code out}: the array opens now, each {@link Json#row} is written as it comes
+   * and {@link Json#close} closes the array, in the layout {@link ResultJson#write} gives.
+   */
+  public static Json json(java.io.Writer out, List<ExportTable.Column> columns) {
+    return new Json(out, columns);
+  }
+
+  /** Writes rows as the objects of one JSON array; an {@link IOException} is unchecked. */
+  public static final class Json implements ExportTable.RowSink, AutoCloseable {
+    private final JsonGenerator generator;
+    private final SequenceWriter writer;
+    private final List<ExportTable.Column> columns;
+
+    private Json(java.io.Writer out, List<ExportTable.Column> columns) {
+      this.columns = List.copyOf(columns);
+      try {
+        generator = ResultJson.MAPPER.getFactory().createGenerator(out);
+        // the caller's writer stays open: it may be stdout
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        writer = ResultJson.MAPPER.writer().writeValuesAsArray(generator);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void row(List<Object> row) {
+      ObjectNode object = NODES.objectNode();
       for (int i = 0; i < columns.size(); i++) {
         Object cell = row.get(i);
         String name = columns.get(i).name();
@@ -102,8 +174,22 @@ public final class CsvExport {
           object.put(name, cell.toString());
         }
       }
+      try {
+        writer.write(object);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    return ResultJson.write(array);
+
+    @Override
+    public void close() {
+      try {
+        writer.close();
+        generator.close(); // flushes; the target stays open
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static String cell(Object cell, Dialect dialect) {

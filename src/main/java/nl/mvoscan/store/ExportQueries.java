@@ -6,9 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads stored responses for {@code mvoscan export}: one consistent snapshot, in response id order.
@@ -56,9 +60,64 @@ public final class ExportQueries {
       Map<Long, List<ResponseDetails.Answer>> answers,
       Map<String, List<Long>> respondentsByClass) {}
 
+  /**
+   * A student with a response among the exported ones, with the class of their first exported
+   * response.
+   */
+  public record Student(long respondentId, String name, String studentNumber, String className) {}
+
+  /**
+   * The exported responses, read while they are written, all on one snapshot: what is known before
+   * the first row (columns, pseudonyms) comes from small queries, the rows come one response at a
+   * time, so an export of any size takes the memory of one response.
+   */
+  public interface Source {
+    /** As {@link Data#respondentsByClass}. */
+    Map<String, List<Long>> respondentsByClass();
+
+    /** Every student of the exported responses, in order of their first response. */
+    List<Student> students();
+
+    /** The theme ids of the exported responses: each scan's in order, in order of first use. */
+    Set<String> themeIds();
+
+    /**
+     * Hands every exported response, in id order, to {@code sink} with its answers in the scan's
+     * document order (none unless the source was opened with answers).
+     */
+    void forEach(Sink sink);
+  }
+
+  /** Receives one exported response. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(Response response, List<ResponseDetails.Answer> answers);
+  }
+
   private ExportQueries() {}
 
   public static Data read(Store store, Filter filter, boolean withAnswers) {
+    return stream(
+        store,
+        filter,
+        withAnswers,
+        source -> {
+          List<Response> responses = new ArrayList<>();
+          Map<Long, List<ResponseDetails.Answer>> answers = new LinkedHashMap<>();
+          source.forEach(
+              (response, given) -> {
+                responses.add(response);
+                if (!given.isEmpty()) {
+                  answers.put(response.id(), given);
+                }
+              });
+          return new Data(responses, withAnswers ? answers : Map.of(), source.respondentsByClass());
+        });
+  }
+
+  /** Runs {@code work} on a {@link Source} of the selected responses, on one read snapshot. */
+  public static <T> T stream(
+      Store store, Filter filter, boolean withAnswers, Function<Source, T> work) {
     StringBuilder where = new StringBuilder("1 = 1");
     List<Object> args = new ArrayList<>();
     if (filter.className() != null) {
@@ -71,61 +130,176 @@ public final class ExportQueries {
     }
     return store.read(
         connection -> {
-          Map<Long, List<ResponseDetails.Theme>> themes =
-              ResponseDetails.themes(connection, where.toString(), args);
-          List<Response> responses = responses(connection, where.toString(), args, themes);
-          Map<Long, List<ResponseDetails.Answer>> answers =
-              withAnswers ? ResponseDetails.answers(connection, where.toString(), args) : Map.of();
-          return new Data(responses, answers, respondentsByClass(connection));
+          try {
+            return work.apply(new Snapshot(connection, where.toString(), args, withAnswers));
+          } catch (ReadFailure e) {
+            throw e.getCause();
+          }
         });
   }
 
-  private static List<Response> responses(
-      Connection connection,
-      String where,
-      List<Object> args,
-      Map<Long, List<ResponseDetails.Theme>> themes)
-      throws SQLException {
-    List<Response> rows = new ArrayList<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT r.id, r.school_year, r.class, r.respondent_id, p.name, p.student_number, c.name, c.kvk, c.city, r.date,"
-                + " s.scan_id, s.version, r.status, r.exact_score, r.exact_coverage, r.exact_grade, r.level"
-                + " FROM response r JOIN scan s ON s.hash = r.scan_hash"
-                + " LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN company c ON c.id = r.company_id"
-                + " WHERE "
-                + where
-                + " ORDER BY r.id")) {
-      ResponseDetails.bind(select, args);
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          long id = rs.getLong(1);
-          long respondent = rs.getLong(4);
-          Long respondentId = rs.wasNull() ? null : respondent;
-          rows.add(
-              new Response(
-                  id,
-                  rs.getString(2),
-                  rs.getString(3),
-                  respondentId,
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  rs.getString(10),
-                  rs.getString(11),
-                  rs.getString(12),
-                  rs.getString(13),
-                  ExactFigures.oneDecimal(rs.getString(14)),
-                  ExactFigures.percent(rs.getString(15)),
-                  ExactFigures.oneDecimal(rs.getString(16)),
-                  rs.getString(17),
-                  themes.getOrDefault(id, List.of())));
-        }
-      }
+  /** A database failure inside a {@link Source} method, carried out to {@link Store#read}. */
+  private static final class ReadFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReadFailure(SQLException cause) {
+      super(cause);
     }
-    return rows;
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
+  }
+
+  private interface Query<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T unchecked(Query<T> query) {
+    try {
+      return query.run();
+    } catch (SQLException e) {
+      throw new ReadFailure(e);
+    }
+  }
+
+  /** Rows fetched at a time, so PostgreSQL reads through a cursor instead of all at once. */
+  private static final int FETCH = 500;
+
+  private record Snapshot(
+      Connection connection, String where, List<Object> args, boolean withAnswers)
+      implements Source {
+
+    @Override
+    public Map<String, List<Long>> respondentsByClass() {
+      return unchecked(() -> ExportQueries.respondentsByClass(connection));
+    }
+
+    @Override
+    public List<Student> students() {
+      return unchecked(
+          () -> {
+            Map<Long, Student> students = new LinkedHashMap<>();
+            try (PreparedStatement select =
+                prepare(
+                    "SELECT r.respondent_id, p.name, p.student_number, r.class FROM response r"
+                        + " JOIN respondent p ON p.id = r.respondent_id WHERE "
+                        + where
+                        + " ORDER BY r.id")) {
+              try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                  students.putIfAbsent(
+                      rs.getLong(1),
+                      new Student(
+                          rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+              }
+            }
+            return List.copyOf(students.values());
+          });
+    }
+
+    @Override
+    public Set<String> themeIds() {
+      return unchecked(
+          () -> {
+            Set<String> ids = new LinkedHashSet<>();
+            try (PreparedStatement select =
+                prepare(
+                    "SELECT t.theme_id FROM theme_score t JOIN response r ON r.id = t.response_id"
+                        + " LEFT JOIN respondent p ON p.id = r.respondent_id WHERE "
+                        + where
+                        + " ORDER BY t.response_id, t.position")) {
+              try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                  ids.add(rs.getString(1));
+                }
+              }
+            }
+            return Collections.unmodifiableSet(ids);
+          });
+    }
+
+    @Override
+    public void forEach(Sink sink) {
+      unchecked(
+          () -> {
+            try (PreparedStatement responses = prepare(RESPONSES + where + " ORDER BY r.id");
+                PreparedStatement themes =
+                    prepare(
+                        ResponseDetails.THEMES + where + " ORDER BY t.response_id, t.position");
+                PreparedStatement answers =
+                    withAnswers
+                        ? prepare(
+                            ResponseDetails.ANSWERS
+                                + where
+                                + " ORDER BY a.response_id, a.question_id")
+                        : null;
+                ResultSet r = responses.executeQuery();
+                ResultSet t = themes.executeQuery();
+                ResultSet a = answers == null ? null : answers.executeQuery()) {
+              ResponseDetails.Cursor themeRows = new ResponseDetails.Cursor(t);
+              ResponseDetails.Cursor answerRows = a == null ? null : new ResponseDetails.Cursor(a);
+              while (r.next()) {
+                long id = r.getLong(1);
+                List<ResponseDetails.Theme> themeList = new ArrayList<>();
+                while (themeRows.upTo(id)) {
+                  themeList.add(ResponseDetails.theme(t));
+                }
+                List<ResponseDetails.Answer> answerList = new ArrayList<>();
+                String scanHash = null;
+                while (answerRows != null && answerRows.upTo(id)) {
+                  scanHash = answerRows.scanHash();
+                  answerList.add(ResponseDetails.answer(connection, a));
+                }
+                sink.accept(
+                    response(r, themeList),
+                    ResponseDetails.ordered(connection, scanHash, answerList));
+              }
+            }
+            return null;
+          });
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(sql);
+      statement.setFetchSize(FETCH);
+      ResponseDetails.bind(statement, args);
+      return statement;
+    }
+  }
+
+  private static final String RESPONSES =
+      "SELECT r.id, r.school_year, r.class, r.respondent_id, p.name, p.student_number, c.name, c.kvk, c.city, r.date,"
+          + " s.scan_id, s.version, r.status, r.exact_score, r.exact_coverage, r.exact_grade, r.level"
+          + " FROM response r JOIN scan s ON s.hash = r.scan_hash"
+          + " LEFT JOIN respondent p ON p.id = r.respondent_id LEFT JOIN company c ON c.id = r.company_id"
+          + " WHERE ";
+
+  private static Response response(ResultSet rs, List<ResponseDetails.Theme> themes)
+      throws SQLException {
+    long respondent = rs.getLong(4);
+    Long respondentId = rs.wasNull() ? null : respondent;
+    return new Response(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        respondentId,
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13),
+        ExactFigures.oneDecimal(rs.getString(14)),
+        ExactFigures.percent(rs.getString(15)),
+        ExactFigures.oneDecimal(rs.getString(16)),
+        rs.getString(17),
+        List.copyOf(themes));
   }
 
   private static Map<String, List<Long>> respondentsByClass(Connection connection)

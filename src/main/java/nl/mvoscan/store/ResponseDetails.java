@@ -131,6 +131,20 @@ public final class ResponseDetails {
         });
   }
 
+  /** Theme rows of responses, before the condition on alias {@code r}. */
+  static final String THEMES =
+      "SELECT t.response_id, t.theme_id, t.status, t.exact_score, t.exact_coverage FROM theme_score t"
+          + " JOIN response r ON r.id = t.response_id LEFT JOIN respondent p ON p.id = r.respondent_id"
+          + " WHERE ";
+
+  /** Answer rows of responses, before the condition on alias {@code r}. */
+  static final String ANSWERS =
+      "SELECT a.response_id, a.question_id, a.value, a.evidence, a.note, a.status,"
+          + " q.points, r.scan_hash FROM answer a"
+          + " JOIN response r ON r.id = a.response_id LEFT JOIN respondent p ON p.id = r.respondent_id"
+          + " LEFT JOIN question_score q ON q.response_id = a.response_id AND q.question_id = a.question_id"
+          + " WHERE ";
+
   /**
    * Theme figures of the responses matching {@code where} (on alias {@code r}), in document order.
    */
@@ -138,27 +152,24 @@ public final class ResponseDetails {
       throws SQLException {
     Map<Long, List<Theme>> themes = new LinkedHashMap<>();
     try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT t.response_id, t.theme_id, t.status, t.exact_score, t.exact_coverage FROM theme_score t"
-                + " JOIN response r ON r.id = t.response_id LEFT JOIN respondent p ON p.id = r.respondent_id"
-                + " WHERE "
-                + where
-                + " ORDER BY t.response_id, t.position")) {
+        connection.prepareStatement(THEMES + where + " ORDER BY t.response_id, t.position")) {
       bind(select, args);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          themes
-              .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(
-                  new Theme(
-                      rs.getString(2),
-                      rs.getString(3),
-                      ExactFigures.oneDecimal(rs.getString(4)),
-                      ExactFigures.percent(rs.getString(5))));
+          themes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(theme(rs));
         }
       }
     }
     return themes;
+  }
+
+  /** The theme on the current row of a {@link #THEMES} query. */
+  static Theme theme(ResultSet rs) throws SQLException {
+    return new Theme(
+        rs.getString(2),
+        rs.getString(3),
+        ExactFigures.oneDecimal(rs.getString(4)),
+        ExactFigures.percent(rs.getString(5)));
   }
 
   /**
@@ -171,47 +182,59 @@ public final class ResponseDetails {
     Map<Long, List<Answer>> answers = new LinkedHashMap<>();
     Map<Long, String> scanOf = new HashMap<>();
     try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT a.response_id, a.question_id, a.value, a.evidence, a.note, a.status,"
-                + " q.points, r.scan_hash FROM answer a"
-                + " JOIN response r ON r.id = a.response_id LEFT JOIN respondent p ON p.id = r.respondent_id"
-                + " LEFT JOIN question_score q ON q.response_id = a.response_id AND q.question_id = a.question_id"
-                + " WHERE "
-                + where
-                + " ORDER BY a.response_id, a.question_id")) {
+        connection.prepareStatement(ANSWERS + where + " ORDER BY a.response_id, a.question_id")) {
       bind(select, args);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           long response = rs.getLong(1);
-          String hash = rs.getString(8);
-          scanOf.put(response, hash);
-          Scan scan = StoredScans.scan(connection, hash);
-          AnswerValue value = StoredResponses.value(scan, rs.getString(2), rs.getString(3));
-          answers
-              .computeIfAbsent(response, k -> new ArrayList<>())
-              .add(
-                  new Answer(
-                      response,
-                      rs.getString(2),
-                      value == null ? parseValue(rs.getString(3)) : AnswerJson.write(value),
-                      rs.getString(4),
-                      rs.getString(5),
-                      rs.getString(6),
-                      ExactFigures.points(rs.getString(7))));
+          scanOf.put(response, rs.getString(8));
+          answers.computeIfAbsent(response, k -> new ArrayList<>()).add(answer(connection, rs));
         }
       }
     }
     for (Map.Entry<Long, List<Answer>> entry : answers.entrySet()) {
-      Map<String, Integer> order = order(StoredScans.scan(connection, scanOf.get(entry.getKey())));
-      // stable sort: a question the definition does not know (never expected) keeps its stored
-      // place at the end
-      entry
-          .getValue()
-          .sort(
-              Comparator.comparingInt(a -> order.getOrDefault(a.questionId(), Integer.MAX_VALUE)));
+      ordered(connection, scanOf.get(entry.getKey()), entry.getValue());
     }
     return answers;
   }
+
+  /** The answer on the current row of an {@link #ANSWERS} query. */
+  static Answer answer(Connection connection, ResultSet rs) throws SQLException {
+    Scan scan = StoredScans.scan(connection, rs.getString(8));
+    AnswerValue value = StoredResponses.value(scan, rs.getString(2), rs.getString(3));
+    return new Answer(
+        rs.getLong(1),
+        rs.getString(2),
+        value == null ? parseValue(rs.getString(3)) : AnswerJson.write(value),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        ExactFigures.points(rs.getString(7)));
+  }
+
+  /**
+   * One response's answers in its scan's document order. The sort is stable: a question the
+   * definition does not know (never expected) keeps its stored place at the end.
+   */
+  static List<Answer> ordered(Connection connection, String scanHash, List<Answer> answers)
+      throws SQLException {
+    if (answers.isEmpty()) {
+      return answers;
+    }
+    Map<String, Integer> order = ORDERS.get(scanHash);
+    if (order == null) {
+      order = order(StoredScans.scan(connection, scanHash));
+      ORDERS.put(scanHash, order);
+    }
+    Map<String, Integer> positions = order;
+    answers.sort(
+        Comparator.comparingInt(a -> positions.getOrDefault(a.questionId(), Integer.MAX_VALUE)));
+    return answers;
+  }
+
+  /** Question order per scan hash: a hash names one definition, so its order never changes. */
+  private static final Map<String, Map<String, Integer>> ORDERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Question id → position in the scan: profile questions, then each theme's questions. */
   private static Map<String, Integer> order(Scan scan) {
@@ -220,6 +243,51 @@ public final class ResponseDetails {
       order.putIfAbsent(question.id(), order.size());
     }
     return order;
+  }
+
+  /**
+   * Walks a result ordered by response id (column 1) alongside the responses: {@link #upTo} says
+   * whether the next row belongs to the given response, so rows are read once, in step.
+   */
+  static final class Cursor {
+    private final ResultSet rs;
+    private boolean pending;
+    private boolean done;
+
+    Cursor(ResultSet rs) {
+      this.rs = rs;
+    }
+
+    /**
+     * Whether the next row is one of response {@code id}; then the result stands on it. Rows of
+     * earlier responses are passed over; a row of a later response waits for its turn.
+     */
+    boolean upTo(long id) throws SQLException {
+      while (!done) {
+        if (!pending) {
+          if (!rs.next()) {
+            done = true;
+            return false;
+          }
+          pending = true;
+        }
+        long row = rs.getLong(1);
+        if (row == id) {
+          pending = false;
+          return true;
+        }
+        if (row > id) {
+          return false;
+        }
+        pending = false;
+      }
+      return false;
+    }
+
+    /** The scan hash (column 8) of the row the result stands on. */
+    String scanHash() throws SQLException {
+      return rs.getString(8);
+    }
   }
 
   static void bind(PreparedStatement statement, List<Object> args) throws SQLException {

@@ -237,6 +237,28 @@ class CsvExportTest {
     assertThat(CsvExport.json(t)).contains("\"score\" : 100.0").contains("\"value\" : 0.3");
   }
 
+  @Test
+  void jsonWrittenRowByRowIsLaidOutAsTheWholeArrayWouldBe() {
+    ExportTable t =
+        table(
+            List.of(number("response_id"), text("company"), value("value")),
+            new ArrayList<>(
+                Arrays.asList(BigDecimal.ONE, "Bakkerij \"De Korst\"", NODES.textNode("ja"))),
+            new ArrayList<>(Arrays.asList(BigDecimal.TEN, null, NODES.arrayNode().add("a"))));
+    com.fasterxml.jackson.databind.node.ArrayNode whole = NODES.arrayNode();
+    whole
+        .addObject()
+        .put("response_id", BigDecimal.ONE)
+        .put("company", "Bakkerij \"De Korst\"")
+        .put("value", "ja");
+    com.fasterxml.jackson.databind.node.ObjectNode second = whole.addObject();
+    second.put("response_id", BigDecimal.TEN).putNull("company");
+    second.putArray("value").add("a");
+    assertThat(CsvExport.json(t)).isEqualTo(ResultJson.write(whole));
+    assertThat(CsvExport.json(table(List.of(text("a")))))
+        .isEqualTo(ResultJson.write(NODES.arrayNode()));
+  }
+
   private static ExportQueries.Response response(
       long id,
       String className,
