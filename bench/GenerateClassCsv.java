@@ -339,12 +339,21 @@ public final class GenerateClassCsv {
       case NUMBER -> {
         // students estimate: within a fifth of the real number
         long n = Math.max(1, Math.round(company.employees() * (0.8 + 0.4 * random.nextDouble())));
+        if (question.min() != null && question.min().compareTo(BigDecimal.valueOf(1900)) >= 0) {
+          // a year (the figures of the last year or the one before), not a count
+          n = 2025 - company.employees() % 2;
+        }
         String text = Long.toString(n);
         yield new Answer(new BigDecimal(n), text, text, null);
       }
       case TEXT -> {
         if (company.activity() == null) {
           yield null;
+        }
+        if (question.maxLength() > 0 && question.maxLength() < company.activity().length()) {
+          // a short text is a code such as the SBI code: the company's own 5 digits
+          String code = Integer.toString(10000 + Math.floorMod(company.name().hashCode(), 90000));
+          yield new Answer(code, code, code, null);
         }
         yield new Answer(company.activity(), company.activity(), company.activity(), null);
       }
