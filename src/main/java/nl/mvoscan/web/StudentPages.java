@@ -532,13 +532,9 @@ final class StudentPages {
   private Views.QuestionView view(
       Question q, Session s, Messages m, Classrooms.SavedAnswer saved, String error, String typed) {
     Scan scan = s.scan();
-    Object value = s.interview().answer(q.id()).map(Answers.Answer::value).orElse(null);
-    List<String> chosen =
-        value instanceof List<?> list
-            ? list.stream().map(String::valueOf).toList()
-            : value instanceof String id && q.type() == QuestionType.CHOICE
-                ? List.of(id)
-                : List.of();
+    AnswerValue value = s.interview().answer(q.id()).map(Answers.Answer::value).orElse(null);
+    // a saved choice must come back checked: a page shown without it would erase it on "next"
+    List<String> chosen = value == null ? List.of() : value.optionIds();
     List<Views.OptionView> options = new ArrayList<>();
     for (Option option : q.options()) {
       options.add(
