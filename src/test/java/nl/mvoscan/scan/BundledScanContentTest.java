@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.mvoscan.scoring.Reason;
 import nl.mvoscan.scoring.ScoreResult;
@@ -556,6 +557,50 @@ class BundledScanContentTest {
                 .distinct())
         .containsExactlyInAnyOrder(
             "energiebesparingsplicht", "energielabel_c", "ze_zones", "flexwerk", "overlast");
+  }
+
+  /** The words of the one scale 2026.1 used for every question. */
+  private static final Set<String> GENERIC =
+      Set.of(
+          "nog niet",
+          "gestart",
+          "ingevoerd",
+          "voorloper",
+          "deels",
+          "ja",
+          "not yet",
+          "started",
+          "in place",
+          "front-runner",
+          "partly",
+          "yes");
+
+  @Test
+  void everyStepOfAMaturityQuestionSaysWhatItMeansForThatQuestion() {
+    // a student must recognise the company in a step, not guess what "gestart" means here
+    Set<String> scale = Set.of("gestart", "ingevoerd", "volledig");
+    Map<String, Set<String>> usedBy = new TreeMap<>();
+    List<Question> maturity =
+        SCAN.scoredQuestions().stream()
+            .filter(q -> q.options().stream().map(Option::id).toList().containsAll(scale))
+            .toList();
+    assertThat(maturity).hasSizeGreaterThan(30);
+    for (Question q : maturity) {
+      for (Option o : q.options()) {
+        if (!scale.contains(o.id())) {
+          continue;
+        }
+        for (String language : SCAN.languages()) {
+          String label = o.label().in(language, language);
+          assertThat(label.toLowerCase(Locale.ROOT)).as(q.id() + "/" + o.id()).isNotIn(GENERIC);
+          usedBy
+              .computeIfAbsent(
+                  language + ": " + label.toLowerCase(Locale.ROOT), k -> new TreeSet<>())
+              .add(base(q.id()));
+        }
+      }
+    }
+    assertThat(usedBy).allSatisfy((label, ids) -> assertThat(ids).as(label).hasSize(1));
   }
 
   @Test
