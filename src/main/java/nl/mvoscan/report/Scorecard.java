@@ -135,7 +135,7 @@ public final class Scorecard {
           .append(messages.get("card.gaps"))
           .append(System.lineSeparator());
       for (ScoreResult.QuestionScore gap : result.gaps()) {
-        out.append("  [ ] ").append(text(gap.question().text()));
+        out.append("  [ ] ").append(text(gap.question().text())).append(law(gap.question()));
         if (gap.status() == Status.UNKNOWN) {
           out.append(" (").append(messages.get("card.dontKnow")).append(')');
         }
@@ -354,6 +354,7 @@ public final class Scorecard {
       Question question = q.question();
       out.append(withAdvice ? "  - " : "  + ")
           .append(text(question.text()))
+          .append(law(question))
           .append(System.lineSeparator());
       if (withAdvice) {
         for (Text advice : Advice.of(q)) {
@@ -370,6 +371,11 @@ public final class Scorecard {
             .ifPresent(f -> out.append("    ").append(text(f)).append(System.lineSeparator()));
       }
     }
+  }
+
+  /** A topic the law sets is a duty, not a choice: the company must see that at once. */
+  private String law(Question question) {
+    return question.tags().containsKey("law") ? " (" + messages.get("card.law") + ")" : "";
   }
 
   private void warnings(ScoreResult result, StringBuilder out) {

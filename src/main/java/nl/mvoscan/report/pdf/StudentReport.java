@@ -9,6 +9,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import nl.mvoscan.scan.Decimals;
 import nl.mvoscan.scan.Level;
 import nl.mvoscan.scan.Option;
 import nl.mvoscan.scan.Question;
+import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Theme;
 import nl.mvoscan.scan.Visibility;
@@ -144,6 +146,7 @@ public final class StudentReport {
     improvements(pdf);
     gaps(pdf);
     lenses(pdf);
+    keyFigures(pdf);
     pdf.newPage();
     appendix(pdf);
   }
@@ -423,6 +426,7 @@ public final class StudentReport {
     for (ScoreResult.QuestionScore q : result.strengths()) {
       List<Element> block = new ArrayList<>();
       block.add(pdf.paragraphOf(f.text(q.question().text()), pdf.strong()));
+      law(pdf, q.question(), block);
       block.add(pdf.paragraphOf(answerLine(q), pdf.small()));
       feedback(pdf, q, block);
       pdf.together(block, false);
@@ -437,6 +441,7 @@ public final class StudentReport {
     for (ScoreResult.QuestionScore q : result.improvements()) {
       List<Element> block = new ArrayList<>();
       block.add(pdf.paragraphOf(f.text(q.question().text()), pdf.strong()));
+      law(pdf, q.question(), block);
       block.add(pdf.paragraphOf(answerLine(q), pdf.small()));
       for (nl.mvoscan.scan.Text advice : Advice.of(q)) {
         if (f.has(advice)) {
@@ -447,6 +452,13 @@ public final class StudentReport {
       }
       feedback(pdf, q, block);
       pdf.together(block, false);
+    }
+  }
+
+  /** A topic the law sets is a duty, not a choice: the company must see that at once. */
+  private void law(PdfDoc pdf, Question question, List<? super Paragraph> block) {
+    if (question.tags().containsKey("law")) {
+      block.add(pdf.paragraphOf(f.get("report.law"), pdf.font(9, true, PdfDoc.ACCENT)));
     }
   }
 
@@ -483,9 +495,10 @@ public final class StudentReport {
       Question question = gap.question();
       String theme = scan.theme(question.themeId()).map(f::title).orElse("");
       String status =
-          gap.status() == Status.UNKNOWN
-              ? f.get("report.gaps.unknown", theme, f.answer(question, gap.value()))
-              : f.get("report.gaps.missing", theme);
+          (gap.status() == Status.UNKNOWN
+                  ? f.get("report.gaps.unknown", theme, f.answer(question, gap.value()))
+                  : f.get("report.gaps.missing", theme))
+              + (question.tags().containsKey("law") ? " · " + f.get("report.law") : "");
       items.add(
           new String[] {
             f.text(question.text()),
@@ -546,6 +559,62 @@ public final class StudentReport {
     };
   }
 
+  // ---- key figures
+
+  /**
+   * The VSME data page: the unscored numbers a scan asks for the VSME basic module, each with its
+   * datapoint. A number without a {@code vsme} tag in the same theme as one (such as the year the
+   * figures cover) belongs with them; the profile's headcount comes by its own tag.
+   */
+  private void keyFigures(PdfDoc pdf) throws DocumentException {
+    Set<String> themes = new HashSet<>();
+    for (Question question : scan.questions()) {
+      if (keyFigure(question)
+          && question.tags().containsKey("vsme")
+          && question.themeId() != null) {
+        themes.add(question.themeId());
+      }
+    }
+    List<Question> figures =
+        scan.questions().stream()
+            .filter(StudentReport::keyFigure)
+            .filter(q -> q.tags().containsKey("vsme") || themes.contains(q.themeId()))
+            .toList();
+    if (figures.isEmpty()) {
+      return;
+    }
+    Map<String, Boolean> visible = visibility();
+    pdf.h1(f.get("report.vsme"), 160);
+    pdf.note(f.get("report.vsme.intro"));
+    PdfDoc.Table table =
+        pdf.table(60, 283, 140)
+            .header(
+                f.get("report.col.vsme"), f.get("report.col.question"), f.get("report.col.answer"));
+    boolean any = false;
+    for (Question question : figures) {
+      if (!visible.getOrDefault(question.id(), true)) {
+        continue;
+      }
+      Answers.Answer answer = answers.answers().get(question.id());
+      boolean given = answer != null && answer.value() != null;
+      any |= given && question.themeId() != null && themes.contains(question.themeId());
+      table.row(
+          false,
+          String.join(", ", question.tags().getOrDefault("vsme", List.of("–"))),
+          f.text(question.text()),
+          given ? f.answer(question, answer.value()) : f.get("report.answer.none"));
+    }
+    table.add();
+    if (!any) {
+      pdf.note(f.get("report.vsme.none"));
+    }
+  }
+
+  /** A number the scan asks that does not count towards a score. */
+  private static boolean keyFigure(Question question) {
+    return question.type() == QuestionType.NUMBER && !question.scored();
+  }
+
   // ---- appendix
 
   private void appendix(PdfDoc pdf) throws DocumentException {
@@ -581,7 +650,9 @@ public final class StudentReport {
       if (!shown && answer == null) {
         continue;
       }
-      List<Paragraph> left = List.of(pdf.paragraphOf(f.text(question.text()), pdf.body()));
+      List<Paragraph> left = new ArrayList<>();
+      left.add(pdf.paragraphOf(f.text(question.text()), pdf.body()));
+      law(pdf, question, left);
       List<Paragraph> middle = new ArrayList<>();
       if (answer == null) {
         middle.add(pdf.paragraphOf(f.get("report.answer.none"), pdf.italic(10, PdfDoc.MUTED)));

@@ -147,7 +147,12 @@ class AdviceFitsTheAnswerTest {
         List<String> lines = List.of(card.split("\\R"));
         String label = Messages.forLanguage(language).get("card.advice", "");
         for (ScoreResult.QuestionScore q : result.improvements()) {
-          String heading = "  - " + text(q.question().text(), result.scan(), language);
+          String heading =
+              "  - "
+                  + text(q.question().text(), result.scan(), language)
+                  + (q.question().tags().containsKey("law")
+                      ? " (" + Messages.forLanguage(language).get("card.law") + ")"
+                      : "");
           int at = lines.indexOf(heading);
           assertThat(at).as(heading).isNotNegative();
           List<String> shown = new ArrayList<>();

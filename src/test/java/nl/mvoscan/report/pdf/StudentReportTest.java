@@ -120,6 +120,21 @@ class StudentReportTest {
   }
 
   @Test
+  void theCompanysReportMarksWhatTheLawSetsAndHasAVsmePageWithTheKeyFigures() throws Exception {
+    String text =
+        text(render(score(Path.of("examples", "zorghuis-groningen.json")), null, "nl").bytes());
+    // the RI&E is a legal duty; its question appears among strengths, improvements or answers
+    assertThat(text).contains("Wettelijk verplicht", "Kerncijfers voor de VSME");
+    String page = text.substring(text.indexOf("Kerncijfers voor de VSME"));
+    assertThat(page)
+        .contains("niemand heeft ze gecontroleerd", "B3", "412000 kWh", "B9", "3 ongevallen")
+        .contains("80 medewerkers");
+    String english =
+        text(render(score(Path.of("examples", "zorghuis-groningen.json")), null, "en").bytes());
+    assertThat(english).contains("Required by law", "Key figures for the VSME", "412000 kWh");
+  }
+
+  @Test
   void theStudentsOwnCopyKeepsTheGrade() throws Exception {
     ScoreResult result = score(Path.of("examples", "zorghuis-groningen.json"));
     String text =
