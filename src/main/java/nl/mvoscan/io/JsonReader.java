@@ -294,9 +294,16 @@ public final class JsonReader {
         return nodes.numberNode(parser.getBigIntegerValue());
       }
       case VALUE_NUMBER_FLOAT -> {
-        java.math.BigDecimal value = parser.getDecimalValue();
+        java.math.BigDecimal value;
+        try {
+          value = parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+          // an exponent beyond what BigDecimal can hold at all (1e9999999991)
+          value = null;
+        }
         // 1e999999999 is short to write but would take gigabytes to compute with exactly
-        if (Math.abs((long) value.precision() - value.scale()) > MAX_MAGNITUDE
+        if (value == null
+            || Math.abs((long) value.precision() - value.scale()) > MAX_MAGNITUDE
             || value.scale() > MAX_MAGNITUDE) {
           problems.add(
               new JsonProblem(

@@ -408,14 +408,14 @@ class JsonReaderTest {
     JsonDocument document =
         JsonReader.parse(
             "t.json",
-            "{\"weight\": 1e999999999, \"min\": 1e-999999999, \"ok\": 2.5e2}"
+            "{\"weight\": 1e999999999, \"min\": 1e-999999999, \"max\": 1e9999999991, \"ok\": 2.5e2}"
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(document.problems())
         .extracting(JsonProblem::key)
-        .containsExactly("json.numberOutOfRange", "json.numberOutOfRange");
+        .containsExactly("json.numberOutOfRange", "json.numberOutOfRange", "json.numberOutOfRange");
     assertThat(document.problems())
         .extracting(JsonProblem::pointer)
-        .containsExactly("/weight", "/min");
+        .containsExactly("/weight", "/min", "/max");
     assertThat(document.root().get("ok").decimalValue()).isEqualByComparingTo("250");
   }
 
