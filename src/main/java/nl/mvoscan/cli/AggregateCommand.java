@@ -82,17 +82,21 @@ public final class AggregateCommand implements Callable<Integer> {
 
   @Option(
       names = "--by",
-      paramLabel = "all|class|company|sector|school-year",
+      paramLabel = "all|class|company|sector|school-year|school",
       defaultValue = "all",
       description = "Groepeer per / group by (default: ${DEFAULT-VALUE}).")
   String by;
+
+  /** Suppression and the school to compare, for figures across a regional network. */
+  @Mixin NetworkFiguresOptions network;
 
   @Override
   public Integer call() {
     Messages messages = common.messages();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Grouping grouping = grouping(messages);
+    boolean bySchool = NetworkFiguresOptions.isSchool(by);
+    Grouping grouping = bySchool ? Grouping.ALL : grouping(messages);
     List<String> problems = new ArrayList<>();
     if (json.json && csv) {
       problems.add(messages.get("aggregate.jsonAndCsv"));
@@ -117,14 +121,29 @@ public final class AggregateCommand implements Callable<Integer> {
       throw MvoscanException.invalidInput(problems);
     }
 
+    network.check(messages, bySchool, csv);
     AggregateQueries.Selection selection;
+    java.util.Map<Long, String> schoolOf;
+    boolean networkFigures;
     try (Store store = db.openExisting(messages)) {
-      selection =
-          AggregateQueries.select(
-              store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
+      AggregateQueries.Selection[] selected = new AggregateQueries.Selection[1];
+      schoolOf =
+          store.snapshot(
+              () -> {
+                selected[0] =
+                    AggregateQueries.select(
+                        store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
+                return nl.mvoscan.store.NetworkQueries.schoolOf(store);
+              });
+      selection = selected[0];
+      networkFigures = bySchool || nl.mvoscan.store.NetworkQueries.isNetwork(store, schoolOf);
     }
     requireReadable(selection, messages);
 
+    if (networkFigures) {
+      // results of several schools: the network's figures, small groups suppressed
+      return network.print(selection, schoolOf, bySchool, grouping, json.json, messages, out, err);
+    }
     Aggregate aggregate =
         Aggregator.aggregate(
             selection.responses(), selection.scans(), grouping, messages.language());

@@ -27,6 +27,10 @@ public final class CommandLineFactory {
           DeleteCommand.class,
           ForgetCommand.class,
           ExportCommand.class,
+          PurgeCommand.class,
+          AccessCommand.class,
+          KeysCommand.class,
+          PushCommand.class,
           AggregateCommand.class,
           ReportCommand.class,
           ServeCommand.class);

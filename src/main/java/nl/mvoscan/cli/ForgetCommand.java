@@ -2,6 +2,7 @@ package nl.mvoscan.cli;
 
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.store.NetworkQueries;
 import nl.mvoscan.store.ResponseQueries;
 import nl.mvoscan.store.Store;
 import picocli.CommandLine.Command;
@@ -37,11 +38,38 @@ public final class ForgetCommand implements Callable<Integer> {
           "Alleen in deze klas (als de naam vaker voorkomt) / only in this class (when the name occurs more than once).")
   String className;
 
+  @Mixin NetworkOptions network;
+
   @Override
   public Integer call() {
     Messages messages = common.messages();
     ResponseQueries.Forgotten forgotten;
     try (Store store = db.openExisting(messages)) {
+      if (network.given()) {
+        // the regional database first: the school's own record is what finds the student there
+        ResponseQueries.Found found = ResponseQueries.find(store, student, className);
+        if (!found.ambiguousClasses().isEmpty()) {
+          throw MvoscanException.invalidInput(
+              messages.get(
+                  "forget.ambiguous", student, String.join(", ", found.ambiguousClasses())));
+        }
+        if (found.respondentKeys().isEmpty()) {
+          throw MvoscanException.invalidInput(messages.get("forget.none"));
+        }
+        try (NetworkOptions.School school = network.open(db, messages)) {
+          NetworkQueries.Forgotten there =
+              NetworkQueries.forget(
+                  school.store(), school.id(), school.pseudonyms(found.respondentKeys()));
+          spec.commandLine()
+              .getOut()
+              .println(
+                  messages.get(
+                      "forget.network",
+                      school.store().location(),
+                      there.respondents(),
+                      there.responses()));
+        }
+      }
       forgotten = ResponseQueries.forget(store, student, className);
     }
     if (!forgotten.ambiguousClasses().isEmpty()) {

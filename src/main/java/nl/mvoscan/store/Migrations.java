@@ -28,7 +28,8 @@ final class Migrations {
           "001-initial.sql",
           "002-company-alias.sql",
           "003-exact-figures.sql",
-          "004-web-classes.sql");
+          "004-web-classes.sql",
+          "005-schools.sql");
 
   static final int VERSION = FILES.size();
 

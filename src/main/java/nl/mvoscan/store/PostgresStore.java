@@ -71,6 +71,8 @@ final class PostgresStore extends Store {
     properties.setProperty("ApplicationName", "mvoscan");
     properties.setProperty("connectTimeout", "10");
     properties.setProperty("defaultRowFetchSize", Integer.toString(FETCH_SIZE));
+    // a batch of inserts goes as multi-row statements: one round trip for many rows
+    properties.setProperty("reWriteBatchedInserts", "true");
     address
         .parameters()
         .forEach(

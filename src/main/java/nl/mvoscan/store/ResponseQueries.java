@@ -279,6 +279,76 @@ public final class ResponseQueries {
   }
 
   /**
+   * The students {@link #forget} would remove, without removing them: their database ids and the
+   * keys import knows them by (a school's key makes their pseudonyms from these). Matched as {@link
+   * #forget} matches.
+   */
+  public record Found(
+      List<Long> respondentIds, List<String> respondentKeys, List<String> ambiguousClasses) {}
+
+  /**
+   * The students that {@code student} and {@code className} name, as {@link #forget} finds them.
+   */
+  public static Found find(Store store, String student, String className) {
+    return store.read(
+        connection -> {
+          Map<Long, Set<String>> byNumber = new LinkedHashMap<>();
+          Map<Long, Set<String>> byName = new LinkedHashMap<>();
+          Map<Long, String> keys = new LinkedHashMap<>();
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT p.id, p.name, p.student_number, r.class, p.respondent_key FROM respondent p"
+                          + " LEFT JOIN response r ON r.respondent_id = p.id");
+              ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              long id = rs.getLong(1);
+              String clazz = rs.getString(4) == null ? "" : rs.getString(4);
+              if (className != null && !clazz.equalsIgnoreCase(className.trim())) {
+                continue;
+              }
+              if (student.trim().equals(rs.getString(3))) {
+                byNumber.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
+              } else if (Names.same(rs.getString(2), student)) {
+                byName.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
+              } else {
+                continue;
+              }
+              keys.put(id, rs.getString(5));
+            }
+          }
+          Map<Long, Set<String>> matched = byNumber.isEmpty() ? byName : byNumber;
+          if (matched.size() > 1 && byNumber.isEmpty() && className == null) {
+            Set<String> classes = new TreeSet<>();
+            matched.values().forEach(classes::addAll);
+            return new Found(List.of(), List.of(), List.copyOf(classes));
+          }
+          List<Long> ids = new ArrayList<>(matched.keySet());
+          return new Found(List.copyOf(ids), ids.stream().map(keys::get).toList(), List.of());
+        });
+  }
+
+  /** The ids of the responses of these students, in id order. */
+  public static List<Long> responsesOf(Store store, List<Long> respondentIds) {
+    return store.read(
+        connection -> {
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement select =
+              connection.prepareStatement("SELECT id FROM response WHERE respondent_id = ?")) {
+            for (long respondent : respondentIds) {
+              select.setLong(1, respondent);
+              try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                  ids.add(rs.getLong(1));
+                }
+              }
+            }
+          }
+          ids.sort(null);
+          return ids;
+        });
+  }
+
+  /**
    * Replaces the forgotten people in every remaining note and text answer: another student may have
    * written "asked together with Sanne de Vries (104233)". How many answers changed.
    */

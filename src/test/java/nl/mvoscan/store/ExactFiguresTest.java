@@ -135,6 +135,16 @@ class ExactFiguresTest {
       store.inTransaction(
           c -> {
             try (Statement s = c.createStatement()) {
+              // what later versions added goes first
+              for (String index :
+                  List.of("response_origin", "response_school", "response_respondent")) {
+                s.execute("DROP INDEX " + index);
+              }
+              for (String column : List.of("school_id", "origin", "origin_version")) {
+                s.execute("ALTER TABLE response DROP COLUMN " + column);
+              }
+              s.execute("ALTER TABLE respondent DROP COLUMN school_id");
+              s.execute("DROP TABLE school");
               s.execute("DROP TABLE question_score");
               for (String column : List.of("exact_score", "exact_coverage", "exact_grade")) {
                 s.execute("ALTER TABLE response DROP COLUMN " + column);

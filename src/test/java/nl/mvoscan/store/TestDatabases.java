@@ -20,6 +20,7 @@ public final class TestDatabases {
   public static final String ENV = "MVOSCAN_TEST_PG";
 
   private static final List<StoreAddress.Postgres> CREATED = new ArrayList<>();
+  private static final List<String> ROLES = new ArrayList<>();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropAll));
@@ -88,6 +89,14 @@ public final class TestDatabases {
     }
   }
 
+  /** Roles on the test server (roles belong to the whole server), dropped when the tests end. */
+  public static synchronized void createRoles(String... roles) throws SQLException {
+    for (String role : roles) {
+      asSuperuser(server().database(), "CREATE ROLE " + role);
+      ROLES.add(role);
+    }
+  }
+
   private static synchronized void dropAll() {
     if (CREATED.isEmpty()) {
       return;
@@ -96,6 +105,9 @@ public final class TestDatabases {
         Statement statement = connection.createStatement()) {
       for (StoreAddress.Postgres database : CREATED) {
         statement.execute("DROP DATABASE IF EXISTS " + database.database() + " WITH (FORCE)");
+      }
+      for (String role : ROLES) {
+        statement.execute("DROP ROLE IF EXISTS " + role);
       }
     } catch (SQLException e) {
       System.err.println("could not drop the test databases: " + e);
