@@ -70,7 +70,8 @@ public final class AggregateJson {
     ArrayNode advice = c.putArray("advice");
     for (Text text : common.advice()) {
       ObjectNode t = advice.addObject();
-      text.values().forEach(t::put);
+      // Text keeps its languages in a Map.copyOf, whose order changes from run to run
+      new java.util.TreeMap<>(text.values()).forEach(t::put);
     }
   }
 
