@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ReportCommand.StudentCommand.class,
       ReportCommand.ClassCommand.class,
-      ReportCommand.BatchCommand.class
+      ReportCommand.BatchCommand.class,
+      ReportNetworkCommand.class
     })
 public final class ReportCommand implements Runnable {
 
@@ -489,7 +490,7 @@ public final class ReportCommand implements Runnable {
    * {@code -o} as given; a folder gets the default name inside it; no {@code -o} writes the default
    * name here.
    */
-  private static Path target(OutputPath output, String defaultBase, Messages messages) {
+  static Path target(OutputPath output, String defaultBase, Messages messages) {
     if (output == null) {
       return Path.of(defaultBase + ".pdf");
     }

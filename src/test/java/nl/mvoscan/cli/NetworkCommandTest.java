@@ -540,4 +540,54 @@ class NetworkCommandTest {
         .isTrue();
     assertThat(defaults.toString()).doesNotContain("Alfa-college").doesNotContain("Noorderpoort");
   }
+
+  @Test
+  void theNetworkReportFollowsTheSameRulesAndNamesNoStudent() throws Exception {
+    pushBoth();
+    Path pdf = dir.resolve("network.pdf");
+    String written =
+        runAs(
+            networkRole,
+            "report",
+            "network",
+            "--lang",
+            "en",
+            "--db",
+            as(networkRole),
+            "--name",
+            "MVO Platform Noord",
+            "--school",
+            "Alfa-college",
+            "--min-schools",
+            "1",
+            "-o",
+            pdf.toString());
+    assertThat(written).contains("written " + pdf);
+    String text = pdfText(Files.readAllBytes(pdf));
+    assertThat(text)
+        .contains("Network report MVO Platform Noord")
+        .contains("32 responses from 2 school(s)")
+        .contains("<5")
+        .contains("There is no ranking of schools");
+    for (String personal : PERSONAL) {
+      assertThat(text).doesNotContain(personal);
+    }
+    assertThat(text).doesNotContain("Noorderpoort");
+  }
+
+  /** All pages' text with every run of whitespace as one space. */
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    try {
+      com.lowagie.text.pdf.parser.PdfTextExtractor extractor =
+          new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+      StringBuilder text = new StringBuilder();
+      for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+        text.append(extractor.getTextFromPage(i)).append(' ');
+      }
+      return text.toString().replaceAll("\\s+", " ");
+    } finally {
+      reader.close();
+    }
+  }
 }
