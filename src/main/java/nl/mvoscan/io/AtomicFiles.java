@@ -108,6 +108,19 @@ public final class AtomicFiles {
 
   private static void writeThroughTemp(Path target, Body body) throws IOException {
     Path absolute = target.toAbsolutePath();
+    if (Files.isSymbolicLink(absolute) && Files.exists(absolute)) {
+      // the user named the link: the file it points to gets the new content, the link stays
+      absolute = absolute.toRealPath();
+    }
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+      // a device or a pipe (-o /dev/null, a FIFO) cannot be replaced: a move would swap the node
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(absolute, StandardOpenOption.WRITE), 65536)) {
+        body.writeTo(out);
+      }
+      return;
+    }
     Path folder = absolute.getParent();
     // a mistyped folder is the user's to fix: creating it would hide the file where nobody looks
     if (folder != null && !Files.isDirectory(folder)) {

@@ -36,6 +36,30 @@ class AtomicFilesTest {
   }
 
   @Test
+  void aSymbolicLinkStaysALinkAndTheFileItPointsToGetsTheContent() throws Exception {
+    Path real = dir.resolve("echt.csv");
+    Files.writeString(real, "oud");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
+
+    AtomicFiles.write(link, "nieuw");
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("nieuw");
+  }
+
+  @Test
+  void aDeviceIsWrittenThroughNotReplaced() throws Exception {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.exists(devNull) && !Files.isRegularFile(devNull), "no /dev/null device here");
+
+    AtomicFiles.write(devNull, "weg");
+
+    assertThat(Files.isRegularFile(devNull)).as("/dev/null is still a device").isFalse();
+    assertThat(Files.size(devNull)).isZero();
+  }
+
+  @Test
   void aTempFileOfAKilledRunIsRemovedByTheNextWriteInThatFolder() throws Exception {
     Path stale = dir.resolve(".Sanne de Vries.pdf." + deadPid() + ".8213987.tmp");
     Files.writeString(stale, "Sanne de Vries, 104233");
