@@ -89,14 +89,25 @@ final class Browser implements AutoCloseable {
     return new Browser(driver, profile);
   }
 
-  /** Clicks a button or link that loads a new page, and waits until it is there. */
+  /**
+   * Clicks a button or link that loads a new page, and waits until the new page has loaded. The
+   * old page is marked in its window object: an element reference from it cannot be used for
+   * the wait, because mid-navigation chromedriver may answer "Node with given id does not belong
+   * to the document" instead of reporting the element as stale.
+   */
   void go(org.openqa.selenium.WebElement element) {
-    org.openqa.selenium.WebElement page =
-        driver.findElement(org.openqa.selenium.By.tagName("html"));
+    driver.executeScript("window.__mvoscanOldPage = true;");
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.click();
     new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript(
+                            "return window.__mvoscanOldPage === undefined"
+                                + " && document.readyState === 'complete';")));
   }
 
   /** The page as a PNG under target/screenshots, for a person to look at. */

@@ -283,11 +283,7 @@ class StudentBrowserTest {
 
   /** Clicks a button or link that loads a new page, and waits until it is there. */
   private static void go(Browser browser, WebElement element) {
-    WebElement page = browser.driver.findElement(By.tagName("html"));
-    click(browser, element);
-    new org.openqa.selenium.support.ui.WebDriverWait(
-            browser.driver, java.time.Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    browser.go(element);
   }
 
   static String pdfText(byte[] pdf) throws java.io.IOException {
