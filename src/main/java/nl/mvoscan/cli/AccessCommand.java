@@ -14,7 +14,6 @@ import nl.mvoscan.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -35,34 +34,16 @@ public final class AccessCommand implements Callable<Integer> {
   @Mixin DbOptions db;
   @Mixin NetworkOptions network;
 
-  @Option(
-      names = "--student",
-      required = true,
-      paramLabel = "NAME|ID",
-      description = "Naam of studentnummer / name or student number.")
-  String student;
-
-  @Option(
-      names = "--class",
-      paramLabel = "X",
-      description = "Alleen in deze klas (als de naam vaker voorkomt) / only in this class.")
-  String className;
+  @Mixin StudentOptions who;
 
   @Override
   public Integer call() {
     Messages messages = common.messages();
     ObjectNode root = NODES.objectNode();
     root.put("format", "mvoscan-access/1");
-    root.put("student", student.trim());
+    root.put("student", who.student.trim());
     try (Store store = db.openExisting(messages)) {
-      ResponseQueries.Found found = ResponseQueries.find(store, student, className);
-      if (!found.ambiguousClasses().isEmpty()) {
-        throw MvoscanException.invalidInput(
-            messages.get("forget.ambiguous", student, String.join(", ", found.ambiguousClasses())));
-      }
-      if (found.respondentIds().isEmpty()) {
-        throw MvoscanException.invalidInput(messages.get("access.none"));
-      }
+      ResponseQueries.Found found = who.find(store, messages, "access.none");
       root.put("database", store.location());
       root.set(
           "responses", responses(store, ResponseQueries.responsesOf(store, found.respondentIds())));

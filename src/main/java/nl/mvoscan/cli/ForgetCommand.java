@@ -8,7 +8,6 @@ import nl.mvoscan.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -24,19 +23,7 @@ public final class ForgetCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin DbOptions db;
 
-  @Option(
-      names = "--student",
-      required = true,
-      paramLabel = "NAME|ID",
-      description = "Naam of studentnummer / name or student number.")
-  String student;
-
-  @Option(
-      names = "--class",
-      paramLabel = "X",
-      description =
-          "Alleen in deze klas (als de naam vaker voorkomt) / only in this class (when the name occurs more than once).")
-  String className;
+  @Mixin StudentOptions who;
 
   @Mixin NetworkOptions network;
 
@@ -47,15 +34,7 @@ public final class ForgetCommand implements Callable<Integer> {
     try (Store store = db.openExisting(messages)) {
       if (network.given()) {
         // the regional database first: the school's own record is what finds the student there
-        ResponseQueries.Found found = ResponseQueries.find(store, student, className);
-        if (!found.ambiguousClasses().isEmpty()) {
-          throw MvoscanException.invalidInput(
-              messages.get(
-                  "forget.ambiguous", student, String.join(", ", found.ambiguousClasses())));
-        }
-        if (found.respondentKeys().isEmpty()) {
-          throw MvoscanException.invalidInput(messages.get("forget.none"));
-        }
+        ResponseQueries.Found found = who.find(store, messages, "forget.none");
         try (NetworkOptions.School school = network.open(db, messages)) {
           NetworkQueries.Forgotten there =
               NetworkQueries.forget(
@@ -70,12 +49,10 @@ public final class ForgetCommand implements Callable<Integer> {
                       there.responses()));
         }
       }
-      forgotten = ResponseQueries.forget(store, student, className);
+      forgotten = ResponseQueries.forget(store, who.student, who.className);
     }
     if (!forgotten.ambiguousClasses().isEmpty()) {
-      throw MvoscanException.invalidInput(
-          messages.get(
-              "forget.ambiguous", student, String.join(", ", forgotten.ambiguousClasses())));
+      throw who.ambiguous(messages, forgotten.ambiguousClasses());
     }
     if (forgotten.respondents() == 0) {
       throw MvoscanException.invalidInput(messages.get("forget.none"));

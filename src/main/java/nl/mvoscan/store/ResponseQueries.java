@@ -170,8 +170,7 @@ public final class ResponseQueries {
     Forgotten forgotten =
         store.inTransaction(
             connection -> {
-              Map<Long, Set<String>> byNumber = new LinkedHashMap<>();
-              Map<Long, Set<String>> byName = new LinkedHashMap<>();
+              StudentMatches found = new StudentMatches(student, className);
               Map<Long, Names.Person> people = new LinkedHashMap<>();
               try (PreparedStatement select =
                   connection.prepareStatement(
@@ -179,18 +178,9 @@ public final class ResponseQueries {
                 try (ResultSet rs = select.executeQuery()) {
                   while (rs.next()) {
                     long id = rs.getLong(1);
-                    String clazz = rs.getString(4) == null ? "" : rs.getString(4);
-                    if (className != null && !clazz.equalsIgnoreCase(className.trim())) {
-                      continue;
+                    if (found.offer(id, rs.getString(2), rs.getString(3), rs.getString(4))) {
+                      people.put(id, new Names.Person(rs.getString(2), rs.getString(3), ERASED));
                     }
-                    if (student.trim().equals(rs.getString(3))) {
-                      byNumber.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
-                    } else if (Names.same(rs.getString(2), student)) {
-                      byName.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
-                    } else {
-                      continue;
-                    }
-                    people.put(id, new Names.Person(rs.getString(2), rs.getString(3), ERASED));
                   }
                 }
               }
@@ -203,27 +193,16 @@ public final class ResponseQueries {
                 try (ResultSet rs = select.executeQuery()) {
                   while (rs.next()) {
                     long id = -rs.getLong(1);
-                    String clazz = rs.getString(4);
-                    if (className != null && !clazz.equalsIgnoreCase(className.trim())) {
-                      continue;
+                    if (found.offer(id, rs.getString(2), rs.getString(3), rs.getString(4))) {
+                      people.put(id, new Names.Person(rs.getString(2), rs.getString(3), ERASED));
                     }
-                    if (student.trim().equals(rs.getString(3))) {
-                      byNumber.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
-                    } else if (Names.same(rs.getString(2), student)) {
-                      byName.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
-                    } else {
-                      continue;
-                    }
-                    people.put(id, new Names.Person(rs.getString(2), rs.getString(3), ERASED));
                   }
                 }
               }
-              Map<Long, Set<String>> matched = byNumber.isEmpty() ? byName : byNumber;
-              Set<String> classes = new TreeSet<>();
-              matched.values().forEach(classes::addAll);
-              if (matched.size() > 1 && byNumber.isEmpty() && className == null) {
-                return new Forgotten(0, 0, 0, List.copyOf(classes), 0);
+              if (found.ambiguous()) {
+                return new Forgotten(0, 0, 0, found.classes(), 0);
               }
+              Map<Long, Set<String>> matched = found.matched();
               int responses = 0;
               int answers = 0;
               for (long respondent : matched.keySet()) {
@@ -292,8 +271,7 @@ public final class ResponseQueries {
   public static Found find(Store store, String student, String className) {
     return store.read(
         connection -> {
-          Map<Long, Set<String>> byNumber = new LinkedHashMap<>();
-          Map<Long, Set<String>> byName = new LinkedHashMap<>();
+          StudentMatches found = new StudentMatches(student, className);
           Map<Long, String> keys = new LinkedHashMap<>();
           try (PreparedStatement select =
                   connection.prepareStatement(
@@ -302,27 +280,15 @@ public final class ResponseQueries {
               ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
               long id = rs.getLong(1);
-              String clazz = rs.getString(4) == null ? "" : rs.getString(4);
-              if (className != null && !clazz.equalsIgnoreCase(className.trim())) {
-                continue;
+              if (found.offer(id, rs.getString(2), rs.getString(3), rs.getString(4))) {
+                keys.put(id, rs.getString(5));
               }
-              if (student.trim().equals(rs.getString(3))) {
-                byNumber.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
-              } else if (Names.same(rs.getString(2), student)) {
-                byName.computeIfAbsent(id, k -> new TreeSet<>()).add(clazz);
-              } else {
-                continue;
-              }
-              keys.put(id, rs.getString(5));
             }
           }
-          Map<Long, Set<String>> matched = byNumber.isEmpty() ? byName : byNumber;
-          if (matched.size() > 1 && byNumber.isEmpty() && className == null) {
-            Set<String> classes = new TreeSet<>();
-            matched.values().forEach(classes::addAll);
-            return new Found(List.of(), List.of(), List.copyOf(classes));
+          if (found.ambiguous()) {
+            return new Found(List.of(), List.of(), found.classes());
           }
-          List<Long> ids = new ArrayList<>(matched.keySet());
+          List<Long> ids = new ArrayList<>(found.matched().keySet());
           return new Found(List.copyOf(ids), ids.stream().map(keys::get).toList(), List.of());
         });
   }
@@ -405,6 +371,54 @@ public final class ResponseQueries {
       try (ResultSet rs = select.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
       }
+    }
+  }
+
+  /**
+   * The students a request to forget (or find) {@code student} names, one row at a time: a student
+   * number names exactly, a name only when no number matched; {@code className} narrows either.
+   * Several students by name alone, without a class, is ambiguous: one request never names two
+   * people.
+   */
+  private static final class StudentMatches {
+    private final String student;
+    private final String className;
+    private final Map<Long, Set<String>> byNumber = new LinkedHashMap<>();
+    private final Map<Long, Set<String>> byName = new LinkedHashMap<>();
+
+    StudentMatches(String student, String className) {
+      this.student = student;
+      this.className = className;
+    }
+
+    /** Whether this row is the student; the row's class is remembered for an ambiguity. */
+    boolean offer(long id, String name, String number, String clazz) {
+      String room = clazz == null ? "" : clazz;
+      if (className != null && !room.equalsIgnoreCase(className.trim())) {
+        return false;
+      }
+      if (student.trim().equals(number)) {
+        byNumber.computeIfAbsent(id, k -> new TreeSet<>()).add(room);
+      } else if (Names.same(name, student)) {
+        byName.computeIfAbsent(id, k -> new TreeSet<>()).add(room);
+      } else {
+        return false;
+      }
+      return true;
+    }
+
+    Map<Long, Set<String>> matched() {
+      return byNumber.isEmpty() ? byName : byNumber;
+    }
+
+    boolean ambiguous() {
+      return matched().size() > 1 && byNumber.isEmpty() && className == null;
+    }
+
+    List<String> classes() {
+      Set<String> classes = new TreeSet<>();
+      matched().values().forEach(classes::addAll);
+      return List.copyOf(classes);
     }
   }
 }

@@ -90,10 +90,10 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Clicks a button or link that loads a new page, and waits until the new page has loaded. The
-   * old page is marked in its window object: an element reference from it cannot be used for
-   * the wait, because mid-navigation chromedriver may answer "Node with given id does not belong
-   * to the document" instead of reporting the element as stale.
+   * Clicks a button or link that loads a new page, and waits until the new page has loaded. The old
+   * page is marked in its window object: an element reference from it cannot be used for the wait,
+   * because mid-navigation chromedriver may answer "Node with given id does not belong to the
+   * document" instead of reporting the element as stale.
    */
   void go(org.openqa.selenium.WebElement element) {
     driver.executeScript("window.__mvoscanOldPage = true;");
