@@ -43,15 +43,24 @@ public final class CommandLineFactory {
         TerminalWriter.of(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err =
         TerminalWriter.of(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    return create(out, err, CommandLine.defaultFactory(), args);
+    return create(out, err, StandardInput.system(), args);
   }
 
   /**
-   * The command line on these streams, its commands made by {@code factory}; with {@code args} only
+   * The command line on these streams, {@code take} reading from {@code in}; with {@code args} only
    * the subcommand they name is built, with {@code null} all of them.
    */
-  static CommandLine create(
-      PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String[] args) {
+  static CommandLine create(PrintWriter out, PrintWriter err, StandardInput in, String[] args) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == TakeCommand.class
+                ? type.cast(new TakeCommand(in))
+                : defaults.create(type);
+          }
+        };
     return configure(
         withSubcommands(new CommandLine(new MvoscanCommand(), factory), args), out, err);
   }
@@ -259,15 +268,21 @@ public final class CommandLineFactory {
     return CommonOptions.language(ran(parseResult));
   }
 
+  /**
+   * The language of a message about the arguments themselves, read from them as picocli could not
+   * parse them: {@code --lang} when it names a language by {@link CommonOptions#known}, else the
+   * system's, as for any other command.
+   */
   private static String argLanguage(String[] args) {
+    String given = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--lang") && i + 1 < args.length) {
-        return args[i + 1].toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "nl";
-      }
-      if (args[i].startsWith("--lang=")) {
-        return args[i].substring(7).toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "nl";
+        given = args[i + 1];
+      } else if (args[i].startsWith("--lang=")) {
+        given = args[i].substring("--lang=".length());
       }
     }
-    return Messages.defaultLanguage();
+    String known = given == null ? null : CommonOptions.known(given);
+    return known != null ? known : Messages.defaultLanguage();
   }
 }

@@ -40,12 +40,21 @@ public final class CommonOptions {
     if (given == null) {
       return null;
     }
-    String normalized = given.trim().toLowerCase(Locale.ROOT);
-    if (!normalized.equals("nl") && !normalized.equals("en")) {
+    String normalized = known(given);
+    if (normalized == null) {
       throw MvoscanException.invalidInput(
           Messages.forLanguage(Messages.defaultLanguage()).get("cli.badLang", given));
     }
     return normalized;
+  }
+
+  /**
+   * {@code nl} or {@code en} for a {@code --lang} value that names one (case and spaces aside),
+   * else {@code null}: the one rule for every way the option is read.
+   */
+  static String known(String given) {
+    String normalized = given.trim().toLowerCase(Locale.ROOT);
+    return normalized.equals("nl") || normalized.equals("en") ? normalized : null;
   }
 
   /** The language of messages for {@code spec}: {@code --lang}, else the system's. */

@@ -1,11 +1,7 @@
 package nl.mvoscan.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -77,7 +73,7 @@ public final class TakeCommand implements Callable<Integer> {
           "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default today.")
   String date;
 
-  private final BufferedReader injectedInput;
+  private final StandardInput input;
   private Messages messages;
   private TakeConsole console;
   private boolean interactive;
@@ -89,14 +85,9 @@ public final class TakeCommand implements Callable<Integer> {
   /** The theme of the question on screen, so its description is shown when the theme starts. */
   private String shownTheme;
 
-  /** Reads the answers from {@code System.in}. */
-  public TakeCommand() {
-    this(null);
-  }
-
-  /** Reads the answers from {@code input}; {@code null} means {@code System.in}. */
-  TakeCommand(BufferedReader input) {
-    this.injectedInput = input;
+  /** Reads the answers from {@code input} (the command line's factory hands it over). */
+  TakeCommand(StandardInput input) {
+    this.input = input;
   }
 
   @Override
@@ -116,11 +107,11 @@ public final class TakeCommand implements Callable<Integer> {
       throw MvoscanException.invalidInput(messages.get("take.exists", target));
     }
 
-    interactive = injectedInput == null && System.console() != null;
+    interactive = input.interactive();
     String noColor = System.getenv("NO_COLOR");
     console =
         new TakeConsole(
-            input(),
+            input.reader(),
             spec.commandLine().getOut(),
             interactive && (noColor == null || noColor.isEmpty()),
             !interactive);
@@ -719,15 +710,6 @@ public final class TakeCommand implements Callable<Integer> {
       throw MvoscanException.invalidInput(startup.get("take.badDate", date));
     }
     return parsed.value();
-  }
-
-  private BufferedReader input() {
-    if (injectedInput != null) {
-      return injectedInput;
-    }
-    Charset charset =
-        System.console() != null ? System.console().charset() : StandardCharsets.UTF_8;
-    return new BufferedReader(new InputStreamReader(System.in, charset));
   }
 
   private static boolean same(Path a, Path b) {

@@ -29,16 +29,7 @@ public final class Cli {
 
   /** The command line of {@code main} on these streams; {@code take} reads from {@code in}. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, BufferedReader in) {
-    CommandLine.IFactory defaults = CommandLine.defaultFactory();
-    CommandLine.IFactory factory =
-        new CommandLine.IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            return type == TakeCommand.class && in != null
-                ? type.cast(new TakeCommand(in))
-                : defaults.create(type);
-          }
-        };
-    return CommandLineFactory.create(out, err, factory, null);
+    return CommandLineFactory.create(
+        out, err, in == null ? StandardInput.system() : StandardInput.of(in), null);
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import nl.mvoscan.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,6 +156,22 @@ class CliConventionsTest {
         .contains("\"abc\" is geen geheel getal");
     assertThat(run("score", "--lang", "en", "--jsno", BAKERY).err())
         .contains("Unknown option: '--jsno'");
+  }
+
+  @Test
+  void anArgumentErrorIsWordedByTheSameLanguageRuleAsEveryOtherMessage() {
+    String system =
+        Messages.forLanguage(Messages.defaultLanguage()).get("cli.helpHint", "mvoscan scans");
+    // a --lang value that names no language is refused by every command; beside another error it
+    // leaves the system's language, whatever word it is
+    for (String unknown : List.of("english", "nederlands")) {
+      assertThat(run("--lang", unknown, "scans").err())
+          .contains(Messages.forLanguage(Messages.defaultLanguage()).get("cli.badLang", unknown));
+      assertThat(run("--lang", unknown, "scans", "--bogus").err()).contains(system);
+    }
+    assertThat(run("--lang", " EN ", "scans", "--bogus").err())
+        .contains("see: mvoscan scans --help");
+    assertThat(run("--lang=NL", "scans", "--bogus").err()).contains("zie: mvoscan scans --help");
   }
 
   @Test
