@@ -36,6 +36,9 @@ public final class ClassReport {
   /** How many of a company's improvements its page shows; the class page shows all of them. */
   private static final int COMPANY_IMPROVEMENTS = 3;
 
+  /** Room for the differences' heading, its note, the table header and two rows. */
+  private static final float DIFFERENCES_HEAD = 130;
+
   private final ClassSummary summary;
   private final boolean anonymize;
   private final Format f;
@@ -487,6 +490,8 @@ public final class ClassReport {
       if (rows.isEmpty()) {
         continue;
       }
+      // the heading and its explanation never stand alone at the foot of a page
+      pdf.ensureSpace(DIFFERENCES_HEAD);
       pdf.h2(
           company.agreement().size() > 1
               ? f.get("report.class.company.differences") + " · " + agreement.schoolYear()
