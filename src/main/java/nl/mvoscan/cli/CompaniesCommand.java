@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.report.Listings;
 import nl.mvoscan.store.CompanyQueries;
 import nl.mvoscan.store.Keys;
@@ -21,8 +22,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {CompaniesCommand.Merge.class, CompaniesCommand.Suggest.class},
     description = {
-      "Toon de bedrijven in de database met hun aantal antwoorden; 'suggest' noemt waarschijnlijke dubbelen, 'merge' voegt schrijfwijzen van één bedrijf samen.",
-      "List the companies in the database with their number of responses; 'suggest' names likely duplicates, 'merge' joins spellings of one company."
+      "Toon de bedrijven in de database met hun aantal antwoorden; 'suggest' noemt waarschijnlijke"
+          + " dubbelen, 'merge' voegt schrijfwijzen van één bedrijf samen.",
+      "List the companies in the database with their number of responses; 'suggest' names likely"
+          + " duplicates, 'merge' joins spellings of one company."
     })
 public final class CompaniesCommand implements Callable<Integer> {
 
@@ -53,8 +56,10 @@ public final class CompaniesCommand implements Callable<Integer> {
       name = "merge",
       mixinStandardHelpOptions = true,
       description = {
-        "Voeg bedrijven samen: alle antwoorden van OTHER gaan naar KEEP, OTHER verdwijnt (ids uit 'companies').",
-        "Merge companies: every response of OTHER moves to KEEP, OTHER is deleted (ids from 'companies')."
+        "Voeg bedrijven samen: alle antwoorden van OTHER gaan naar KEEP, OTHER verdwijnt (ids uit"
+            + " 'companies').",
+        "Merge companies: every response of OTHER moves to KEEP, OTHER is deleted (ids from"
+            + " 'companies')."
       })
   public static final class Merge implements Callable<Integer> {
 
@@ -98,7 +103,7 @@ public final class CompaniesCommand implements Callable<Integer> {
               "companies.merged",
               merged.merged(),
               "#" + merged.kept().id(),
-              merged.kept().name(),
+              TerminalText.inline(merged.kept().name()),
               merged.moved(),
               merged.kept().responses()));
       out.flush();
@@ -110,7 +115,8 @@ public final class CompaniesCommand implements Callable<Integer> {
       name = "suggest",
       mixinStandardHelpOptions = true,
       description = {
-        "Noem bedrijven in dezelfde plaats die op elkaar lijken, met de opdracht om ze samen te voegen.",
+        "Noem bedrijven in dezelfde plaats die op elkaar lijken, met de opdracht om ze samen te"
+            + " voegen.",
         "List companies in one city that look alike, with the command that merges them."
       })
   public static final class Suggest implements Callable<Integer> {
@@ -165,9 +171,9 @@ public final class CompaniesCommand implements Callable<Integer> {
       return "#"
           + c.id()
           + " "
-          + c.name()
+          + TerminalText.inline(c.name())
           + " ("
-          + (c.city() == null ? "-" : c.city())
+          + (c.city() == null ? "-" : TerminalText.inline(c.city()))
           + (c.kvk() == null ? "" : ", KvK " + c.kvk())
           + ", "
           + c.responses()

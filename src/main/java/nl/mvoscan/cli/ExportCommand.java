@@ -33,8 +33,10 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Exporteer de opgeslagen antwoorden als CSV, JSON of Excel-werkmap, voor een spreadsheet of een script (kolommen: docs/export.md).",
-      "Export the stored responses as CSV, JSON or an Excel workbook, for a spreadsheet or a script (columns: docs/export.md)."
+      "Exporteer de opgeslagen antwoorden als CSV, JSON of Excel-werkmap, voor een spreadsheet of"
+          + " een script (kolommen: docs/export.md).",
+      "Export the stored responses as CSV, JSON or an Excel workbook, for a spreadsheet or a script"
+          + " (columns: docs/export.md)."
     })
 public final class ExportCommand implements Callable<Integer> {
 
@@ -53,7 +55,9 @@ public final class ExportCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "csv|json|xlsx",
       description =
-          "Standaard/default: csv. xlsx: een Excel-werkmap met antwoordensets, antwoorden, klassencijfers en uitleg (vraagt -o) / an Excel workbook with responses, answers, class figures and an explanation (needs -o).")
+          "Standaard/default: csv. xlsx: een Excel-werkmap met antwoordensets, antwoorden,"
+              + " klassencijfers en uitleg (vraagt -o) / an Excel workbook with responses, answers,"
+              + " class figures and an explanation (needs -o).")
   Format format = Format.csv;
 
   @Option(
@@ -78,13 +82,15 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--anonymize",
       description =
-          "Namen worden 'Student 01', 'Student 02'… per klas; geen studentnummers / names become 'Student 01'… per class; no student numbers.")
+          "Namen worden 'Student 01', 'Student 02'… per klas; geen studentnummers / names become"
+              + " 'Student 01'… per class; no student numbers.")
   boolean anonymize;
 
   @Option(
       names = "--excel",
       description =
-          "Voor Nederlandse Excel: BOM, ';' en decimale komma / for Dutch Excel: BOM, ';' and decimal comma.")
+          "Voor Nederlandse Excel: BOM, ';' en decimale komma / for Dutch Excel: BOM, ';' and"
+              + " decimal comma.")
   boolean excel;
 
   @Option(
@@ -133,7 +139,7 @@ public final class ExportCommand implements Callable<Integer> {
               });
         } catch (IOException e) {
           throw MvoscanException.failure(
-              messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
+              messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
         }
         rows = written[0];
       } else {
@@ -221,7 +227,7 @@ public final class ExportCommand implements Callable<Integer> {
       AtomicFiles.write(file, bytes.toByteArray());
     } catch (IOException e) {
       throw MvoscanException.failure(
-          messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
+          messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println(

@@ -17,6 +17,7 @@ import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.CsvProblem;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.io.Tables;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.scan.ClassCsv;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.Scorer;
@@ -33,8 +34,10 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Zet antwoordbestanden, klas-CSV's en Forms-exports (.xlsx) van een klas in de database: alles of niets, nooit dubbel.",
-      "Import a class's answers files, class CSVs and Forms exports (.xlsx) into the database: all or nothing, never twice."
+      "Zet antwoordbestanden, klas-CSV's en Forms-exports (.xlsx) van een klas in de database:"
+          + " alles of niets, nooit dubbel.",
+      "Import a class's answers files, class CSVs and Forms exports (.xlsx) into the database: all"
+          + " or nothing, never twice."
     })
 public final class ImportCommand implements Callable<Integer> {
 
@@ -47,14 +50,16 @@ public final class ImportCommand implements Callable<Integer> {
       paramLabel = "FILE|DIR",
       arity = "1..*",
       description =
-          "Antwoordbestanden, CSV, .xlsx of mappen (recursief) / answers files, CSV, .xlsx or folders (recursive).")
+          "Antwoordbestanden, CSV, .xlsx of mappen (recursief) / answers files, CSV, .xlsx or"
+              + " folders (recursive).")
   List<Path> inputs;
 
   @Option(
       names = "--scan",
       paramLabel = "FILE|ID",
       description =
-          "De scan; standaard die uit elk antwoordbestand / the scan; default: the one each file names.")
+          "De scan; standaard die uit elk antwoordbestand / the scan; default: the one each file"
+              + " names.")
   String scanRef;
 
   @Option(
@@ -67,7 +72,8 @@ public final class ImportCommand implements Callable<Integer> {
       names = "--map",
       paramLabel = "MAPPING.json",
       description =
-          "Koppeling kolomkop → vraag-id voor klas-CSV / column header → question id for class CSVs (docs/class-csv.md).")
+          "Koppeling kolomkop → vraag-id voor klas-CSV / column header → question id for class CSVs"
+              + " (docs/class-csv.md).")
   Path mappingFile;
 
   @Option(
@@ -78,7 +84,9 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--skip-invalid",
       description =
-          "Sla foute bestanden en rijen over en importeer de rest; exitcode 3 als er iets is overgeslagen / skip bad files and rows, import the rest; exit code 3 when anything was skipped.")
+          "Sla foute bestanden en rijen over en importeer de rest; exitcode 3 als er iets is"
+              + " overgeslagen / skip bad files and rows, import the rest; exit code 3 when"
+              + " anything was skipped.")
   boolean skipInvalid;
 
   @Override
@@ -142,7 +150,9 @@ public final class ImportCommand implements Callable<Integer> {
             "import.summary",
             messages.count("response", outcome.insertedIds().size()),
             messages.count("company", outcome.companies().size()),
-            outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()),
+            outcome.classes().isEmpty()
+                ? "-"
+                : String.join(", ", outcome.classes().stream().map(TerminalText::inline).toList()),
             outcome.duplicates(),
             intake.rejected,
             outcome.replaced()));
@@ -237,15 +247,17 @@ public final class ImportCommand implements Callable<Integer> {
                   file.toString(),
                   row.line()));
         }
-        csv.warnings()
-            .forEach(
-                w ->
-                    err.println(
-                        file
-                            + (w.line() > 1 ? ":" + w.line() + ": " + w.column() : "")
-                            + ": "
-                            + messages.get(w.key(), w.args())));
-        if (!csv.missing().isEmpty()) {
+        // an unusable file gets one clear line on why; which columns were not recognised and which
+        // questions have none is noise next to it (a one-column header of 3000 characters)
+        List<CsvProblem> warnings = fileUnusable ? List.of() : csv.warnings();
+        warnings.forEach(
+            w ->
+                err.println(
+                    file
+                        + (w.line() > 1 ? ":" + w.line() + ": " + Problems.column(w.column()) : "")
+                        + ": "
+                        + Problems.columnMessage(messages, w.column(), w.key(), w.args())));
+        if (!csv.missing().isEmpty() && !fileUnusable) {
           // said before anything is stored, so a dropped column never goes unnoticed
           err.println(
               messages.get(
@@ -267,8 +279,8 @@ public final class ImportCommand implements Callable<Integer> {
                       file
                           + (p.line() > 0 ? ":" + p.line() : "")
                           + ": "
-                          + (p.column() == null ? "" : p.column() + ": ")
-                          + messages.get(p.key(), p.args())));
+                          + (p.column() == null ? "" : Problems.column(p.column()) + ": ")
+                          + Problems.columnMessage(messages, p.column(), p.key(), p.args())));
         }
       }
     }
@@ -391,7 +403,7 @@ public final class ImportCommand implements Callable<Integer> {
                     + Math.max(p.line(), 1)
                     + ": "
                     + (p.pointer().isEmpty() ? "" : p.pointer() + ": ")
-                    + messages.get(p.key(), p.args()))
+                    + Problems.message(messages, p.key(), p.args()))
         .toList();
   }
 }

@@ -58,7 +58,8 @@ public final class KeysCommand implements Runnable {
       name = "init",
       mixinStandardHelpOptions = true,
       description = {
-        "Maak de sleutel (256 bits, alleen voor jou leesbaar) naast de database; nooit overschreven.",
+        "Maak de sleutel (256 bits, alleen voor jou leesbaar) naast de database; nooit"
+            + " overschreven.",
         "Make the key (256 bits, readable by you only) beside the database; never overwritten."
       })
   static final class Init implements Callable<Integer> {
@@ -82,7 +83,8 @@ public final class KeysCommand implements Runnable {
       } catch (FileAlreadyExistsException e) {
         throw MvoscanException.invalidInput(messages.get("keys.exists", file));
       } catch (IOException e) {
-        throw MvoscanException.failure(messages.get("keys.unwritable", file, e.getMessage()), e);
+        throw MvoscanException.failure(
+            messages.get("keys.unwritable", file, Problems.writeReason(messages, e)), e);
       }
       spec.commandLine().getOut().println(messages.get("keys.created", file));
       return ExitCode.OK;

@@ -64,8 +64,10 @@ public final class ReportCommand implements Runnable {
       name = "student",
       mixinStandardHelpOptions = true,
       description = {
-        "PDF-rapport voor de student en het stagebedrijf, van een antwoordbestand of een opgeslagen antwoord (id).",
-        "PDF report for the student and the internship company, from an answers file or a stored response (id)."
+        "PDF-rapport voor de student en het stagebedrijf, van een antwoordbestand of een opgeslagen"
+            + " antwoord (id).",
+        "PDF report for the student and the internship company, from an answers file or a stored"
+            + " response (id)."
       })
   static final class StudentCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -76,7 +78,8 @@ public final class ReportCommand implements Runnable {
     @Parameters(
         paramLabel = "ID|ANSWERS.json",
         description =
-            "Id uit mvoscan responses, of een antwoordbestand / id from mvoscan responses, or an answers file.")
+            "Id uit mvoscan responses, of een antwoordbestand / id from mvoscan responses, or an"
+                + " answers file.")
     String source;
 
     @Option(
@@ -90,13 +93,16 @@ public final class ReportCommand implements Runnable {
         names = "--scan",
         paramLabel = "FILE|ID",
         description =
-            "De scan voor een antwoordbestand; standaard die uit het bestand / the scan for an answers file; default: the one it names.")
+            "De scan voor een antwoordbestand; standaard die uit het bestand / the scan for an"
+                + " answers file; default: the one it names.")
     String scanRef;
 
     @Option(
         names = {"--met-cijfer", "--with-grade"},
         description =
-            "Eigen versie van de student, met rapportcijfer; zonder deze optie is het rapport voor het bedrijf / the student's own copy, with the grade; without it the report is for the company.")
+            "Eigen versie van de student, met rapportcijfer; zonder deze optie is het rapport voor"
+                + " het bedrijf / the student's own copy, with the grade; without it the report is"
+                + " for the company.")
     boolean withGrade;
 
     @Override
@@ -173,7 +179,8 @@ public final class ReportCommand implements Runnable {
       name = "class",
       mixinStandardHelpOptions = true,
       description = {
-        "PDF-klasrapport voor de docent: niveaus, spreiding per thema, bedrijven en verbeterpunten.",
+        "PDF-klasrapport voor de docent: niveaus, spreiding per thema, bedrijven en"
+            + " verbeterpunten.",
         "PDF class report for the teacher: levels, spread per theme, companies and improvements."
       })
   static final class ClassCommand implements Callable<Integer> {
@@ -303,7 +310,7 @@ public final class ReportCommand implements Runnable {
           Files.createDirectory(folder);
         } catch (java.io.IOException e) {
           throw MvoscanException.failure(
-              messages.get("file.cannotWrite", folder, String.valueOf(e.getMessage())), e);
+              messages.get("file.cannotWrite", folder, Problems.writeReason(messages, e)), e);
         }
       }
       // every name is claimed first, in order, so that two students of one name get the same
@@ -504,7 +511,7 @@ public final class ReportCommand implements Runnable {
         Files.createDirectory(output.path());
       } catch (IOException e) {
         throw MvoscanException.failure(
-            messages.get("file.cannotWrite", output.path(), String.valueOf(e.getMessage())), e);
+            messages.get("file.cannotWrite", output.path(), Problems.writeReason(messages, e)), e);
       }
     }
     return output.fileOrIn(defaultBase + ".pdf");
@@ -515,7 +522,7 @@ public final class ReportCommand implements Runnable {
       AtomicFiles.write(target, bytes);
     } catch (IOException e) {
       throw MvoscanException.failure(
-          messages.get("report.writeFailed", target, String.valueOf(e.getMessage())), e);
+          messages.get("report.writeFailed", target, Problems.writeReason(messages, e)), e);
     }
   }
 }

@@ -34,7 +34,14 @@ import picocli.CommandLine.Spec;
       "Vul een scan in, vraag voor vraag; na elk antwoord wordt alles bewaard.",
       "Fill in a scan question by question; everything is saved after each answer.",
       "",
-      "Toetsen / keys: ? uitleg/help, b terug/back, s overslaan/skip, q opslaan en stoppen/save and quit."
+      "Toetsen / keys: ? uitleg/help, b terug/back, s overslaan/skip, q opslaan en stoppen/save and"
+          + " quit."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok (finished or stopped with q / af of gestopt met q), 1 failure / mislukt,",
+      "2 bad input / foute invoer, 4 input ended before the scan was finished (what was answered",
+      "is saved) / invoer stopte voordat de scan af was (wat beantwoord is, is bewaard)."
     })
 public final class TakeCommand implements Callable<Integer> {
 
@@ -50,7 +57,8 @@ public final class TakeCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "ANSWERS.json",
       description =
-          "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default antwoorden-<name>-<date>.json here.")
+          "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default"
+              + " antwoorden-<name>-<date>.json here.")
   OutputPath output;
 
   @Option(
@@ -67,14 +75,16 @@ public final class TakeCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       description =
-          "Zet de antwoorden aan het eind in de database / store the response in the database at the end.")
+          "Zet de antwoorden aan het eind in de database / store the response in the database at"
+              + " the end.")
   boolean store;
 
   @Option(
       names = "--date",
       paramLabel = "YYYY-MM-DD",
       description =
-          "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default today.")
+          "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default"
+              + " today.")
   String date;
 
   private final BufferedReader injectedInput;
@@ -694,7 +704,8 @@ public final class TakeCommand implements Callable<Integer> {
     try {
       TakeFile.write(file, TakeFile.json(scan, textLanguage, meta, interview.answers()));
     } catch (IOException e) {
-      throw MvoscanException.failure(messages.get("file.cannotWrite", file, e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
     }
   }
 

@@ -187,7 +187,12 @@ class JsonReaderTest {
   void reportsEveryDuplicateKeyWithItsPointerAndTheLocationOfTheSecondKey() {
     JsonDocument document =
         parse(
-            "{\n  \"a\": 1,\n  \"b\": {\"c\": 1, \"c\": 2},\n  \"a\": 3,\n  \"x/y\": 1, \"x/y\": 2\n}");
+            "{\n"
+                + "  \"a\": 1,\n"
+                + "  \"b\": {\"c\": 1, \"c\": 2},\n"
+                + "  \"a\": 3,\n"
+                + "  \"x/y\": 1, \"x/y\": 2\n"
+                + "}");
 
     assertThat(document.isValid()).isFalse();
     assertThat(document.problems())
@@ -501,6 +506,42 @@ class JsonReaderTest {
     Files.writeString(file, "{\"a\": +1}", StandardCharsets.UTF_8);
     assertThat(Cli.run("validate", "--lang", "en", file.toString()).err())
         .endsWith(": a number with a + in front; leave out the + (write 1, not +1)" + NL);
+  }
+
+  @Test
+  void numbersWrittenAsJsonDoesNotWriteThemGetALineOfOurOwnWithFileLineAndColumn()
+      throws IOException {
+    Path file = dir.resolve("getallen.json");
+    for (String value : List.of("0x10", ".5", "1.", "-.5", "1e", "0X1F", "12abc")) {
+      Files.writeString(
+          file,
+          "{\"format\": \"mvoscan-answers/1\",\n \"scan\": \"mini\", \"answers\": {\"q\": "
+              + value
+              + "}}",
+          StandardCharsets.UTF_8);
+      Cli.Run en =
+          Cli.run("score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
+      assertThat(en.exitCode()).as(value).isEqualTo(2);
+      assertThat(en.err().split("\\R")).as(value + en.err()).hasSize(1);
+      assertThat(en.err())
+          .as(value)
+          .startsWith(file + ":2:")
+          .contains(": " + value + " is not a number as JSON writes one; write a plain decimal")
+          .doesNotContain("Unexpected character")
+          .doesNotContain("invalid JSON")
+          .doesNotContain("Feature");
+      Cli.Run nl =
+          Cli.run("score", "--lang", "nl", "--scan", scanFixture().toString(), file.toString());
+      assertThat(nl.err()).as(value).contains(value + " is geen getal zoals JSON het schrijft");
+    }
+    // leading zeros keep their own message; a valid number after a missing comma is no number
+    // problem
+    assertThat(JsonReader.parse("x.json", "{\"a\": 010}").problems().get(0).key())
+        .isEqualTo("json.leadingZero");
+    assertThat(JsonReader.parse("x.json", "{\"a\": 1 2}").problems().get(0).key())
+        .isEqualTo("json.syntax");
+    assertThat(JsonReader.parse("x.json", "{\"a\": tru}").problems().get(0).key())
+        .isNotEqualTo("json.numberForm");
   }
 
   @Test
