@@ -22,10 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {CompaniesCommand.Merge.class, CompaniesCommand.Suggest.class},
     description = {
-      "Toon de bedrijven in de database met hun aantal antwoorden; 'suggest' noemt waarschijnlijke"
-          + " dubbelen, 'merge' voegt schrijfwijzen van één bedrijf samen.",
-      "List the companies in the database with their number of responses; 'suggest' names likely"
-          + " duplicates, 'merge' joins spellings of one company."
+      "Toon de bedrijven in de database met hun aantal antwoorden; 'suggest' noemt waarschijnlijke dubbelen, 'merge' voegt schrijfwijzen van één bedrijf samen.",
+      "List the companies in the database with their number of responses; 'suggest' names likely duplicates, 'merge' joins spellings of one company."
     })
 public final class CompaniesCommand implements Callable<Integer> {
 
@@ -56,10 +54,8 @@ public final class CompaniesCommand implements Callable<Integer> {
       name = "merge",
       mixinStandardHelpOptions = true,
       description = {
-        "Voeg bedrijven samen: alle antwoorden van OTHER gaan naar KEEP, OTHER verdwijnt (ids uit"
-            + " 'companies').",
-        "Merge companies: every response of OTHER moves to KEEP, OTHER is deleted (ids from"
-            + " 'companies')."
+        "Voeg bedrijven samen: alle antwoorden van OTHER gaan naar KEEP, OTHER verdwijnt (ids uit 'companies').",
+        "Merge companies: every response of OTHER moves to KEEP, OTHER is deleted (ids from 'companies')."
       })
   public static final class Merge implements Callable<Integer> {
 
@@ -115,8 +111,7 @@ public final class CompaniesCommand implements Callable<Integer> {
       name = "suggest",
       mixinStandardHelpOptions = true,
       description = {
-        "Noem bedrijven in dezelfde plaats die op elkaar lijken, met de opdracht om ze samen te"
-            + " voegen.",
+        "Noem bedrijven in dezelfde plaats die op elkaar lijken, met de opdracht om ze samen te voegen.",
         "List companies in one city that look alike, with the command that merges them."
       })
   public static final class Suggest implements Callable<Integer> {

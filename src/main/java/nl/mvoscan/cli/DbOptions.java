@@ -19,10 +19,9 @@ public final class DbOptions {
       names = "--db",
       paramLabel = "PATH|URL",
       description =
-          "Database: een bestand of postgresql://host:port/db?user=… (wachtwoord uit PGPASSWORD of"
-              + " ~/.pgpass) / a file or postgresql://host:port/db?user=… (password from PGPASSWORD"
-              + " or ~/.pgpass). Default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e."
-              + " ~/.local/share/mvoscan/mvoscan.db.")
+          "Database: een bestand of postgresql://host:port/db?user=… (wachtwoord uit PGPASSWORD of ~/.pgpass)"
+              + " / a file or postgresql://host:port/db?user=… (password from PGPASSWORD or ~/.pgpass)."
+              + " Default: $MVOSCAN_DB, else $XDG_DATA_HOME/mvoscan/mvoscan.db, i.e. ~/.local/share/mvoscan/mvoscan.db.")
   String db;
 
   /**

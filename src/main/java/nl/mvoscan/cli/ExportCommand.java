@@ -33,10 +33,8 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Exporteer de opgeslagen antwoorden als CSV, JSON of Excel-werkmap, voor een spreadsheet of"
-          + " een script (kolommen: docs/export.md).",
-      "Export the stored responses as CSV, JSON or an Excel workbook, for a spreadsheet or a script"
-          + " (columns: docs/export.md)."
+      "Exporteer de opgeslagen antwoorden als CSV, JSON of Excel-werkmap, voor een spreadsheet of een script (kolommen: docs/export.md).",
+      "Export the stored responses as CSV, JSON or an Excel workbook, for a spreadsheet or a script (columns: docs/export.md)."
     })
 public final class ExportCommand implements Callable<Integer> {
 
@@ -55,9 +53,7 @@ public final class ExportCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "csv|json|xlsx",
       description =
-          "Standaard/default: csv. xlsx: een Excel-werkmap met antwoordensets, antwoorden,"
-              + " klassencijfers en uitleg (vraagt -o) / an Excel workbook with responses, answers,"
-              + " class figures and an explanation (needs -o).")
+          "Standaard/default: csv. xlsx: een Excel-werkmap met antwoordensets, antwoorden, klassencijfers en uitleg (vraagt -o) / an Excel workbook with responses, answers, class figures and an explanation (needs -o).")
   Format format = Format.csv;
 
   @Option(
@@ -82,15 +78,13 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--anonymize",
       description =
-          "Namen worden 'Student 01', 'Student 02'… per klas; geen studentnummers / names become"
-              + " 'Student 01'… per class; no student numbers.")
+          "Namen worden 'Student 01', 'Student 02'… per klas; geen studentnummers / names become 'Student 01'… per class; no student numbers.")
   boolean anonymize;
 
   @Option(
       names = "--excel",
       description =
-          "Voor Nederlandse Excel: BOM, ';' en decimale komma / for Dutch Excel: BOM, ';' and"
-              + " decimal comma.")
+          "Voor Nederlandse Excel: BOM, ';' en decimale komma / for Dutch Excel: BOM, ';' and decimal comma.")
   boolean excel;
 
   @Option(

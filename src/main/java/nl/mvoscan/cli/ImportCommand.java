@@ -34,10 +34,8 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Zet antwoordbestanden, klas-CSV's en Forms-exports (.xlsx) van een klas in de database:"
-          + " alles of niets, nooit dubbel.",
-      "Import a class's answers files, class CSVs and Forms exports (.xlsx) into the database: all"
-          + " or nothing, never twice."
+      "Zet antwoordbestanden, klas-CSV's en Forms-exports (.xlsx) van een klas in de database: alles of niets, nooit dubbel.",
+      "Import a class's answers files, class CSVs and Forms exports (.xlsx) into the database: all or nothing, never twice."
     })
 public final class ImportCommand implements Callable<Integer> {
 
@@ -50,16 +48,14 @@ public final class ImportCommand implements Callable<Integer> {
       paramLabel = "FILE|DIR",
       arity = "1..*",
       description =
-          "Antwoordbestanden, CSV, .xlsx of mappen (recursief) / answers files, CSV, .xlsx or"
-              + " folders (recursive).")
+          "Antwoordbestanden, CSV, .xlsx of mappen (recursief) / answers files, CSV, .xlsx or folders (recursive).")
   List<Path> inputs;
 
   @Option(
       names = "--scan",
       paramLabel = "FILE|ID",
       description =
-          "De scan; standaard die uit elk antwoordbestand / the scan; default: the one each file"
-              + " names.")
+          "De scan; standaard die uit elk antwoordbestand / the scan; default: the one each file names.")
   String scanRef;
 
   @Option(
@@ -72,8 +68,7 @@ public final class ImportCommand implements Callable<Integer> {
       names = "--map",
       paramLabel = "MAPPING.json",
       description =
-          "Koppeling kolomkop → vraag-id voor klas-CSV / column header → question id for class CSVs"
-              + " (docs/class-csv.md).")
+          "Koppeling kolomkop → vraag-id voor klas-CSV / column header → question id for class CSVs (docs/class-csv.md).")
   Path mappingFile;
 
   @Option(
@@ -84,9 +79,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--skip-invalid",
       description =
-          "Sla foute bestanden en rijen over en importeer de rest; exitcode 3 als er iets is"
-              + " overgeslagen / skip bad files and rows, import the rest; exit code 3 when"
-              + " anything was skipped.")
+          "Sla foute bestanden en rijen over en importeer de rest; exitcode 3 als er iets is overgeslagen / skip bad files and rows, import the rest; exit code 3 when anything was skipped.")
   boolean skipInvalid;
 
   @Override

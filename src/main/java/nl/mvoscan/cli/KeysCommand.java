@@ -58,8 +58,7 @@ public final class KeysCommand implements Runnable {
       name = "init",
       mixinStandardHelpOptions = true,
       description = {
-        "Maak de sleutel (256 bits, alleen voor jou leesbaar) naast de database; nooit"
-            + " overschreven.",
+        "Maak de sleutel (256 bits, alleen voor jou leesbaar) naast de database; nooit overschreven.",
         "Make the key (256 bits, readable by you only) beside the database; never overwritten."
       })
   static final class Init implements Callable<Integer> {

@@ -33,8 +33,7 @@ public final class MvoscanCommand implements Runnable {
       scope = ScopeType.INHERIT,
       paramLabel = "nl|en",
       description =
-          "Taal van meldingen en teksten / language of messages and texts (nl, en). Default: system"
-              + " language, else nl.")
+          "Taal van meldingen en teksten / language of messages and texts (nl, en). Default: system language, else nl.")
   String lang;
 
   @Option(

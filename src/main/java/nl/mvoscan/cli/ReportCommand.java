@@ -64,10 +64,8 @@ public final class ReportCommand implements Runnable {
       name = "student",
       mixinStandardHelpOptions = true,
       description = {
-        "PDF-rapport voor de student en het stagebedrijf, van een antwoordbestand of een opgeslagen"
-            + " antwoord (id).",
-        "PDF report for the student and the internship company, from an answers file or a stored"
-            + " response (id)."
+        "PDF-rapport voor de student en het stagebedrijf, van een antwoordbestand of een opgeslagen antwoord (id).",
+        "PDF report for the student and the internship company, from an answers file or a stored response (id)."
       })
   static final class StudentCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -78,8 +76,7 @@ public final class ReportCommand implements Runnable {
     @Parameters(
         paramLabel = "ID|ANSWERS.json",
         description =
-            "Id uit mvoscan responses, of een antwoordbestand / id from mvoscan responses, or an"
-                + " answers file.")
+            "Id uit mvoscan responses, of een antwoordbestand / id from mvoscan responses, or an answers file.")
     String source;
 
     @Option(
@@ -93,16 +90,13 @@ public final class ReportCommand implements Runnable {
         names = "--scan",
         paramLabel = "FILE|ID",
         description =
-            "De scan voor een antwoordbestand; standaard die uit het bestand / the scan for an"
-                + " answers file; default: the one it names.")
+            "De scan voor een antwoordbestand; standaard die uit het bestand / the scan for an answers file; default: the one it names.")
     String scanRef;
 
     @Option(
         names = {"--met-cijfer", "--with-grade"},
         description =
-            "Eigen versie van de student, met rapportcijfer; zonder deze optie is het rapport voor"
-                + " het bedrijf / the student's own copy, with the grade; without it the report is"
-                + " for the company.")
+            "Eigen versie van de student, met rapportcijfer; zonder deze optie is het rapport voor het bedrijf / the student's own copy, with the grade; without it the report is for the company.")
     boolean withGrade;
 
     @Override
@@ -179,8 +173,7 @@ public final class ReportCommand implements Runnable {
       name = "class",
       mixinStandardHelpOptions = true,
       description = {
-        "PDF-klasrapport voor de docent: niveaus, spreiding per thema, bedrijven en"
-            + " verbeterpunten.",
+        "PDF-klasrapport voor de docent: niveaus, spreiding per thema, bedrijven en verbeterpunten.",
         "PDF class report for the teacher: levels, spread per theme, companies and improvements."
       })
   static final class ClassCommand implements Callable<Integer> {

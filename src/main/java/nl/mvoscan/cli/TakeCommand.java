@@ -34,8 +34,7 @@ import picocli.CommandLine.Spec;
       "Vul een scan in, vraag voor vraag; na elk antwoord wordt alles bewaard.",
       "Fill in a scan question by question; everything is saved after each answer.",
       "",
-      "Toetsen / keys: ? uitleg/help, b terug/back, s overslaan/skip, q opslaan en stoppen/save and"
-          + " quit."
+      "Toetsen / keys: ? uitleg/help, b terug/back, s overslaan/skip, q opslaan en stoppen/save and quit."
     },
     footer = {
       "",
@@ -57,8 +56,7 @@ public final class TakeCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "ANSWERS.json",
       description =
-          "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default"
-              + " antwoorden-<name>-<date>.json here.")
+          "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default antwoorden-<name>-<date>.json here.")
   OutputPath output;
 
   @Option(
@@ -75,16 +73,14 @@ public final class TakeCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       description =
-          "Zet de antwoorden aan het eind in de database / store the response in the database at"
-              + " the end.")
+          "Zet de antwoorden aan het eind in de database / store the response in the database at the end.")
   boolean store;
 
   @Option(
       names = "--date",
       paramLabel = "YYYY-MM-DD",
       description =
-          "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default"
-              + " today.")
+          "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default today.")
   String date;
 
   private final BufferedReader injectedInput;

@@ -28,10 +28,8 @@ import picocli.CommandLine.Spec;
     name = "template",
     mixinStandardHelpOptions = true,
     description = {
-      "Maak een leeg antwoordbestand om in te vullen; de vragen en keuzes staan op stderr. Met"
-          + " --form: de vragen voor Microsoft Forms of Google Formulieren.",
-      "Make an empty answers file to fill in; the questions and their choices go to stderr. With"
-          + " --form: the questions for Microsoft Forms or Google Forms."
+      "Maak een leeg antwoordbestand om in te vullen; de vragen en keuzes staan op stderr. Met --form: de vragen voor Microsoft Forms of Google Formulieren.",
+      "Make an empty answers file to fill in; the questions and their choices go to stderr. With --form: the questions for Microsoft Forms or Google Forms."
     })
 public final class TemplateCommand implements Callable<Integer> {
 
@@ -51,10 +49,7 @@ public final class TemplateCommand implements Callable<Integer> {
   @Option(
       names = "--form",
       description =
-          "Druk de vragen en antwoorden af om in Microsoft Forms of Google Formulieren te plakken,"
-              + " zodat de export zonder koppelbestand wordt ingelezen / print the questions and"
-              + " options to paste into Microsoft Forms or Google Forms, so the export imports"
-              + " without a mapping (docs/class-csv.md).")
+          "Druk de vragen en antwoorden af om in Microsoft Forms of Google Formulieren te plakken, zodat de export zonder koppelbestand wordt ingelezen / print the questions and options to paste into Microsoft Forms or Google Forms, so the export imports without a mapping (docs/class-csv.md).")
   boolean form;
 
   @Option(

@@ -187,12 +187,7 @@ class JsonReaderTest {
   void reportsEveryDuplicateKeyWithItsPointerAndTheLocationOfTheSecondKey() {
     JsonDocument document =
         parse(
-            "{\n"
-                + "  \"a\": 1,\n"
-                + "  \"b\": {\"c\": 1, \"c\": 2},\n"
-                + "  \"a\": 3,\n"
-                + "  \"x/y\": 1, \"x/y\": 2\n"
-                + "}");
+            "{\n  \"a\": 1,\n  \"b\": {\"c\": 1, \"c\": 2},\n  \"a\": 3,\n  \"x/y\": 1, \"x/y\": 2\n}");
 
     assertThat(document.isValid()).isFalse();
     assertThat(document.problems())
