@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.report.Listings;
 import nl.mvoscan.store.CompanyQueries;
 import nl.mvoscan.store.Keys;
@@ -98,7 +99,7 @@ public final class CompaniesCommand implements Callable<Integer> {
               "companies.merged",
               merged.merged(),
               "#" + merged.kept().id(),
-              merged.kept().name(),
+              TerminalText.inline(merged.kept().name()),
               merged.moved(),
               merged.kept().responses()));
       out.flush();
@@ -165,9 +166,9 @@ public final class CompaniesCommand implements Callable<Integer> {
       return "#"
           + c.id()
           + " "
-          + c.name()
+          + TerminalText.inline(c.name())
           + " ("
-          + (c.city() == null ? "-" : c.city())
+          + (c.city() == null ? "-" : TerminalText.inline(c.city()))
           + (c.kvk() == null ? "" : ", KvK " + c.kvk())
           + ", "
           + c.responses()

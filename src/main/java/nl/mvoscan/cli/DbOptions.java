@@ -77,10 +77,22 @@ public final class DbOptions {
     return address().display();
   }
 
-  /** True when the database is a server's, or a SQLite file that exists. */
+  /**
+   * True when the database is a server's, or a SQLite file that exists and holds something: a file
+   * of zero bytes (made by {@code touch}, or a copy that failed) is no database yet.
+   */
   boolean exists() {
     StoreAddress address = address();
-    return !(address instanceof StoreAddress.SqliteFile file) || Files.isRegularFile(file.file());
+    return !(address instanceof StoreAddress.SqliteFile file)
+        || (Files.isRegularFile(file.file()) && !empty(file.file()));
+  }
+
+  private static boolean empty(Path file) {
+    try {
+      return Files.isRegularFile(file) && Files.size(file) == 0;
+    } catch (java.io.IOException e) {
+      return false; // unreadable: opening it says why
+    }
   }
 
   /** The SQLite file, or {@code null} for a server's database. */
@@ -90,10 +102,14 @@ public final class DbOptions {
 
   /**
    * Opens a database that must already exist: a command that only reads or changes stored results
-   * should not create an empty database at a mistyped path and report "nothing found". A server's
-   * database exists or the server says it does not.
+   * should not create an empty database at a mistyped path and report "nothing found", nor write
+   * one into an empty file. A server's database exists or the server says it does not.
    */
   Store openExisting(Messages messages) {
+    if (file() != null && empty(file())) {
+      // opening it would write the schema into it: a command that reads leaves the file as it was
+      throw MvoscanException.invalidInput(messages.get("store.empty", path()));
+    }
     if (!exists()) {
       throw MvoscanException.invalidInput(messages.get("store.missing", path()));
     }

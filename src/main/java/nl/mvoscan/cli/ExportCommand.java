@@ -133,7 +133,7 @@ public final class ExportCommand implements Callable<Integer> {
               });
         } catch (IOException e) {
           throw MvoscanException.failure(
-              messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
+              messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
         }
         rows = written[0];
       } else {
@@ -221,7 +221,7 @@ public final class ExportCommand implements Callable<Integer> {
       AtomicFiles.write(file, bytes.toByteArray());
     } catch (IOException e) {
       throw MvoscanException.failure(
-          messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
+          messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println(

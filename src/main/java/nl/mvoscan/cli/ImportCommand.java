@@ -17,6 +17,7 @@ import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.CsvProblem;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.io.Tables;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.scan.ClassCsv;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.Scorer;
@@ -142,7 +143,9 @@ public final class ImportCommand implements Callable<Integer> {
             "import.summary",
             messages.count("response", outcome.insertedIds().size()),
             messages.count("company", outcome.companies().size()),
-            outcome.classes().isEmpty() ? "-" : String.join(", ", outcome.classes()),
+            outcome.classes().isEmpty()
+                ? "-"
+                : String.join(", ", outcome.classes().stream().map(TerminalText::inline).toList()),
             outcome.duplicates(),
             intake.rejected,
             outcome.replaced()));
@@ -237,15 +240,17 @@ public final class ImportCommand implements Callable<Integer> {
                   file.toString(),
                   row.line()));
         }
-        csv.warnings()
-            .forEach(
-                w ->
-                    err.println(
-                        file
-                            + (w.line() > 1 ? ":" + w.line() + ": " + w.column() : "")
-                            + ": "
-                            + messages.get(w.key(), w.args())));
-        if (!csv.missing().isEmpty()) {
+        // an unusable file gets one clear line on why; which columns were not recognised and which
+        // questions have none is noise next to it (a one-column header of 3000 characters)
+        List<CsvProblem> warnings = fileUnusable ? List.of() : csv.warnings();
+        warnings.forEach(
+            w ->
+                err.println(
+                    file
+                        + (w.line() > 1 ? ":" + w.line() + ": " + Problems.column(w.column()) : "")
+                        + ": "
+                        + Problems.columnMessage(messages, w.column(), w.key(), w.args())));
+        if (!csv.missing().isEmpty() && !fileUnusable) {
           // said before anything is stored, so a dropped column never goes unnoticed
           err.println(
               messages.get(
@@ -267,8 +272,8 @@ public final class ImportCommand implements Callable<Integer> {
                       file
                           + (p.line() > 0 ? ":" + p.line() : "")
                           + ": "
-                          + (p.column() == null ? "" : p.column() + ": ")
-                          + messages.get(p.key(), p.args())));
+                          + (p.column() == null ? "" : Problems.column(p.column()) + ": ")
+                          + Problems.columnMessage(messages, p.column(), p.key(), p.args())));
         }
       }
     }
@@ -391,7 +396,7 @@ public final class ImportCommand implements Callable<Integer> {
                     + Math.max(p.line(), 1)
                     + ": "
                     + (p.pointer().isEmpty() ? "" : p.pointer() + ": ")
-                    + messages.get(p.key(), p.args()))
+                    + Problems.message(messages, p.key(), p.args()))
         .toList();
   }
 }

@@ -82,7 +82,8 @@ public final class KeysCommand implements Runnable {
       } catch (FileAlreadyExistsException e) {
         throw MvoscanException.invalidInput(messages.get("keys.exists", file));
       } catch (IOException e) {
-        throw MvoscanException.failure(messages.get("keys.unwritable", file, e.getMessage()), e);
+        throw MvoscanException.failure(
+            messages.get("keys.unwritable", file, Problems.writeReason(messages, e)), e);
       }
       spec.commandLine().getOut().println(messages.get("keys.created", file));
       return ExitCode.OK;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer,",
-      "3 done, bad input skipped (--skip-invalid) / klaar, foute invoer overgeslagen."
+      "3 done, bad input skipped (--skip-invalid) / klaar, foute invoer overgeslagen,",
+      "4 take ended before the scan was finished / take stopte voordat de scan af was."
     })
 public final class MvoscanCommand implements Runnable {
 

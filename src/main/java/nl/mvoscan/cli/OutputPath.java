@@ -30,6 +30,10 @@ record OutputPath(Path path, boolean folder) {
    * folder.
    */
   Path file(Messages messages) {
+    if (folder && !Files.exists(path)) {
+      // "is a folder" would be false: the slash asked for a folder that is not there
+      throw MvoscanException.invalidInput(messages.get("output.noSuchFolder", shown()));
+    }
     if (isFolder()) {
       throw MvoscanException.invalidInput(messages.get("output.isFolder", shown()));
     }

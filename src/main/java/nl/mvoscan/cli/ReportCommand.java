@@ -303,7 +303,7 @@ public final class ReportCommand implements Runnable {
           Files.createDirectory(folder);
         } catch (java.io.IOException e) {
           throw MvoscanException.failure(
-              messages.get("file.cannotWrite", folder, String.valueOf(e.getMessage())), e);
+              messages.get("file.cannotWrite", folder, Problems.writeReason(messages, e)), e);
         }
       }
       // every name is claimed first, in order, so that two students of one name get the same
@@ -504,7 +504,7 @@ public final class ReportCommand implements Runnable {
         Files.createDirectory(output.path());
       } catch (IOException e) {
         throw MvoscanException.failure(
-            messages.get("file.cannotWrite", output.path(), String.valueOf(e.getMessage())), e);
+            messages.get("file.cannotWrite", output.path(), Problems.writeReason(messages, e)), e);
       }
     }
     return output.fileOrIn(defaultBase + ".pdf");
@@ -515,7 +515,7 @@ public final class ReportCommand implements Runnable {
       AtomicFiles.write(target, bytes);
     } catch (IOException e) {
       throw MvoscanException.failure(
-          messages.get("report.writeFailed", target, String.valueOf(e.getMessage())), e);
+          messages.get("report.writeFailed", target, Problems.writeReason(messages, e)), e);
     }
   }
 }

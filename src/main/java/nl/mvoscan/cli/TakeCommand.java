@@ -31,6 +31,12 @@ import picocli.CommandLine.Spec;
       "Fill in a scan question by question; everything is saved after each answer.",
       "",
       "Toetsen / keys: ? uitleg/help, b terug/back, s overslaan/skip, q opslaan en stoppen/save and quit."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok (finished or stopped with q / af of gestopt met q), 1 failure / mislukt,",
+      "2 bad input / foute invoer, 4 input ended before the scan was finished (what was answered",
+      "is saved) / invoer stopte voordat de scan af was (wat beantwoord is, is bewaard)."
     })
 public final class TakeCommand implements Callable<Integer> {
 
@@ -685,7 +691,8 @@ public final class TakeCommand implements Callable<Integer> {
     try {
       TakeFile.write(file, TakeFile.json(scan, textLanguage, meta, interview.answers()));
     } catch (IOException e) {
-      throw MvoscanException.failure(messages.get("file.cannotWrite", file, e.getMessage()), e);
+      throw MvoscanException.failure(
+          messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
     }
   }
 

@@ -70,7 +70,7 @@ public final class TemplateCommand implements Callable<Integer> {
           AtomicFiles.write(file, text);
         } catch (IOException e) {
           throw MvoscanException.failure(
-              messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
+              messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
         }
         spec.commandLine().getErr().println(messages.get("template.form.written", file));
       } else {
@@ -100,7 +100,7 @@ public final class TemplateCommand implements Callable<Integer> {
         AtomicFiles.write(file, json + System.lineSeparator());
       } catch (IOException e) {
         throw MvoscanException.failure(
-            messages.get("file.cannotWrite", file, String.valueOf(e.getMessage())), e);
+            messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
       }
       spec.commandLine().getErr().println(messages.get("template.written", file));
     } else {

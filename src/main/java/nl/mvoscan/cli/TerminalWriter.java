@@ -3,6 +3,7 @@ package nl.mvoscan.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import nl.mvoscan.io.TerminalText;
 
 /**
  * stdout and stderr of every command. Names, classes, companies, cells and file names come from
@@ -10,9 +11,11 @@ import java.io.Writer;
  * OSC sequence that sets the window title, writes the clipboard or makes a link, BEL, a C1 CSI
  * (U+009B), a lone carriage return that overwrites what the line showed. This writer shows each
  * such character as a backslash, {@code u} and four hex digits instead (ESC as {@code \\u001b}),
- * whatever printed it; tab and line breaks stay. In JSON output that is the same string: Jackson
- * already escapes C0 that way, and that escape of a C1 character in a JSON string is the character
- * itself, so scripts read the data unchanged.
+ * whatever printed it ({@link TerminalText#acts}); tab and line breaks stay, since mvoscan lays out
+ * its lines with them, so a value a listing or message shows is put on one line before ({@link
+ * TerminalText#inline}). In JSON output that is the same string: Jackson already escapes C0 that
+ * way, and that escape of a C1 character in a JSON string is the character itself, so scripts read
+ * the data unchanged.
  *
  * <p>The few sequences mvoscan makes itself (take's colours, the progress bar's carriage return) go
  * through {@link #control}.
@@ -51,9 +54,9 @@ final class TerminalWriter extends PrintWriter {
     }
   }
 
-  /** Whether a terminal could act on {@code c}: C0 but tab and line feed, DEL and C1. */
+  /** Whether a terminal could act on {@code c}: see {@link TerminalText#acts}. */
   static boolean isControl(char c) {
-    return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
+    return TerminalText.acts(c);
   }
 
   /** {@code text} as this writer shows it; for text that goes to a terminal another way. */
@@ -73,9 +76,7 @@ final class TerminalWriter extends PrintWriter {
   }
 
   private static void appendEscaped(StringBuilder out, char c) {
-    out.append("\\u");
-    String hex = Integer.toHexString(c);
-    out.append("0".repeat(4 - hex.length())).append(hex);
+    TerminalText.appendEscaped(out, c);
   }
 
   /**

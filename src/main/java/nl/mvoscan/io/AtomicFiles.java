@@ -83,11 +83,121 @@ public final class AtomicFiles {
     try {
       writeThroughTemp(target, body);
     } catch (IOException e) {
-      throw new IOException(reason(e), e);
+      throw explain(e);
+    }
+  }
+
+  /** Why a file could not be written, for a message in the reader's language. */
+  public enum Failure {
+    /** The system refused access (permissions). */
+    DENIED,
+    /** The folder the file goes in does not exist; the detail is the folder. */
+    NO_FOLDER,
+    /**
+     * The folder exists but takes no new file (a system folder such as /proc); the detail is it.
+     */
+    NOT_CREATABLE,
+    /** A file stands where a folder should be, or a folder where the file should be. */
+    IN_THE_WAY,
+    /** The file system is mounted read-only. */
+    READ_ONLY,
+    /** The disk (or the user's quota) is full. */
+    NO_SPACE,
+    /** Anything else; the detail is the system's own reason. */
+    OTHER;
+
+    /** The message key of this reason, in {@code nl.mvoscan.i18n.messages}. */
+    public String key() {
+      return switch (this) {
+        case DENIED -> "file.reason.denied";
+        case NO_FOLDER -> "file.reason.noFolder";
+        case NOT_CREATABLE -> "file.reason.notCreatable";
+        case IN_THE_WAY -> "file.reason.inTheWay";
+        case READ_ONLY -> "file.reason.readOnly";
+        case NO_SPACE -> "file.reason.noSpace";
+        case OTHER -> "file.reason.other";
+      };
+    }
+  }
+
+  /**
+   * A write that failed, with why: its message is the reason in English (for logs and --verbose),
+   * {@link #failure} and {@link #detail} let a command word it in the reader's language.
+   */
+  public static final class WriteFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final Failure failure;
+    private final String detail;
+
+    WriteFailed(Failure failure, String detail, String message, IOException cause) {
+      super(message, cause);
+      this.failure = failure;
+      this.detail = detail;
+    }
+
+    public Failure failure() {
+      return failure;
+    }
+
+    /** The folder for {@link Failure#NO_FOLDER} and {@link Failure#NOT_CREATABLE}, else text. */
+    public String detail() {
+      return detail;
+    }
+  }
+
+  /**
+   * {@code e} with its reason classified: a {@link WriteFailed} as it is, any other I/O error of
+   * writing a file (also one of creating a folder) as the reason it stands for.
+   */
+  public static WriteFailed explain(IOException e) {
+    if (e instanceof WriteFailed known) {
+      return known;
+    }
+    String text = reason(e);
+    if (e instanceof TempRefused refused) {
+      return new WriteFailed(Failure.NOT_CREATABLE, refused.getFile(), text, e);
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return new WriteFailed(Failure.DENIED, "", text, e);
+    }
+    if (e instanceof java.nio.file.NoSuchFileException missing) {
+      return new WriteFailed(Failure.NO_FOLDER, String.valueOf(missing.getFile()), text, e);
+    }
+    if (e instanceof java.nio.file.DirectoryNotEmptyException
+        || e instanceof java.nio.file.FileAlreadyExistsException) {
+      return new WriteFailed(Failure.IN_THE_WAY, "", text, e);
+    }
+    String words = String.valueOf(e.getMessage());
+    if (words.contains("Read-only file system")) {
+      return new WriteFailed(Failure.READ_ONLY, "", text, e);
+    }
+    if (words.contains("No space left") || words.contains("Disk quota exceeded")) {
+      return new WriteFailed(Failure.NO_SPACE, "", text, e);
+    }
+    return new WriteFailed(Failure.OTHER, text, text, e);
+  }
+
+  /** The folder exists, but the system would not make the temporary file in it. */
+  private static final class TempRefused extends java.nio.file.FileSystemException {
+    private static final long serialVersionUID = 1L;
+
+    TempRefused(Path folder, IOException cause) {
+      super(folder.toString(), null, reasonText(cause));
+      initCause(cause);
+    }
+
+    private static String reasonText(IOException cause) {
+      return cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+          ? fse.getReason()
+          : "no file can be created in this folder";
     }
   }
 
   private static String reason(IOException e) {
+    if (e instanceof TempRefused) {
+      return "no file can be created in folder " + ((TempRefused) e).getFile();
+    }
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
@@ -136,7 +246,12 @@ public final class AtomicFiles {
     Path temp;
     synchronized (CREATING) {
       removeStale(folder);
-      temp = Files.createTempFile(folder, prefix, ".tmp");
+      try {
+        temp = Files.createTempFile(folder, prefix, ".tmp");
+      } catch (java.nio.file.NoSuchFileException e) {
+        // the folder is there (checked above): the system takes no file in it, as in /proc
+        throw new TempRefused(folder, e);
+      }
       WRITING.add(temp);
     }
     try {

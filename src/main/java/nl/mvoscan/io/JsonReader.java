@@ -157,7 +157,9 @@ public final class JsonReader {
       return failed(name, new JsonProblem("", line(at), column(at), key, limit));
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
-      return failed(name, syntax(line(at), column(at), e.getOriginalMessage()));
+      JsonProblem number = numberForm(text, line(at), column(at));
+      return failed(
+          name, number != null ? number : syntax(line(at), column(at), e.getOriginalMessage()));
     } catch (IOException e) {
       return failed(name, new JsonProblem("", 0, 0, "json.syntax", String.valueOf(e.getMessage())));
     } finally {
@@ -197,6 +199,63 @@ public final class JsonReader {
             .replaceAll("\\s*\\([^()]*Feature[^()]*\\)", "")
             .strip();
     return new JsonProblem("", line, column, "json.syntax", plain);
+  }
+
+  /**
+   * What a number in JSON is: an optional minus, no leading zeros, digits on both sides of a point.
+   */
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
+
+  /** A word that was meant as a number: it starts with a digit, a point or a minus. */
+  private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?[0-9.][0-9A-Za-z.+-]*|-");
+
+  /**
+   * A number written as JSON does not write numbers ({@code 0x10}, {@code .5}, {@code 1.}, {@code
+   * 1e}), where the parser stopped at {@code line} and {@code column}: the word there, in mvoscan's
+   * own words; null when the problem is something else. Jackson words each of these differently, in
+   * English and with advice to enable a parser feature.
+   */
+  static JsonProblem numberForm(String text, int line, int column) {
+    if (line < 1 || column < 1) {
+      return null;
+    }
+    int offset = 0;
+    for (int l = 1; l < line; l++) {
+      int newline = text.indexOf('\n', offset);
+      if (newline < 0) {
+        return null;
+      }
+      offset = newline + 1;
+    }
+    int at = Math.min(text.length(), offset + column - 1);
+    int start = at;
+    while (start > offset && numberChar(text.charAt(start - 1))) {
+      start--;
+    }
+    int end = at;
+    while (end < text.length() && numberChar(text.charAt(end))) {
+      end++;
+    }
+    String word = text.substring(start, end);
+    if (word.isEmpty()
+        || word.length() > 40
+        || !NUMBER_LIKE.matcher(word).matches()
+        || JSON_NUMBER.matcher(word).matches()
+        || word.startsWith("+")
+        || word.matches("-?0[0-9]+")) {
+      return null; // a plus sign and leading zeros have their own message
+    }
+    return new JsonProblem("", line, column, "json.numberForm", word);
+  }
+
+  private static boolean numberChar(char c) {
+    return (c >= '0' && c <= '9')
+        || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || c == '.'
+        || c == '+'
+        || c == '-';
   }
 
   /** Jackson names its input source in some messages; our own line and column already say where. */

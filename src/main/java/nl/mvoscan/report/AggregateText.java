@@ -9,6 +9,7 @@ import nl.mvoscan.aggregate.GroupSummary;
 import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.Text;
 import nl.mvoscan.scoring.Rational;
@@ -247,18 +248,22 @@ public final class AggregateText {
             summary.notApplicable()));
   }
 
+  /** A class or company as stored, on one line: a line break in it would forge a heading. */
   private String groupLabel(Grouping by, String key, String label) {
     if (key == null) {
       return messages.get("aggregate.none." + by.id());
     }
-    return by == Grouping.COMPANY ? companyLabel(key, label) : label;
+    return by == Grouping.COMPANY ? companyLabel(key, label) : TerminalText.inline(label);
   }
 
   /**
    * The stored name, with its KvK number when known, since two stored companies can share a name.
    */
   private String companyLabel(String key, String name) {
-    return key != null && key.startsWith("kvk:") ? name + " (KvK " + key.substring(4) + ")" : name;
+    String shown = TerminalText.inline(name);
+    return key != null && key.startsWith("kvk:")
+        ? shown + " (KvK " + key.substring(4) + ")"
+        : shown;
   }
 
   private String text(Scan scan, Text text) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanCatalog;
 import nl.mvoscan.store.CompanyQueries;
@@ -91,7 +92,8 @@ public final class Listings {
 
   public static List<String> companiesTable(
       List<CompanyQueries.Company> companies, Messages messages) {
-    int nameWidth = Math.max(24, companies.stream().mapToInt(c -> width(c.name())).max().orElse(0));
+    int nameWidth =
+        Math.max(24, companies.stream().mapToInt(c -> width(nz(c.name()))).max().orElse(0));
     List<String> lines = new ArrayList<>();
     lines.add(
         String.format(
@@ -110,11 +112,11 @@ public final class Listings {
               Locale.ROOT,
               "%5d  %s  %-8s  %-14s %9d  %s",
               c.id(),
-              pad(c.name(), nameWidth),
+              pad(nz(c.name()), nameWidth),
               nz(c.kvk()),
               nz(c.city()),
               c.responses(),
-              c.key()));
+              nz(c.key())));
     }
     return lines;
   }
@@ -174,8 +176,9 @@ public final class Listings {
     return lines;
   }
 
+  /** A stored value on one line of the table (a line break in a name would forge a row). */
   private static String nz(String value) {
-    return value == null ? "-" : value;
+    return value == null ? "-" : TerminalText.inline(value);
   }
 
   /** One decimal, with a comma in Dutch like every other figure people read. */

@@ -3,6 +3,7 @@ package nl.mvoscan.report;
 import java.math.BigDecimal;
 import java.util.List;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Level;
@@ -334,7 +335,7 @@ public final class Scorecard {
       who.append(who.length() > 0 ? ", " : "").append(answers.date());
     }
     if (who.length() > 0) {
-      out.append(" — ").append(who);
+      out.append(" — ").append(TerminalText.inline(who.toString()));
     }
     out.append(System.lineSeparator()).append(System.lineSeparator());
   }

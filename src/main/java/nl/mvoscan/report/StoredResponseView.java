@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import nl.mvoscan.i18n.Messages;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.store.ResponseDetails;
 
 /** One stored response as {@code mvoscan show} prints it: the stable JSON, or text for people. */
@@ -111,7 +112,8 @@ public final class StoredResponseView {
     out.println(messages.get("show.title", d.id()));
     int width = fields.stream().mapToInt(f -> f[0].length()).max().orElse(0);
     for (String[] field : fields) {
-      out.println("  " + pad(field[0], width) + "  " + field[1]);
+      // names, classes and companies are the student's; a line break would forge a field
+      out.println("  " + pad(field[0], width) + "  " + TerminalText.inline(field[1]));
     }
     out.println();
     int themeWidth =
@@ -141,7 +143,8 @@ public final class StoredResponseView {
         Math.max(
             messages.get("show.question").length(),
             d.answers().stream().mapToInt(a -> a.questionId().length()).max().orElse(0));
-    List<String> values = d.answers().stream().map(a -> value(a.value(), messages)).toList();
+    List<String> values =
+        d.answers().stream().map(a -> TerminalText.inline(value(a.value(), messages))).toList();
     int valueWidth =
         Math.max(
             messages.get("show.value").length(),
@@ -175,7 +178,7 @@ public final class StoredResponseView {
                   + " "
                   + left(a.points() == null ? "-" : decimal(a.points(), messages), 6)
                   + "  "
-                  + dash(a.evidence()))
+                  + dash(TerminalText.inline(a.evidence())))
               .stripTrailing());
       if (cut) {
         out.println("    " + messages.get("show.value") + ": " + value);
@@ -233,7 +236,7 @@ public final class StoredResponseView {
   }
 
   private static String oneLine(String text) {
-    return text.replaceAll("[\\r\\n\\t]+", " ");
+    return TerminalText.inline(text.replaceAll("[\\r\\n\\t]+", " "));
   }
 
   private static String dash(String value) {

@@ -344,6 +344,9 @@ public final class AnswersLoader {
         problem(
             at, "answers.nameTooLong", Limits.length(entry.getValue().asText()), Limits.MAX_NAME);
         ok = false;
+      } else if (Limits.control(entry.getValue().asText()) >= 0) {
+        problem(at, "answers.control", Limits.codePoint(Limits.control(entry.getValue().asText())));
+        ok = false;
       }
     }
     if (!node.has("name")) {

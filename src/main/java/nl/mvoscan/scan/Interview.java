@@ -371,13 +371,17 @@ public final class Interview {
 
   /**
    * A name, student number, class or company name as typed: stripped, at most {@link
-   * Limits#MAX_NAME} characters, as an answers file may hold it.
+   * Limits#MAX_NAME} characters and no control character, as an answers file may hold it.
    */
   public static Parsed<String> name(String input) {
     String typed = input == null ? "" : input.strip();
-    return Limits.nameTooLong(typed)
-        ? Parsed.not(
-            "take.invalid.nameTooLong", Limits.length(typed), String.valueOf(Limits.MAX_NAME))
+    if (Limits.nameTooLong(typed)) {
+      return Parsed.not(
+          "take.invalid.nameTooLong", Limits.length(typed), String.valueOf(Limits.MAX_NAME));
+    }
+    int control = Limits.control(typed);
+    return control >= 0
+        ? Parsed.not("take.invalid.control", Limits.codePoint(control))
         : Parsed.of(typed);
   }
 

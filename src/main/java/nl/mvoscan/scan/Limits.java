@@ -72,6 +72,29 @@ public final class Limits {
     return text.codePointCount(0, text.length());
   }
 
+  /**
+   * The first control character in {@code name} (Unicode category Cc: C0 with tab and line breaks,
+   * DEL, C1), or -1 when there is none. A name, class, company or city is one line of visible text;
+   * a line break or escape in it would forge a row of a listing or act on the reader's terminal.
+   */
+  public static int control(String name) {
+    if (name == null) {
+      return -1;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.getType(c) == Character.CONTROL) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code c} as people look it up: {@code U+000A}. */
+  public static String codePoint(int c) {
+    return String.format(java.util.Locale.ROOT, "U+%04X", c);
+  }
+
   /** True when {@code name} is longer than a name may be. */
   public static boolean nameTooLong(String name) {
     return name != null && name.length() > MAX_NAME && length(name) > MAX_NAME;

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import nl.mvoscan.scan.EditDistance;
 
 /** How companies, students and school years are recognised as the same across imports. */
 public final class Keys {
@@ -179,27 +180,7 @@ public final class Keys {
       return true;
     }
     int longest = Math.max(a.length(), b.length());
-    return longest > 0 && distance(a, b) * 3 <= longest;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return longest > 0 && EditDistance.between(a, b) * 3 <= longest;
   }
 
   /** Whether {@code short_} is one word made of the first letters of {@code long_}'s words. */

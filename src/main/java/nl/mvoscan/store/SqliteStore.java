@@ -348,8 +348,9 @@ final class SqliteStore extends Store {
       int newline = detail.indexOf('\n');
       return newline < 0 ? detail : detail.substring(0, newline);
     } catch (SQLException e) {
-      if ((e.getErrorCode() & 0xFF) == 11 || (e.getErrorCode() & 0xFF) == 26) {
-        return String.valueOf(e.getMessage()); // SQLITE_CORRUPT, SQLITE_NOTADB
+      String damage = StoreException.damage(e);
+      if (damage != null) {
+        return damage;
       }
       throw e;
     }

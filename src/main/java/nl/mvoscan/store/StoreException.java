@@ -23,17 +23,26 @@ public final class StoreException extends RuntimeException {
 
   /** The database cannot be opened or created at all. */
   public static StoreException unavailable(String location, Throwable cause) {
-    return new StoreException("store.unavailable", cause, location, reason(cause));
+    String damage = damage(cause);
+    return damage != null
+        ? new StoreException("store.damaged", cause, location, damage)
+        : new StoreException("store.unavailable", cause, location, reason(cause));
   }
 
   /** A read failed; nothing was changed. */
   public static StoreException readFailed(String location, Throwable cause) {
-    return new StoreException("store.readFailed", cause, location, reason(cause));
+    String damage = damage(cause);
+    return damage != null
+        ? new StoreException("store.damaged", cause, location, damage)
+        : new StoreException("store.readFailed", cause, location, reason(cause));
   }
 
   /** A write failed and was rolled back: nothing was changed. */
   public static StoreException writeFailed(String location, Throwable cause) {
-    return new StoreException("store.writeFailed", cause, location, reason(cause));
+    String damage = damage(cause);
+    return damage != null
+        ? new StoreException("store.damaged", cause, location, damage)
+        : new StoreException("store.writeFailed", cause, location, reason(cause));
   }
 
   /**
@@ -64,6 +73,30 @@ public final class StoreException extends RuntimeException {
   public static StoreException tracesRemain(String location) {
     return new StoreException("store.tracesRemain", null, location);
   }
+
+  /**
+   * SQLite's result code when it found the file damaged (SQLITE_CORRUPT: a truncated or overwritten
+   * file) or no database at all (SQLITE_NOTADB), else null: either is the damaged database the
+   * integrity check refuses, and is told the same way, not in the driver's English.
+   */
+  static String damage(Throwable cause) {
+    for (Throwable at = cause; at != null; at = at.getCause()) {
+      if (at instanceof java.sql.SQLException sql
+          && String.valueOf(sql.getMessage()).startsWith("[SQLITE_")) {
+        int code = sql.getErrorCode() & 0xFF;
+        if (code == SQLITE_CORRUPT) {
+          return "SQLITE_CORRUPT";
+        }
+        if (code == SQLITE_NOTADB) {
+          return "SQLITE_NOTADB";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final int SQLITE_CORRUPT = 11;
+  private static final int SQLITE_NOTADB = 26;
 
   private static String reason(Throwable cause) {
     return cause == null ? "" : String.valueOf(cause.getMessage());

@@ -232,8 +232,12 @@ final class StudentPages {
     for (var entry :
         Map.of("name", name, "studentNumber", number, "company", company, "city", city)
             .entrySet()) {
+      // the same check as take and an answers file: a tab or line break is refused, not stored
+      Interview.Parsed<String> typed = Interview.name(entry.getValue());
       if (entry.getValue().codePointCount(0, entry.getValue().length()) > FIELD_MAX) {
         errors.put(entry.getKey(), m.get("web.field.tooLong", FIELD_MAX));
+      } else if (!typed.ok()) {
+        errors.put(entry.getKey(), m.get(typed.reason().key(), typed.reason().argsArray()));
       }
     }
     Interview.Parsed<String> parsedKvk = Interview.kvk(kvk);

@@ -203,6 +203,9 @@ final class TeacherPages {
       errors.put("name", m.get("web.field.required"));
     } else if (name.codePointCount(0, name.length()) > 40) {
       errors.put("name", m.get("web.field.tooLong", 40));
+    } else if (!Interview.name(name).ok()) {
+      Interview.Reason reason = Interview.name(name).reason();
+      errors.put("name", m.get(reason.key(), reason.argsArray()));
     }
     LocalDate openUntil = null;
     if (!until.isEmpty()) {

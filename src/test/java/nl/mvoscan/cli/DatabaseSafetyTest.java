@@ -59,6 +59,100 @@ class DatabaseSafetyTest {
     assertThat(Files.readAllBytes(Path.of(db()))).isEqualTo(before);
   }
 
+  private static final String[][] READS = {
+    {"responses"}, {"show", "1"}, {"aggregate"}, {"export"}, {"companies"},
+  };
+
+  private static final String[][] WRITES = {
+    {"import", "examples/bakkerij-emmen.json"},
+    {"forget", "--student", "Sanne de Vries"},
+    {"delete", "1"},
+  };
+
+  private static String[] with(String[] command, String language, String database) {
+    String[] args = new String[command.length + 4];
+    args[0] = command[0];
+    args[1] = "--lang";
+    args[2] = language;
+    args[3] = "--db";
+    args[4] = database;
+    System.arraycopy(command, 1, args, 5, command.length - 1);
+    return args;
+  }
+
+  @Test
+  void aTruncatedOrOverwrittenDatabaseIsCalledDamagedByEveryCommandAndLeftAsItWas()
+      throws Exception {
+    Cli.Run first = Cli.run("import", "--db", db(), "examples/");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    byte[] whole = Files.readAllBytes(Path.of(db()));
+    Path truncated = dir.resolve("truncated.db");
+    Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 3));
+    Path overwritten = dir.resolve("overwritten.db");
+    Files.writeString(
+        overwritten, "not a database, a text someone saved under its name\n".repeat(200));
+    for (Path broken : new Path[] {truncated, overwritten}) {
+      byte[] before = Files.readAllBytes(broken);
+      for (String[][] commands : new String[][][] {READS, WRITES}) {
+        for (String[] command : commands) {
+          for (String language : new String[] {"en", "nl"}) {
+            Cli.Run run = Cli.run(with(command, language, broken.toString()));
+            String what = broken.getFileName() + " " + String.join(" ", command) + " " + language;
+            assertThat(run.exitCode()).as(what + run.err()).isEqualTo(ExitCode.FAILURE);
+            assertThat(run.err())
+                .as(what)
+                .contains(broken.toString())
+                .contains(language.equals("en") ? "is damaged" : "is beschadigd")
+                .contains(language.equals("en") ? "Put back a backup" : "Zet een reservekopie")
+                .doesNotContain("[SQLITE_")
+                .doesNotContain("malformed")
+                .doesNotContain("file is not a database");
+            assertThat(run.err().lines().count()).as(what + run.err()).isEqualTo(1);
+            assertNoStackTrace(run);
+          }
+        }
+      }
+      assertThat(Files.readAllBytes(broken)).as(broken.toString()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aCommandThatReadsLeavesAnEmptyFileUntouchedAndMakesNoMissingDatabase() throws Exception {
+    Path empty = dir.resolve("leeg.db");
+    Files.write(empty, new byte[0]);
+    java.nio.file.attribute.FileTime time =
+        java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L);
+    Files.setLastModifiedTime(empty, time);
+    Path missing = dir.resolve("bestaat-niet.db");
+    for (String[] command : READS) {
+      Cli.Run run = Cli.run(with(command, "en", empty.toString()));
+      String what = String.join(" ", command);
+      assertThat(run.exitCode()).as(what + run.err()).isEqualTo(ExitCode.BAD_INPUT);
+      assertThat(run.err())
+          .as(what)
+          .isEqualTo(
+              "database "
+                  + empty.toAbsolutePath()
+                  + " is an empty file (0 bytes), not a database, and was left as it is; import"
+                  + " answers first (mvoscan import), or give the right --db"
+                  + System.lineSeparator());
+      assertThat(Files.size(empty)).as(what).isZero();
+      assertThat(Files.getLastModifiedTime(empty)).as(what).isEqualTo(time);
+
+      Cli.Run none = Cli.run(with(command, "nl", missing.toString()));
+      assertThat(none.exitCode()).as(what + none.err()).isEqualTo(ExitCode.BAD_INPUT);
+      assertThat(none.err()).as(what).startsWith("geen database op ").contains(missing.toString());
+      assertThat(missing).as(what).doesNotExist();
+    }
+    Cli.Run dutch = Cli.run("responses", "--lang", "nl", "--db", empty.toString());
+    assertThat(dutch.err()).contains("is een leeg bestand (0 bytes), geen database");
+    assertThat(dir.toFile().list()).containsExactly("leeg.db");
+  }
+
   @Test
   void anImporterWaitsForAnotherWriterAndSaysSo() throws Exception {
     Cli.run("import", "--db", db(), "examples/garage-assen.json");

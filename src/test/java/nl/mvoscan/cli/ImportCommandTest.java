@@ -401,4 +401,32 @@ class ImportCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith(empty + ": ").doesNotContain(empty + ":0");
   }
+
+  @Test
+  void aTableWithNoRecognisableColumnGetsOneShortLineNotItsWholeHeader() throws Exception {
+    Path csv = dir.resolve("breed.csv");
+    Files.writeString(csv, "x".repeat(3000) + "\nJan\n");
+    Cli.Run run =
+        Cli.run("import", "--lang", "en", "--db", dir.resolve("t.db").toString(), csv.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(run.err())
+        .contains(csv + ":1: no column is a question of scan mvo-stagebedrijf")
+        .doesNotContain("x".repeat(81));
+    // the problem and what was not done; no list of unrecognised columns or unanswered questions
+    assertThat(run.err().lines().toList()).hasSize(2).allMatch(line -> line.length() < 400);
+    assertThat(dir.resolve("t.db")).doesNotExist();
+
+    Path wide = dir.resolve("kolom.csv");
+    Files.writeString(wide, "naam;bedrijf;" + "y".repeat(3000) + "\nJan;Bakkerij;ja\n");
+    Cli.Run warned =
+        Cli.run(
+            "import",
+            "--lang",
+            "en",
+            "--dry-run",
+            "--db",
+            dir.resolve("t.db").toString(),
+            wide.toString());
+    assertThat(warned.err()).contains("y".repeat(80) + "\u2026").doesNotContain("y".repeat(81));
+  }
 }

@@ -34,7 +34,20 @@ class MvoscanCommandTest {
         .startsWith("Usage: mvoscan")
         .contains("validate", "scans", "template", "score")
         .contains("Exit codes: 0 ok, 1 failure / mislukt, 2 bad input / foute invoer,")
-        .contains("3 done, bad input skipped (--skip-invalid)");
+        .contains("3 done, bad input skipped (--skip-invalid)")
+        .contains("4 take ended before the scan was finished")
+        .contains("take stopte voordat de scan af was");
+  }
+
+  @Test
+  void takeHelpNamesTheExitCodeForAnUnfinishedScan() {
+    Cli.Run run = Cli.run("take", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("Exit codes: 0 ok")
+        .contains("4 input ended before the scan was finished")
+        .contains("invoer stopte voordat de scan af was");
   }
 
   @Test

@@ -56,21 +56,53 @@ class OutputPathTest {
     Files.createDirectories(dir.resolve("bestaat"));
     for (String[] args :
         new String[][] {
-          {"export", "--lang", "en", "--db", db(), "-o", dir.resolve("nieuw") + "/"},
           {"export", "--lang", "en", "--db", db(), "-o", dir.resolve("bestaat").toString()},
-          {"template", "--lang", "en", "mvo-stagebedrijf", "-o", dir.resolve("nieuw") + "/"},
+          {"export", "--lang", "en", "--db", db(), "-o", dir.resolve("bestaat") + "/"},
+          {"template", "--lang", "en", "mvo-stagebedrijf", "-o", dir.resolve("bestaat") + "/"},
         }) {
       Cli.Run run = Cli.run(args);
       assertThat(run.exitCode()).as(String.join(" ", args) + run.err()).isEqualTo(2);
       assertThat(run.err()).contains("is a folder");
     }
+    assertThat(list(dir.resolve("bestaat"))).isEmpty();
+  }
+
+  @Test
+  void aTrailingSlashNamingNoFolderSaysTheFolderDoesNotExist() throws IOException {
+    Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json");
+    for (String[] args :
+        new String[][] {
+          {"export", "--lang", "en", "--db", db(), "-o", dir.resolve("nieuw") + "/"},
+          {
+            "export",
+            "--lang",
+            "en",
+            "--db",
+            db(),
+            "--format",
+            "xlsx",
+            "-o",
+            dir.resolve("nieuw") + "/"
+          },
+          {"template", "--lang", "en", "mvo-stagebedrijf", "-o", dir.resolve("nieuw") + "/"},
+        }) {
+      Cli.Run run = Cli.run(args);
+      assertThat(run.exitCode()).as(String.join(" ", args) + run.err()).isEqualTo(2);
+      assertThat(run.err())
+          .as(String.join(" ", args))
+          .contains("nieuw/: no such folder", "leave out the / at the end")
+          .doesNotContain("is a folder");
+      assertThat(run.err().lines().count()).isEqualTo(1);
+    }
+    Cli.Run nl = Cli.run("export", "--lang", "nl", "--db", db(), "-o", dir.resolve("nieuw") + "/");
+    assertThat(nl.err()).contains("nieuw/: deze map bestaat niet");
     assertThat(Files.exists(dir.resolve("nieuw"))).isFalse();
   }
 
   @Test
   void takeToAFolderSaysSoBeforeAnyQuestion() throws IOException {
     Files.createDirectories(dir.resolve("map"));
-    for (String target : new String[] {dir.resolve("map").toString(), dir.resolve("nieuw") + "/"}) {
+    for (String target : new String[] {dir.resolve("map").toString(), dir.resolve("map") + "/"}) {
       Cli.Run run =
           Cli.run(
               new BufferedReader(new StringReader("Sanne\n")),
@@ -85,6 +117,17 @@ class OutputPathTest {
       assertThat(run.out()).doesNotContain("Sanne");
     }
     assertThat(list(dir.resolve("map"))).isEmpty();
+    Cli.Run missing =
+        Cli.run(
+            new BufferedReader(new StringReader("Sanne\n")),
+            "take",
+            "--lang",
+            "en",
+            "mvo-stagebedrijf",
+            "-o",
+            dir.resolve("nieuw") + "/");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such folder");
     assertThat(Files.exists(dir.resolve("nieuw"))).isFalse();
   }
 
@@ -106,6 +149,23 @@ class OutputPathTest {
     assertThat(written).hasSize(names.length + 1);
     for (String name : written) {
       assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+    }
+  }
+
+  @Test
+  void aFolderThatTakesNoNewFileIsNamedWithTheReason() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+    Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json");
+    for (String language : new String[] {"en", "nl"}) {
+      Cli.Run run = Cli.run("export", "--lang", language, "--db", db(), "-o", "/proc/x.csv");
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+      assertThat(run.err().lines().toList())
+          .containsExactly(
+              language.equals("en")
+                  ? "cannot write /proc/x.csv: folder /proc takes no new files (a system folder);"
+                      + " choose another place with -o"
+                  : "kan /proc/x.csv niet schrijven: in map /proc kan geen bestand worden gemaakt"
+                      + " (een systeemmap); kies met -o een andere plek");
     }
   }
 }

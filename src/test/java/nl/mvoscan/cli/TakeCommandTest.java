@@ -663,6 +663,33 @@ class TakeCommandTest {
   }
 
   @Test
+  void aNameWithATabOrEscapeIsRefusedAtThePromptAsTheLoaderWouldRefuseIt() throws IOException {
+    Path file = dir.resolve("stuurteken.json");
+
+    Cli.Run run =
+        take(
+            script(
+                List.of("Sanne\tde Vries", "Sanne", "", "Bakkerij\u001B[2J", "Bakkerij", "", ""),
+                List.of("1", "6", "q")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Dit bevat een onzichtbaar stuurteken (U+0009). Typ het opnieuw, zonder tab")
+        .contains("Dit bevat een onzichtbaar stuurteken (U+001B).");
+    AnswersLoader.Result loaded = AnswersLoader.load(file, SCAN);
+    assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+    assertThat(loaded.answers().respondent().name()).isEqualTo("Sanne");
+    assertThat(read(file).at("/company/name").asText()).isEqualTo("Bakkerij");
+  }
+
+  @Test
   void withoutMinusOTheFileIsNamedAfterTheStudentAndTheDate() {
     assertThat(TakeFile.slug("Anaïs  Bakker-de Jong!")).isEqualTo("anais-bakker-de-jong");
     assertThat(TakeFile.slug("Łukasz Øster")).isEqualTo("lukasz-oster");

@@ -504,6 +504,42 @@ class JsonReaderTest {
   }
 
   @Test
+  void numbersWrittenAsJsonDoesNotWriteThemGetALineOfOurOwnWithFileLineAndColumn()
+      throws IOException {
+    Path file = dir.resolve("getallen.json");
+    for (String value : List.of("0x10", ".5", "1.", "-.5", "1e", "0X1F", "12abc")) {
+      Files.writeString(
+          file,
+          "{\"format\": \"mvoscan-answers/1\",\n \"scan\": \"mini\", \"answers\": {\"q\": "
+              + value
+              + "}}",
+          StandardCharsets.UTF_8);
+      Cli.Run en =
+          Cli.run("score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
+      assertThat(en.exitCode()).as(value).isEqualTo(2);
+      assertThat(en.err().split("\\R")).as(value + en.err()).hasSize(1);
+      assertThat(en.err())
+          .as(value)
+          .startsWith(file + ":2:")
+          .contains(": " + value + " is not a number as JSON writes one; write a plain decimal")
+          .doesNotContain("Unexpected character")
+          .doesNotContain("invalid JSON")
+          .doesNotContain("Feature");
+      Cli.Run nl =
+          Cli.run("score", "--lang", "nl", "--scan", scanFixture().toString(), file.toString());
+      assertThat(nl.err()).as(value).contains(value + " is geen getal zoals JSON het schrijft");
+    }
+    // leading zeros keep their own message; a valid number after a missing comma is no number
+    // problem
+    assertThat(JsonReader.parse("x.json", "{\"a\": 010}").problems().get(0).key())
+        .isEqualTo("json.leadingZero");
+    assertThat(JsonReader.parse("x.json", "{\"a\": 1 2}").problems().get(0).key())
+        .isEqualTo("json.syntax");
+    assertThat(JsonReader.parse("x.json", "{\"a\": tru}").problems().get(0).key())
+        .isNotEqualTo("json.numberForm");
+  }
+
+  @Test
   void anyOtherSyntaxMessageLosesItsAdviceToEnableAParserFeature() {
     JsonProblem problem =
         JsonReader.syntax(

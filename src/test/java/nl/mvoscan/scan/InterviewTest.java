@@ -366,6 +366,18 @@ class InterviewTest {
   }
 
   @Test
+  void aNameClassOrCompanyWithAControlCharacterIsRefusedAsAnAnswersFileWouldBe() {
+    assertThat(Interview.name("  Jan Piet ").value()).isEqualTo("Jan Piet");
+    assertThat(Interview.name("Jan\tPiet").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.control", "U+0009"));
+    assertThat(Interview.name("Bakkerij\u001B[2J").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.control", "U+001B"));
+    assertThat(Interview.name("3A\u0085").ok()).isFalse();
+    // a right-to-left mark is ordinary in an Arabic name: not a control character
+    assertThat(Interview.name("\u0645\u062D\u0645\u062F\u200F").ok()).isTrue();
+  }
+
+  @Test
   void aTextIsTrimmedAndMayNotBeLongerThanItsMaximum() {
     Interview interview = fresh();
     Question activities = question("activiteiten");

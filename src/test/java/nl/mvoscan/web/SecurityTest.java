@@ -86,6 +86,35 @@ class SecurityTest {
   }
 
   @Test
+  void aNameOrCompanyWithALineBreakOrTabGetsAMessageBesideTheFieldAndIsNotStored()
+      throws Exception {
+    try (WebFixture web = new WebFixture(dir)) {
+      Classrooms.ClassRoom room = web.openClass("3A");
+      for (String[] field :
+          new String[][] {
+            {"name", "Jan\nPiet"}, {"company", "Bakkerij\tDe Korenschoof"}, {"city", "Emmen\u001B"},
+          }) {
+        WebFixture.Client student = new WebFixture.Client(web.base());
+        student.get("/k/" + room.code());
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("name", "Sanne de Vries");
+        values.put("studentNumber", "");
+        values.put("company", "Bakkerij De Korenschoof");
+        values.put("kvk", "");
+        values.put("city", "Emmen");
+        values.put(field[0], field[1]);
+        HttpResponse<String> refused =
+            student.post("/k/" + room.code(), List.copyOf(values.entrySet()));
+        assertThat(refused.statusCode()).as(field[0]).isNotEqualTo(303);
+        assertThat(refused.body()).as(field[0]).contains("stuurteken (U+00");
+      }
+      try (nl.mvoscan.store.Store store = nl.mvoscan.store.Store.open(web.address)) {
+        assertThat(Classrooms.students(store, room.id())).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void aStateChangeWithoutTheCsrfValueIsRefusedAndChangesNothing() throws Exception {
     try (WebFixture web = new WebFixture(dir)) {
       Classrooms.ClassRoom room = web.openClass("3A");
