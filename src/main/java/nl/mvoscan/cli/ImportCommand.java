@@ -225,10 +225,8 @@ public final class ImportCommand implements Callable<Integer> {
           if (fileUnusable || !storing() || (!skipInvalid && csv.hasProblems())) {
             continue; // checked for its problems only: nothing of this import will be stored
           }
-          String clazz =
-              row.answers().respondent() != null
-                  ? row.answers().respondent().className()
-                  : className;
+          // the row's class, also for an anonymous row that has no respondent to carry it
+          String clazz = row.className();
           sink.accept(
               new ResponseWriter.NewResponse(
                   Scorer.score(scan, row.answers()),
