@@ -111,7 +111,8 @@ public final class ImportCommand implements Callable<Integer> {
         int[] added = {0};
         intake.run(response -> added[0]++);
         intake.refuseIfRejected();
-        preview = new ResponseWriter.Preview(added[0], 0, 0);
+        // no database: nothing is stored yet, so every response would be new, repeats included
+        preview = new ResponseWriter.Preview(added[0], 0, 0, 0);
       }
       Problems.capped(intake.problems, messages).forEach(err::println);
       out.println(
@@ -121,6 +122,7 @@ public final class ImportCommand implements Callable<Integer> {
               preview.present(),
               intake.rejected,
               preview.replaced()));
+      anonymousRepeats(out, messages, preview.anonymousRepeats());
       out.flush();
       return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
     }
@@ -146,8 +148,19 @@ public final class ImportCommand implements Callable<Integer> {
             outcome.duplicates(),
             intake.rejected,
             outcome.replaced()));
+    anonymousRepeats(out, messages, outcome.anonymousRepeats());
     out.flush();
     return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
+  }
+
+  /**
+   * Says that identical anonymous rows were each imported, not merged: "already present" only
+   * counts what was stored before, and a teacher who expects a merge should see it did not happen.
+   */
+  private static void anonymousRepeats(PrintWriter out, Messages messages, int repeats) {
+    if (repeats > 0) {
+      out.println(messages.get("import.anonymousRepeats", messages.count("response", repeats)));
+    }
   }
 
   /**
