@@ -52,8 +52,20 @@ public final class CommandLineFactory {
    */
   static CommandLine create(
       PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String[] args) {
-    return configure(
-        withSubcommands(new CommandLine(new MvoscanCommand(), factory), args), out, err);
+    return create(out, err, factory, args, StandardOutput.system());
+  }
+
+  /** As {@link #create(PrintWriter, PrintWriter, CommandLine.IFactory, String[])}, with the bytes of
+   * {@code -o -} going to {@code bytes}. */
+  static CommandLine create(
+      PrintWriter out,
+      PrintWriter err,
+      CommandLine.IFactory factory,
+      String[] args,
+      StandardOutput bytes) {
+    MvoscanCommand root = new MvoscanCommand();
+    root.standardOutput = bytes;
+    return configure(withSubcommands(new CommandLine(root, factory), args), out, err);
   }
 
   /**

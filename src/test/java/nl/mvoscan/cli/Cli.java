@@ -27,6 +27,28 @@ public final class Cli {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** What a run wrote as bytes with {@code -o -}, besides its text. */
+  public record BinaryRun(int exitCode, byte[] bytes, String out, String err) {}
+
+  /**
+   * Runs a command line whose {@code -o -} bytes go to a buffer, as to a pipe ({@code terminal}
+   * false) or to a terminal.
+   */
+  public static BinaryRun runBinary(boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    int code =
+        CommandLineFactory.create(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                CommandLine.defaultFactory(),
+                null,
+                new StandardOutput(bytes, terminal))
+            .execute(args);
+    return new BinaryRun(code, bytes.toByteArray(), out.toString(), err.toString());
+  }
+
   /** The command line of {@code main} on these streams; {@code take} reads from {@code in}. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, BufferedReader in) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
