@@ -577,4 +577,36 @@ class ClassCsvFormsTest {
         .extracting(r -> value(r, "kleuren"))
         .containsExactly(List.of("ab", "groen"), List.of("rood", "ab"));
   }
+
+  @Test
+  void theNumbersTableOfTheDocsHolds() {
+    // docs/class-csv.md, "Numbers mvoscan reads": medewerkers is whole, omzet is not
+    ClassCsv.Result good =
+        importCsv(
+            "medewerkers;omzet\n+12;+12\n1.200;1.200\n12.500;12.500\n1234,567;1234,567\n"
+                + "1.000;1.000\n ;2,5\n");
+    assertThat(good.problems()).isEmpty();
+    assertThat(good.rows())
+        .extracting(r -> value(r, "omzet"))
+        .containsExactly(
+            new BigDecimal("12"),
+            new BigDecimal("1.2"),
+            new BigDecimal("12.5"),
+            new BigDecimal("1234.567"),
+            new BigDecimal("1"),
+            new BigDecimal("2.5"));
+    assertThat(good.rows())
+        .extracting(r -> value(r, "medewerkers"))
+        .containsExactly(
+            new BigDecimal("12"),
+            new BigDecimal("1200"),
+            new BigDecimal("12500"),
+            new BigDecimal("1234567"),
+            new BigDecimal("1000"),
+            null);
+    ClassCsv.Result bad =
+        importCsv("omzet\n1,200.5\n1 200\n€ 12\n12%\n12 m²\n1e3\nca. 10\n1.200.000\n");
+    assertThat(bad.problems()).extracting(CsvProblem::key).containsOnly("csv.notNumber");
+    assertThat(bad.problems()).hasSize(8);
+  }
 }
