@@ -206,6 +206,9 @@ public final class ClassCsv {
   /** Per question with a column, how many good rows answered it while it was hidden for them. */
   private final Map<String, Integer> hiddenAnswers = new HashMap<>();
 
+  /** How many good rows have been read. */
+  private int goodRows;
+
   /** The questions with a {@code when} that at least one good row leaves visible. */
   private final Set<String> visibleSomewhere = new HashSet<>();
 
@@ -276,7 +279,8 @@ public final class ClassCsv {
     /**
      * The scored questions that no column answers, in document order, but only those visible in at
      * least one good row (a question with no {@code when} always is): a question that every row
-     * hides needs no column. Complete once {@link #next} has returned {@code null}.
+     * hides needs no column. Without any good row (a header alone) every one is listed. Complete
+     * once {@link #next} has returned {@code null}.
      */
     public List<Question> missing() {
       return importer.missing();
@@ -508,6 +512,7 @@ public final class ClassCsv {
    * in storage and reported, §3.4) and which conditional questions it shows.
    */
   private void countVisibility(Answers answers) {
+    goodRows++;
     Set<String> hidden = Visibility.hidden(scan, answers.answers());
     for (String id : answers.answers().keySet()) {
       if (hidden.contains(id)) {
@@ -526,7 +531,8 @@ public final class ClassCsv {
         ? List.of()
         : scan.scoredQuestions().stream()
             .filter(q -> !questionColumns.containsKey(q.id()))
-            .filter(q -> q.when() == null || visibleSomewhere.contains(q.id()))
+            // without a good row nothing is known to hide it: a header alone is told in full
+            .filter(q -> q.when() == null || goodRows == 0 || visibleSomewhere.contains(q.id()))
             .toList();
   }
 

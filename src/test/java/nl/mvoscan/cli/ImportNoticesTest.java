@@ -41,7 +41,7 @@ class ImportNoticesTest {
     assertThat(again.out()).doesNotContain("without a name");
     // the rows are anonymous, and said so one line each
     assertThat(first.err())
-        .contains(csv + ":2: naam: no name: imported as an anonymous response")
+        .contains(csv + ":2: naam: no name: the row counts as an anonymous response")
         .contains(csv + ":4: naam: no name");
     Cli.Run dry =
         Cli.run(

@@ -534,6 +534,10 @@ class ClassCsvFormsTest {
     assertThat(conditional("auto;elektrisch\n").missing())
         .extracting(Question::id)
         .containsExactly("fiets");
+    // a header alone hides nothing: every question without a column is told
+    assertThat(conditional("auto;fiets\n").missing())
+        .extracting(Question::id)
+        .containsExactly("elektrisch");
   }
 
   // ---------------------------------------------------------------- the bundled scan's labels
