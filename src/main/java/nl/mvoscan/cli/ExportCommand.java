@@ -117,6 +117,8 @@ public final class ExportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int rows;
     try (Store store = db.openExisting(messages)) {
+      Selections.requireKnown(
+          store, messages, Selections.of(className), List.of(), Selections.of(schoolYear));
       if (file != null) {
         int[] written = {0};
         try {
@@ -197,6 +199,8 @@ public final class ExportCommand implements Callable<Integer> {
     ExportQueries.Data data;
     AggregateQueries.Selection selection;
     try (Store store = db.openExisting(messages)) {
+      Selections.requireKnown(
+          store, messages, Selections.of(className), List.of(), Selections.of(schoolYear));
       // one snapshot: an import in between must not give the sheets and the class figures
       // different responses
       record Read(ExportQueries.Data data, AggregateQueries.Selection selection) {}
