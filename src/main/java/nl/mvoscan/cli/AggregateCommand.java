@@ -126,6 +126,7 @@ public final class AggregateCommand implements Callable<Integer> {
     java.util.Map<Long, String> schoolOf;
     boolean networkFigures;
     try (Store store = db.openExisting(messages)) {
+      Selections.requireKnown(store, messages, classes, companies, schoolYears);
       AggregateQueries.Selection[] selected = new AggregateQueries.Selection[1];
       schoolOf =
           store.snapshot(

@@ -43,14 +43,16 @@ public final class CommandLineFactory {
         TerminalWriter.of(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err =
         TerminalWriter.of(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    return create(out, err, StandardInput.system(), args);
+    return create(out, err, StandardInput.system(), StandardOutput.system(), args);
   }
 
   /**
-   * The command line on these streams, {@code take} reading from {@code in}; with {@code args} only
-   * the subcommand they name is built, with {@code null} all of them.
+   * The command line on these streams, {@code take} reading from {@code in} and {@code -o -}
+   * writing its bytes to {@code bytes}; with {@code args} only the subcommand they name is built,
+   * with {@code null} all of them.
    */
-  static CommandLine create(PrintWriter out, PrintWriter err, StandardInput in, String[] args) {
+  static CommandLine create(
+      PrintWriter out, PrintWriter err, StandardInput in, StandardOutput bytes, String[] args) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
@@ -61,8 +63,9 @@ public final class CommandLineFactory {
                 : defaults.create(type);
           }
         };
-    return configure(
-        withSubcommands(new CommandLine(new MvoscanCommand(), factory), args), out, err);
+    MvoscanCommand root = new MvoscanCommand();
+    root.standardOutput = bytes;
+    return configure(withSubcommands(new CommandLine(root, factory), args), out, err);
   }
 
   /**

@@ -96,7 +96,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages messages = common.messages();
-    Path file = output == null ? null : output.file(messages);
+    // -o - is standard output: as without -o for text, the bytes themselves for a workbook
+    Path file = output == null || output.isStandardOutput() ? null : output.file(messages);
     List<String> problems = new ArrayList<>();
     if (wide && answers) {
       problems.add(messages.get("export.wideAndLong"));
@@ -104,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
     if (excel && format != Format.csv) {
       problems.add(messages.get("export.excelNeedsCsv"));
     }
-    if (format == Format.xlsx && file == null) {
+    if (format == Format.xlsx && output == null) {
       problems.add(messages.get("export.xlsxNeedsOutput"));
     }
     if (!problems.isEmpty()) {
@@ -116,6 +117,8 @@ public final class ExportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int rows;
     try (Store store = db.openExisting(messages)) {
+      Selections.requireKnown(
+          store, messages, Selections.of(className), List.of(), Selections.of(schoolYear));
       if (file != null) {
         int[] written = {0};
         try {
@@ -188,9 +191,16 @@ public final class ExportCommand implements Callable<Integer> {
 
   /** The workbook: both tables, the class figures of the same selection, written in one go. */
   private int workbook(Messages messages, Path file) {
+    StandardOutput standardOutput = StandardOutput.of(spec);
+    if (file == null && standardOutput.terminal()) {
+      // refused before the database is read: the answer would be the same after
+      throw MvoscanException.invalidInput(messages.get("output.binaryToTerminal", "xlsx"));
+    }
     ExportQueries.Data data;
     AggregateQueries.Selection selection;
     try (Store store = db.openExisting(messages)) {
+      Selections.requireKnown(
+          store, messages, Selections.of(className), List.of(), Selections.of(schoolYear));
       // one snapshot: an import in between must not give the sheets and the class figures
       // different responses
       record Read(ExportQueries.Data data, AggregateQueries.Selection selection) {}
@@ -218,15 +228,22 @@ public final class ExportCommand implements Callable<Integer> {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
       XlsxExport.write(responses, long_, classes, messages, bytes);
-      AtomicFiles.write(file, bytes.toByteArray());
+      if (file != null) {
+        AtomicFiles.write(file, bytes.toByteArray());
+      }
     } catch (IOException e) {
       throw MvoscanException.failure(
           messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
     }
+    String what = messages.get("export.responses", responses.rows().size());
+    if (file == null) {
+      standardOutput.write(bytes.toByteArray(), "xlsx", spec.commandLine().getOut(), messages);
+    }
     PrintWriter err = spec.commandLine().getErr();
     err.println(
-        messages.get(
-            "export.written", messages.get("export.responses", responses.rows().size()), file));
+        file == null
+            ? messages.get("export.done", what)
+            : messages.get("export.written", what, file));
     err.flush();
     return ExitCode.OK;
   }

@@ -112,7 +112,8 @@ public final class ImportCommand implements Callable<Integer> {
         int[] added = {0};
         intake.run(response -> added[0]++);
         intake.refuseIfRejected();
-        preview = new ResponseWriter.Preview(added[0], 0, 0);
+        // no database: nothing is stored yet, so every response would be new, repeats included
+        preview = new ResponseWriter.Preview(added[0], 0, 0, 0);
       }
       Problems.capped(intake.problems, messages).forEach(err::println);
       out.println(
@@ -122,6 +123,7 @@ public final class ImportCommand implements Callable<Integer> {
               preview.present(),
               intake.rejected,
               preview.replaced()));
+      anonymousRepeats(out, messages, preview.anonymousRepeats());
       out.flush();
       return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
     }
@@ -149,8 +151,19 @@ public final class ImportCommand implements Callable<Integer> {
             outcome.duplicates(),
             intake.rejected,
             outcome.replaced()));
+    anonymousRepeats(out, messages, outcome.anonymousRepeats());
     out.flush();
     return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
+  }
+
+  /**
+   * Says that identical anonymous rows were each imported, not merged: "already present" only
+   * counts what was stored before, and a teacher who expects a merge should see it did not happen.
+   */
+  private static void anonymousRepeats(PrintWriter out, Messages messages, int repeats) {
+    if (repeats > 0) {
+      out.println(messages.get("import.anonymousRepeats", messages.count("response", repeats)));
+    }
   }
 
   /**
@@ -228,10 +241,8 @@ public final class ImportCommand implements Callable<Integer> {
           if (fileUnusable || !storing() || (!skipInvalid && csv.hasProblems())) {
             continue; // checked for its problems only: nothing of this import will be stored
           }
-          String clazz =
-              row.answers().respondent() != null
-                  ? row.answers().respondent().className()
-                  : className;
+          // the row's class, also for an anonymous row that has no respondent to carry it
+          String clazz = row.className();
           sink.accept(
               new ResponseWriter.NewResponse(
                   Scorer.score(scan, row.answers()),

@@ -45,6 +45,9 @@ public final class MvoscanCommand implements Runnable {
   /** Lets --db stand before the subcommand too: mvoscan --db klas.db import ... */
   @Mixin DbOptions db;
 
+  /** Where {@code -o -} writes a PDF or workbook; tests give their own. */
+  StandardOutput standardOutput = StandardOutput.system();
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

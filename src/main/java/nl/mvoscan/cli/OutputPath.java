@@ -20,6 +20,11 @@ record OutputPath(Path path, boolean folder) {
     return new OutputPath(Path.of(text), slash && text.length() > 1);
   }
 
+  /** {@code -o -}: standard output, as Unix tools read a lone dash. */
+  boolean isStandardOutput() {
+    return !folder && path.toString().equals("-");
+  }
+
   /** A folder: written so, or an existing folder. */
   boolean isFolder() {
     return folder || Files.isDirectory(path);

@@ -143,6 +143,9 @@ public final class ReportCommand implements Runnable {
               common.messagesFor(language),
               language,
               withGrade ? StudentReport.Audience.STUDENT : StudentReport.Audience.COMPANY);
+      if (output != null && output.isStandardOutput()) {
+        return toStandardOutput(spec, pdf, messages);
+      }
       Path target = target(output, studentFileBase(result, messages, source), messages);
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();
@@ -211,6 +214,9 @@ public final class ReportCommand implements Runnable {
         summary = classSummary(store, messages, className, schoolYear);
       }
       RenderedPdf pdf = render(summary, anonymize, messages, spec.commandLine().getErr());
+      if (output != null && output.isStandardOutput()) {
+        return toStandardOutput(spec, pdf, messages);
+      }
       Path target =
           target(
               output,
@@ -260,6 +266,9 @@ public final class ReportCommand implements Runnable {
     public Integer call() {
       Messages messages = common.messages();
       PrintWriter err = spec.commandLine().getErr();
+      if (output.isStandardOutput()) {
+        throw MvoscanException.invalidInput(messages.get("report.batchStandardOutput"));
+      }
       Path folder = output.path();
       if (Files.exists(folder) && !Files.isDirectory(folder)) {
         throw MvoscanException.invalidInput(folder + ": " + messages.get("report.notAFolder"));
@@ -508,6 +517,19 @@ public final class ReportCommand implements Runnable {
       }
     }
     return output.fileOrIn(defaultBase + ".pdf");
+  }
+
+  /**
+   * {@code -o -}: the PDF's bytes on standard output (refused on a terminal), and the line that
+   * names the file on stderr instead, so a pipe gets nothing but the PDF.
+   */
+  static int toStandardOutput(
+      picocli.CommandLine.Model.CommandSpec spec, RenderedPdf pdf, Messages messages) {
+    StandardOutput.of(spec).write(pdf.bytes(), "PDF", spec.commandLine().getOut(), messages);
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(messages.get("report.writtenStandardOutput", pdf.pages()));
+    err.flush();
+    return ExitCode.OK;
   }
 
   static void write(Path target, byte[] bytes, Messages messages) {

@@ -127,6 +127,9 @@ final class ReportNetworkCommand implements Callable<Integer> {
                 school == null ? null : school.trim(),
                 language,
                 limits));
+    if (output != null && output.isStandardOutput()) {
+      return ReportCommand.toStandardOutput(spec, pdf, messages);
+    }
     Path target =
         ReportCommand.target(
             output,

@@ -39,6 +39,12 @@ public final class ResponsesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<ResponseQueries.Summary> rows;
     try (Store store = db.openExisting(messages)) {
+      Selections.requireKnown(
+          store,
+          messages,
+          Selections.of(className),
+          Selections.of(company),
+          Selections.of(schoolYear));
       rows =
           ResponseQueries.list(store, new ResponseQueries.Filter(className, company, schoolYear));
     }

@@ -107,6 +107,9 @@ public final class TakeCommand implements Callable<Integer> {
     textLanguage = common.newResponseLanguage(scan, prior == null ? null : prior.language());
     messages = common.messagesFor(textLanguage);
 
+    if (output != null && output.isStandardOutput()) {
+      throw MvoscanException.invalidInput(messages.get("take.outputStandardOutput"));
+    }
     Path target = output == null ? null : output.file(messages);
     file = target != null ? target : resume;
     if (target != null && Files.exists(target) && (resume == null || !same(target, resume))) {

@@ -60,7 +60,8 @@ public final class TemplateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Messages messages = common.messages();
-    Path file = output == null ? null : output.file(messages);
+    // -o - is standard output, as without -o
+    Path file = output == null || output.isStandardOutput() ? null : output.file(messages);
     Scan scan = new ScanResolver(sources, messages).resolve(scanRef);
     String language = common.scanLanguage(scan);
     if (form) {

@@ -53,13 +53,18 @@ import nl.mvoscan.io.Tables;
  */
 public final class ClassCsv {
 
-  /** One good row: the line (or worksheet row) where its record starts and its answers. */
-  public record Row(int line, Answers answers) {}
+  /**
+   * One good row: the line (or worksheet row) where its record starts, its answers, and its class:
+   * the {@code klas} cell, else the default class, also for a row without a name (an anonymous
+   * response has no respondent to carry it).
+   */
+  public record Row(int line, Answers answers, String className) {}
 
   /**
    * The import of one table. {@code problems} includes those of the table itself; by the contract
-   * an import with any problem imports nothing. {@code warnings} are columns that are not used;
-   * {@code missing} are the scored questions that no column answers, in document order.
+   * an import with any problem imports nothing. {@code warnings} are columns that are not used,
+   * rows without a name and answers to hidden questions; {@code missing} are the scored questions
+   * that no column answers and that at least one row leaves visible, in document order.
    */
   public record Result(
       List<Row> rows,
@@ -198,6 +203,15 @@ public final class ClassCsv {
   private final Map<String, Column> questionColumns = new LinkedHashMap<>();
   private final Map<String, OptionIndex> optionIndexes = new HashMap<>();
 
+  /** Per question with a column, how many good rows answered it while it was hidden for them. */
+  private final Map<String, Integer> hiddenAnswers = new HashMap<>();
+
+  /** How many good rows have been read. */
+  private int goodRows;
+
+  /** The questions with a {@code when} that at least one good row leaves visible. */
+  private final Set<String> visibleSomewhere = new HashSet<>();
+
   private ClassCsv(TableRows table, Scan scan, String defaultClass) {
     this.table = table;
     this.scan = scan;
@@ -262,7 +276,12 @@ public final class ClassCsv {
       return importer.notes();
     }
 
-    /** The scored questions that no column answers, in document order. */
+    /**
+     * The scored questions that no column answers, in document order, but only those visible in at
+     * least one good row (a question with no {@code when} always is): a question that every row
+     * hides needs no column. Without any good row (a header alone) every one is listed. Complete
+     * once {@link #next} has returned {@code null}.
+     */
     public List<Question> missing() {
       return importer.missing();
     }
@@ -356,7 +375,7 @@ public final class ClassCsv {
                         mappingFields()));
                 return;
               }
-              String earlier = seen.put(normalize(entry.getKey()), entry.getKey());
+              String earlier = seen.put(stripped(normalize(entry.getKey())), entry.getKey());
               if (earlier != null) {
                 problems.add(
                     new JsonProblem(
@@ -448,7 +467,9 @@ public final class ClassCsv {
   private void begin(Map<String, String> mapping) {
     takeTableProblems(); // the table's own (an empty file, no header) before those of its header
     Map<String, String> normalizedMapping = new HashMap<>();
-    mapping.forEach((header, id) -> normalizedMapping.put(normalize(header), id));
+    // compared like question texts, after the same tolerant normalisation: a mapped "Vraag 3"
+    // heads the Forms column "Vraag 3?" too
+    mapping.forEach((header, id) -> normalizedMapping.put(stripped(normalize(header)), id));
     resolveColumns(normalizedMapping);
     columns.sort(Comparator.comparingInt(Column::index));
   }
@@ -461,9 +482,10 @@ public final class ClassCsv {
       CsvTable.Row row = table.next();
       takeTableProblems();
       unnamed.replaceAll((index, seen) -> seen || !CsvTable.isBlank(row.cell(index)));
-      Answers answers = importRow(row);
-      if (answers != null) {
-        return new Row(row.line(), answers);
+      Row imported = importRow(row);
+      if (imported != null) {
+        countVisibility(imported.answers());
+        return imported;
       }
     }
     takeTableProblems();
@@ -485,17 +507,53 @@ public final class ClassCsv {
     return List.copyOf(sorted);
   }
 
+  /**
+   * Notes what a good row leaves hidden: its answers to hidden questions (ignored by scoring, kept
+   * in storage and reported, §3.4) and which conditional questions it shows.
+   */
+  private void countVisibility(Answers answers) {
+    goodRows++;
+    Set<String> hidden = Visibility.hidden(scan, answers.answers());
+    for (String id : answers.answers().keySet()) {
+      if (hidden.contains(id)) {
+        hiddenAnswers.merge(id, 1, Integer::sum);
+      }
+    }
+    for (Question question : scan.questions()) {
+      if (question.when() != null && !hidden.contains(question.id())) {
+        visibleSomewhere.add(question.id());
+      }
+    }
+  }
+
   private List<Question> missing() {
     return table.header().isEmpty()
         ? List.of()
         : scan.scoredQuestions().stream()
             .filter(q -> !questionColumns.containsKey(q.id()))
+            // without a good row nothing is known to hide it: a header alone is told in full
+            .filter(q -> q.when() == null || goodRows == 0 || visibleSomewhere.contains(q.id()))
             .toList();
   }
 
   private List<CsvProblem> notes() {
     List<Placed> all = new ArrayList<>(warnings);
     List<String> header = table.header();
+    for (Column column : questionColumns.values()) {
+      Integer count = hiddenAnswers.get(column.question().id());
+      if (count != null) {
+        all.add(
+            new Placed(
+                column.index(),
+                new CsvProblem(
+                    1,
+                    column.header(),
+                    count == 1 ? "csv.hiddenAnswers.one" : "csv.hiddenAnswers.other",
+                    count,
+                    column.question().id(),
+                    column.header())));
+      }
+    }
     unnamed.forEach(
         (index, seen) -> {
           if (seen) {
@@ -526,8 +584,8 @@ public final class ClassCsv {
         unnamed.put(i, false); // warned about once a row has something in it
         continue;
       }
-      if (mapping.containsKey(key)) {
-        String target = mapping.get(key);
+      if (mapping.containsKey(stripped(key))) {
+        String target = mapping.get(stripped(key));
         if (target == null) {
           continue; // ignored on purpose
         }
@@ -567,21 +625,15 @@ public final class ClassCsv {
     }
     for (int i : unknown) {
       String raw = header.get(i);
-      Question near = nearMiss(normalize(raw));
+      Near near = nearMiss(normalize(raw));
       if (near == null) {
         warnings.add(new Placed(i, new CsvProblem(1, raw, "csv.unknownColumn", raw)));
       } else {
-        String language = headerLanguage();
         warnings.add(
             new Placed(
                 i,
                 new CsvProblem(
-                    1,
-                    raw,
-                    "csv.unknownColumnDidYouMean",
-                    raw,
-                    near.text().in(language, scan.defaultLanguage()),
-                    near.id())));
+                    1, raw, "csv.unknownColumnDidYouMean", raw, near.text(), near.id())));
       }
     }
     // a time stamp gives the date only when no column does (§8.4)
@@ -619,38 +671,66 @@ public final class ClassCsv {
     return index;
   }
 
+  /** What a header that matches nothing most likely means: a prompt and its id or field. */
+  private record Near(String text, String id) {}
+
   /**
-   * The question a header most likely means when it matches none: a text within a quarter of its
-   * length in edits, or a header of at least 12 characters that a question text starts with. Null
-   * when nothing is that close, or when the question already has a column.
+   * What a header most likely means when it matches nothing exactly (exact matches are all made
+   * before this is asked, so one always wins): one of the scan's question texts, or a prompt of
+   * mvoscan's own form for a metadata field, within a quarter of its length in edits, or a header
+   * of at least 12 characters that such a text starts with (a header cut short). A header that
+   * holds a whole text and more ("Punten - …", "Feedback - …" of a Forms quiz) is another column
+   * about that question, not a misspelling of it. Null when nothing is that close, or when the
+   * question or field already has a column.
    */
-  private Question nearMiss(String key) {
+  private Near nearMiss(String key) {
     String header = stripped(key);
-    Question best = null;
+    Near best = null;
     double bestScore = 0;
+    List<Near> candidates = new ArrayList<>();
+    String language = headerLanguage();
     for (Question question : scan.questions()) {
       if (questionColumns.containsKey(question.id())) {
         continue;
       }
-      for (String language : scan.languages()) {
-        String text = stripped(normalize(question.text().in(language, scan.defaultLanguage())));
-        double score;
-        if (header.length() >= 12 && text.startsWith(header)) {
-          score = 0.9;
-        } else {
-          int longest = Math.max(header.length(), text.length());
-          if (Math.abs(header.length() - text.length()) > longest / 4) {
-            continue;
-          }
-          score = 1 - (double) distance(header, text) / longest;
-        }
-        if (score >= 0.75 && score > bestScore) {
-          best = question;
-          bestScore = score;
-        }
+      for (String l : scan.languages()) {
+        candidates.add(new Near(question.text().in(l, scan.defaultLanguage()), question.id()));
       }
     }
-    return best;
+    for (Meta meta : Meta.values()) {
+      if (meta.prompt("nl") == null || metaColumns.containsKey(meta)) {
+        continue;
+      }
+      for (String l : List.of("nl", "en")) {
+        candidates.add(new Near(meta.prompt(l), meta.mappingName()));
+      }
+    }
+    for (Near candidate : candidates) {
+      String text = stripped(normalize(candidate.text()));
+      if (text.isEmpty() || (header.length() > text.length() && header.contains(text))) {
+        continue;
+      }
+      double score;
+      if (header.length() >= 12 && text.startsWith(header)) {
+        score = 0.9;
+      } else {
+        int longest = Math.max(header.length(), text.length());
+        if (Math.abs(header.length() - text.length()) > longest / 4) {
+          continue;
+        }
+        score = 1 - (double) distance(header, text) / longest;
+      }
+      if (score >= 0.75 && score > bestScore) {
+        best = candidate;
+        bestScore = score;
+      }
+    }
+    if (best == null || best.id().startsWith("@")) {
+      return best;
+    }
+    // named in the language the other headers are written in
+    Question question = scan.questionsById().get(best.id());
+    return new Near(question.text().in(language, scan.defaultLanguage()), best.id());
   }
 
   /** Levenshtein distance, two rows of memory. */
@@ -704,7 +784,7 @@ public final class ClassCsv {
 
   // ---------------------------------------------------------------- rows
 
-  private Answers importRow(CsvTable.Row row) {
+  private Row importRow(CsvTable.Row row) {
     List<Placed> rowProblems = new ArrayList<>();
     ObjectNode root = NODES.objectNode();
     root.put("format", AnswersLoader.FORMAT);
@@ -748,7 +828,10 @@ public final class ClassCsv {
     }
     rowProblems.sort(Comparator.comparingInt(Placed::column));
     rowProblems.forEach(p -> problems.add(p.problem()));
-    return rowProblems.isEmpty() ? loaded.answers() : null;
+    if (!rowProblems.isEmpty()) {
+      return null;
+    }
+    return new Row(row.line(), loaded.answers(), values.getOrDefault(Meta.CLASS, defaultClass));
   }
 
   private void metadata(
@@ -763,10 +846,15 @@ public final class ClassCsv {
       respondent.put("name", meta.get(Meta.NAME));
       putIfPresent(respondent, "id", meta.get(Meta.ID));
       putIfPresent(respondent, "class", className);
-    } else if (meta.containsKey(Meta.ID) || meta.containsKey(Meta.CLASS)) {
-      Meta at = meta.containsKey(Meta.ID) ? Meta.ID : Meta.CLASS;
-      rowProblems.add(
-          placed(line, used.get(used.containsKey(Meta.NAME) ? Meta.NAME : at), "csv.missingName"));
+    } else if (used.containsKey(Meta.NAME) || meta.containsKey(Meta.ID)) {
+      // §4: a respondent needs a name, and an answers file may have no respondent: a row without
+      // a name is an anonymous response (an anonymous form), its class kept; said per row, since a
+      // forgotten name is worth a look, and a student number cannot be stored without one
+      Column at = used.getOrDefault(Meta.NAME, used.get(Meta.ID));
+      warnings.add(
+          meta.containsKey(Meta.ID)
+              ? placed(line, at, "csv.anonymousRowNumber", meta.get(Meta.ID))
+              : placed(line, at, "csv.anonymousRow"));
     }
     if (meta.containsKey(Meta.COMPANY)) {
       ObjectNode company = root.putObject("company");

@@ -58,6 +58,82 @@ public final class AggregateQueries {
 
   private AggregateQueries() {}
 
+  /**
+   * A filter value that matches no stored response: its option, the value, the values there are.
+   */
+  public record Unmatched(String option, String value, List<String> known) {}
+
+  /**
+   * The values of {@code filter} (classes, companies, school years) that on their own match no
+   * stored response, compared exactly as {@link #select} compares them, each with the values that
+   * the stored responses do have; empty when every value names something.
+   */
+  public static List<Unmatched> unmatched(Store store, Filter filter) {
+    return store.read(
+        connection -> {
+          List<Unmatched> unmatched = new ArrayList<>();
+          String from =
+              " FROM response r JOIN scan s ON s.hash = r.scan_hash"
+                  + " LEFT JOIN company c ON c.id = r.company_id";
+          for (String value : filter.classes()) {
+            if (!any(
+                store, connection, new Filter(List.of(value), List.of(), List.of(), List.of()))) {
+              unmatched.add(
+                  new Unmatched(
+                      "--class",
+                      value,
+                      known(
+                          connection,
+                          "SELECT DISTINCT r.class" + from + " WHERE r.class IS NOT NULL")));
+            }
+          }
+          for (String value : filter.companies()) {
+            if (!any(
+                store, connection, new Filter(List.of(), List.of(value), List.of(), List.of()))) {
+              unmatched.add(
+                  new Unmatched(
+                      "--company",
+                      value,
+                      known(
+                          connection,
+                          "SELECT DISTINCT c.name" + from + " WHERE c.name IS NOT NULL")));
+            }
+          }
+          for (String value : filter.schoolYears()) {
+            if (!any(
+                store, connection, new Filter(List.of(), List.of(), List.of(value), List.of()))) {
+              unmatched.add(
+                  new Unmatched(
+                      "--school-year",
+                      value,
+                      known(connection, "SELECT DISTINCT r.school_year" + from)));
+            }
+          }
+          return List.copyOf(unmatched);
+        });
+  }
+
+  private static boolean any(Store store, Connection connection, Filter filter)
+      throws SQLException {
+    List<String> args = new ArrayList<>();
+    String sql =
+        "SELECT r.id FROM response r JOIN scan s ON s.hash = r.scan_hash"
+            + " LEFT JOIN company c ON c.id = r.company_id"
+            + where(store, filter, args)
+            + " LIMIT 1";
+    boolean[] found = {false};
+    query(connection, sql, args, rs -> found[0] = true);
+    return found[0];
+  }
+
+  /** The distinct values a query gives, sorted without case (as a person reads a list). */
+  private static List<String> known(Connection connection, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    query(connection, sql, List.of(), rs -> values.add(rs.getString(1)));
+    values.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(java.util.Comparator.naturalOrder()));
+    return values;
+  }
+
   /** The selected responses, their figures and answers and their scans, on one snapshot. */
   public static Selection select(Store store, Filter filter) {
     return store.read(connection -> select(store, connection, filter));

@@ -121,12 +121,13 @@ public final class ExportQueries {
     StringBuilder where = new StringBuilder("1 = 1");
     List<Object> args = new ArrayList<>();
     if (filter.className() != null) {
-      where.append(" AND r.class = ?");
-      args.add(filter.className());
+      // without case, as every other command compares a class
+      where.append(" AND ").append(store.caseless("r.class"));
+      args.add(filter.className().trim());
     }
     if (filter.schoolYear() != null) {
       where.append(" AND r.school_year = ?");
-      args.add(filter.schoolYear());
+      args.add(filter.schoolYear().trim());
     }
     return store.read(
         connection -> {

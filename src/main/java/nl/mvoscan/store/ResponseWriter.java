@@ -45,17 +45,23 @@ public final class ResponseWriter {
       Integer sourceRow) {}
 
   /**
-   * What an import did: new response ids, how many were already there, which companies it touched.
+   * What an import did: new response ids, how many were already there, which companies it touched,
+   * and how many anonymous responses repeated an earlier one of the same import answer for answer
+   * (each stored as its own response, never merged).
    */
   public record Outcome(
       List<Long> insertedIds,
       int duplicates,
       int replaced,
       Set<String> companies,
-      Set<String> classes) {}
+      Set<String> classes,
+      int anonymousRepeats) {}
 
-  /** What an import would do, for a dry run: new, already stored, replacing a stored one. */
-  public record Preview(int added, int present, int replaced) {}
+  /**
+   * What an import would do, for a dry run: new, already stored, replacing a stored one, anonymous
+   * repeats (as in {@link Outcome}).
+   */
+  public record Preview(int added, int present, int replaced, int anonymousRepeats) {}
 
   private ResponseWriter() {}
 
@@ -104,7 +110,10 @@ public final class ResponseWriter {
             Outcome outcome = session.outcome();
             throw new DryRun(
                 new Preview(
-                    outcome.insertedIds().size(), outcome.duplicates(), outcome.replaced()));
+                    outcome.insertedIds().size(),
+                    outcome.duplicates(),
+                    outcome.replaced(),
+                    outcome.anonymousRepeats()));
           });
     } catch (DryRun dry) {
       return dry.preview;
@@ -187,6 +196,14 @@ public final class ResponseWriter {
     private final List<Long> insertedIds = new ArrayList<>();
     private int duplicates;
     private int replaced;
+    private int anonymousRepeats;
+
+    /**
+     * How often this import has met each anonymous response's content: two students who answered
+     * alike without a name are two responses, so the n-th occurrence is told apart by its number.
+     */
+    private final Map<String, Integer> anonymousSeen = new HashMap<>();
+
     private int waiting;
 
     /**
@@ -294,7 +311,8 @@ public final class ResponseWriter {
 
     /** What has been stored so far. */
     public Outcome outcome() {
-      return new Outcome(List.copyOf(insertedIds), duplicates, replaced, companies, classes);
+      return new Outcome(
+          List.copyOf(insertedIds), duplicates, replaced, companies, classes, anonymousRepeats);
     }
 
     private void flush() throws SQLException {
@@ -312,11 +330,22 @@ public final class ResponseWriter {
       ScoreResult result = newResponse.result();
       Answers answers = result.answers();
       String hash = contentHash(result, newResponse.className());
+      if (answers.respondent() == null) {
+        // identical anonymous rows are counted per occurrence: the first keeps the plain hash (as
+        // before), the n-th gets "#n", so importing the same file again still adds nothing
+        int occurrence = anonymousSeen.merge(hash, 1, Integer::sum);
+        if (occurrence > 1) {
+          hash = hash + "#" + occurrence;
+        }
+      }
       exists.setString(1, hash);
       try (ResultSet rs = exists.executeQuery()) {
         if (rs.next()) {
           return null;
         }
+      }
+      if (hash.indexOf('#') > 0) {
+        anonymousRepeats++; // a repeat that is stored: one the summary tells was not merged
       }
       Long respondentId =
           answers.respondent() == null

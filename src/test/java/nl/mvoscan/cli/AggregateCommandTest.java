@@ -161,7 +161,8 @@ class AggregateCommandTest {
                 .asInt())
         .isEqualTo(1);
     assertThat(json("--scan", "klas-golden").get("n").asInt()).isEqualTo(6);
-    assertThat(json("--school-year", "2025-2026").get("n").asInt()).isZero();
+    // a school year that names nothing stored is bad input (issue #10)
+    assertThat(aggregate("--school-year", "2025-2026").exitCode()).isEqualTo(ExitCode.BAD_INPUT);
   }
 
   @Test
@@ -397,19 +398,27 @@ class AggregateCommandTest {
 
   @Test
   void aSelectionThatMatchesNothingSaysSoAndExitsZero() throws Exception {
-    Cli.Run text = aggregate("--class", "9Z");
+    // each value is known, together they select nothing: an empty selection, not a typo
+    Cli.Run text = aggregate("--class", "3A", "--company", "Smit Garage");
     assertThat(text.exitCode()).isZero();
     assertThat(text.err()).contains("no responses match the selection (n = 0)");
     assertThat(text.out()).isEmpty();
 
-    Cli.Run json = aggregate("--class", "9Z", "--json");
+    Cli.Run json = aggregate("--class", "3A", "--company", "Smit Garage", "--json");
     assertThat(json.exitCode()).isZero();
     JsonNode root = MAPPER.readTree(json.out());
     assertThat(root.get("n").asInt()).isZero();
     assertThat(root.get("pools").size()).isZero();
-    assertThat(root.get("selection").get("class").get(0).asText()).isEqualTo("9Z");
+    assertThat(root.get("selection").get("class").get(0).asText()).isEqualTo("3A");
 
-    Cli.Run csv = aggregate("--company", "Nobody", "--csv");
+    // a value that names nothing stored is a typo: bad input with what there is (issue #10)
+    Cli.Run unknown = aggregate("--class", "9Z");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(unknown.err())
+        .contains("--class 9Z: matches no stored response")
+        .contains("known values: 3A, 3B");
+
+    Cli.Run csv = aggregate("--class", "3A", "--company", "Smit Garage", "--csv");
     assertThat(csv.exitCode()).isZero();
     assertThat(csv.out().lines().toList()).containsExactly(String.join(",", AggregateCsv.COLUMNS));
 
@@ -464,7 +473,7 @@ class AggregateCommandTest {
                       "--by",
                       "class",
                       "--class",
-                      "3I",
+                      "3a",
                       "--class",
                       "3b")
                   .out());

@@ -27,9 +27,35 @@ public final class Cli {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** What a run wrote as bytes with {@code -o -}, besides its text. */
+  public record BinaryRun(int exitCode, byte[] bytes, String out, String err) {}
+
+  /**
+   * Runs a command line whose {@code -o -} bytes go to a buffer, as to a pipe ({@code terminal}
+   * false) or to a terminal.
+   */
+  public static BinaryRun runBinary(boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    int code =
+        CommandLineFactory.create(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                StandardInput.system(),
+                new StandardOutput(bytes, terminal),
+                null)
+            .execute(args);
+    return new BinaryRun(code, bytes.toByteArray(), out.toString(), err.toString());
+  }
+
   /** The command line of {@code main} on these streams; {@code take} reads from {@code in}. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, BufferedReader in) {
     return CommandLineFactory.create(
-        out, err, in == null ? StandardInput.system() : StandardInput.of(in), null);
+        out,
+        err,
+        in == null ? StandardInput.system() : StandardInput.of(in),
+        StandardOutput.system(),
+        null);
   }
 }

@@ -147,15 +147,25 @@ class ExportCommandTest {
   @Test
   void filtersByClassAndSchoolYear() throws IOException {
     importExamples();
+    // a class or school year that names nothing stored is bad input (issue #10), not an empty list
     Cli.Run other =
         run("export", "--lang", "en", "--db", db(), "--format", "json", "--class", "3B");
-    assertThat(other.exitCode()).isZero();
-    assertThat(other.out().trim()).isEqualTo("[ ]");
-    assertThat(
-            run("export", "--db", db(), "--format", "json", "--school-year", "2025-2026")
-                .out()
-                .trim())
-        .isEqualTo("[ ]");
+    assertThat(other.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(other.out()).isEmpty();
+    assertThat(other.err()).contains("--class 3B: matches no stored response");
+    Cli.Run year =
+        run(
+            "export",
+            "--lang",
+            "en",
+            "--db",
+            db(),
+            "--format",
+            "json",
+            "--school-year",
+            "2025-2026");
+    assertThat(year.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(year.err()).contains("known values: 2026-2027");
     JsonNode all =
         MAPPER.readTree(
             run(

@@ -153,8 +153,10 @@ class ImportCommandTest {
     assertThat(rejected.err())
         .contains(
             "bad.csv:3: Staat duurzaamheid of MVO in de missie of visie van het bedrijf?: \"jaa\" is not an option");
-    assertThat(run("responses", "--db", db, "--json", "--class", "3B").out().trim())
-        .isEqualTo("[ ]");
+    // nothing of the rejected file was stored: class 3B names no stored response (issue #10)
+    Cli.Run none = run("responses", "--lang", "en", "--db", db, "--json", "--class", "3B");
+    assertThat(none.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(none.err()).contains("--class 3B: matches no stored response");
   }
 
   /** The same two students in three dialects of contract §7, and as answers files. */

@@ -119,6 +119,52 @@ class NetworkCommandTest {
     return output;
   }
 
+  /** Runs as {@code runAs} does, standard output to {@code stdout}; returns stderr. */
+  private String runAsToFile(String role, Path stdout, String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "nl.mvoscan.cli.Main"));
+    command.addAll(Arrays.asList(args));
+    Path log = Files.createTempFile(dir, "run", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(stdout.toFile());
+    builder.environment().put("PGPASSWORD", password);
+    builder.environment().remove("PGPASSFILE");
+    Process process = builder.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String errors = Files.readString(log);
+    assertThat(process.exitValue()).as(String.join(" ", args) + ": " + errors).isZero();
+    return errors;
+  }
+
+  @Test
+  void theNetworkReportGoesToStandardOutputWithDashO() throws Exception {
+    pushBoth();
+    Path piped = dir.resolve("piped.pdf");
+    String err =
+        runAsToFile(
+            networkRole,
+            piped,
+            "report",
+            "network",
+            "--lang",
+            "en",
+            "--db",
+            as(networkRole),
+            "--name",
+            "MVO Platform Noord",
+            "--min-schools",
+            "1",
+            "-o",
+            "-");
+    assertThat(err).contains("written to standard output");
+    assertThat(pdfText(Files.readAllBytes(piped))).contains("Network report MVO Platform Noord");
+  }
+
   private String as(String role) {
     return network.withUser(role).address();
   }

@@ -95,9 +95,13 @@ class ClassCsvFormsTest {
         importCsv(
             "Id,Start time,Completion time,Email,Name,Last modified time,visie\n"
                 + "1,2026-03-05 09:10:00,2026-03-05 09:14:02,anonymous,,,ja\n");
+    assertThat(dutch.warnings()).isEmpty();
+    // the anonymous row (an empty name) is said, not refused
+    assertThat(english.warnings())
+        .extracting(w -> w.line() + " " + w.column() + " " + w.key())
+        .containsExactly("2 Name csv.anonymousRow");
     for (ClassCsv.Result result : List.of(dutch, english)) {
       assertThat(result.problems()).isEmpty();
-      assertThat(result.warnings()).isEmpty();
       assertThat(result.rows())
           .singleElement()
           .satisfies(r -> assertThat(r.answers().date()).isEqualTo(LocalDate.of(2026, 3, 5)));
@@ -380,5 +384,233 @@ class ClassCsvFormsTest {
     ClassCsv.Result result = importCsv("visie;medewerkers\nJa;3\n");
     assertThat(result.missing()).extracting(Question::id).containsExactly("co2", "kleuren");
     assertThat(importCsv("co2;kleuren;visie\nNee;Rood;Ja\n").missing()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- hints
+
+  @Test
+  void aFormsQuizPointsOrFeedbackColumnIsNotRecognisedWithoutADidYouMean() {
+    ClassCsv.Result result =
+        importCsv(
+            "medewerkers;Punten - Staat duurzaamheid in de visie?;"
+                + "Feedback - Weet het bedrijf hoe groot zijn CO₂-voetafdruk is?;Punten;Feedback\n"
+                + "3;1;goed;1;goed\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.warnings()).extracting(CsvProblem::key).containsOnly("csv.unknownColumn");
+    assertThat(result.warnings()).hasSize(4);
+  }
+
+  @Test
+  void aMisspeltPromptOfMvoscansOwnFormIsNamedWithDidYouMean() {
+    ClassCsv.Result result = importCsv("Je naaam;visie\nZoë;Ja\n");
+    assertThat(result.warnings())
+        .extracting(w -> w.key() + " " + List.of(w.args()))
+        .containsExactly("csv.unknownColumnDidYouMean [Je naaam, Je naam, @naam]");
+  }
+
+  @Test
+  void aMappedHeaderMatchesAfterTheSameTolerantNormalisationAsAQuestionText() {
+    // without it the mapping of "Vraag 3" would lose to a fuzzy "did you mean" for "Vraag 3?"
+    ClassCsv.Result result =
+        importCsv(
+            "\"Vraag\u00A03 ?\n\";Staat duurzaamheid in jullie visie?\nJa;Ja\n",
+            Map.of("Vraag 3", "visie"));
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.rows().get(0).answers().answers()).containsOnlyKeys("visie");
+    assertThat(result.warnings())
+        .extracting(w -> w.key() + " " + w.args()[0])
+        .containsExactly("csv.unknownColumn Staat duurzaamheid in jullie visie?");
+  }
+
+  @Test
+  void anExactMatchAfterNormalisationWinsOverAFuzzyOne() {
+    ClassCsv.Result result =
+        importCsv(
+            "Staat duurzaamheid in jullie visie?;\"Staat\u00A0duurzaamheid  in de visie ?\n\"\n"
+                + "Ja;Nee\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(value(result.rows().get(0), "visie")).isEqualTo("nee");
+    assertThat(result.warnings()).extracting(CsvProblem::key).containsExactly("csv.unknownColumn");
+  }
+
+  // ---------------------------------------------------------------- anonymous rows
+
+  @Test
+  void aRowWithoutANameIsAnAnonymousResponseWithAWarningPerRowAndItsClass() {
+    ClassCsv.Result result =
+        importCsv(
+            "Naam;Klas;studentnummer;visie\n"
+                + ";3A;;Ja\n"
+                + ";;104201;Nee\n"
+                + "Zoë;3A;;Ja\n"
+                + ";3B;;Ja\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.rows()).hasSize(4);
+    assertThat(result.rows())
+        .extracting(r -> r.answers().respondent() == null)
+        .containsExactly(true, true, false, true);
+    assertThat(result.rows())
+        .extracting(ClassCsv.Row::className)
+        .containsExactly("3A", null, "3A", "3B");
+    assertThat(result.warnings())
+        .extracting(w -> w.line() + " " + w.column() + " " + w.key())
+        .containsExactly(
+            "2 Naam csv.anonymousRow", "3 Naam csv.anonymousRowNumber", "5 Naam csv.anonymousRow");
+  }
+
+  // ---------------------------------------------------------------- hidden questions
+
+  static final String CONDITIONAL =
+      """
+      {
+        "format": "mvoscan-scan/1",
+        "id": "when-scan",
+        "version": "1",
+        "languages": ["nl"],
+        "title": "Test",
+        "profile": [
+          {"id": "auto", "type": "choice", "text": "Heeft het bedrijf auto's?",
+           "options": [{"id": "ja", "label": "Ja"}, {"id": "nee", "label": "Nee"}]}
+        ],
+        "themes": [
+          {"id": "vervoer", "title": "Vervoer",
+           "questions": [
+             {"id": "elektrisch", "type": "choice", "when": "auto == 'ja'",
+              "text": "Rijden de auto's elektrisch?",
+              "options": [{"id": "ja", "label": "Ja", "points": 1},
+                          {"id": "nee", "label": "Nee", "points": 0}]},
+             {"id": "fiets", "type": "choice", "text": "Is er een fietsregeling?",
+              "options": [{"id": "ja", "label": "Ja", "points": 1},
+                          {"id": "nee", "label": "Nee", "points": 0}]}
+           ]}
+        ],
+        "levels": [{"id": "starter", "min": 0, "label": "Starter"}]
+      }
+      """;
+
+  private static ClassCsv.Result conditional(String csv) {
+    return ClassCsv.read(
+        CsvTable.parse(csv.getBytes(StandardCharsets.UTF_8)),
+        ClassCsvTest.scan(CONDITIONAL),
+        Map.of(),
+        null);
+  }
+
+  @Test
+  void answersToAQuestionHiddenForTheirRowAreCountedInOneNoticePerQuestionAndKept() {
+    ClassCsv.Result result =
+        conditional(
+            "auto;Rijden de auto's elektrisch?;fiets\n"
+                + "nee;Ja;Ja\nnee;Nee;Ja\nja;Ja;Ja\nnee;;Ja\nnee;Ja;Nee\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.warnings())
+        .extracting(w -> w.key() + " " + List.of(w.args()))
+        .containsExactly("csv.hiddenAnswers.other [3, elektrisch, Rijden de auto's elektrisch?]");
+    assertThat(
+            Messages.forLanguage("nl")
+                .get(result.warnings().get(0).key(), result.warnings().get(0).args()))
+        .startsWith("3 antwoorden op vraag \"elektrisch\"")
+        .contains("niet van toepassing");
+    // kept with the response (§3.4), never scored
+    assertThat(result.rows().get(0).answers().answers()).containsKey("elektrisch");
+    assertThat(
+            nl.mvoscan.scoring.Scorer.score(
+                    ClassCsvTest.scan(CONDITIONAL), result.rows().get(0).answers())
+                .hiddenAnswers())
+        .extracting(h -> h.question().id())
+        .containsExactly("elektrisch");
+    assertThat(conditional("auto;elektrisch\nnee;Ja\n").warnings())
+        .extracting(CsvProblem::key)
+        .containsExactly("csv.hiddenAnswers.one");
+  }
+
+  @Test
+  void aScoredQuestionHiddenInEveryRowNeedsNoColumn() {
+    assertThat(conditional("auto;fiets\nnee;Ja\nnee;Nee\n").missing()).isEmpty();
+    assertThat(conditional("auto;fiets\nnee;Ja\nja;Nee\n").missing())
+        .extracting(Question::id)
+        .containsExactly("elektrisch");
+    // a question without a condition is visible in every row, also when there are none
+    assertThat(conditional("auto;elektrisch\n").missing())
+        .extracting(Question::id)
+        .containsExactly("fiets");
+    // a header alone hides nothing: every question without a column is told
+    assertThat(conditional("auto;fiets\n").missing())
+        .extracting(Question::id)
+        .containsExactly("elektrisch");
+  }
+
+  // ---------------------------------------------------------------- the bundled scan's labels
+
+  @Test
+  void theBundledScansMultiLabelsWithACommaStayWholeInAGoogleSheetCell() {
+    Scan bundled =
+        ScanLoader.load(java.nio.file.Path.of("scans/mvo-stagebedrijf.json"), java.util.Locale.ROOT)
+            .scan();
+    String csv =
+        "sector,producten,welzijn\n"
+            + "Productie en industrie,\"Het maakt, serveert of verkoopt eten of drinken, "
+            + "Het maakt zelf producten (geen eten of drinken)\","
+            + "\"Goede werkplekken en hulpmiddelen, zoals een tilhulp, Een vertrouwenspersoon, "
+            + "Sport, gezond eten of een gezondheidscheck\"\n"
+            + "\"Landbouw, tuinbouw en groen\",Het maakt; serveert of verkoopt eten of drinken,\n";
+    ClassCsv.Result result =
+        ClassCsv.read(
+            CsvTable.parse(csv.getBytes(StandardCharsets.UTF_8)), bundled, Map.of(), null);
+    assertThat(result.problems())
+        .extracting(p -> p.line() + " " + p.column() + " " + p.key())
+        .containsExactly("3 producten csv.unknownOption");
+    assertThat(value(result.rows().get(0), "producten")).isEqualTo(List.of("eten", "maakt"));
+    assertThat(value(result.rows().get(0), "welzijn"))
+        .isEqualTo(List.of("werkplek", "vertrouwenspersoon", "vitaliteit"));
+  }
+
+  @Test
+  void aSyntheticLabelWithASemicolonStaysWholeBesideOtherOptions() {
+    String scan = SCAN.replace("\"label\": \"A, B\"", "\"label\": \"Rood; of bijna\"");
+    ClassCsv.Result result =
+        ClassCsv.read(
+            CsvTable.parse(
+                "kleuren\n\"Rood; of bijna; Groen\"\n\"Rood;Rood; of bijna\"\n"
+                    .getBytes(StandardCharsets.UTF_8)),
+            ClassCsvTest.scan(scan),
+            Map.of(),
+            null);
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.rows())
+        .extracting(r -> value(r, "kleuren"))
+        .containsExactly(List.of("ab", "groen"), List.of("rood", "ab"));
+  }
+
+  @Test
+  void theNumbersTableOfTheDocsHolds() {
+    // docs/class-csv.md, "Numbers mvoscan reads": medewerkers is whole, omzet is not
+    ClassCsv.Result good =
+        importCsv(
+            "medewerkers;omzet\n+12;+12\n1.200;1.200\n12.500;12.500\n1234,567;1234,567\n"
+                + "1.000;1.000\n ;2,5\n");
+    assertThat(good.problems()).isEmpty();
+    assertThat(good.rows())
+        .extracting(r -> value(r, "omzet"))
+        .containsExactly(
+            new BigDecimal("12"),
+            new BigDecimal("1.2"),
+            new BigDecimal("12.5"),
+            new BigDecimal("1234.567"),
+            new BigDecimal("1"),
+            new BigDecimal("2.5"));
+    assertThat(good.rows())
+        .extracting(r -> value(r, "medewerkers"))
+        .containsExactly(
+            new BigDecimal("12"),
+            new BigDecimal("1200"),
+            new BigDecimal("12500"),
+            new BigDecimal("1234567"),
+            new BigDecimal("1000"),
+            null);
+    ClassCsv.Result bad =
+        importCsv("omzet\n1,200.5\n1 200\n€ 12\n12%\n12 m²\n1e3\nca. 10\n1.200.000\n");
+    assertThat(bad.problems()).extracting(CsvProblem::key).containsOnly("csv.notNumber");
+    assertThat(bad.problems()).hasSize(8);
   }
 }

@@ -1,0 +1,62 @@
+package nl.mvoscan.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import nl.mvoscan.i18n.Messages;
+
+/**
+ * Standard output as bytes, for a PDF or workbook written with {@code -o -}: the command's text
+ * writer would mangle them. On a terminal they are refused, since a PDF shown as text is only noise
+ * that can upset the terminal.
+ *
+ * @param stream where the bytes go
+ * @param terminal whether that is a terminal a person looks at
+ */
+record StandardOutput(OutputStream stream, boolean terminal) {
+
+  /** The JVM's own standard output. */
+  static StandardOutput system() {
+    return new StandardOutput(System.out, isTerminal());
+  }
+
+  /**
+   * Java 17 has a console only when both standard input and output are a terminal; from Java 22 on
+   * it has one more often and says through {@code isTerminal} whether it is one.
+   */
+  private static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before Java 22 a console is a terminal
+    }
+  }
+
+  /** The standard output of the command line that {@code spec} belongs to. */
+  static StandardOutput of(picocli.CommandLine.Model.CommandSpec spec) {
+    return spec.root().userObject() instanceof MvoscanCommand root ? root.standardOutput : system();
+  }
+
+  /**
+   * Writes {@code bytes} (what: "PDF", "xlsx") after whatever text is waiting in {@code text}; on a
+   * terminal bad input that says to redirect or to name a file.
+   */
+  void write(byte[] bytes, String what, PrintWriter text, Messages messages) {
+    if (terminal) {
+      throw MvoscanException.invalidInput(messages.get("output.binaryToTerminal", what));
+    }
+    text.flush();
+    try {
+      stream.write(bytes);
+      stream.flush();
+    } catch (IOException e) {
+      throw MvoscanException.failure(
+          messages.get("file.cannotWrite", "-", String.valueOf(e.getMessage())), e);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package nl.mvoscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code -o -} writes to standard output wherever {@code -o} exists: text as without {@code -o}, a
+ * PDF or workbook as its bytes, refused on a terminal; where it makes no sense (take asks its
+ * questions there, a batch is a folder) it is bad input that says what to give instead. Nothing is
+ * written as a file called "-".
+ */
+class DashOutputTest {
+
+  @TempDir Path dir;
+
+  private String db;
+
+  @BeforeEach
+  void classInDatabase() {
+    db = dir.resolve("k.db").toString();
+    Cli.Run imported = Cli.run("import", "--db", db, "examples/klas-3a.csv");
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+  }
+
+  @Test
+  void templateWritesItsJsonAndItsFormToStandardOutput() {
+    Cli.Run json = Cli.run("template", "--lang", "en", "mvo-stagebedrijf", "-o", "-");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(json.out()).startsWith("{").contains("\"format\" : \"mvoscan-answers/1\"");
+    Cli.Run form = Cli.run("template", "--lang", "en", "mvo-stagebedrijf", "--form", "-o", "-");
+    assertThat(form.exitCode()).as(form.err()).isZero();
+    assertThat(form.out()).contains("Your name");
+    assertNoDashFile();
+  }
+
+  @Test
+  void exportWritesCsvAndJsonToStandardOutput() {
+    Cli.Run csv = Cli.run("export", "--lang", "en", "--db", db, "-o", "-");
+    assertThat(csv.exitCode()).as(csv.err()).isZero();
+    assertThat(csv.out().lines().count()).isEqualTo(29);
+    assertThat(csv.err()).contains("exported").doesNotContain(" to -");
+    Cli.Run json = Cli.run("export", "--lang", "en", "--db", db, "--format", "json", "-o", "-");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(json.out().strip()).startsWith("[").endsWith("]");
+    assertNoDashFile();
+  }
+
+  @Test
+  void anExcelWorkbookGoesToAPipeAndIsRefusedOnATerminal() throws Exception {
+    Cli.BinaryRun piped =
+        Cli.runBinary(false, "export", "--lang", "en", "--db", db, "--format", "xlsx", "-o", "-");
+    assertThat(piped.exitCode()).as(piped.err()).isZero();
+    assertThat(new String(piped.bytes(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    assertThat(piped.out()).isEmpty();
+    try (var workbook =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(piped.bytes()))) {
+      assertThat(workbook.getSheets().count()).isGreaterThanOrEqualTo(3);
+    }
+
+    Cli.BinaryRun terminal =
+        Cli.runBinary(true, "export", "--lang", "en", "--db", db, "--format", "xlsx", "-o", "-");
+    assertThat(terminal.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(terminal.bytes()).isEmpty();
+    assertThat(terminal.err())
+        .contains("-o -: standard output is a terminal, where a xlsx is unreadable")
+        .doesNotContain("Exception");
+    assertNoDashFile();
+  }
+
+  @Test
+  void studentAndClassReportsGoToAPipeAsPdfAndAreRefusedOnATerminal() {
+    for (String[] args :
+        new String[][] {
+          {"report", "student", "examples/bakkerij-emmen.json", "--lang", "en", "-o", "-"},
+          {"report", "class", "3A", "--lang", "en", "--db", db, "-o", "-"}
+        }) {
+      Cli.BinaryRun piped = Cli.runBinary(false, args);
+      assertThat(piped.exitCode()).as(piped.err()).isZero();
+      assertThat(new String(piped.bytes(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+      assertThat(piped.out()).as("nothing but the PDF on standard output").isEmpty();
+      assertThat(piped.err()).contains("written to standard output (");
+
+      Cli.BinaryRun terminal = Cli.runBinary(true, args);
+      assertThat(terminal.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+      assertThat(terminal.bytes()).isEmpty();
+      assertThat(terminal.err()).contains("where a PDF is unreadable");
+    }
+    assertNoDashFile();
+  }
+
+  @Test
+  void aBatchAndTakeSayWhyStandardOutputCannotBeTheirOutput() {
+    Cli.Run batch =
+        Cli.run("report", "batch", "--class", "3A", "--lang", "en", "--db", db, "-o", "-");
+    assertThat(batch.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(batch.err()).contains("a batch is a folder of PDF files").contains("-o rapporten/");
+
+    Cli.Run take =
+        Cli.run(
+            new java.io.BufferedReader(new java.io.StringReader("")),
+            "take",
+            "mvo-stagebedrijf",
+            "--lang",
+            "en",
+            "-o",
+            "-");
+    assertThat(take.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(take.err()).contains("take asks its questions on standard output");
+    assertNoDashFile();
+  }
+
+  /** No command took "-" for a file name, here or in the working directory. */
+  private void assertNoDashFile() {
+    assertThat(Path.of("-")).doesNotExist();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).doesNotContain("-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
