@@ -253,7 +253,7 @@ class StudentReportTest {
     assertThat(text)
         .contains(
             "Advies bij niveau Koploper:",
-            "Laat de aanpak controleren door een andere partij, met een keurmerk of certificaat.");
+            "Het bestuur van dit thema is op orde en dat mag gezien worden.");
     assertThat(text)
         .contains(
             "Sterke punten",
