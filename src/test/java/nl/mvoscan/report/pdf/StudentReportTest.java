@@ -253,7 +253,7 @@ class StudentReportTest {
     assertThat(text)
         .contains(
             "Advies bij niveau Koploper:",
-            "Het bestuur van dit thema is op orde en dat mag gezien worden.");
+            "Beleid en bestuur zijn hier op orde, en dat mag gezien worden.");
     assertThat(text)
         .contains(
             "Sterke punten",
