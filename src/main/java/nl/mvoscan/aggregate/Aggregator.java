@@ -277,7 +277,8 @@ public final class Aggregator {
     GroupSummary.ScoreSummary grade =
         scores(responses.stream().map(r -> new Response.Figure(r.status(), r.grade())).toList());
     List<GroupSummary.ThemeSummary> themes = new ArrayList<>();
-    for (Theme theme : scan.themes()) {
+    // a block of unscored questions (the VSME key figures) has no theme score to sum up
+    for (Theme theme : scan.themes().stream().filter(Theme::counts).toList()) {
       themes.add(
           new GroupSummary.ThemeSummary(
               theme,

@@ -189,8 +189,9 @@ public final class NetworkFigures {
       List<Rational> overall = new ArrayList<>();
       counted.values().forEach(g -> add(overall, g.overall().statistics().mean()));
       List<Comparison> themes = new ArrayList<>();
-      for (int i = 0; i < scan.themes().size(); i++) {
-        Theme theme = scan.themes().get(i);
+      List<Theme> counting = scan.themes().stream().filter(Theme::counts).toList();
+      for (int i = 0; i < counting.size(); i++) {
+        Theme theme = counting.get(i);
         List<Rational> means = new ArrayList<>();
         for (GroupSummary g : counted.values()) {
           add(means, themeMean(g, theme));

@@ -52,7 +52,8 @@ public final class TakeCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "ANSWERS.json",
       description =
-          "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default antwoorden-<name>-<date>.json here.")
+          "Antwoordbestand; standaard antwoorden-<naam>-<datum>.json hier / answers file; default"
+              + " antwoorden-<name>-<date>.json here.")
   OutputPath output;
 
   @Option(
@@ -69,14 +70,16 @@ public final class TakeCommand implements Callable<Integer> {
   @Option(
       names = "--store",
       description =
-          "Zet de antwoorden aan het eind in de database / store the response in the database at the end.")
+          "Zet de antwoorden aan het eind in de database / store the response in the database at"
+              + " the end.")
   boolean store;
 
   @Option(
       names = "--date",
       paramLabel = "YYYY-MM-DD",
       description =
-          "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default today.")
+          "Datum die voorgesteld wordt; standaard vandaag / date offered as default; default"
+              + " today.")
   String date;
 
   private final StandardInput input;
@@ -247,7 +250,11 @@ public final class TakeCommand implements Callable<Integer> {
               .orElse(messages.get("take.change.open"));
       console.line(
           String.format(
-              "  %" + width + "d. %s %s", i + 1, text(question), console.dim("→ " + answer)));
+              "  %" + width + "d. %s%s %s",
+              i + 1,
+              text(question),
+              law(question),
+              console.dim("→ " + answer)));
     }
   }
 
@@ -262,7 +269,7 @@ public final class TakeCommand implements Callable<Integer> {
     }
     console.blank();
     console.line(console.bold(messages.get("take.unknown.intro", unknown.size())));
-    unknown.forEach(q -> console.line("  - " + text(q)));
+    unknown.forEach(q -> console.line("  - " + text(q) + law(q)));
     console.line(messages.get("take.unknown.offer"));
     String answer = console.ask();
     if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("j|ja|y|yes")) {
@@ -732,6 +739,11 @@ public final class TakeCommand implements Callable<Integer> {
 
   private String text(Question question) {
     return text(question.text());
+  }
+
+  /** A topic the law sets is a duty, not a choice: marked as the scorecard marks it. */
+  private String law(Question question) {
+    return question.tags().containsKey("law") ? " (" + messages.get("card.law") + ")" : "";
   }
 
   private String reason(Interview.Reason reason) {

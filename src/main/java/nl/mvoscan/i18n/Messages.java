@@ -59,6 +59,36 @@ public final class Messages {
   }
 
   /**
+   * A quantity as people read it in a table: {@link #decimal} with thousands grouped from five
+   * digits on (12.500 in Dutch, 12,500 in English; 9800 and a year such as 2025 stay as they are,
+   * as Dutch and English style guides allow for four digits). Built by hand, never from the
+   * platform locale, so a Turkish or German default changes nothing.
+   */
+  public String number(java.math.BigDecimal value) {
+    String plain = value.toPlainString();
+    boolean negative = plain.startsWith("-");
+    String digits = negative ? plain.substring(1) : plain;
+    int point = digits.indexOf('.');
+    String whole = point < 0 ? digits : digits.substring(0, point);
+    String fraction = point < 0 ? "" : digits.substring(point + 1);
+    boolean dutch = locale.getLanguage().equals("nl");
+    StringBuilder out = new StringBuilder();
+    if (whole.length() >= 5) {
+      int first = whole.length() % 3 == 0 ? 3 : whole.length() % 3;
+      out.append(whole, 0, first);
+      for (int i = first; i < whole.length(); i += 3) {
+        out.append(dutch ? '.' : ',').append(whole, i, i + 3);
+      }
+    } else {
+      out.append(whole);
+    }
+    if (!fraction.isEmpty()) {
+      out.append(dutch ? ',' : '.').append(fraction);
+    }
+    return (negative ? "-" : "") + out;
+  }
+
+  /**
    * A count with its noun in the right number: {@code count("response", 1)} is "1 antwoord", with 2
    * "2 antwoorden" (keys {@code count.<noun>.one} and {@code count.<noun>.other}).
    */

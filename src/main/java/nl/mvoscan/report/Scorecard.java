@@ -80,13 +80,13 @@ public final class Scorecard {
     StringBuilder out = new StringBuilder();
     header(result, out);
     int width =
-        result.themes().stream()
+        result.countingThemes().stream()
             .mapToInt(t -> t.theme().title().in(language, lang0()).length())
             .max()
             .orElse(10);
     width = Math.min(Math.max(width, 12), 40);
     int scoreWidth =
-        scoreWidth(result.themes().stream().map(ScoreResult.ThemeScore::figures).toList());
+        scoreWidth(result.countingThemes().stream().map(ScoreResult.ThemeScore::figures).toList());
     out.append(
         String.format(
             java.util.Locale.ROOT,
@@ -95,7 +95,7 @@ public final class Scorecard {
             "",
             messages.get("card.score"),
             messages.get("card.coverage")));
-    for (ScoreResult.ThemeScore theme : result.themes()) {
+    for (ScoreResult.ThemeScore theme : result.countingThemes()) {
       ScoreResult.Figures f = theme.figures();
       String title = truncate(theme.theme().title().in(language, lang0()), width);
       String score = f.status() == Status.SCORED ? decimal(f.roundedScore()) : statusWord(f);
@@ -189,7 +189,7 @@ public final class Scorecard {
             .append(System.lineSeparator());
       }
     }
-    for (ScoreResult.ThemeScore theme : result.themes()) {
+    for (ScoreResult.ThemeScore theme : result.countingThemes()) {
       out.append(System.lineSeparator())
           .append(
               messages.get(

@@ -11,4 +11,13 @@ public record Theme(
     Text description,
     Text advice,
     Map<String, Text> levelAdvice,
-    List<Question> questions) {}
+    List<Question> questions) {
+
+  /**
+   * Whether any of its questions counts towards a score. A block of only unscored questions (the
+   * VSME key figures) gathers answers but has no theme score, so score tables leave it out.
+   */
+  public boolean counts() {
+    return questions.stream().anyMatch(Question::scored);
+  }
+}

@@ -26,6 +26,14 @@ public record ScoreResult(
     List<HiddenAnswer> hiddenAnswers) {
 
   /**
+   * The themes a score table shows: those with a scored question. {@link #themes()} keeps every
+   * theme, as {@code score --json} must (§6).
+   */
+  public List<ThemeScore> countingThemes() {
+    return themes.stream().filter(t -> t.theme().counts()).toList();
+  }
+
+  /**
    * Status, exact score and coverage of a group of questions (a theme, a lens or the whole).
    *
    * @param reason why the group is {@code insufficient}; {@code null} for every other status and

@@ -918,7 +918,7 @@ final class StudentPages {
     Scan scan = s.scan();
     String lang = s.lang();
     List<Views.ThemeRow> themes = new ArrayList<>();
-    for (ScoreResult.ThemeScore theme : result.themes()) {
+    for (ScoreResult.ThemeScore theme : result.countingThemes()) {
       ScoreResult.Figures f = theme.figures();
       boolean scored = f.status() == Status.SCORED;
       themes.add(

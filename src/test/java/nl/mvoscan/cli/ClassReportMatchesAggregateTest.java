@@ -254,8 +254,11 @@ class ClassReportMatchesAggregateTest {
           .as(name + " has a disagreement table")
           .isEqualTo(!disagreements.isEmpty());
       for (JsonNode q : disagreements) {
+        nl.mvoscan.scan.Question asked = question(q.get("id").asText());
+        // a topic the law sets carries its marker after the question, as everywhere
         String row =
-            printed(question(q.get("id").asText()).text().in("nl", "nl"))
+            printed(asked.text().in("nl", "nl"))
+                + (asked.tags().containsKey("law") ? printed("· Wettelijk verplicht") : "")
                 + nl(q.get("agreement"))
                 + "%";
         int at = page.indexOf(row, last);

@@ -87,7 +87,8 @@ class TakeCommandTest {
               "2", // producten: voedsel
               "1", // voertuigen: ja
               "2", // gevaarlijke_stoffen: nee
-              "Ambachtelijke bakkerij met winkel. Bakt brood, gebak en koekjes voor de winkel en levert aan twee zorginstellingen.",
+              "Ambachtelijke bakkerij met winkel. Bakt brood, gebak en koekjes voor de winkel en"
+                  + " levert aan twee zorginstellingen.",
               // visie: ja, asked, with a note…
               "1",
               "2",
@@ -423,6 +424,68 @@ class TakeCommandTest {
     assertThat(run.out().indexOf("Klaar!")).isGreaterThan(run.out().indexOf("> j"));
   }
 
+  /** A scan of two law-tagged questions, to see the end of {@code take} mark them. */
+  private Path lawScan() throws IOException {
+    Path scans = Files.createDirectories(dir.resolve("law-scans"));
+    String options =
+        "[{\"id\": \"ja\", \"label\": \"Ja\", \"points\": 2},"
+            + " {\"id\": \"nee\", \"label\": \"Nee\", \"points\": 0},"
+            + " {\"id\": \"weetniet\", \"label\": \"Weet ik niet\", \"unknown\": true}]";
+    Files.writeString(
+        scans.resolve("wet.json"),
+        "{\"format\": \"mvoscan-scan/1\", \"id\": \"wet\", \"version\": \"1\","
+            + " \"languages\": [\"nl\"], \"title\": \"Wet\","
+            + " \"themes\": [{\"id\": \"mens\", \"title\": \"Mens\", \"questions\": ["
+            + "{\"id\": \"rie\", \"type\": \"choice\", \"text\": \"Is er een RI&E?\","
+            + " \"tags\": {\"law\": [\"arbowet\"]}, \"options\": "
+            + options
+            + "}, {\"id\": \"ongevallen\", \"type\": \"choice\","
+            + " \"text\": \"Is er een lijst van ongevallen?\","
+            + " \"tags\": {\"law\": [\"arbowet\"]}, \"options\": "
+            + options
+            + "}, {\"id\": \"uitje\", \"type\": \"choice\", \"text\": \"Is er een uitje?\","
+            + " \"options\": "
+            + options
+            + "}]}],"
+            + " \"levels\": [{\"id\": \"starter\", \"min\": 0, \"label\": \"Starter\"}]}",
+        StandardCharsets.UTF_8);
+    return scans;
+  }
+
+  @Test
+  void theEndOfTakeMarksTopicsTheLawSetsInTheDontKnowListTheAnswerListAndTheScorecard()
+      throws IOException {
+    Path scans = lawScan();
+    Path file = dir.resolve("wet-antwoorden.json");
+    // rie: weet ik niet (note Enter); ongevallen: nee (source, note Enter); uitje: weet ik niet;
+    // then no to revisiting the don't-knows
+    Cli.Run run =
+        Cli.run(
+            new BufferedReader(
+                new StringReader(
+                    script(
+                        List.of("Sanne de Vries", "3A", "Bakkerij", "", ""),
+                        List.of("3", "", "2", "", "", "3", "", "n")))),
+            "take",
+            "--scans",
+            scans.toString(),
+            "wet",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .as("the don't-know list at the end")
+        .contains("  - Is er een RI&E? (wettelijk verplicht)" + NL + "  - Is er een uitje?" + NL)
+        .as("the scorecard's improvement and its gap")
+        .contains("  - Is er een lijst van ongevallen? (wettelijk verplicht)" + NL)
+        .contains("  [ ] Is er een RI&E? (wettelijk verplicht) (weet ik niet)" + NL);
+  }
+
   @Test
   void resumingAFinishedFileListsTheAnswersAndLetsTheStudentChangeThem() throws IOException {
     Path file = dir.resolve("sanne.json");
@@ -445,8 +508,8 @@ class TakeCommandTest {
         .contains(
             "> 99"
                 + NL
-                + "\"99\" is geen vraag uit de lijst. Typ een nummer van 1 tot en met 47, of druk op"
-                + " Enter.")
+                + "\"99\" is geen vraag uit de lijst. Typ een nummer van 1 tot en met 47, of druk"
+                + " op Enter.")
         .contains("[Beleid & bestuur] Vraag 8 van 47")
         .contains("Klaar!")
         .doesNotContain("Je gaat verder waar je was");
@@ -477,12 +540,14 @@ class TakeCommandTest {
         .contains("Typ een heel getal: 6,5 heeft cijfers achter de komma." + NL)
         .contains("Het getal moet minstens 0 zijn." + NL)
         .contains(
-            "Je koos \"Goede werkplekken en hulpmiddelen, zoals een tilhulp\" twee keer. Noem elke keuze één keer."
+            "Je koos \"Goede werkplekken en hulpmiddelen, zoals een tilhulp\" twee keer. Noem elke"
+                + " keuze één keer."
                 + NL)
         .contains(
             "\"Geen van deze\" kun je niet samen met iets anders kiezen. Kies het alleen." + NL)
         .contains(
-            "\"0418735\" is geen KvK-nummer: dat heeft precies 8 cijfers. Weet je het niet? Druk dan op Enter."
+            "\"0418735\" is geen KvK-nummer: dat heeft precies 8 cijfers. Weet je het niet? Druk"
+                + " dan op Enter."
                 + NL);
     assertThat(run.err()).isEmpty();
   }
@@ -770,7 +835,8 @@ class TakeCommandTest {
         .contains(
             "Let op: je antwoord op \""
                 + questionText("medezeggenschap", "nl")
-                + "\" telt niet mee, want die vraag past niet bij dit bedrijf. Het blijft wel bewaard in je antwoordbestand.");
+                + "\" telt niet mee, want die vraag past niet bij dit bedrijf. Het blijft wel"
+                + " bewaard in je antwoordbestand.");
     JsonNode saved = read(file);
     assertThat(saved.at("/answers/eigen_pand").asText()).isEqualTo("ja");
     assertThat(saved.at("/answers/medezeggenschap/value").asText()).isEqualTo("ja");
@@ -898,7 +964,8 @@ class TakeCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains(
-            "Je hebt 1 vraag/vragen overgeslagen. Vul ze later in met: mvoscan take mvo-stagebedrijf --resume "
+            "Je hebt 1 vraag/vragen overgeslagen. Vul ze later in met: mvoscan take"
+                + " mvo-stagebedrijf --resume "
                 + file)
         .contains("  [ ] " + questionText("overlast", "nl") + NL);
   }
@@ -1017,7 +1084,8 @@ class TakeCommandTest {
     Path invalid = dir.resolve("fout.json");
     Files.writeString(
         invalid,
-        "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\": {\"visie\": \"misschien\"}}");
+        "{\"format\": \"mvoscan-answers/1\", \"scan\": \"mvo-stagebedrijf\", \"answers\":"
+            + " {\"visie\": \"misschien\"}}");
     Cli.Run bad = take("", "mvo-stagebedrijf", "--lang", "nl", "--resume", invalid.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains(invalid + ": /answers/visie: ").doesNotContain("Exception");

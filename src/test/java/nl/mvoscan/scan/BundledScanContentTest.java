@@ -973,4 +973,43 @@ class BundledScanContentTest {
     assertThat(SCAN.question("vergisten").orElseThrow().tags().get("rladder"))
         .containsExactly("R9");
   }
+  /**
+   * A theme's level advice is a fixed text (§3.2): it cannot know the answers, so it must name no
+   * step that a question of its theme asks, or it would advise a company what it already does.
+   * The steps come from the questions' own advice (§8.1). The same holds for a level's advice
+   * against every scored question. Both bundled scans, every language.
+   */
+  @Test
+  void noLevelAdviceNamesAStepThatAQuestionAsks() {
+    for (String file : List.of("mvo-stagebedrijf.json", "circulair-quickscan.json")) {
+      Scan scan = ScanLoader.load(Path.of("scans", file), Locale.ROOT).scan();
+      int checked = 0;
+      for (String language : scan.languages()) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Theme theme : scan.themes()) {
+          Set<String> asked = new java.util.HashSet<>();
+          theme.questions().stream()
+              .filter(Question::scored)
+              .forEach(q -> asked.addAll(StepWords.asked(q, language, scan.defaultLanguage())));
+          all.addAll(asked);
+          for (var entry : theme.levelAdvice().entrySet()) {
+            String text = entry.getValue().in(language, scan.defaultLanguage());
+            assertThat(StepWords.shared(text, asked))
+                .as(file + " " + theme.id() + " " + entry.getKey() + " " + language + ": " + text)
+                .isEmpty();
+            checked++;
+          }
+        }
+        for (Level level : scan.levels()) {
+          if (level.advice() != null) {
+            String text = level.advice().in(language, scan.defaultLanguage());
+            assertThat(StepWords.shared(text, all))
+                .as(file + " level " + level.id() + " " + language + ": " + text)
+                .isEmpty();
+          }
+        }
+      }
+      assertThat(checked).as(file).isPositive();
+    }
+  }
 }

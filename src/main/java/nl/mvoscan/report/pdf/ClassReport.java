@@ -294,6 +294,9 @@ public final class ClassReport {
       Question question = improvement.question();
       List<Element> block = new ArrayList<>();
       block.add(pdf.paragraphOf((++rank) + ". " + f.text(question.text()), pdf.strong()));
+      if (law(question)) {
+        block.add(pdf.paragraphOf(f.get("report.law"), pdf.font(9, true, PdfDoc.ACCENT)));
+      }
       String theme = scan.theme(question.themeId()).map(f::title).orElse("");
       block.add(
           pdf.paragraphOf(
@@ -512,12 +515,18 @@ public final class ClassReport {
         }
         table.row(
             false,
-            f.text(row.question().text()),
+            f.text(row.question().text())
+                + (law(row.question()) ? " · " + f.get("report.law") : ""),
             f.percent(row.agreement().times(Rational.HUNDRED).round(1)),
             String.join(" · ", parts));
       }
       table.add();
     }
+  }
+
+  /** A topic the law sets is a duty, not a choice: marked as in the student's report. */
+  private static boolean law(Question question) {
+    return question.tags().containsKey("law");
   }
 
   /** One distinct answer of the agreement figures: an option, or a selection of options. */

@@ -121,7 +121,7 @@ final class Format {
         },
         number -> {
           String unit = question.unit() == null ? "" : " " + text(question.unit());
-          return points(number.value()) + unit;
+          return messages.number(nl.mvoscan.scan.Decimals.plain(number.value())) + unit;
         },
         text -> text.text());
   }

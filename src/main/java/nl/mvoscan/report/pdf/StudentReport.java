@@ -295,7 +295,7 @@ public final class StudentReport {
           f.get("report.themes.introClass", classAverage.className(), classAverage.responses()));
     }
     List<Charts.ThemeBar> bars = new ArrayList<>();
-    for (ScoreResult.ThemeScore theme : result.themes()) {
+    for (ScoreResult.ThemeScore theme : result.countingThemes()) {
       bars.add(
           new Charts.ThemeBar(
               f.title(theme.theme()), theme.figures().roundedScore(), classMean(theme.theme())));
@@ -332,7 +332,7 @@ public final class StudentReport {
                     f.get("report.col.score"),
                     f.get("report.col.coverage"),
                     f.get("report.col.classAverage", classAverage.className()));
-    for (ScoreResult.ThemeScore theme : result.themes()) {
+    for (ScoreResult.ThemeScore theme : result.countingThemes()) {
       ScoreResult.Figures figures = theme.figures();
       if (classAverage == null) {
         table.row(false, f.title(theme.theme()), f.score(figures), f.coverage(figures));
@@ -354,7 +354,7 @@ public final class StudentReport {
     table.add();
 
     pdf.h1(f.get("report.perTheme"), 80);
-    for (ScoreResult.ThemeScore theme : result.themes()) {
+    for (ScoreResult.ThemeScore theme : result.countingThemes()) {
       themeBlock(pdf, theme);
     }
   }

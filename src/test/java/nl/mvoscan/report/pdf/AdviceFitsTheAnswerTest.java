@@ -29,6 +29,7 @@ import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanCatalog;
+import nl.mvoscan.scan.StepWords;
 import nl.mvoscan.scan.Text;
 import nl.mvoscan.scoring.Advice;
 import nl.mvoscan.scoring.ScoreResult;
@@ -273,6 +274,138 @@ class AdviceFitsTheAnswerTest {
     }
     assertThat(pdf).contains(label);
     checks.forEach(Runnable::run);
+  }
+
+  /**
+   * The fixed advice a response is shown beside the per-question advice: the level advice of each
+   * theme that counts (§3.2, the entry the PDFs pick) and the advice of the level reached, each
+   * with the words of what that response's questions already reached (points above 0): the
+   * questions of the theme, or of the whole scan for the level's advice.
+   */
+  private static Map<String, Set<String>> fixedAdvice(ScoreResult result, String language) {
+    Scan scan = result.scan();
+    Map<String, Set<String>> shown = new java.util.LinkedHashMap<>();
+    Set<String> everywhere = new HashSet<>();
+    for (ScoreResult.ThemeScore theme : result.countingThemes()) {
+      Set<String> reachedHere = new HashSet<>();
+      for (ScoreResult.QuestionScore q : result.questions()) {
+        if (theme.theme().id().equals(q.question().themeId())
+            && q.points() != null
+            && q.points().signum() > 0) {
+          reachedHere.addAll(StepWords.asked(q.question(), language, scan.defaultLanguage()));
+        }
+      }
+      everywhere.addAll(reachedHere);
+      nl.mvoscan.scan.Level level = Format.adviceLevel(scan, theme.theme(), theme.figures());
+      if (level != null) {
+        shown.put(text(theme.theme().levelAdvice().get(level.id()), scan, language), reachedHere);
+      }
+    }
+    nl.mvoscan.scan.Level level = result.overall().level();
+    if (level != null && level.advice() != null) {
+      shown.put(text(level.advice(), scan, language), everywhere);
+    }
+    return shown;
+  }
+
+  /**
+   * Every output of one response — the scorecard of {@code score} and {@code take}, {@code score
+   * --json}, the student's PDF and the company's PDF, in every language of the scan — shows no
+   * advice for a step its answer reached: no reached step's own advice text, and no theme or level
+   * advice that names what a reached question asks. Over every example and every question.
+   */
+  @Test
+  void noOutputOfAnyExampleAdvisesAReachedStepPerQuestionPerThemeOrPerLevel() throws IOException {
+    int fixedShown = 0;
+    for (ScoreResult result : examples()) {
+      Scan scan = result.scan();
+      for (String language : scan.languages()) {
+        Messages messages = Messages.forLanguage(language);
+        Set<String> allowed = new HashSet<>();
+        Set<String> wrong = new LinkedHashSet<>();
+        for (ScoreResult.QuestionScore q : result.questions()) {
+          Advice.of(q).forEach(t -> allowed.add(printed(text(t, scan, language))));
+        }
+        for (ScoreResult.QuestionScore q : result.questions()) {
+          for (Text t : reached(q.question(), q.value(), q)) {
+            String printed = printed(text(t, scan, language));
+            if (!allowed.contains(printed)) {
+              wrong.add(printed);
+            }
+          }
+        }
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("scorecard", printed(Scorecard.render(result, messages, language)));
+        outputs.put(
+            "score --json",
+            printed(nl.mvoscan.report.ResultJson.of(result, messages).toString()));
+        for (StudentReport.Audience audience : StudentReport.Audience.values()) {
+          outputs.put(
+              audience.name().toLowerCase(Locale.ROOT) + " PDF",
+              StudentReportTest.text(
+                      StudentReport.render(result, null, messages, language, audience).bytes())
+                  .strip());
+        }
+        Map<String, Set<String>> fixed = fixedAdvice(result, language);
+        outputs.forEach(
+            (output, shown) -> {
+              String where = who(result) + " / " + language + " / " + output;
+              for (String text : wrong) {
+                assertThat(shown).as(where).doesNotContain(text);
+              }
+              fixed.forEach(
+                  (text, reachedWords) -> {
+                    if (shown.contains(printed(text))) {
+                      assertThat(StepWords.shared(text, reachedWords))
+                          .as(where + ": " + text)
+                          .isEmpty();
+                    }
+                  });
+            });
+        for (String text : fixed.keySet()) {
+          if (outputs.get("student PDF").contains(printed(text))) {
+            fixedShown++;
+          }
+        }
+      }
+    }
+    assertThat(fixedShown).as("theme and level advice shown in the PDFs").isGreaterThan(20);
+  }
+
+  /** The class report shows no fixed theme or level advice: its advice follows the class. */
+  @Test
+  void theClassReportShowsNoFixedThemeOrLevelAdvice() throws IOException {
+    List<ScoreResult> all = examples();
+    Scan scan = all.get(0).scan();
+    List<Response> responses = new ArrayList<>();
+    long id = 1;
+    for (ScoreResult result : all) {
+      if (result.scan().hash().equals(scan.hash())) {
+        responses.add(ClassReportTest.stored(id, id, id, "Bedrijf " + id, "Emmen", result));
+        id++;
+      }
+    }
+    String language = scan.defaultLanguage();
+    String pdf =
+        StudentReportTest.text(
+            ClassReport.render(
+                    Aggregator.classSummary(
+                        "3A", null, responses, Map.of(scan.hash(), scan), language),
+                    false,
+                    Messages.forLanguage(language),
+                    language)
+                .bytes());
+    for (nl.mvoscan.scan.Theme theme : scan.themes()) {
+      theme
+          .levelAdvice()
+          .values()
+          .forEach(t -> assertThat(pdf).doesNotContain(printed(text(t, scan, language))));
+    }
+    for (nl.mvoscan.scan.Level level : scan.levels()) {
+      if (level.advice() != null) {
+        assertThat(pdf).doesNotContain(printed(text(level.advice(), scan, language)));
+      }
+    }
   }
 
   /** Who answered, for messages; an example may leave the respondent out. */

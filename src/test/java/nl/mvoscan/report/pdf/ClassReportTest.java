@@ -130,7 +130,8 @@ class ClassReportTest {
     assertThat(cells).contains("Schooljaar2026-2027", "Antwoorden5", "Studenten4", "Bedrijven4");
     assertThat(text)
         .contains(
-            "Gemiddelde totaalscore 50,8, gemiddeld rapportcijfer 5,6 (5 van de 5 antwoorden hebben een totaalscore)");
+            "Gemiddelde totaalscore 50,8, gemiddeld rapportcijfer 5,6 (5 van de 5 antwoorden hebben"
+                + " een totaalscore)");
     assertThat(cells).contains("Starter240,0%", "Gevorderd360,0%", "Koploper00,0%");
     // beleid: 9.1, 9.1, 38.5, 77.2, 84.4 → n, min, Q1, median, Q3, max, mean
     assertThat(cells).contains("Beleid&bestuur59,19,138,577,284,443,7");
@@ -237,6 +238,37 @@ class ClassReportTest {
             "(bedrijf onbekend)",
             "(naam onbekend)");
     assertThat(StudentReportTest.compact(pdf.bytes())).contains("geentotaalscore2100,0%");
+  }
+
+  @Test
+  void theUnscoredKeyFiguresAreNoThemeInAnyTableOfTheClassReport() throws Exception {
+    ClassSummary summary = summary(klas());
+    assertThat(summary.whole().themes()).noneMatch(t -> t.theme().id().equals("kerncijfers"));
+    summary
+        .companies()
+        .forEach(c -> assertThat(c.themes()).noneMatch(t -> t.theme().id().equals("kerncijfers")));
+    String text = StudentReportTest.text(render(klas(), false).bytes());
+    assertThat(text).contains("Beleid & bestuur").doesNotContain("Kerncijfers");
+  }
+
+  @Test
+  void everyTopicTheLawSetsIsMarkedWhereTheClassReportNamesIt() throws Exception {
+    ClassSummary summary = summary(klas());
+    String text = StudentReportTest.text(render(klas(), false).bytes());
+    int marked = 0;
+    for (nl.mvoscan.scan.Question question : summary.scan().scoredQuestions()) {
+      String name = question.text().in("nl", "nl").replaceAll("\\s+", " ");
+      int at = text.indexOf(name);
+      if (at < 0 || !question.tags().containsKey("law")) {
+        continue;
+      }
+      for (; at >= 0; at = text.indexOf(name, at + 1)) {
+        String after = text.substring(at + name.length()).strip();
+        assertThat(after).as(question.id()).matches("(?s)(· )?Wettelijk verplicht.*");
+        marked++;
+      }
+    }
+    assertThat(marked).as("law topics named in the class report").isPositive();
   }
 
   private static Response empty(long id, Scan scan) {

@@ -127,11 +127,94 @@ class StudentReportTest {
     assertThat(text).contains("Wettelijk verplicht", "Kerncijfers voor de VSME");
     String page = text.substring(text.indexOf("Kerncijfers voor de VSME"));
     assertThat(page)
-        .contains("niemand heeft ze gecontroleerd", "B3", "412000 kWh", "B9", "3 ongevallen")
+        .contains("niemand heeft ze gecontroleerd", "B3", "412.000 kWh", "B9", "3 ongevallen")
         .contains("80 medewerkers");
     String english =
         text(render(score(Path.of("examples", "zorghuis-groningen.json")), null, "en").bytes());
-    assertThat(english).contains("Required by law", "Key figures for the VSME", "412000 kWh");
+    assertThat(english).contains("Required by law", "Key figures for the VSME", "412,000 kWh");
+  }
+
+  /** The care home's answers with key figures of every shape: five digits, four, a decimal. */
+  private Path keyFigures() throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode answers =
+        (ObjectNode) mapper.readTree(Path.of("examples", "zorghuis-groningen.json").toFile());
+    ObjectNode given = (ObjectNode) answers.get("answers");
+    given.put("kc_jaar", 2025);
+    given.put("kc_stroom", 12500);
+    given.put("kc_water", 9800);
+    given.put("kc_afval", new BigDecimal("1.25"));
+    given.put("kc_brandstof", 1234567);
+    Path file = dir.resolve("kerncijfers.json");
+    mapper.writeValue(file.toFile(), answers);
+    return file;
+  }
+
+  /** The VSME data page, up to the appendix. */
+  private static String vsmePage(String text, String heading, String next) {
+    int start = text.indexOf(heading);
+    assertThat(start).as(heading).isNotNegative();
+    return text.substring(start, text.indexOf(next, start));
+  }
+
+  @Test
+  void theVsmePageGroupsThousandsAndShowsTheYearAsAYearInEveryDefaultLocale() throws Exception {
+    Locale before = Locale.getDefault();
+    try {
+      for (Locale platform : List.of(Locale.forLanguageTag("tr-TR"), Locale.GERMANY, before)) {
+        Locale.setDefault(platform);
+        ScoreResult result = score(keyFigures());
+        String dutch =
+            vsmePage(
+                text(render(result, null, "nl").bytes()),
+                "Kerncijfers voor de VSME",
+                "Bijlage: alle antwoorden");
+        assertThat(dutch)
+            .as(platform.toString())
+            .contains(
+                "12.500 kWh",
+                "9800 m³",
+                "1,25 ton",
+                "1.234.567 liter")
+            .containsPattern("Over welk jaar gaan de cijfers\\? ?2025 ")
+            .doesNotContain("2025 jaar", "2.025", "12500", "1.25 ton");
+        String english =
+            vsmePage(
+                text(render(result, null, "en").bytes()),
+                "Key figures for the VSME",
+                "Appendix");
+        assertThat(english)
+            .as(platform.toString())
+            .contains(
+                "12,500 kWh",
+                "9800 m³",
+                "1.25 tonnes",
+                "1,234,567 litres")
+            .containsPattern("Which year do the figures cover\\? ?2025 ")
+            .doesNotContain("2025 year", "2,025", "12500", "1,25 tonnes");
+      }
+    } finally {
+      Locale.setDefault(before);
+    }
+  }
+
+  @Test
+  void theUnscoredKeyFiguresAreNoThemeInTheScoreTablesOfEitherReport() throws Exception {
+    ScoreResult result = score(Path.of("examples", "zorghuis-groningen.json"));
+    for (StudentReport.Audience audience : StudentReport.Audience.values()) {
+      for (String language : List.of("nl", "en")) {
+        Messages messages = Messages.forLanguage(language);
+        String text =
+            text(StudentReport.render(result, null, messages, language, audience).bytes());
+        String scores =
+            vsmePage(text, messages.get("report.themes"), messages.get("report.strengths"));
+        assertThat(scores)
+            .as(audience + " " + language)
+            .contains(language.equals("nl") ? "Beleid & bestuur" : "Policy & governance")
+            .doesNotContain("Kerncijfers", "Key figures");
+        assertThat(text).contains(messages.get("report.vsme"));
+      }
+    }
   }
 
   @Test
@@ -170,7 +253,7 @@ class StudentReportTest {
     assertThat(text)
         .contains(
             "Advies bij niveau Koploper:",
-            "Laat de aanpak controleren door een andere partij, met een keurmerk of certificaat.");
+            "Beleid en bestuur zijn hier op orde, en dat mag gezien worden.");
     assertThat(text)
         .contains(
             "Sterke punten",
