@@ -238,7 +238,7 @@ final class StudentPages {
     }
     Interview.Parsed<String> parsedKvk = Interview.kvk(kvk);
     if (!parsedKvk.ok()) {
-      errors.put("kvk", m.get(parsedKvk.reason().key(), parsedKvk.reason().argsArray()));
+      errors.put("kvk", reason(m, parsedKvk.reason()));
     }
     return new Classrooms.StudentDetails(
         name,
@@ -246,6 +246,15 @@ final class StudentPages {
         company,
         parsedKvk.ok() && parsedKvk.value() != null ? parsedKvk.value() : kvk,
         city);
+  }
+
+  /**
+   * The web's wording of a reason {@code take} gives: the same rule, but the terminal's words
+   * ("press Enter", "type the number") mean nothing beside a form field.
+   */
+  static String reason(Messages m, Interview.Reason reason) {
+    return m.get(
+        reason.key().replaceFirst("^take\\.invalid\\.", "web.invalid."), reason.argsArray());
   }
 
   private static String field(Context ctx, String name) {
@@ -432,6 +441,11 @@ final class StudentPages {
     Messages m = WebServer.messages(ctx);
     List<Question> missing =
         s.interview().unanswered().stream().filter(Question::required).toList();
+    // an optional question that is not scored (the key figures) is not "open": leaving it empty
+    // changes neither the score nor the list of things to check with the company
+    int open =
+        (int) s.interview().unanswered().stream().filter(q -> q.required() || q.scored()).count();
+    int optionalOpen = s.interview().unanswered().size() - open;
     int first = firstOpenPart(s);
     String scanTitle = text(s.scan().title(), s.scan(), s.lang());
     web.render(
@@ -444,7 +458,7 @@ final class StudentPages {
             s.room().name(),
             s.student().details().name(),
             s.student().details().company(),
-            web.studentAddress().replaceAll("/$", "") + s.base(),
+            personalLink(s),
             Tokens.showCode(resumeCode(s)),
             s.room().code(),
             s.interview().answeredCount(),
@@ -452,9 +466,15 @@ final class StudentPages {
             links(s, -1),
             missing.stream().map(q -> text(q.text(), s.scan(), s.lang())).toList(),
             s.base() + "/deel/" + first,
+            open,
+            optionalOpen,
             s.student().finished(),
             s.readOnly()));
     m.language();
+  }
+
+  private String personalLink(Session s) {
+    return web.studentAddress().replaceAll("/$", "") + s.base();
   }
 
   private String resumeCode(Session s) {
@@ -526,7 +546,10 @@ final class StudentPages {
             s.readOnly(),
             links(s, n),
             EVIDENCE,
-            EVIDENCE.stream().map(e -> m.get("web.evidence." + e)).toList()));
+            EVIDENCE.stream().map(e -> m.get("web.evidence." + e)).toList(),
+            personalLink(s),
+            Tokens.showCode(resumeCode(s)),
+            s.room().code()));
   }
 
   private Views.QuestionView view(
@@ -584,7 +607,7 @@ final class StudentPages {
         }
         yield parts.isEmpty() ? null : String.join(", ", parts);
       }
-      case TEXT -> m.get("web.hint.text", q.maxLength());
+      case TEXT -> Views.plural(m, "web.hint.text", q.maxLength(), q.maxLength());
       default -> null;
     };
   }
@@ -634,7 +657,7 @@ final class StudentPages {
       if (!input.isBlank()) {
         Interview.Parsed<AnswerValue> parsed = s.interview().parse(q, input);
         if (!parsed.ok()) {
-          errors.put(q.id(), m.get(parsed.reason().key(), parsed.reason().argsArray()));
+          errors.put(q.id(), reason(m, parsed.reason()));
           typed.put(q.id(), input);
           continue;
         }
@@ -783,8 +806,12 @@ final class StudentPages {
     out.put("total", after.interview().total());
     out.put(
         "progress",
-        WebServer.messages(ctx)
-            .get("web.progress", after.interview().answeredCount(), after.interview().total()));
+        Views.plural(
+            WebServer.messages(ctx),
+            "web.progress",
+            after.interview().total(),
+            after.interview().answeredCount(),
+            after.interview().total()));
     ctx.status(changes.errors().isEmpty() ? 200 : 422);
     ctx.contentType("application/json").result(ResultJson.write(out));
   }
@@ -976,7 +1003,17 @@ final class StudentPages {
     return found == null ? null : text(found, scan, lang);
   }
 
+  /** The student's report, with the school grade. */
   void pdf(Context ctx) {
+    pdf(ctx, StudentReport.Audience.STUDENT, "rapport");
+  }
+
+  /** The report for the company, as {@code report} without {@code --with-grade} makes it. */
+  void companyPdf(Context ctx) {
+    pdf(ctx, StudentReport.Audience.COMPANY, "bedrijfsrapport");
+  }
+
+  private void pdf(Context ctx, StudentReport.Audience audience, String suffix) {
     Session s = session(ctx);
     if (s == null) {
       return;
@@ -995,12 +1032,11 @@ final class StudentPages {
                         store, result, Keys.schoolYear(s.date()), WebServer.language(ctx)));
     RenderedPdf pdf =
         StudentReport.render(
-            result,
-            average,
-            Messages.forLanguage(lang.equals("en") ? "en" : "nl"),
-            lang,
-            StudentReport.Audience.STUDENT);
-    String name = PdfReports.studentFileBase(result, WebServer.messages(ctx), "rapport") + ".pdf";
+            result, average, Messages.forLanguage(lang.equals("en") ? "en" : "nl"), lang, audience);
+    String name =
+        PdfReports.studentFileBase(result, WebServer.messages(ctx), "rapport")
+            + (audience == StudentReport.Audience.COMPANY ? "-" + suffix : "")
+            + ".pdf";
     download(ctx, "application/pdf", name, pdf.bytes());
   }
 

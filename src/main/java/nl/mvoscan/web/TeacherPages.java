@@ -123,7 +123,28 @@ final class TeacherPages {
   // ---- classes
 
   private void classes(Context ctx) {
-    renderClasses(ctx, List.of("", ""), Map.of());
+    renderClasses(ctx, List.of("", "", Keys.schoolYear(LocalDate.now())), Map.of());
+  }
+
+  /** Last, this and next school year: a class is opened ahead, or late for the year just gone. */
+  private static List<String> schoolYears(String chosen) {
+    int start = Integer.parseInt(Keys.schoolYear(LocalDate.now()).substring(0, 4));
+    List<String> years = new ArrayList<>();
+    for (int y = start - 1; y <= start + 1; y++) {
+      years.add(y + "-" + (y + 1));
+    }
+    if (!years.contains(chosen) && validSchoolYear(chosen)) {
+      years.add(chosen);
+    }
+    return years;
+  }
+
+  /** The form {@code import} and the store use: 2026-2027, two years that follow each other. */
+  static boolean validSchoolYear(String year) {
+    if (year == null || !year.matches("[0-9]{4}-[0-9]{4}")) {
+      return false;
+    }
+    return Integer.parseInt(year.substring(5)) == Integer.parseInt(year.substring(0, 4)) + 1;
   }
 
   private void renderClasses(Context ctx, List<String> values, Map<String, String> errors) {
@@ -173,7 +194,9 @@ final class TeacherPages {
             rows,
             scans,
             fields,
-            Keys.schoolYear(LocalDate.now())));
+            schoolYears(values.get(2)),
+            values.get(2),
+            errors.get("schoolYear")));
   }
 
   private Views.ClassRow row(Classrooms.ClassRoom room, Messages m) {
@@ -198,7 +221,14 @@ final class TeacherPages {
     String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
     String until = ctx.formParam("until") == null ? "" : ctx.formParam("until").strip();
     String hash = ctx.formParam("scan");
+    String year =
+        ctx.formParam("schoolYear") == null
+            ? Keys.schoolYear(LocalDate.now())
+            : ctx.formParam("schoolYear").strip();
     Map<String, String> errors = new LinkedHashMap<>();
+    if (!validSchoolYear(year)) {
+      errors.put("schoolYear", m.get("web.classes.yearBad", Keys.schoolYear(LocalDate.now())));
+    }
     if (name.isEmpty()) {
       errors.put("name", m.get("web.field.required"));
     } else if (name.codePointCount(0, name.length()) > 40) {
@@ -208,7 +238,7 @@ final class TeacherPages {
     if (!until.isEmpty()) {
       Interview.Parsed<LocalDate> parsed = Interview.date(until);
       if (!parsed.ok()) {
-        errors.put("until", m.get(parsed.reason().key(), parsed.reason().argsArray()));
+        errors.put("until", StudentPages.reason(m, parsed.reason()));
       } else if (parsed.value().isBefore(LocalDate.now())) {
         errors.put("until", m.get("web.classes.untilPast"));
       } else {
@@ -222,7 +252,7 @@ final class TeacherPages {
     }
     if (!errors.isEmpty()) {
       ctx.status(422);
-      renderClasses(ctx, List.of(name, until), errors);
+      renderClasses(ctx, List.of(name, until, validSchoolYear(year) ? year : ""), errors);
       return;
     }
     Scan chosen = scan.get().scan();
@@ -238,7 +268,7 @@ final class TeacherPages {
                         chosen.id(),
                         chosen.version(),
                         scan.get().definition(),
-                        Keys.schoolYear(LocalDate.now()),
+                        year,
                         close,
                         () -> web.tokens().code(6)));
     ctx.redirect("/docent/klas/" + room.code(), HttpStatus.SEE_OTHER);
