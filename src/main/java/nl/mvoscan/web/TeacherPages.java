@@ -126,17 +126,14 @@ final class TeacherPages {
     renderClasses(ctx, List.of("", "", Keys.schoolYear(LocalDate.now())), Map.of());
   }
 
-  /** Last, this and next school year: a class is opened ahead, or late for the year just gone. */
-  private static List<String> schoolYears(String chosen) {
+  /**
+   * This school year and the next (a class opened in June for after the summer). Not a past one: a
+   * response is stored under the school year of the day it is finished, as every import is, so a
+   * class of a year gone by would never show its own students' figures.
+   */
+  private static List<String> schoolYears() {
     int start = Integer.parseInt(Keys.schoolYear(LocalDate.now()).substring(0, 4));
-    List<String> years = new ArrayList<>();
-    for (int y = start - 1; y <= start + 1; y++) {
-      years.add(y + "-" + (y + 1));
-    }
-    if (!years.contains(chosen) && validSchoolYear(chosen)) {
-      years.add(chosen);
-    }
-    return years;
+    return List.of(start + "-" + (start + 1), (start + 1) + "-" + (start + 2));
   }
 
   /** The form {@code import} and the store use: 2026-2027, two years that follow each other. */
@@ -194,7 +191,7 @@ final class TeacherPages {
             rows,
             scans,
             fields,
-            schoolYears(values.get(2)),
+            schoolYears(),
             values.get(2),
             errors.get("schoolYear")));
   }
@@ -226,7 +223,7 @@ final class TeacherPages {
             ? Keys.schoolYear(LocalDate.now())
             : ctx.formParam("schoolYear").strip();
     Map<String, String> errors = new LinkedHashMap<>();
-    if (!validSchoolYear(year)) {
+    if (!validSchoolYear(year) || !schoolYears().contains(year)) {
       errors.put("schoolYear", m.get("web.classes.yearBad", Keys.schoolYear(LocalDate.now())));
     }
     if (name.isEmpty()) {
@@ -252,7 +249,10 @@ final class TeacherPages {
     }
     if (!errors.isEmpty()) {
       ctx.status(422);
-      renderClasses(ctx, List.of(name, until, validSchoolYear(year) ? year : ""), errors);
+      renderClasses(
+          ctx,
+          List.of(name, until, schoolYears().contains(year) ? year : schoolYears().get(0)),
+          errors);
       return;
     }
     Scan chosen = scan.get().scan();

@@ -42,11 +42,11 @@ class TeacherPagesTest {
       String form = teacher.get("/docent").body();
       String current = Keys.schoolYear(LocalDate.now());
       int start = Integer.parseInt(current.substring(0, 4));
-      String last = (start - 1) + "-" + start;
+      String next = (start + 1) + "-" + (start + 2);
       assertThat(form)
           .contains("name=\"schoolYear\"")
           .contains("<option value=\"" + current + "\" selected>")
-          .contains("<option value=\"" + last + "\">");
+          .contains("<option value=\"" + next + "\">");
 
       HttpResponse<String> created =
           teacher.post(
@@ -54,23 +54,25 @@ class TeacherPagesTest {
               List.of(
                   Map.entry("name", "3A"),
                   Map.entry("until", ""),
-                  Map.entry("schoolYear", last),
+                  Map.entry("schoolYear", next),
                   Map.entry("scan", scanHash(form))));
       assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
       try (Store store = Store.open(web.address)) {
         assertThat(Classrooms.classes(store))
             .extracting(Classrooms.ClassRoom::schoolYear)
-            .containsExactly(last);
+            .containsExactly(next);
       }
     }
   }
 
   @Test
-  void aSchoolYearNotInTheStoresFormIsRefusedBesideTheField() throws Exception {
+  void aSchoolYearNotInTheStoresFormOrAlreadyPastIsRefusedBesideTheField() throws Exception {
     try (WebFixture web = new WebFixture(dir)) {
       WebFixture.Client teacher = signIn(web);
       String form = teacher.get("/docent").body();
-      for (String bad : List.of("2025/2026", "2025-2027", "25-26", "<b>")) {
+      int start = Integer.parseInt(Keys.schoolYear(LocalDate.now()).substring(0, 4));
+      // a past school year too: its class would never show the figures of students finishing now
+      for (String bad : List.of("2025/2026", "2025-2027", "25-26", "<b>", (start - 1) + "-" + start)) {
         HttpResponse<String> refused =
             teacher.post(
                 "/docent/klassen",
@@ -82,7 +84,7 @@ class TeacherPagesTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body())
             .contains("id=\"e-schoolYear\"")
-            .contains("Kies een schooljaar zoals " + Keys.schoolYear(LocalDate.now()));
+            .contains("Kies dit schooljaar (" + Keys.schoolYear(LocalDate.now()) + ") of het volgende.");
       }
       try (Store store = Store.open(web.address)) {
         assertThat(Classrooms.classes(store)).isEmpty();
