@@ -106,7 +106,7 @@ final class StudentPages {
     }
     if (!code.isEmpty()) {
       Optional<Classrooms.ClassRoom> room =
-          web.data().student(store -> Classrooms.classByCode(store, code));
+          web.data().read(store -> Classrooms.classByCode(store, code));
       if (room.isPresent()) {
         ctx.redirect("/k/" + room.get().code(), HttpStatus.SEE_OTHER);
         return;
@@ -142,7 +142,7 @@ final class StudentPages {
     String lang = textLanguage(loaded.scan(), ctx);
     List<String> companies =
         web.data()
-            .student(
+            .read(
                 store ->
                     CompanyQueries.list(store).stream().map(c -> c.name()).distinct().toList());
     web.render(
@@ -306,7 +306,7 @@ final class StudentPages {
     Optional<Classrooms.ClassRoom> room =
         code.isEmpty()
             ? Optional.empty()
-            : web.data().student(store -> Classrooms.classByCode(store, code));
+            : web.data().read(store -> Classrooms.classByCode(store, code));
     String token = web.tokens().token();
     Optional<Classrooms.Student> student =
         room.isEmpty() || resume.isEmpty()
@@ -335,7 +335,7 @@ final class StudentPages {
     }
     String code = Tokens.normalizeCode(ctx.pathParam("code"));
     Optional<Classrooms.ClassRoom> room =
-        web.data().student(store -> Classrooms.classByCode(store, code));
+        web.data().read(store -> Classrooms.classByCode(store, code));
     if (room.isEmpty()) {
       web.guard().failed(ctx);
       web.notFound(ctx);
@@ -352,24 +352,53 @@ final class StudentPages {
       return null;
     }
     String token = ctx.pathParam("token");
-    Optional<Classrooms.Student> student =
+    // the student, their class and answers in one visit to a reading connection
+    Optional<Stored> stored =
         Tokens.wellFormed(token)
-            ? web.data().student(store -> Classrooms.studentByToken(store, Tokens.sha256(token)))
+            ? web.data()
+                .read(
+                    store ->
+                        Classrooms.studentByToken(store, Tokens.sha256(token))
+                            .map(
+                                student ->
+                                    new Stored(
+                                        student,
+                                        Classrooms.classById(store, student.classId())
+                                            .orElseThrow(),
+                                        Classrooms.answers(store, student.id()))))
             : Optional.empty();
-    if (student.isEmpty()) {
+    if (stored.isEmpty()) {
       web.guard().failed(ctx);
       web.notFound(ctx);
       return null;
     }
-    return load(token, student.get(), ctx);
+    return loadStored(token, stored.get(), ctx);
   }
 
+  /** What the database holds of one student at the start of a request. */
+  private record Stored(
+      Classrooms.Student student,
+      Classrooms.ClassRoom room,
+      List<Classrooms.SavedAnswer> saved) {}
+
   private Session load(String token, Classrooms.Student student, Context ctx) {
-    Classrooms.ClassRoom room =
-        web.data().student(store -> Classrooms.classById(store, student.classId()).orElseThrow());
+    return loadStored(
+        token,
+        web.data()
+            .read(
+                store ->
+                    new Stored(
+                        student,
+                        Classrooms.classById(store, student.classId()).orElseThrow(),
+                        Classrooms.answers(store, student.id()))),
+        ctx);
+  }
+
+  private Session loadStored(String token, Stored stored, Context ctx) {
+    Classrooms.Student student = stored.student();
+    Classrooms.ClassRoom room = stored.room();
+    List<Classrooms.SavedAnswer> saved = stored.saved();
     Data.LoadedScan loaded = web.data().scan(room.scanHash());
-    List<Classrooms.SavedAnswer> saved =
-        web.data().student(store -> Classrooms.answers(store, student.id()));
     String lang = textLanguage(loaded.scan(), ctx);
     LocalDate date =
         student.finishedAt() == null
@@ -478,7 +507,7 @@ final class StudentPages {
   }
 
   private String resumeCode(Session s) {
-    return web.data().student(store -> Classrooms.resumeCode(store, s.student().id()));
+    return web.data().read(store -> Classrooms.resumeCode(store, s.student().id()));
   }
 
   private int firstOpenPart(Session s) {
@@ -617,7 +646,9 @@ final class StudentPages {
       List<Classrooms.SavedAnswer> saved,
       List<String> removed,
       Map<String, String> errors,
-      Map<String, String> typed) {}
+      Map<String, String> typed,
+      List<Classrooms.SavedAnswer> after,
+      AnswersDocument.Loaded checked) {}
 
   /**
    * Reads the answers in the form: the typed text through the same reading {@code take} uses
@@ -675,6 +706,7 @@ final class StudentPages {
         saved.put(q.id(), after);
       }
     }
+    AnswersDocument.Loaded checked = null;
     if (!saved.isEmpty()) {
       // the whole answers file as it would be, read by the contract's own loader
       Map<String, Classrooms.SavedAnswer> merged = new LinkedHashMap<>(current);
@@ -696,8 +728,38 @@ final class StudentPages {
           typed.putIfAbsent(id, String.join(",", ctx.formParams("a." + id)));
         }
       }
+      // what was checked is what will be stored, unless an answer was just taken out of it
+      checked = check.ok() ? check : null;
     }
-    return new Changes(List.copyOf(saved.values()), removed, errors, typed);
+    // the answers as they are once this is stored: what the student sees next, without reading
+    // back what was just written
+    Map<String, Classrooms.SavedAnswer> after = new LinkedHashMap<>(current);
+    removed.forEach(after::remove);
+    after.putAll(saved);
+    return new Changes(
+        List.copyOf(saved.values()),
+        removed,
+        errors,
+        typed,
+        List.copyOf(after.values()),
+        checked);
+  }
+
+  /** The answers as the contract's loader reads them from these saved rows. */
+  private Map<String, nl.mvoscan.scan.Answers.Answer> answers(
+      Session s, List<Classrooms.SavedAnswer> saved) {
+    AnswersDocument.Loaded document =
+        AnswersDocument.load(
+            s.scan(),
+            s.room().name(),
+            s.student().details(),
+            answersLanguage(s.scan(), s.student()),
+            s.date(),
+            saved);
+    if (!document.ok()) {
+      throw new IllegalStateException("saved answers no longer load: " + document.problems());
+    }
+    return document.answers().answers();
   }
 
   private static String questionOf(String pointer) {
@@ -747,6 +809,8 @@ final class StudentPages {
     Changes changes = read(ctx, s, parts.get(n).questions());
     store(ctx, s, changes);
     Session after = load(s.token(), s.student(), ctx);
+    web.data()
+        .progress(s.student().id(), after.interview().answeredCount(), after.interview().total());
     if (!changes.errors().isEmpty()) {
       ctx.status(422);
       renderSection(ctx, after, n, changes.errors(), changes.typed());
@@ -796,22 +860,32 @@ final class StudentPages {
     }
     Changes changes = read(ctx, s, s.scan().questions());
     store(ctx, s, changes);
-    Session after = load(s.token(), s.student(), ctx);
+    // visibility by the when engine on the answers as stored now, in memory
+    Interview after =
+        changes.saved().isEmpty() && changes.removed().isEmpty()
+            ? s.interview()
+            : Interview.start(
+                s.scan(),
+                s.lang(),
+                changes.checked() != null
+                    ? changes.checked().answers().answers()
+                    : answers(s, changes.after()));
+    web.data().progress(s.student().id(), after.answeredCount(), after.total());
     out.put("ok", changes.errors().isEmpty());
     ObjectNode errors = out.putObject("errors");
     changes.errors().forEach(errors::put);
     var visible = out.putArray("visible");
-    after.interview().visibleQuestions().forEach(q -> visible.add(q.id()));
-    out.put("answered", after.interview().answeredCount());
-    out.put("total", after.interview().total());
+    after.visibleQuestions().forEach(q -> visible.add(q.id()));
+    out.put("answered", after.answeredCount());
+    out.put("total", after.total());
     out.put(
         "progress",
         Views.plural(
             WebServer.messages(ctx),
             "web.progress",
-            after.interview().total(),
-            after.interview().answeredCount(),
-            after.interview().total()));
+            after.total(),
+            after.answeredCount(),
+            after.total()));
     ctx.status(changes.errors().isEmpty() ? 200 : 422);
     ctx.contentType("application/json").result(ResultJson.write(out));
   }
@@ -1026,7 +1100,7 @@ final class StudentPages {
     String lang = s.lang();
     StudentReport.ClassAverage average =
         web.data()
-            .student(
+            .read(
                 store ->
                     PdfReports.classAverage(
                         store, result, Keys.schoolYear(s.date()), WebServer.language(ctx)));

@@ -394,22 +394,15 @@ final class TeacherPages {
     List<Classrooms.Student> students =
         web.data().teacher(store -> Classrooms.students(store, room.id()));
     for (Classrooms.Student student : students) {
-      List<Classrooms.SavedAnswer> answers =
-          web.data().teacher(store -> Classrooms.answers(store, student.id()));
-      LocalDate date =
-          student.finishedAt() == null
-              ? LocalDate.now()
-              : LocalDate.ofInstant(student.finishedAt(), ZoneId.systemDefault());
-      AnswersDocument.Loaded document =
-          AnswersDocument.load(
-              scan, room.name(), student.details(), scan.defaultLanguage(), date, answers);
-      Interview interview =
-          Interview.start(
-              scan,
-              scan.defaultLanguage(),
-              document.ok() ? document.answers().answers() : Map.of());
-      int answered = interview.answeredCount();
-      int total = interview.total();
+      // every save leaves the student's progress behind; reading and checking all answers of
+      // the whole class at every refresh is only needed for students not seen since the start
+      Data.Progress progress = web.data().progress(student.id());
+      if (progress == null) {
+        progress = progress(room, scan, student);
+        web.data().progress(student.id(), progress.answered(), progress.total());
+      }
+      int answered = progress.answered();
+      int total = progress.total();
       String state;
       String css;
       if (student.finished()) {
@@ -427,6 +420,22 @@ final class TeacherPages {
               student.details().name(), student.details().company(), state, css, answered, total));
     }
     return rows;
+  }
+
+  private Data.Progress progress(Classrooms.ClassRoom room, Scan scan, Classrooms.Student student) {
+    List<Classrooms.SavedAnswer> answers =
+        web.data().teacher(store -> Classrooms.answers(store, student.id()));
+    LocalDate date =
+        student.finishedAt() == null
+            ? LocalDate.now()
+            : LocalDate.ofInstant(student.finishedAt(), ZoneId.systemDefault());
+    AnswersDocument.Loaded document =
+        AnswersDocument.load(
+            scan, room.name(), student.details(), scan.defaultLanguage(), date, answers);
+    Interview interview =
+        Interview.start(
+            scan, scan.defaultLanguage(), document.ok() ? document.answers().answers() : Map.of());
+    return new Data.Progress(interview.answeredCount(), interview.total());
   }
 
   private void studentsFragment(Context ctx) {
