@@ -21,10 +21,13 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Start de web-app voor de klas: studenten vullen de scan in hun browser in, de docent volgt de klas.",
-      "Start the class web app: students fill in the scan in their browser, the teacher follows the class.",
+      "Start de web-app voor de klas: studenten vullen de scan in hun browser in, de docent volgt"
+          + " de klas.",
+      "Start the class web app: students fill in the scan in their browser, the teacher follows the"
+          + " class.",
       "",
-      "Docentgeheim / teacher secret: $MVOSCAN_TEACHER_SECRET, anders nieuw bij elke start / else new at each start.",
+      "Docentgeheim / teacher secret: $MVOSCAN_TEACHER_SECRET, anders nieuw bij elke start / else"
+          + " new at each start.",
       "TLS-wachtwoord / keystore password: $MVOSCAN_TLS_PASSWORD."
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -46,7 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "ADDRESS",
       defaultValue = "0.0.0.0",
       description =
-          "Adres om op te luisteren / address to listen on (default: ${DEFAULT-VALUE}, every network; 127.0.0.1: this computer only).")
+          "Adres om op te luisteren / address to listen on (default: ${DEFAULT-VALUE}, every"
+              + " network; 127.0.0.1: this computer only).")
   String bind;
 
   @Option(
@@ -58,12 +62,18 @@ public final class ServeCommand implements Callable<Integer> {
   /** Released by a test to stop the server; in normal use Ctrl-C stops it. */
   private final CountDownLatch stop;
 
+  /** Whether standard output is a terminal that can show the QR code's half blocks. */
+  private final boolean terminal;
+
   public ServeCommand() {
-    this(new CountDownLatch(1));
+    // on Java 17 there is a console only when both standard input and output are a terminal:
+    // output into a pipe or a file gets the plain address, never block art or escape codes
+    this(new CountDownLatch(1), System.console() != null);
   }
 
-  ServeCommand(CountDownLatch stop) {
+  ServeCommand(CountDownLatch stop, boolean terminal) {
     this.stop = stop;
+    this.terminal = terminal;
   }
 
   @Override
@@ -106,13 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
       throw MvoscanException.failure(
           messages.get("serve.cannotStart", bind, port, String.valueOf(e.getMessage())), e);
     }
-    Thread hook =
-        new Thread(
-            () -> {
-              server.close();
-              stop.countDown();
-            },
-            "mvoscan-serve-stop");
+    Thread hook = new Thread(() -> stop(server, out, messages), "mvoscan-serve-stop");
     Runtime.getRuntime().addShutdownHook(hook);
 
     out.println(messages.get("serve.started", db.path()));
@@ -121,8 +125,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
     out.println();
     out.println(messages.get("serve.students", server.studentAddress()));
-    if (System.console() != null) {
+    if (terminal) {
       out.print(Qr.terminal(server.studentAddress()));
+    } else {
+      out.println(messages.get("serve.studentsPlain"));
+      out.println(server.studentAddress());
     }
     out.println(messages.get("serve.teacher"));
     out.println("  " + server.teacherLink());
@@ -139,11 +146,23 @@ public final class ServeCommand implements Callable<Integer> {
     }
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
-      server.close();
+      stop(server, out, messages);
     } catch (IllegalStateException e) {
       // the JVM is shutting down: the hook closes the server
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * What Ctrl-C runs (the shutdown hook) and what a released latch runs: running requests finish,
+   * the database is closed, and only then the line that says so, so a teacher who sees it knows
+   * nothing is still being written.
+   */
+  private void stop(WebServer server, PrintWriter out, Messages messages) {
+    server.close();
+    out.println(messages.get("serve.stopped"));
+    out.flush();
+    stop.countDown();
   }
 
   private static String generatedSecret() {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import nl.mvoscan.scan.Scan;
@@ -16,10 +18,11 @@ import nl.mvoscan.store.StoreException;
 import nl.mvoscan.store.StoredScans;
 
 /**
- * The database and the scans the web app works with. One connection serves the students (short
- * reads and per-answer writes), another the teacher pages (longer reads of a whole class), so a
- * teacher's class report never holds up a student's save. SQLite in WAL mode lets the two run at
- * once; each connection is used by one request at a time.
+ * The database and the scans the web app works with. Students' reads run on a small pool of
+ * connections, their writes on one writer connection (SQLite takes one writer at a time; in WAL
+ * mode readers never wait for it), and the teacher pages on a connection of their own (longer reads
+ * of a whole class), so a teacher's class report never holds up a student's save. Each connection
+ * is used by one request at a time.
  */
 final class Data implements AutoCloseable {
 
@@ -31,14 +34,26 @@ final class Data implements AutoCloseable {
     T run(Store store);
   }
 
+  /** Readers for the students' requests: enough for both cores, few enough to stay cheap. */
+  static final int READERS = 3;
+
   private final Store students;
   private final Store teachers;
+  private final BlockingQueue<Store> readers = new ArrayBlockingQueue<>(READERS);
+  private final List<Store> allReaders = new java.util.ArrayList<>();
+  private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+  private final StoreAddress address;
+  private boolean closed;
+
+  /** How far a student is, as their last save left it: the teacher's live list reads this. */
+  record Progress(int answered, int total) {}
   private final ReentrantLock studentLock = new ReentrantLock(true);
   private final ReentrantLock teacherLock = new ReentrantLock(true);
   private final ScanCatalog catalog;
   private final Map<String, LoadedScan> byHash = new ConcurrentHashMap<>();
 
   Data(StoreAddress db, List<Path> scanFolders) {
+    this.address = db;
     this.students = Store.open(db);
     Store second;
     try {
@@ -75,7 +90,7 @@ final class Data implements AutoCloseable {
       return known;
     }
     ScanLoader.Result result =
-        student(store -> StoredScans.find(store, hash))
+        read(store -> StoredScans.find(store, hash))
             .orElseThrow(() -> new IllegalStateException("no stored scan with hash " + hash));
     if (!result.ok()) {
       throw new IllegalStateException("the stored scan " + hash + " no longer loads");
@@ -85,7 +100,54 @@ final class Data implements AutoCloseable {
     return loaded;
   }
 
-  /** Runs a student request's database work on the students' connection. */
+  /** Runs a student request's reading on one of the reading connections. */
+  <T> T read(Call<T> call) {
+    Store reader;
+    try {
+      reader = readers.poll();
+      if (reader == null) {
+        reader = newReader();
+      }
+      if (reader == null) {
+        reader = readers.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      if (reader == null) {
+        throw new IllegalStateException("no database connection free within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a database connection", e);
+    }
+    try {
+      return call.run(reader);
+    } finally {
+      readers.add(reader);
+    }
+  }
+
+  /**
+   * Another reading connection while there are fewer than {@link #READERS}, else null. Opened when
+   * first needed, so that {@code serve} starts without waiting for them.
+   */
+  private synchronized Store newReader() {
+    if (closed || allReaders.size() >= READERS) {
+      return null;
+    }
+    Store reader = Store.open(address);
+    allReaders.add(reader);
+    return reader;
+  }
+
+  /** The progress a student's last save in this run computed, if any. */
+  Progress progress(long studentId) {
+    return progress.get(studentId);
+  }
+
+  void progress(long studentId, int answered, int total) {
+    progress.put(studentId, new Progress(answered, total));
+  }
+
+  /** Runs a student request's database writes (and reads that must see them) on the writer. */
   <T> T student(Call<T> call) {
     studentLock.lock();
     try {
@@ -109,7 +171,23 @@ final class Data implements AutoCloseable {
   public void close() {
     studentLock.lock();
     teacherLock.lock();
+    List<Store> opened;
+    synchronized (this) {
+      closed = true;
+      opened = List.copyOf(allReaders);
+    }
     try {
+      for (int i = 0; i < opened.size(); i++) {
+        // a reader still in use finishes first: take it back before closing it
+        try {
+          Store back = readers.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+          if (back != null) {
+            closeQuietly(back);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       closeQuietly(students);
       closeQuietly(teachers);
     } finally {

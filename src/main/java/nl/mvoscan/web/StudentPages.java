@@ -106,7 +106,7 @@ final class StudentPages {
     }
     if (!code.isEmpty()) {
       Optional<Classrooms.ClassRoom> room =
-          web.data().student(store -> Classrooms.classByCode(store, code));
+          web.data().read(store -> Classrooms.classByCode(store, code));
       if (room.isPresent()) {
         ctx.redirect("/k/" + room.get().code(), HttpStatus.SEE_OTHER);
         return;
@@ -142,7 +142,7 @@ final class StudentPages {
     String lang = textLanguage(loaded.scan(), ctx);
     List<String> companies =
         web.data()
-            .student(
+            .read(
                 store ->
                     CompanyQueries.list(store).stream().map(c -> c.name()).distinct().toList());
     web.render(
@@ -242,7 +242,7 @@ final class StudentPages {
     }
     Interview.Parsed<String> parsedKvk = Interview.kvk(kvk);
     if (!parsedKvk.ok()) {
-      errors.put("kvk", m.get(parsedKvk.reason().key(), parsedKvk.reason().argsArray()));
+      errors.put("kvk", reason(m, parsedKvk.reason()));
     }
     return new Classrooms.StudentDetails(
         name,
@@ -250,6 +250,15 @@ final class StudentPages {
         company,
         parsedKvk.ok() && parsedKvk.value() != null ? parsedKvk.value() : kvk,
         city);
+  }
+
+  /**
+   * The web's wording of a reason {@code take} gives: the same rule, but the terminal's words
+   * ("press Enter", "type the number") mean nothing beside a form field.
+   */
+  static String reason(Messages m, Interview.Reason reason) {
+    return m.get(
+        reason.key().replaceFirst("^take\\.invalid\\.", "web.invalid."), reason.argsArray());
   }
 
   private static String field(Context ctx, String name) {
@@ -301,7 +310,7 @@ final class StudentPages {
     Optional<Classrooms.ClassRoom> room =
         code.isEmpty()
             ? Optional.empty()
-            : web.data().student(store -> Classrooms.classByCode(store, code));
+            : web.data().read(store -> Classrooms.classByCode(store, code));
     String token = web.tokens().token();
     Optional<Classrooms.Student> student =
         room.isEmpty() || resume.isEmpty()
@@ -330,7 +339,7 @@ final class StudentPages {
     }
     String code = Tokens.normalizeCode(ctx.pathParam("code"));
     Optional<Classrooms.ClassRoom> room =
-        web.data().student(store -> Classrooms.classByCode(store, code));
+        web.data().read(store -> Classrooms.classByCode(store, code));
     if (room.isEmpty()) {
       web.guard().failed(ctx);
       web.notFound(ctx);
@@ -347,24 +356,53 @@ final class StudentPages {
       return null;
     }
     String token = ctx.pathParam("token");
-    Optional<Classrooms.Student> student =
+    // the student, their class and answers in one visit to a reading connection
+    Optional<Stored> stored =
         Tokens.wellFormed(token)
-            ? web.data().student(store -> Classrooms.studentByToken(store, Tokens.sha256(token)))
+            ? web.data()
+                .read(
+                    store ->
+                        Classrooms.studentByToken(store, Tokens.sha256(token))
+                            .map(
+                                student ->
+                                    new Stored(
+                                        student,
+                                        Classrooms.classById(store, student.classId())
+                                            .orElseThrow(),
+                                        Classrooms.answers(store, student.id()))))
             : Optional.empty();
-    if (student.isEmpty()) {
+    if (stored.isEmpty()) {
       web.guard().failed(ctx);
       web.notFound(ctx);
       return null;
     }
-    return load(token, student.get(), ctx);
+    return loadStored(token, stored.get(), ctx);
   }
 
+  /** What the database holds of one student at the start of a request. */
+  private record Stored(
+      Classrooms.Student student,
+      Classrooms.ClassRoom room,
+      List<Classrooms.SavedAnswer> saved) {}
+
   private Session load(String token, Classrooms.Student student, Context ctx) {
-    Classrooms.ClassRoom room =
-        web.data().student(store -> Classrooms.classById(store, student.classId()).orElseThrow());
+    return loadStored(
+        token,
+        web.data()
+            .read(
+                store ->
+                    new Stored(
+                        student,
+                        Classrooms.classById(store, student.classId()).orElseThrow(),
+                        Classrooms.answers(store, student.id()))),
+        ctx);
+  }
+
+  private Session loadStored(String token, Stored stored, Context ctx) {
+    Classrooms.Student student = stored.student();
+    Classrooms.ClassRoom room = stored.room();
+    List<Classrooms.SavedAnswer> saved = stored.saved();
     Data.LoadedScan loaded = web.data().scan(room.scanHash());
-    List<Classrooms.SavedAnswer> saved =
-        web.data().student(store -> Classrooms.answers(store, student.id()));
     String lang = textLanguage(loaded.scan(), ctx);
     LocalDate date =
         student.finishedAt() == null
@@ -436,6 +474,11 @@ final class StudentPages {
     Messages m = WebServer.messages(ctx);
     List<Question> missing =
         s.interview().unanswered().stream().filter(Question::required).toList();
+    // an optional question that is not scored (the key figures) is not "open": leaving it empty
+    // changes neither the score nor the list of things to check with the company
+    int open =
+        (int) s.interview().unanswered().stream().filter(q -> q.required() || q.scored()).count();
+    int optionalOpen = s.interview().unanswered().size() - open;
     int first = firstOpenPart(s);
     String scanTitle = text(s.scan().title(), s.scan(), s.lang());
     web.render(
@@ -448,7 +491,7 @@ final class StudentPages {
             s.room().name(),
             s.student().details().name(),
             s.student().details().company(),
-            web.studentAddress().replaceAll("/$", "") + s.base(),
+            personalLink(s),
             Tokens.showCode(resumeCode(s)),
             s.room().code(),
             s.interview().answeredCount(),
@@ -456,13 +499,19 @@ final class StudentPages {
             links(s, -1),
             missing.stream().map(q -> text(q.text(), s.scan(), s.lang())).toList(),
             s.base() + "/deel/" + first,
+            open,
+            optionalOpen,
             s.student().finished(),
             s.readOnly()));
     m.language();
   }
 
+  private String personalLink(Session s) {
+    return web.studentAddress().replaceAll("/$", "") + s.base();
+  }
+
   private String resumeCode(Session s) {
-    return web.data().student(store -> Classrooms.resumeCode(store, s.student().id()));
+    return web.data().read(store -> Classrooms.resumeCode(store, s.student().id()));
   }
 
   private int firstOpenPart(Session s) {
@@ -530,7 +579,10 @@ final class StudentPages {
             s.readOnly(),
             links(s, n),
             EVIDENCE,
-            EVIDENCE.stream().map(e -> m.get("web.evidence." + e)).toList()));
+            EVIDENCE.stream().map(e -> m.get("web.evidence." + e)).toList(),
+            personalLink(s),
+            Tokens.showCode(resumeCode(s)),
+            s.room().code()));
   }
 
   private Views.QuestionView view(
@@ -588,7 +640,7 @@ final class StudentPages {
         }
         yield parts.isEmpty() ? null : String.join(", ", parts);
       }
-      case TEXT -> m.get("web.hint.text", q.maxLength());
+      case TEXT -> Views.plural(m, "web.hint.text", q.maxLength(), q.maxLength());
       default -> null;
     };
   }
@@ -598,7 +650,9 @@ final class StudentPages {
       List<Classrooms.SavedAnswer> saved,
       List<String> removed,
       Map<String, String> errors,
-      Map<String, String> typed) {}
+      Map<String, String> typed,
+      List<Classrooms.SavedAnswer> after,
+      AnswersDocument.Loaded checked) {}
 
   /**
    * Reads the answers in the form: the typed text through the same reading {@code take} uses
@@ -638,7 +692,7 @@ final class StudentPages {
       if (!input.isBlank()) {
         Interview.Parsed<AnswerValue> parsed = s.interview().parse(q, input);
         if (!parsed.ok()) {
-          errors.put(q.id(), m.get(parsed.reason().key(), parsed.reason().argsArray()));
+          errors.put(q.id(), reason(m, parsed.reason()));
           typed.put(q.id(), input);
           continue;
         }
@@ -656,6 +710,7 @@ final class StudentPages {
         saved.put(q.id(), after);
       }
     }
+    AnswersDocument.Loaded checked = null;
     if (!saved.isEmpty()) {
       // the whole answers file as it would be, read by the contract's own loader
       Map<String, Classrooms.SavedAnswer> merged = new LinkedHashMap<>(current);
@@ -677,8 +732,38 @@ final class StudentPages {
           typed.putIfAbsent(id, String.join(",", ctx.formParams("a." + id)));
         }
       }
+      // what was checked is what will be stored, unless an answer was just taken out of it
+      checked = check.ok() ? check : null;
     }
-    return new Changes(List.copyOf(saved.values()), removed, errors, typed);
+    // the answers as they are once this is stored: what the student sees next, without reading
+    // back what was just written
+    Map<String, Classrooms.SavedAnswer> after = new LinkedHashMap<>(current);
+    removed.forEach(after::remove);
+    after.putAll(saved);
+    return new Changes(
+        List.copyOf(saved.values()),
+        removed,
+        errors,
+        typed,
+        List.copyOf(after.values()),
+        checked);
+  }
+
+  /** The answers as the contract's loader reads them from these saved rows. */
+  private Map<String, nl.mvoscan.scan.Answers.Answer> answers(
+      Session s, List<Classrooms.SavedAnswer> saved) {
+    AnswersDocument.Loaded document =
+        AnswersDocument.load(
+            s.scan(),
+            s.room().name(),
+            s.student().details(),
+            answersLanguage(s.scan(), s.student()),
+            s.date(),
+            saved);
+    if (!document.ok()) {
+      throw new IllegalStateException("saved answers no longer load: " + document.problems());
+    }
+    return document.answers().answers();
   }
 
   private static String questionOf(String pointer) {
@@ -728,6 +813,8 @@ final class StudentPages {
     Changes changes = read(ctx, s, parts.get(n).questions());
     store(ctx, s, changes);
     Session after = load(s.token(), s.student(), ctx);
+    web.data()
+        .progress(s.student().id(), after.interview().answeredCount(), after.interview().total());
     if (!changes.errors().isEmpty()) {
       ctx.status(422);
       renderSection(ctx, after, n, changes.errors(), changes.typed());
@@ -777,18 +864,32 @@ final class StudentPages {
     }
     Changes changes = read(ctx, s, s.scan().questions());
     store(ctx, s, changes);
-    Session after = load(s.token(), s.student(), ctx);
+    // visibility by the when engine on the answers as stored now, in memory
+    Interview after =
+        changes.saved().isEmpty() && changes.removed().isEmpty()
+            ? s.interview()
+            : Interview.start(
+                s.scan(),
+                s.lang(),
+                changes.checked() != null
+                    ? changes.checked().answers().answers()
+                    : answers(s, changes.after()));
+    web.data().progress(s.student().id(), after.answeredCount(), after.total());
     out.put("ok", changes.errors().isEmpty());
     ObjectNode errors = out.putObject("errors");
     changes.errors().forEach(errors::put);
     var visible = out.putArray("visible");
-    after.interview().visibleQuestions().forEach(q -> visible.add(q.id()));
-    out.put("answered", after.interview().answeredCount());
-    out.put("total", after.interview().total());
+    after.visibleQuestions().forEach(q -> visible.add(q.id()));
+    out.put("answered", after.answeredCount());
+    out.put("total", after.total());
     out.put(
         "progress",
-        WebServer.messages(ctx)
-            .get("web.progress", after.interview().answeredCount(), after.interview().total()));
+        Views.plural(
+            WebServer.messages(ctx),
+            "web.progress",
+            after.total(),
+            after.answeredCount(),
+            after.total()));
     ctx.status(changes.errors().isEmpty() ? 200 : 422);
     ctx.contentType("application/json").result(ResultJson.write(out));
   }
@@ -980,7 +1081,17 @@ final class StudentPages {
     return found == null ? null : text(found, scan, lang);
   }
 
+  /** The student's report, with the school grade. */
   void pdf(Context ctx) {
+    pdf(ctx, StudentReport.Audience.STUDENT, "rapport");
+  }
+
+  /** The report for the company, as {@code report} without {@code --with-grade} makes it. */
+  void companyPdf(Context ctx) {
+    pdf(ctx, StudentReport.Audience.COMPANY, "bedrijfsrapport");
+  }
+
+  private void pdf(Context ctx, StudentReport.Audience audience, String suffix) {
     Session s = session(ctx);
     if (s == null) {
       return;
@@ -993,18 +1104,17 @@ final class StudentPages {
     String lang = s.lang();
     StudentReport.ClassAverage average =
         web.data()
-            .student(
+            .read(
                 store ->
                     PdfReports.classAverage(
                         store, result, Keys.schoolYear(s.date()), WebServer.language(ctx)));
     RenderedPdf pdf =
         StudentReport.render(
-            result,
-            average,
-            Messages.forLanguage(lang.equals("en") ? "en" : "nl"),
-            lang,
-            StudentReport.Audience.STUDENT);
-    String name = PdfReports.studentFileBase(result, WebServer.messages(ctx), "rapport") + ".pdf";
+            result, average, Messages.forLanguage(lang.equals("en") ? "en" : "nl"), lang, audience);
+    String name =
+        PdfReports.studentFileBase(result, WebServer.messages(ctx), "rapport")
+            + (audience == StudentReport.Audience.COMPANY ? "-" + suffix : "")
+            + ".pdf";
     download(ctx, "application/pdf", name, pdf.bytes());
   }
 

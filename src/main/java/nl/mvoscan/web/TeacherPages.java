@@ -123,7 +123,25 @@ final class TeacherPages {
   // ---- classes
 
   private void classes(Context ctx) {
-    renderClasses(ctx, List.of("", ""), Map.of());
+    renderClasses(ctx, List.of("", "", Keys.schoolYear(LocalDate.now())), Map.of());
+  }
+
+  /**
+   * This school year and the next (a class opened in June for after the summer). Not a past one: a
+   * response is stored under the school year of the day it is finished, as every import is, so a
+   * class of a year gone by would never show its own students' figures.
+   */
+  private static List<String> schoolYears() {
+    int start = Integer.parseInt(Keys.schoolYear(LocalDate.now()).substring(0, 4));
+    return List.of(start + "-" + (start + 1), (start + 1) + "-" + (start + 2));
+  }
+
+  /** The form {@code import} and the store use: 2026-2027, two years that follow each other. */
+  static boolean validSchoolYear(String year) {
+    if (year == null || !year.matches("[0-9]{4}-[0-9]{4}")) {
+      return false;
+    }
+    return Integer.parseInt(year.substring(5)) == Integer.parseInt(year.substring(0, 4)) + 1;
   }
 
   private void renderClasses(Context ctx, List<String> values, Map<String, String> errors) {
@@ -173,7 +191,9 @@ final class TeacherPages {
             rows,
             scans,
             fields,
-            Keys.schoolYear(LocalDate.now())));
+            schoolYears(),
+            values.get(2),
+            errors.get("schoolYear")));
   }
 
   private Views.ClassRow row(Classrooms.ClassRoom room, Messages m) {
@@ -198,7 +218,14 @@ final class TeacherPages {
     String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
     String until = ctx.formParam("until") == null ? "" : ctx.formParam("until").strip();
     String hash = ctx.formParam("scan");
+    String year =
+        ctx.formParam("schoolYear") == null
+            ? Keys.schoolYear(LocalDate.now())
+            : ctx.formParam("schoolYear").strip();
     Map<String, String> errors = new LinkedHashMap<>();
+    if (!validSchoolYear(year) || !schoolYears().contains(year)) {
+      errors.put("schoolYear", m.get("web.classes.yearBad", Keys.schoolYear(LocalDate.now())));
+    }
     if (name.isEmpty()) {
       errors.put("name", m.get("web.field.required"));
     } else if (name.codePointCount(0, name.length()) > 40) {
@@ -211,7 +238,7 @@ final class TeacherPages {
     if (!until.isEmpty()) {
       Interview.Parsed<LocalDate> parsed = Interview.date(until);
       if (!parsed.ok()) {
-        errors.put("until", m.get(parsed.reason().key(), parsed.reason().argsArray()));
+        errors.put("until", StudentPages.reason(m, parsed.reason()));
       } else if (parsed.value().isBefore(LocalDate.now())) {
         errors.put("until", m.get("web.classes.untilPast"));
       } else {
@@ -225,7 +252,10 @@ final class TeacherPages {
     }
     if (!errors.isEmpty()) {
       ctx.status(422);
-      renderClasses(ctx, List.of(name, until), errors);
+      renderClasses(
+          ctx,
+          List.of(name, until, schoolYears().contains(year) ? year : schoolYears().get(0)),
+          errors);
       return;
     }
     Scan chosen = scan.get().scan();
@@ -241,7 +271,7 @@ final class TeacherPages {
                         chosen.id(),
                         chosen.version(),
                         scan.get().definition(),
-                        Keys.schoolYear(LocalDate.now()),
+                        year,
                         close,
                         () -> web.tokens().code(6)));
     ctx.redirect("/docent/klas/" + room.code(), HttpStatus.SEE_OTHER);
@@ -367,22 +397,15 @@ final class TeacherPages {
     List<Classrooms.Student> students =
         web.data().teacher(store -> Classrooms.students(store, room.id()));
     for (Classrooms.Student student : students) {
-      List<Classrooms.SavedAnswer> answers =
-          web.data().teacher(store -> Classrooms.answers(store, student.id()));
-      LocalDate date =
-          student.finishedAt() == null
-              ? LocalDate.now()
-              : LocalDate.ofInstant(student.finishedAt(), ZoneId.systemDefault());
-      AnswersDocument.Loaded document =
-          AnswersDocument.load(
-              scan, room.name(), student.details(), scan.defaultLanguage(), date, answers);
-      Interview interview =
-          Interview.start(
-              scan,
-              scan.defaultLanguage(),
-              document.ok() ? document.answers().answers() : Map.of());
-      int answered = interview.answeredCount();
-      int total = interview.total();
+      // every save leaves the student's progress behind; reading and checking all answers of
+      // the whole class at every refresh is only needed for students not seen since the start
+      Data.Progress progress = web.data().progress(student.id());
+      if (progress == null) {
+        progress = progress(room, scan, student);
+        web.data().progress(student.id(), progress.answered(), progress.total());
+      }
+      int answered = progress.answered();
+      int total = progress.total();
       String state;
       String css;
       if (student.finished()) {
@@ -400,6 +423,22 @@ final class TeacherPages {
               student.details().name(), student.details().company(), state, css, answered, total));
     }
     return rows;
+  }
+
+  private Data.Progress progress(Classrooms.ClassRoom room, Scan scan, Classrooms.Student student) {
+    List<Classrooms.SavedAnswer> answers =
+        web.data().teacher(store -> Classrooms.answers(store, student.id()));
+    LocalDate date =
+        student.finishedAt() == null
+            ? LocalDate.now()
+            : LocalDate.ofInstant(student.finishedAt(), ZoneId.systemDefault());
+    AnswersDocument.Loaded document =
+        AnswersDocument.load(
+            scan, room.name(), student.details(), scan.defaultLanguage(), date, answers);
+    Interview interview =
+        Interview.start(
+            scan, scan.defaultLanguage(), document.ok() ? document.answers().answers() : Map.of());
+    return new Data.Progress(interview.answeredCount(), interview.total());
   }
 
   private void studentsFragment(Context ctx) {

@@ -18,6 +18,16 @@ public final class Views {
     public String t(String key, Object... args) {
       return m.get(key, args);
     }
+
+    /** The text of {@code key.one} when {@code n} is 1, else of {@code key.other}. */
+    public String tn(String key, long n, Object... args) {
+      return plural(m, key, n, args);
+    }
+  }
+
+  /** Singular or plural by the count: "1 vraag", "2 vragen" (keys {@code .one}, {@code .other}). */
+  static String plural(Messages m, String key, long n, Object... args) {
+    return m.get(key + (n == 1 ? ".one" : ".other"), args);
   }
 
   public record Home(Chrome chrome, String code, String codeError, String resumeError) {}
@@ -88,7 +98,10 @@ public final class Views {
       boolean readOnly,
       List<SectionLink> sections,
       List<String> evidenceIds,
-      List<String> evidenceLabels) {}
+      List<String> evidenceLabels,
+      String personalLink,
+      String resumeCode,
+      String classCode) {}
 
   public record Overview(
       Chrome chrome,
@@ -105,6 +118,8 @@ public final class Views {
       List<SectionLink> sections,
       List<String> missingRequired,
       String continueUrl,
+      int open,
+      int optionalOpen,
       boolean finished,
       boolean readOnly) {}
 
@@ -151,7 +166,9 @@ public final class Views {
       List<ClassRow> classes,
       List<ScanChoice> scans,
       List<Field> fields,
-      String schoolYear) {}
+      List<String> schoolYears,
+      String schoolYear,
+      String schoolYearError) {}
 
   public record StudentRow(
       String name, String company, String state, String stateClass, int answered, int total) {}

@@ -153,6 +153,7 @@ public final class WebServer implements AutoCloseable {
           config.routes.post("/s/{token}/afronden", students::finish);
           config.routes.get("/s/{token}/uitslag", students::result);
           config.routes.get("/s/{token}/rapport.pdf", students::pdf);
+          config.routes.get("/s/{token}/bedrijfsrapport.pdf", students::companyPdf);
           config.routes.get("/s/{token}/antwoorden.json", students::answersFile);
           teachers.routes(config.routes);
           config.routes.exception(Exception.class, this::serverError);

@@ -27,6 +27,11 @@
         headers: { "Accept": "application/json" },
         credentials: "same-origin"
       }).then(function (response) {
+        // 422 is an answer the server read and refused, with a message per question; any other
+        // failure (403: page expired or class closed, 5xx, a proxy's error page) saved nothing
+        if (!response.ok && response.status !== 422) {
+          throw new Error("status " + response.status);
+        }
         return response.json();
       }).then(function (result) {
         var old = section.querySelector(".error.js");
@@ -37,8 +42,10 @@
           p.setAttribute("role", "alert");
           p.textContent = result.errors[id];
           section.querySelector("legend").after(p);
-          if (status) { status.textContent = ""; }
+          if (status) { status.textContent = ""; status.classList.remove("not-saved"); status.removeAttribute("role"); }
         } else if (status) {
+          status.classList.remove("not-saved");
+          status.removeAttribute("role");
           status.textContent = status.getAttribute("data-saved") || status.textContent || "✓";
         }
         if (result.visible) {
@@ -55,14 +62,24 @@
           var label = document.querySelector("label[for=progress]");
           if (label && result.progress) { label.textContent = result.progress; }
         }
-      }).catch(function () {
-        // offline or stopped: the save button still works when the page is sent
+      }).catch(function (error) {
+        // never "saved" when it was not: the student must know to reload before going on
+        var offline = !(error instanceof Error && /^status /.test(error.message));
+        notSaved(section, offline ? form.getAttribute("data-offline") : form.getAttribute("data-not-saved"));
       });
+    }
+
+    function notSaved(section, message) {
+      var status = section.querySelector(".saved");
+      if (!status) { return; }
+      status.classList.add("not-saved");
+      status.setAttribute("role", "alert");
+      status.textContent = message;
     }
 
     form.querySelectorAll("[data-question]").forEach(function (section) {
       var status = section.querySelector(".saved");
-      if (status) { status.setAttribute("data-saved", document.documentElement.lang === "en" ? "Saved" : "Opgeslagen"); }
+      if (status) { status.setAttribute("data-saved", form.getAttribute("data-saved")); }
       section.addEventListener("change", function (event) {
         var target = event.target;
         if (target.type === "checkbox" && target.checked) {
