@@ -47,6 +47,7 @@ final class Data implements AutoCloseable {
 
   /** How far a student is, as their last save left it: the teacher's live list reads this. */
   record Progress(int answered, int total) {}
+
   private final ReentrantLock studentLock = new ReentrantLock(true);
   private final ReentrantLock teacherLock = new ReentrantLock(true);
   private final ScanCatalog catalog;

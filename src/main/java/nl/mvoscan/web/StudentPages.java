@@ -381,9 +381,7 @@ final class StudentPages {
 
   /** What the database holds of one student at the start of a request. */
   private record Stored(
-      Classrooms.Student student,
-      Classrooms.ClassRoom room,
-      List<Classrooms.SavedAnswer> saved) {}
+      Classrooms.Student student, Classrooms.ClassRoom room, List<Classrooms.SavedAnswer> saved) {}
 
   private Session load(String token, Classrooms.Student student, Context ctx) {
     return loadStored(
@@ -741,12 +739,7 @@ final class StudentPages {
     removed.forEach(after::remove);
     after.putAll(saved);
     return new Changes(
-        List.copyOf(saved.values()),
-        removed,
-        errors,
-        typed,
-        List.copyOf(after.values()),
-        checked);
+        List.copyOf(saved.values()), removed, errors, typed, List.copyOf(after.values()), checked);
   }
 
   /** The answers as the contract's loader reads them from these saved rows. */

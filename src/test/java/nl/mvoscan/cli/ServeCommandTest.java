@@ -29,8 +29,8 @@ class ServeCommandTest {
 
   /**
    * Starts {@code serve} through the command factory with the output captured (not a terminal),
-   * waits for the addresses, runs {@code whileRunning}, then releases the latch: the same stop
-   * the shutdown hook runs on Ctrl-C.
+   * waits for the addresses, runs {@code whileRunning}, then releases the latch: the same stop the
+   * shutdown hook runs on Ctrl-C.
    */
   private Served serve(String lang, Check whileRunning) throws Exception {
     StringWriter out = new StringWriter();

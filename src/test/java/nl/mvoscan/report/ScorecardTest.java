@@ -33,7 +33,8 @@ class ScorecardTest {
       assertThat(card + explained).doesNotContain("Kerncijfers", "Key figures", "kc_");
     }
     // score --json keeps every theme in document order (contract §6): there it stays
-    assertThat(ResultJson.of(result, Messages.forLanguage("nl")).get("themes").findValuesAsText("id"))
+    assertThat(
+            ResultJson.of(result, Messages.forLanguage("nl")).get("themes").findValuesAsText("id"))
         .contains("kerncijfers");
   }
 }

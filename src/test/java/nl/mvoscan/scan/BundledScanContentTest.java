@@ -973,11 +973,12 @@ class BundledScanContentTest {
     assertThat(SCAN.question("vergisten").orElseThrow().tags().get("rladder"))
         .containsExactly("R9");
   }
+
   /**
    * A theme's level advice is a fixed text (§3.2): it cannot know the answers, so it must name no
-   * step that a question of its theme asks, or it would advise a company what it already does.
-   * The steps come from the questions' own advice (§8.1). The same holds for a level's advice
-   * against every scored question. Both bundled scans, every language.
+   * step that a question of its theme asks, or it would advise a company what it already does. The
+   * steps come from the questions' own advice (§8.1). The same holds for a level's advice against
+   * every scored question. Both bundled scans, every language.
    */
   @Test
   void noLevelAdviceNamesAStepThatAQuestionAsks() {

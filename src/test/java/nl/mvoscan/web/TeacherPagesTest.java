@@ -72,7 +72,8 @@ class TeacherPagesTest {
       String form = teacher.get("/docent").body();
       int start = Integer.parseInt(Keys.schoolYear(LocalDate.now()).substring(0, 4));
       // a past school year too: its class would never show the figures of students finishing now
-      for (String bad : List.of("2025/2026", "2025-2027", "25-26", "<b>", (start - 1) + "-" + start)) {
+      for (String bad :
+          List.of("2025/2026", "2025-2027", "25-26", "<b>", (start - 1) + "-" + start)) {
         HttpResponse<String> refused =
             teacher.post(
                 "/docent/klassen",
@@ -84,7 +85,8 @@ class TeacherPagesTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body())
             .contains("id=\"e-schoolYear\"")
-            .contains("Kies dit schooljaar (" + Keys.schoolYear(LocalDate.now()) + ") of het volgende.");
+            .contains(
+                "Kies dit schooljaar (" + Keys.schoolYear(LocalDate.now()) + ") of het volgende.");
       }
       try (Store store = Store.open(web.address)) {
         assertThat(Classrooms.classes(store)).isEmpty();

@@ -337,8 +337,7 @@ class AdviceFitsTheAnswerTest {
         Map<String, String> outputs = new java.util.LinkedHashMap<>();
         outputs.put("scorecard", printed(Scorecard.render(result, messages, language)));
         outputs.put(
-            "score --json",
-            printed(nl.mvoscan.report.ResultJson.of(result, messages).toString()));
+            "score --json", printed(nl.mvoscan.report.ResultJson.of(result, messages).toString()));
         for (StudentReport.Audience audience : StudentReport.Audience.values()) {
           outputs.put(
               audience.name().toLowerCase(Locale.ROOT) + " PDF",

@@ -171,25 +171,15 @@ class StudentReportTest {
                 "Bijlage: alle antwoorden");
         assertThat(dutch)
             .as(platform.toString())
-            .contains(
-                "12.500 kWh",
-                "9800 m³",
-                "1,25 ton",
-                "1.234.567 liter")
+            .contains("12.500 kWh", "9800 m³", "1,25 ton", "1.234.567 liter")
             .containsPattern("Over welk jaar gaan de cijfers\\? ?2025 ")
             .doesNotContain("2025 jaar", "2.025", "12500", "1.25 ton");
         String english =
             vsmePage(
-                text(render(result, null, "en").bytes()),
-                "Key figures for the VSME",
-                "Appendix");
+                text(render(result, null, "en").bytes()), "Key figures for the VSME", "Appendix");
         assertThat(english)
             .as(platform.toString())
-            .contains(
-                "12,500 kWh",
-                "9800 m³",
-                "1.25 tonnes",
-                "1,234,567 litres")
+            .contains("12,500 kWh", "9800 m³", "1.25 tonnes", "1,234,567 litres")
             .containsPattern("Which year do the figures cover\\? ?2025 ")
             .doesNotContain("2025 year", "2,025", "12500", "1,25 tonnes");
       }
