@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import nl.mvoscan.io.JsonReader;
 
 /**
  * The classes of the web app and their students' answers while they fill in a scan. A finished
@@ -521,7 +522,7 @@ public final class Classrooms {
           list.add(
               new SavedAnswer(
                   rs.getString(1),
-                  value == null ? null : Json.parse(value),
+                  value == null ? null : JsonReader.parse("answer", value).root(),
                   rs.getString(3),
                   rs.getString(4)));
         }
@@ -557,22 +558,6 @@ public final class Classrooms {
       statement.setNull(index, Types.VARCHAR);
     } else {
       statement.setString(index, value);
-    }
-  }
-
-  /** Stored values are JSON written by this class; parsing them back cannot meet bad input. */
-  private static final class Json {
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(
-                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
-    static JsonNode parse(String text) throws SQLException {
-      try {
-        return MAPPER.readTree(text);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new SQLException("unreadable stored answer value: " + text, e);
-      }
     }
   }
 }

@@ -602,9 +602,13 @@ final class StudentPages {
     String input =
         typed != null
             ? typed
-            : value instanceof AnswerValue.Number number
-                ? m.decimal(Decimals.plain(number.value()))
-                : value instanceof AnswerValue.Text text ? text.text() : "";
+            : value == null
+                ? ""
+                : value.match(
+                    choice -> "",
+                    multi -> "",
+                    number -> m.decimal(Decimals.plain(number.value())),
+                    AnswerValue.Text::text);
     return new Views.QuestionView(
         q.id(),
         q.type().name().toLowerCase(java.util.Locale.ROOT),
