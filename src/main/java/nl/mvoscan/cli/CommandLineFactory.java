@@ -43,24 +43,34 @@ public final class CommandLineFactory {
         TerminalWriter.of(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err =
         TerminalWriter.of(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    return create(out, err, StandardInput.system(), StandardOutput.system(), args);
+    return create(
+        out,
+        err,
+        CommandLine.defaultFactory(),
+        StandardInput.system(),
+        StandardOutput.system(),
+        args);
   }
 
   /**
-   * The command line on these streams, {@code take} reading from {@code in} and {@code -o -}
-   * writing its bytes to {@code bytes}; with {@code args} only the subcommand they name is built,
-   * with {@code null} all of them.
+   * The command line on these streams, its commands made by {@code commands}, {@code take} reading
+   * from {@code in} and {@code -o -} writing its bytes to {@code bytes}; with {@code args} only the
+   * subcommand they name is built, with {@code null} all of them.
    */
   static CommandLine create(
-      PrintWriter out, PrintWriter err, StandardInput in, StandardOutput bytes, String[] args) {
-    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+      PrintWriter out,
+      PrintWriter err,
+      CommandLine.IFactory commands,
+      StandardInput in,
+      StandardOutput bytes,
+      String[] args) {
     CommandLine.IFactory factory =
         new CommandLine.IFactory() {
           @Override
           public <K> K create(Class<K> type) throws Exception {
             return type == TakeCommand.class
                 ? type.cast(new TakeCommand(in))
-                : defaults.create(type);
+                : commands.create(type);
           }
         };
     MvoscanCommand root = new MvoscanCommand();

@@ -42,6 +42,7 @@ public final class Cli {
         CommandLineFactory.create(
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
+                CommandLine.defaultFactory(),
                 StandardInput.system(),
                 new StandardOutput(bytes, terminal),
                 null)
@@ -54,6 +55,7 @@ public final class Cli {
     return CommandLineFactory.create(
         out,
         err,
+        CommandLine.defaultFactory(),
         in == null ? StandardInput.system() : StandardInput.of(in),
         StandardOutput.system(),
         null);

@@ -48,7 +48,12 @@ class ServeCommandTest {
         };
     CommandLine cli =
         CommandLineFactory.create(
-            new PrintWriter(out, true), new PrintWriter(err, true), factory, null);
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            factory,
+            StandardInput.system(),
+            StandardOutput.system(),
+            null);
     AtomicInteger code = new AtomicInteger(-1);
     Thread thread =
         new Thread(
