@@ -42,6 +42,15 @@ record OutputPath(Path path, boolean folder) {
     if (isFolder()) {
       throw MvoscanException.invalidInput(messages.get("output.isFolder", shown()));
     }
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      // a typo in the folder is bad input, found before any work is done (a full disk is not)
+      throw MvoscanException.invalidInput(
+          messages.get(
+              "file.cannotWrite",
+              shown(),
+              messages.get("file.reason.noFolder", parent.toString())));
+    }
     return path;
   }
 

@@ -79,6 +79,13 @@ final class ScanResolver {
    * so they all find scans and report problems alike.
    */
   LoadedAnswers loadAnswers(Path file, Scan fixedScan) {
+    if (nl.mvoscan.io.Tables.isTable(file)) {
+      // a class table read as JSON gives only a parser's complaint about its first cell
+      return new LoadedAnswers(
+          null,
+          null,
+          java.util.List.of(new nl.mvoscan.io.JsonProblem("", 0, 0, "score.classTable")));
+    }
     nl.mvoscan.io.JsonDocument document = nl.mvoscan.io.JsonReader.read(file);
     if (!document.isParsed()) {
       return new LoadedAnswers(null, null, document.problems());

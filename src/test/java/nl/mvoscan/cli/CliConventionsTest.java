@@ -53,7 +53,7 @@ class CliConventionsTest {
           {"template", "mvo-stagebedrijf", "--form", "-o", missing.resolve("form.txt").toString()},
         }) {
       Cli.Run run = run(prepend("--lang", "en", command));
-      assertThat(run.exitCode()).as(String.join(" ", command)).isNotZero();
+      assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(2);
       assertThat(run.err()).contains("no such folder").contains("tikfout");
       CliFixtures.assertNoStackTrace(run);
     }
@@ -61,7 +61,7 @@ class CliConventionsTest {
     run("import", "--db", db, BAKERY);
     Cli.Run export =
         run("export", "--lang", "en", "--db", db, "-o", missing.resolve("x.csv").toString());
-    assertThat(export.exitCode()).isNotZero();
+    assertThat(export.exitCode()).isEqualTo(2);
     assertThat(export.err()).contains("no such folder");
     Cli.Run batch =
         run(
@@ -156,6 +156,23 @@ class CliConventionsTest {
         .contains("\"abc\" is geen geheel getal");
     assertThat(run("score", "--lang", "en", "--jsno", BAKERY).err())
         .contains("Unknown option: '--jsno'");
+  }
+
+  @Test
+  void aClassTableGivenToScoreIsNamedAsOneWithTheCommandThatReadsIt() {
+    for (String table :
+        List.of(
+            "src/test/resources/forms/google-sheet.csv",
+            "src/test/resources/forms/ms-forms-nl.xlsx")) {
+      Cli.Run run = run("score", "--lang", "nl", table);
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err())
+          .contains(table)
+          .contains("klastabel")
+          .contains("mvoscan import")
+          .doesNotContain("JSON");
+      CliFixtures.assertNoStackTrace(run);
+    }
   }
 
   @Test
