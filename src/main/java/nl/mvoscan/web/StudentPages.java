@@ -351,10 +351,6 @@ final class StudentPages {
 
   /** The student behind the personal link, or a 404 (and a counted failure) for a wrong one. */
   private Session session(Context ctx) {
-    if (web.guard().blocked(ctx)) {
-      web.tooMany(ctx);
-      return null;
-    }
     String token = ctx.pathParam("token");
     // the student, their class and answers in one visit to a reading connection
     Optional<Stored> stored =
@@ -371,7 +367,13 @@ final class StudentPages {
                                             .orElseThrow(),
                                         Classrooms.answers(store, student.id()))))
             : Optional.empty();
+    // a valid personal link always works: the limit stops guessing, and behind a school's NAT one
+    // student's typos must not stop the whole class from saving
     if (stored.isEmpty()) {
+      if (web.guard().blocked(ctx)) {
+        web.tooMany(ctx);
+        return null;
+      }
       web.guard().failed(ctx);
       web.notFound(ctx);
       return null;

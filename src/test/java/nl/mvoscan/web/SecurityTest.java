@@ -226,6 +226,34 @@ class SecurityTest {
   }
 
   @Test
+  void aValidPersonalLinkStillSavesFromAnAddressThatIsBlockedForGuessing() throws Exception {
+    try (WebFixture web = new WebFixture(dir)) {
+      Classrooms.ClassRoom room = web.openClass("3A");
+      WebFixture.Client student = new WebFixture.Client(web.base());
+      String personal = student.join(room.code(), "Sanne", "Bakkerij");
+      // a classmate behind the same school address guesses secrets until the limit blocks it
+      student.get("/docent/inloggen");
+      for (int i = 0; i < Guard.MAX_FAILURES; i++) {
+        student.post("/docent/inloggen", List.of(Map.entry("secret", "guess-" + i)));
+      }
+      assertThat(student.get("/s/AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(429);
+      assertThat(student.get(personal + "/deel/1").statusCode()).isEqualTo(200);
+      HttpResponse<String> saved =
+          student.post(
+              personal + "/deel/1",
+              List.of(
+                  Map.entry("q", "visie"), Map.entry("a.visie", "ja"), Map.entry("save", "visie")));
+      assertThat(saved.statusCode()).isEqualTo(303);
+      try (Store store = Store.open(web.db)) {
+        long id = Classrooms.students(store, room.id()).get(0).id();
+        assertThat(Classrooms.answers(store, id))
+            .extracting(Classrooms.SavedAnswer::questionId)
+            .contains("visie");
+      }
+    }
+  }
+
+  @Test
   void behindAProxyOnLoopbackEachStudentsOwnAddressCountsAndHttpsCookiesAreSecure()
       throws Exception {
     try (WebFixture web = new WebFixture(dir)) {
