@@ -59,7 +59,20 @@ public final class Views {
       List<Field> fields,
       List<String> companies,
       boolean closed,
-      String submitLabel) {}
+      String submitLabel) {
+    /** The fields with a problem, for the summary at the top that a phone shows first. */
+    public List<Field> withErrors() {
+      return fields.stream().filter(f -> f.error() != null).toList();
+    }
+
+    /**
+     * Whether {@code field} is the first with a problem: it takes the focus when the page opens.
+     */
+    public boolean firstError(Field field) {
+      List<Field> errors = withErrors();
+      return !errors.isEmpty() && errors.get(0) == field;
+    }
+  }
 
   public record OptionView(
       String id, String label, boolean checked, boolean exclusive, String feedback) {}

@@ -55,6 +55,33 @@ class StudentPagesTest {
   }
 
   @Test
+  void aRefusedJoinFormSaysWhatIsWrongAtTheTopAndFocusesTheFirstBadField() throws Exception {
+    try (WebFixture web = new WebFixture(dir)) {
+      Classrooms.ClassRoom room = web.openClass("3A");
+      WebFixture.Client student = new WebFixture.Client(web.base());
+      student.get("/k/" + room.code());
+      HttpResponse<String> refused =
+          student.post(
+              "/k/" + room.code(),
+              List.of(
+                  Map.entry("name", "Sanne"),
+                  Map.entry("studentNumber", ""),
+                  Map.entry("company", "Bakkerij"),
+                  Map.entry("kvk", "1234567"),
+                  Map.entry("city", "Emmen")));
+      assertThat(refused.statusCode()).isEqualTo(422);
+      String body = refused.body();
+      // on a phone the field is below the fold: the summary comes before the form
+      assertThat(body.indexOf("class=\"error-summary\""))
+          .isPositive()
+          .isLessThan(body.indexOf("<form method=\"post\""));
+      assertThat(body).contains("Verbeter eerst dit:").contains("href=\"#f-kvk\"");
+      assertThat(body).containsPattern("id=\"f-kvk\"[^>]*autofocus");
+      assertThat(body).doesNotContainPattern("id=\"f-name\"[^>]*autofocus");
+    }
+  }
+
+  @Test
   void theKvkMessageOnTheWebSaysToLeaveTheFieldEmptyNotToPressAKey() throws Exception {
     try (WebFixture web = new WebFixture(dir)) {
       Classrooms.ClassRoom room = web.openClass("3A");
