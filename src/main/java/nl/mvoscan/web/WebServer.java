@@ -313,7 +313,8 @@ public final class WebServer implements AutoCloseable {
     String lang = language(ctx);
     String other = lang.equals("nl") ? "en" : "nl";
     String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    if (ctx.method().name().equals("POST")) {
+    if (ctx.method().name().equals("POST") || ctx.queryParam("geheim") != null) {
+      // the teacher's secret never travels on in another link
       back = ctx.path();
     }
     return new Views.Chrome(

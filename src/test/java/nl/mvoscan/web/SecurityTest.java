@@ -226,6 +226,19 @@ class SecurityTest {
   }
 
   @Test
+  void theSignInPageOpenedWithTheSecretPutsItInNoOtherLink() throws Exception {
+    try (WebFixture web = new WebFixture(dir)) {
+      String page =
+          new WebFixture.Client(web.base())
+              .get("/docent/inloggen?geheim=" + WebFixture.SECRET)
+              .body();
+      assertThat(page).contains("/taal/en?terug=%2Fdocent%2Finloggen\"");
+      assertThat(page.replaceFirst("value=\"" + WebFixture.SECRET + "\"", ""))
+          .doesNotContain(WebFixture.SECRET);
+    }
+  }
+
+  @Test
   void aValidPersonalLinkStillSavesFromAnAddressThatIsBlockedForGuessing() throws Exception {
     try (WebFixture web = new WebFixture(dir)) {
       Classrooms.ClassRoom room = web.openClass("3A");
