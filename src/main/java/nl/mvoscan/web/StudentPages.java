@@ -681,8 +681,11 @@ final class StudentPages {
           q.type() == QuestionType.MULTI
               ? String.join(",", values)
               : values.isEmpty() ? "" : values.get(0);
-      String evidence = blankToNull(ctx.formParam("e." + q.id()));
-      String note = blankToNull(ctx.formParam("n." + q.id()));
+      // a text answer has no evidence or note on the page: none is stored that the student
+      // never saw
+      boolean annotated = q.type() != QuestionType.TEXT;
+      String evidence = annotated ? blankToNull(ctx.formParam("e." + q.id())) : null;
+      String note = annotated ? blankToNull(ctx.formParam("n." + q.id())) : null;
       if (evidence != null && !EVIDENCE.contains(evidence)) {
         errors.put(q.id(), m.get("web.badEvidence"));
         continue;

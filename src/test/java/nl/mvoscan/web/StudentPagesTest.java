@@ -55,6 +55,35 @@ class StudentPagesTest {
   }
 
   @Test
+  void aTextAnswerStoresNoEvidenceOrNoteThePageNeverShowed() throws Exception {
+    try (WebFixture web = new WebFixture(dir)) {
+      Classrooms.ClassRoom room = web.openClass("3A");
+      WebFixture.Client student = new WebFixture.Client(web.base());
+      String personal = student.join(room.code(), "Sanne", "Bakkerij");
+      student.get(personal + "/deel/0");
+      student.post(
+          personal + "/bewaar",
+          List.of(
+              Map.entry("q", "activiteiten"),
+              Map.entry("a.activiteiten", "Brood bakken"),
+              Map.entry("e.activiteiten", "gezien"),
+              Map.entry("n.activiteiten", "verborgen notitie")));
+      try (Store store = Store.open(web.db)) {
+        long id = Classrooms.students(store, room.id()).get(0).id();
+        assertThat(Classrooms.answers(store, id))
+            .filteredOn(a -> a.questionId().equals("activiteiten"))
+            .singleElement()
+            .satisfies(
+                a -> {
+                  assertThat(a.value().asText()).isEqualTo("Brood bakken");
+                  assertThat(a.evidence()).isNull();
+                  assertThat(a.note()).isNull();
+                });
+      }
+    }
+  }
+
+  @Test
   void aRefusedJoinFormSaysWhatIsWrongAtTheTopAndFocusesTheFirstBadField() throws Exception {
     try (WebFixture web = new WebFixture(dir)) {
       Classrooms.ClassRoom room = web.openClass("3A");
