@@ -266,7 +266,10 @@ public final class ResponseWriter {
       aliasOfCompany =
           connection.prepareStatement(
               "INSERT INTO company_alias(company_key, company_id)"
-                  + " SELECT company_key, id FROM company WHERE id = ?");
+                  + " SELECT company_key, id FROM company WHERE id = ?"
+                  // the spelling may be an alias already (a row of this import kept it)
+                  + " AND NOT EXISTS (SELECT 1 FROM company_alias a"
+                  + " WHERE a.company_key = company.company_key)");
       companyNumber =
           connection.prepareStatement(
               "UPDATE company SET kvk = ?, company_key = ?, city = coalesce(city, ?) WHERE id = ?");

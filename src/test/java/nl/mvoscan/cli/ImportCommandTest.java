@@ -431,4 +431,21 @@ class ImportCommandTest {
             wide.toString());
     assertThat(warned.err()).contains("y".repeat(80) + "\u2026").doesNotContain("y".repeat(81));
   }
+
+  @Test
+  void twoSpellingsOfOneCompanyAndThenItsKvkNumberImportInOneFile(@TempDir Path dir)
+      throws Exception {
+    Path csv = dir.resolve("klas.csv");
+    java.nio.file.Files.writeString(
+        csv,
+        "naam;klas;bedrijf;kvk;plaats\n"
+            + "Sanne;3A;hotel het baken apeldoorn;;Apeldoorn\n"
+            + "Daan;3A;Hotel Het Baken Apeldoorn;;Apeldoorn\n"
+            + "Zoë;3A;Hotel Het Baken Apeldoorn;10000255;Apeldoorn\n");
+    String db = dir.resolve("k.db").toString();
+    Cli.Run run = Cli.run("import", "--lang", "nl", "--db", db, csv.toString());
+    assertThat(run.err()).doesNotContain("SQLITE");
+    assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
+    assertThat(run.out()).contains("3 antwoorden geïmporteerd");
+  }
 }
