@@ -62,18 +62,12 @@ public final class ServeCommand implements Callable<Integer> {
   /** Released by a test to stop the server; in normal use Ctrl-C stops it. */
   private final CountDownLatch stop;
 
-  /** Whether standard output is a terminal that can show the QR code's half blocks. */
-  private final boolean terminal;
-
   public ServeCommand() {
-    // on Java 17 there is a console only when both standard input and output are a terminal:
-    // output into a pipe or a file gets the plain address, never block art or escape codes
-    this(new CountDownLatch(1), System.console() != null);
+    this(new CountDownLatch(1));
   }
 
-  ServeCommand(CountDownLatch stop, boolean terminal) {
+  ServeCommand(CountDownLatch stop) {
     this.stop = stop;
-    this.terminal = terminal;
   }
 
   @Override
@@ -125,7 +119,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
     out.println();
     out.println(messages.get("serve.students", server.studentAddress()));
-    if (terminal) {
+    // output into a pipe or a file gets the plain address, never block art or escape codes
+    if (StandardOutput.of(spec).terminal()) {
       out.print(Qr.terminal(server.studentAddress()));
     } else {
       out.println(messages.get("serve.studentsPlain"));

@@ -42,7 +42,7 @@ class ServeCommandTest {
           @Override
           public <K> K create(Class<K> type) throws Exception {
             return type == ServeCommand.class
-                ? type.cast(new ServeCommand(stop, false))
+                ? type.cast(new ServeCommand(stop))
                 : defaults.create(type);
           }
         };
@@ -52,7 +52,7 @@ class ServeCommandTest {
             new PrintWriter(err, true),
             factory,
             StandardInput.system(),
-            StandardOutput.system(),
+            new StandardOutput(new java.io.ByteArrayOutputStream(), false),
             null);
     AtomicInteger code = new AtomicInteger(-1);
     Thread thread =
