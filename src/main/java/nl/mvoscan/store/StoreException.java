@@ -31,6 +31,9 @@ public final class StoreException extends RuntimeException {
 
   /** A read failed; nothing was changed. */
   public static StoreException readFailed(String location, Throwable cause) {
+    if (connectionLost(cause)) {
+      return new StoreException("store.connectionLost", cause, location);
+    }
     String damage = damage(cause);
     return damage != null
         ? new StoreException("store.damaged", cause, location, damage)
@@ -39,6 +42,9 @@ public final class StoreException extends RuntimeException {
 
   /** A write failed and was rolled back: nothing was changed. */
   public static StoreException writeFailed(String location, Throwable cause) {
+    if (connectionLost(cause)) {
+      return new StoreException("store.connectionLost", cause, location);
+    }
     String damage = damage(cause);
     return damage != null
         ? new StoreException("store.damaged", cause, location, damage)
@@ -98,8 +104,47 @@ public final class StoreException extends RuntimeException {
   private static final int SQLITE_CORRUPT = 11;
   private static final int SQLITE_NOTADB = 26;
 
+  /**
+   * True when the server ended the connection (SQLSTATE class 08, or 57P01 to 57P03: a server shut
+   * down or an administrator ended the session): the server rolls back what the transaction wrote,
+   * and the driver's text would only repeat the statement it was sending.
+   */
+  static boolean connectionLost(Throwable cause) {
+    for (Throwable at = cause; at != null; at = at.getCause()) {
+      if (at instanceof java.sql.SQLException sql) {
+        for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+          String state = e.getSQLState();
+          if (state != null && (state.startsWith("08") || state.matches("57P0[1-3]"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final int REASON_LENGTH = 200;
+
+  /**
+   * The driver's reason, shortened to its first line: a failed batch's own message is the whole
+   * statement with its values, so the reason is the first error inside it.
+   */
   private static String reason(Throwable cause) {
-    return cause == null ? "" : String.valueOf(cause.getMessage());
+    if (cause == null) {
+      return "";
+    }
+    Throwable at = cause;
+    if (at instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null) {
+      at = batch.getNextException();
+    }
+    String message = String.valueOf(at.getMessage()).strip();
+    int line = message.indexOf('\n');
+    if (line >= 0) {
+      message = message.substring(0, line).strip();
+    }
+    return message.length() <= REASON_LENGTH
+        ? message
+        : message.substring(0, REASON_LENGTH - 1) + "…";
   }
 
   /** The message key in {@code nl.mvoscan.i18n.messages}. */

@@ -399,6 +399,64 @@ class NetworkCommandTest {
   }
 
   @Test
+  void aPushCutOffInTheMiddleOfABatchKeepsTheBatchesBeforeAndTheNextPushGoesOnWhereItStopped()
+      throws Exception {
+    // the server ends the push's own connection while it writes the second batch of five: that
+    // batch is half written when the connection goes
+    TestDatabases.asSuperuser(
+        network.database(),
+        "CREATE FUNCTION cut_off() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+            + " IF (SELECT count(*) FROM response) > 5 THEN"
+            + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$",
+        "CREATE TRIGGER cut_off AFTER INSERT ON response FOR EACH ROW EXECUTE FUNCTION cut_off()");
+    String[] push = {
+      "push",
+      "--lang",
+      "en",
+      "--db",
+      dbB.toString(),
+      "--to",
+      network.address(),
+      "--school",
+      "Alfa-college",
+      "--batch",
+      "5"
+    };
+    Cli.Run cut = Cli.run(push);
+    assertThat(cut.exitCode()).as(cut.out() + cut.err()).isEqualTo(1);
+    assertThat(cut.err())
+        .contains("push stopped after 5 of 28 responses: the connection to database")
+        .contains("was lost")
+        .contains("run the same command again to go on")
+        .doesNotContain("INSERT")
+        .doesNotContain("Exception");
+    try (Connection owner = TestDatabases.admin(network.database())) {
+      assertThat(number(owner, "SELECT count(*) FROM response"))
+          .as("only the first batch, whole")
+          .isEqualTo(5);
+      assertThat(
+              number(
+                  owner,
+                  "SELECT count(*) FROM answer a LEFT JOIN response r ON r.id = a.response_id"
+                      + " WHERE r.id IS NULL"))
+          .isZero();
+    }
+    TestDatabases.asSuperuser(network.database(), "DROP TRIGGER cut_off ON response");
+
+    Cli.Run again = assertOk(Cli.run(push));
+    assertThat(again.err() + again.out()).contains("23 new, 0 replaced, 5 unchanged");
+    try (Connection owner = TestDatabases.admin(network.database());
+        Connection file = DriverManager.getConnection("jdbc:sqlite:" + dbB)) {
+      for (String table : List.of("response", "answer", "theme_score", "question_score")) {
+        assertThat(number(owner, "SELECT count(*) FROM " + table))
+            .as(table)
+            .isEqualTo(number(file, "SELECT count(*) FROM " + table));
+      }
+      assertThat(number(owner, "SELECT count(*) FROM respondent")).isEqualTo(28);
+    }
+  }
+
+  @Test
   void theSchoolSeesTheSameFiguresOnTheRegionalDatabaseAsInItsOwnFile() throws Exception {
     pushBoth();
     String local = assertOk(Cli.run("aggregate", "--db", dbB.toString(), "--json")).out();
