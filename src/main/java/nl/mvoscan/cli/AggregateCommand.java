@@ -156,8 +156,9 @@ public final class AggregateCommand implements Callable<Integer> {
       Aggregate.Pool main = pools.get(0);
       Aggregate.Pool other = pools.get(i);
       err.println(
-          messages.get(
+          messages.plural(
               "aggregate.otherScan",
+              other.n(),
               other.n(),
               other.scan().id(),
               other.scan().version(),

@@ -44,7 +44,7 @@ public final class CompaniesCommand implements Callable<Integer> {
       out.println(Listings.companiesJson(companies));
     } else {
       Listings.companiesTable(companies, messages).forEach(out::println);
-      spec.commandLine().getErr().println(messages.get("companies.count", companies.size()));
+      spec.commandLine().getErr().println(messages.count("company", companies.size()));
     }
     out.flush();
     return ExitCode.OK;
@@ -97,11 +97,11 @@ public final class CompaniesCommand implements Callable<Integer> {
       out.println(
           messages.get(
               "companies.merged",
-              merged.merged(),
+              messages.count("company", merged.merged()),
               "#" + merged.kept().id(),
               TerminalText.inline(merged.kept().name()),
-              merged.moved(),
-              merged.kept().responses()));
+              messages.count("response", merged.moved()),
+              messages.count("response", merged.kept().responses())));
       out.flush();
       return ExitCode.OK;
     }
@@ -157,7 +157,7 @@ public final class CompaniesCommand implements Callable<Integer> {
           .println(
               pairs == 0
                   ? messages.get("companies.suggestNone")
-                  : messages.get("companies.suggestCount", pairs));
+                  : messages.plural("companies.suggestCount", pairs, pairs));
       out.flush();
       return ExitCode.OK;
     }

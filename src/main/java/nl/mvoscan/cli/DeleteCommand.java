@@ -39,7 +39,9 @@ public final class DeleteCommand implements Callable<Integer> {
           deleted.unknown().stream().map(id -> messages.get("delete.unknown", id)).toList(),
           messages.get("delete.nothing"));
     }
-    spec.commandLine().getOut().println(messages.get("delete.done", deleted.deleted()));
+    spec.commandLine()
+        .getOut()
+        .println(messages.get("delete.done", messages.count("response", deleted.deleted())));
     return ExitCode.OK;
   }
 }

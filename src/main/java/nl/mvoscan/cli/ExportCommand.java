@@ -145,7 +145,7 @@ public final class ExportCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    String what = messages.get(answers ? "export.answers" : "export.responses", rows);
+    String what = messages.plural(answers ? "export.answers" : "export.responses", rows, rows);
     err.println(
         file != null
             ? messages.get("export.written", what, file)
@@ -235,7 +235,8 @@ public final class ExportCommand implements Callable<Integer> {
       throw MvoscanException.failure(
           messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
     }
-    String what = messages.get("export.responses", responses.rows().size());
+    String what =
+        messages.plural("export.responses", responses.rows().size(), responses.rows().size());
     if (file == null) {
       standardOutput.write(bytes.toByteArray(), "xlsx", spec.commandLine().getOut(), messages);
     }

@@ -45,8 +45,8 @@ public final class ForgetCommand implements Callable<Integer> {
                   messages.get(
                       "forget.network",
                       school.store().location(),
-                      there.respondents(),
-                      there.responses()));
+                      messages.count("student", there.respondents()),
+                      messages.count("response", there.responses())));
         }
       }
       forgotten = ResponseQueries.forget(store, who.student, who.className);
@@ -62,13 +62,15 @@ public final class ForgetCommand implements Callable<Integer> {
         .println(
             messages.get(
                 "forget.done",
-                forgotten.respondents(),
-                forgotten.responses(),
-                forgotten.answers()));
+                messages.count("student", forgotten.respondents()),
+                messages.count("response", forgotten.responses()),
+                messages.count("answer", forgotten.answers())));
     if (forgotten.othersScrubbed() > 0) {
       spec.commandLine()
           .getOut()
-          .println(messages.get("forget.scrubbed", forgotten.othersScrubbed()));
+          .println(
+              messages.plural(
+                  "forget.scrubbed", forgotten.othersScrubbed(), forgotten.othersScrubbed()));
     }
     return ExitCode.OK;
   }

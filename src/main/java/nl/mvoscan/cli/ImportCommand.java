@@ -119,10 +119,10 @@ public final class ImportCommand implements Callable<Integer> {
       out.println(
           messages.get(
               "import.dryRun",
-              messages.count("response", preview.added()),
-              preview.present(),
+              messages.plural("import.dryRun.added", preview.added(), preview.added()),
+              messages.plural("import.present", preview.present(), preview.present()),
               intake.rejected,
-              preview.replaced()));
+              messages.plural("import.dryRun.replaced", preview.replaced(), preview.replaced())));
       anonymousRepeats(out, messages, preview.anonymousRepeats());
       out.flush();
       return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
@@ -148,7 +148,7 @@ public final class ImportCommand implements Callable<Integer> {
             outcome.classes().isEmpty()
                 ? "-"
                 : String.join(", ", outcome.classes().stream().map(TerminalText::inline).toList()),
-            outcome.duplicates(),
+            messages.plural("import.present", outcome.duplicates(), outcome.duplicates()),
             intake.rejected,
             outcome.replaced()));
     anonymousRepeats(out, messages, outcome.anonymousRepeats());
@@ -264,8 +264,9 @@ public final class ImportCommand implements Callable<Integer> {
         if (!csv.missing().isEmpty() && !fileUnusable) {
           // said before anything is stored, so a dropped column never goes unnoticed
           err.println(
-              messages.get(
+              messages.plural(
                   "import.missingQuestions",
+                  csv.missing().size(),
                   file,
                   csv.missing().size(),
                   String.join(", ", csv.missing().stream().map(q -> q.id()).toList())));
@@ -318,7 +319,7 @@ public final class ImportCommand implements Callable<Integer> {
     void refuseIfRejected() {
       if (!problems.isEmpty() && !skipInvalid) {
         throw MvoscanException.invalidInput(
-            problems, messages.get("import.nothingImported", rejected));
+            problems, messages.plural("import.nothingImported", rejected, rejected));
       }
     }
   }
@@ -348,8 +349,12 @@ public final class ImportCommand implements Callable<Integer> {
           spec.commandLine()
               .getErr()
               .println(
-                  messages.get(
-                      "import.ignoredFiles", input, ignored.size(), String.join(", ", ignored)));
+                  messages.plural(
+                      "import.ignoredFiles",
+                      ignored.size(),
+                      input,
+                      ignored.size(),
+                      String.join(", ", ignored)));
         }
       } else if (Files.isRegularFile(input)) {
         files.add(input);

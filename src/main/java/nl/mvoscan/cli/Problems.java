@@ -22,7 +22,8 @@ final class Problems {
       return lines;
     }
     List<String> shown = new java.util.ArrayList<>(lines.subList(0, MAX_LISTED));
-    shown.add(messages.get("problems.more", lines.size() - MAX_LISTED));
+    shown.add(
+        messages.plural("problems.more", lines.size() - MAX_LISTED, lines.size() - MAX_LISTED));
     return shown;
   }
 

@@ -56,8 +56,8 @@ public final class PurgeCommand implements Callable<Integer> {
             messages.get(
                 dryRun ? "purge.dryRun" : "purge.done",
                 cutoff.toString(),
-                purged.responses(),
-                purged.respondents()));
+                messages.count("response", purged.responses()),
+                messages.count("student", purged.respondents())));
     return ExitCode.OK;
   }
 

@@ -105,7 +105,12 @@ public final class PushCommand implements Callable<Integer> {
                 target.display()));
       } catch (StoreException e) {
         throw MvoscanException.failure(
-            messages.get("push.stopped", done[0], total, messages.get(e.key(), e.args())), e);
+            messages.get(
+                "push.stopped",
+                done[0],
+                messages.count("response", total),
+                messages.get(e.key(), e.args())),
+            e);
       } finally {
         progress.close();
       }

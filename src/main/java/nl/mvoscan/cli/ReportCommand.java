@@ -149,7 +149,7 @@ public final class ReportCommand implements Runnable {
       Path target = target(output, studentFileBase(result, messages, source), messages);
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(messages.get("report.written", target, pdf.pages()));
+      out.println(messages.get("report.written", target, messages.count("page", pdf.pages())));
       out.flush();
       return ExitCode.OK;
     }
@@ -224,7 +224,7 @@ public final class ReportCommand implements Runnable {
               messages);
       write(target, pdf.bytes(), messages);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(messages.get("report.written", target, pdf.pages()));
+      out.println(messages.get("report.written", target, messages.count("page", pdf.pages())));
       out.flush();
       return ExitCode.OK;
     }
@@ -350,7 +350,7 @@ public final class ReportCommand implements Runnable {
         renderAll(jobs, progress);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(messages.get("report.batch.done", stored.size(), folder));
+      out.println(messages.plural("report.batch.done", stored.size(), stored.size(), folder));
       out.flush();
       return ExitCode.OK;
     }
@@ -435,7 +435,11 @@ public final class ReportCommand implements Runnable {
       ClassSummary summary, boolean anonymize, Messages messages, PrintWriter err) {
     if (summary.otherScans() > 0) {
       err.println(
-          messages.get("report.otherScansSkipped", summary.otherScans(), summary.className()));
+          messages.plural(
+              "report.otherScansSkipped",
+              summary.otherScans(),
+              summary.otherScans(),
+              summary.className()));
       err.flush();
     }
     return ClassReport.render(summary, anonymize, messages, messages.language());
@@ -527,7 +531,7 @@ public final class ReportCommand implements Runnable {
       picocli.CommandLine.Model.CommandSpec spec, RenderedPdf pdf, Messages messages) {
     StandardOutput.of(spec).write(pdf.bytes(), "PDF", spec.commandLine().getOut(), messages);
     PrintWriter err = spec.commandLine().getErr();
-    err.println(messages.get("report.writtenStandardOutput", pdf.pages()));
+    err.println(messages.get("report.writtenStandardOutput", messages.count("page", pdf.pages())));
     err.flush();
     return ExitCode.OK;
   }

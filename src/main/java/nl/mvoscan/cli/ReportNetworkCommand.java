@@ -137,7 +137,7 @@ final class ReportNetworkCommand implements Callable<Integer> {
             messages);
     ReportCommand.write(target, pdf.bytes(), messages);
     PrintWriter out = spec.commandLine().getOut();
-    out.println(messages.get("report.written", target, pdf.pages()));
+    out.println(messages.get("report.written", target, messages.count("page", pdf.pages())));
     out.flush();
     return ExitCode.OK;
   }

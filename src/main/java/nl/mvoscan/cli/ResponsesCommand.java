@@ -52,7 +52,7 @@ public final class ResponsesCommand implements Callable<Integer> {
       out.println(Listings.responsesJson(rows));
     } else {
       Listings.responsesTable(rows, messages).forEach(out::println);
-      spec.commandLine().getErr().println(messages.get("responses.count", rows.size()));
+      spec.commandLine().getErr().println(messages.count("response", rows.size()));
     }
     out.flush();
     return ExitCode.OK;

@@ -33,7 +33,10 @@ public final class ScansCommand implements Callable<Integer> {
       if (!entry.result().ok()) {
         anyInvalid = true;
         err.println(
-            messages.get("scans.invalid", entry.origin(), entry.result().problems().size()));
+            messages.get(
+                "scans.invalid",
+                entry.origin(),
+                messages.count("problem", entry.result().problems().size())));
       }
     }
     if (json.json) {

@@ -157,7 +157,12 @@ public final class TakeCommand implements Callable<Integer> {
     save(interview);
     boolean complete = prior != null && interview.finished();
     if (prior != null && !complete) {
-      console.line(messages.get("take.resumed", interview.answeredCount(), interview.total()));
+      console.line(
+          messages.plural(
+              "take.resumed",
+              interview.answeredCount(),
+              interview.answeredCount(),
+              interview.total()));
     }
     interview
         .hiddenAnswers()
@@ -268,9 +273,10 @@ public final class TakeCommand implements Callable<Integer> {
       return true;
     }
     console.blank();
-    console.line(console.bold(messages.get("take.unknown.intro", unknown.size())));
+    console.line(
+        console.bold(messages.plural("take.unknown.intro", unknown.size(), unknown.size())));
     unknown.forEach(q -> console.line("  - " + text(q) + law(q)));
-    console.line(messages.get("take.unknown.offer"));
+    console.line(messages.plural("take.unknown.offer", unknown.size()));
     String answer = console.ask();
     if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("j|ja|y|yes")) {
       return true;
@@ -508,7 +514,7 @@ public final class TakeCommand implements Callable<Integer> {
     return switch (question.type()) {
       case CHOICE -> messages.get("take.hint.choice");
       case MULTI -> messages.get("take.hint.multi");
-      case TEXT -> messages.get("take.hint.text", question.maxLength());
+      case TEXT -> messages.plural("take.hint.text", question.maxLength(), question.maxLength());
       case NUMBER -> {
         List<String> parts = new ArrayList<>();
         if (question.integer()) {

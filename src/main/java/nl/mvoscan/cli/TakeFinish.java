@@ -67,7 +67,7 @@ final class TakeFinish {
     console.blank();
     console.line(console.heading(messages.get("take.done")));
     if (skipped > 0) {
-      console.line(messages.get("take.skipped", skipped, scanRef, file));
+      console.line(messages.plural("take.skipped", skipped, skipped, scanRef, file));
     }
     ScanResolver.LoadedAnswers loaded = resolver.loadAnswers(file, scan);
     if (!loaded.ok()) {
@@ -135,7 +135,7 @@ final class TakeFinish {
       }
       RenderedPdf rendered = StudentReport.render(result, average, output, language);
       ReportCommand.write(target, rendered.bytes(), output);
-      console.line(output.get("report.written", target, rendered.pages()));
+      console.line(output.get("report.written", target, output.count("page", rendered.pages())));
     } catch (MvoscanException e) {
       // the answers are saved and scored: a report that cannot be made is not take's failure
       e.lines().forEach(console::line);

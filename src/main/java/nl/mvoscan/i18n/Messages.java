@@ -96,6 +96,15 @@ public final class Messages {
     return get("count." + noun + (n == 1 ? ".one" : ".other"), n);
   }
 
+  /**
+   * The text of {@code key.one} when {@code n} is 1, else of {@code key.other}: for a message whose
+   * words around the count change with it ("1 antwoord zou worden vervangen", "2 antwoorden zouden
+   * worden vervangen"), which a count phrase alone cannot carry.
+   */
+  public String plural(String key, long n, Object... args) {
+    return get(key + (n == 1 ? ".one" : ".other"), args);
+  }
+
   public String get(String key, Object... args) {
     String pattern;
     try {

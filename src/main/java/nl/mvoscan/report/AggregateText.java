@@ -52,7 +52,7 @@ public final class AggregateText {
                   text(scan, scan.title()),
                   scan.version(),
                   shortHash(scan.hash()),
-                  pool.n(),
+                  messages.count("response", pool.n()),
                   messages.get("aggregate.by." + aggregate.by().id())))
           .append(NL);
       out.append(messages.get("aggregate.legend")).append(NL);
@@ -75,7 +75,7 @@ public final class AggregateText {
             ? messages.get("aggregate.allResponses")
             : groupLabel(by, group.key(), group.label());
     out.append("== ")
-        .append(messages.get("aggregate.groupHeader", title, group.n()))
+        .append(messages.get("aggregate.groupHeader", title, messages.count("response", group.n())))
         .append(" ==")
         .append(NL);
     int width = TITLE;
@@ -131,7 +131,7 @@ public final class AggregateText {
                   "aggregate.improvement",
                   number(improvement.sum()),
                   number(improvement.mean()),
-                  improvement.resolved(),
+                  messages.count("response", improvement.resolved()),
                   truncate(text(scan, improvement.question().text()), 70))));
     }
 
@@ -157,9 +157,9 @@ public final class AggregateText {
                     "aggregate.agreementCompany",
                     companyLabel(company.companyKey(), company.companyName()),
                     company.schoolYear(),
-                    company.n(),
+                    messages.count("student", company.n()),
                     percentage(company.meanAgreement()),
-                    company.compared(),
+                    messages.count("question", company.compared()),
                     company.unanimous()))
             .append(NL);
         Statistics overall = company.overall();
@@ -175,7 +175,7 @@ public final class AggregateText {
               .append(NL);
         } else {
           out.append("    ")
-              .append(messages.get("aggregate.agreementTooFewScores", overall.n()))
+              .append(messages.plural("aggregate.agreementTooFewScores", overall.n(), overall.n()))
               .append(NL);
         }
         List<GroupSummary.QuestionAgreement> least =

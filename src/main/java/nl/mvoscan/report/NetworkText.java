@@ -22,8 +22,8 @@ public final class NetworkText {
         .append(
             messages.get(
                 "network.header",
-                network.n(),
-                network.schools(),
+                messages.count("response", network.n()),
+                messages.count("school", network.schools()),
                 network.limits().minResponses(),
                 network.limits().minSchools()))
         .append('\n');
@@ -77,8 +77,8 @@ public final class NetworkText {
         .append(
             messages.get(
                 "network.schoolsHeader",
-                schools.n(),
-                schools.schools(),
+                messages.count("response", schools.n()),
+                messages.count("school", schools.schools()),
                 schools.limits().minResponses(),
                 schools.limits().minSchools()))
         .append('\n');
@@ -89,7 +89,9 @@ public final class NetworkText {
           .append(' ')
           .append(pool.scan().version())
           .append(": ")
-          .append(messages.get("network.counted", pool.counted(), pool.schools()))
+          .append(
+              messages.get(
+                  "network.counted", pool.counted(), messages.count("school", pool.schools())))
           .append('\n');
       if (pool.overall().network() == null) {
         text.out

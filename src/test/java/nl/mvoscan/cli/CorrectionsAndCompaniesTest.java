@@ -142,8 +142,8 @@ class CorrectionsAndCompaniesTest {
 
     Cli.Run dry = run("import", "--lang", "nl", "--db", db, corrected.toString(), "--dry-run");
     assertThat(dry.out())
-        .contains("1 antwoord zou(den) worden geïmporteerd; 27 waren er al")
-        .contains("1 zou(den) worden vervangen");
+        .contains("1 antwoord zou worden geïmporteerd; 27 waren er al")
+        .contains("1 antwoord zou worden vervangen");
     assertThat(JSON.readTree(run("responses", "--db", db, "--json").out())).hasSize(28);
 
     Cli.Run again = run("import", "--lang", "nl", "--db", db, corrected.toString());

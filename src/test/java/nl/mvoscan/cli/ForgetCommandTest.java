@@ -55,7 +55,7 @@ class ForgetCommandTest {
     Cli.Run forget =
         Cli.run("forget", "--lang", "en", "--db", db(), "--student", "sanne  de VRIES");
     assertThat(forget.exitCode()).as(forget.err()).isZero();
-    assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
+    assertThat(forget.out()).contains("forgotten: 1 student, 1 response");
     assertThat(fileContains(Path.of(db()), "Sanne de Vries")).as("database file").isFalse();
     assertThat(fileContains(Path.of(db() + "-wal"), "Sanne de Vries"))
         .as("write-ahead log")
@@ -99,7 +99,7 @@ class ForgetCommandTest {
     assertThat(Cli.run("responses", "--db", db(), "--json").out())
         .contains("Piet Jansen", "Kees Bakker");
     Cli.Run forget = Cli.run("forget", "--lang", "en", "--db", db(), "--student", "Piet Jansen");
-    assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
+    assertThat(forget.out()).contains("forgotten: 1 student, 1 response");
     assertThat(Cli.run("responses", "--db", db(), "--json").out())
         .contains("Kees Bakker")
         .doesNotContain("Piet");
@@ -113,6 +113,6 @@ class ForgetCommandTest {
     assertThat(delete.err()).contains("no response with id 999").contains("nothing deleted");
     assertThat(Cli.run("responses", "--db", db(), "--json").out()).contains("Sanne de Vries");
     assertThat(Cli.run("delete", "--lang", "en", "--db", db(), "1").out())
-        .contains("deleted 1 responses");
+        .contains("deleted 1 response");
   }
 }

@@ -92,7 +92,7 @@ class ForgetLeavesNothingTest {
 
     Cli.Run forget = Cli.run("forget", "--lang", "en", "--db", db(), "--student", "ŞEYMA YILMAZ");
     assertThat(forget.exitCode()).as(forget.err()).isZero();
-    assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
+    assertThat(forget.out()).contains("forgotten: 1 student, 1 response");
 
     assertThat(Cli.run("import", "--db", db(), file.toString()).exitCode()).isZero();
     assertThat(
@@ -148,6 +148,6 @@ class ForgetLeavesNothingTest {
     Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json", "examples/garage-assen.json");
     Cli.Run delete = Cli.run("delete", "--lang", "en", "--db", db(), "1", "1");
     assertThat(delete.exitCode()).as(delete.err()).isZero();
-    assertThat(delete.out()).contains("deleted 1 responses");
+    assertThat(delete.out()).contains("deleted 1 response");
   }
 }

@@ -143,7 +143,7 @@ class FormsFixturesTest {
             "import", "--lang", "en", "--db", dir.resolve("t.db").toString(), folder.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("imported 5 responses");
-    assertThat(run.err()).contains("ignored 1 file(s)").contains("notes.txt");
+    assertThat(run.err()).contains("ignored 1 file that is no answers file").contains("notes.txt");
   }
 
   @Test
@@ -178,6 +178,8 @@ class FormsFixturesTest {
             dir.resolve("t.db").toString(),
             csv.toString(),
             "--dry-run");
-    assertThat(run.err()).contains("no column for 1 scored question(s)").contains("co2_voetafdruk");
+    assertThat(run.err())
+        .contains("no column for 1 scored question; it counts as unanswered")
+        .contains("co2_voetafdruk");
   }
 }

@@ -123,7 +123,7 @@ class ImportCommandTest {
     String db = dir.resolve("t.db").toString();
     run("import", "--db", db, examples().toString());
     Cli.Run forget = run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries");
-    assertThat(forget.out()).contains("forgotten: 1 student(s), 1 responses");
+    assertThat(forget.out()).contains("forgotten: 1 student, 1 response");
     assertThat(run("responses", "--db", db, "--json").out()).doesNotContain("Sanne");
     assertThat(run("forget", "--lang", "en", "--db", db, "--student", "Sanne de Vries").exitCode())
         .isEqualTo(2);

@@ -515,8 +515,8 @@ class NetworkCommandTest {
             "--school",
             "Noorderpoort");
     assertThat(output)
-        .contains(": 1 student(s) with 1 responses deleted")
-        .contains("forgotten: 1 student(s), 1 responses");
+        .contains(": 1 student with 1 response deleted")
+        .contains("forgotten: 1 student, 1 response");
     try (Connection owner = TestDatabases.admin(network.database())) {
       assertThat(number(owner, "SELECT count(*) FROM response")).isEqualTo(31);
       assertThat(number(owner, "SELECT count(*) FROM respondent")).isEqualTo(31);
@@ -670,7 +670,7 @@ class NetworkCommandTest {
     String text = pdfText(Files.readAllBytes(pdf));
     assertThat(text)
         .contains("Network report MVO Platform Noord")
-        .contains("32 responses from 2 school(s)")
+        .contains("32 responses from 2 schools")
         .contains("<5")
         .contains("There is no ranking of schools");
     for (String personal : PERSONAL) {

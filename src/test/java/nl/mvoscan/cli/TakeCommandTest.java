@@ -402,7 +402,7 @@ class TakeCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains(
-            "Bij 3 vraag/vragen koos je \"Weet ik niet\":"
+            "Bij 3 vragen koos je \"Weet ik niet\":"
                 + NL
                 + "  - "
                 + questionText("duurzame_energie", "nl")
@@ -964,7 +964,7 @@ class TakeCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains(
-            "Je hebt 1 vraag/vragen overgeslagen. Vul ze later in met: mvoscan take"
+            "Je hebt 1 vraag overgeslagen. Vul die later in met: mvoscan take"
                 + " mvo-stagebedrijf --resume "
                 + file)
         .contains("  [ ] " + questionText("overlast", "nl") + NL);
@@ -1037,7 +1037,7 @@ class TakeCommandTest {
         .contains(
             "> 7" + NL + "\"7\" is not a source. Type a number from 1 to 4, or press Enter." + NL)
         .contains(
-            "You chose \"Don't know\" for 3 question(s):"
+            "You chose \"Don't know\" for 3 questions:"
                 + NL
                 + "  - "
                 + questionText("duurzame_energie", "en")

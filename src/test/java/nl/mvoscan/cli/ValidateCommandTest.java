@@ -240,7 +240,7 @@ class ValidateCommandTest {
             f
                 + ":"
                 + at(text, "{\"nl\": \"Mensen\"}")
-                + ": /themes/1/title: text missing in language(s) en; required texts need every language of \"languages\"",
+                + ": /themes/1/title: text missing; languages without it: en; required texts need every language of \"languages\"",
             f
                 + ":"
                 + position(text, text.lastIndexOf("\"visie\""))
@@ -361,7 +361,7 @@ class ValidateCommandTest {
     assertThat(onlyProblem(text))
         .isEqualTo(
             at(text, "{\"nl\": \"Zonnepanelen\"}")
-                + ": /themes/0/questions/1/options/1/label: text missing in language(s) en; required texts need every language of \"languages\"");
+                + ": /themes/0/questions/1/options/1/label: text missing; languages without it: en; required texts need every language of \"languages\"");
   }
 
   @Test

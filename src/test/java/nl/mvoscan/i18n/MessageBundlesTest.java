@@ -66,4 +66,31 @@ class MessageBundlesTest {
         (key, text) ->
             assertThat(dutch.getOrDefault(key, "").isBlank()).as(key).isEqualTo(text.isBlank()));
   }
+
+  /**
+   * A count reads as people say it, "1 bedrijf" and "2 bedrijven": a bracket form such as
+   * "bestand(en)" or "vraag/vragen" is a text that never chose ({@code .one}/{@code .other} keys or
+   * {@link Messages#count} do).
+   */
+  @Test
+  void noTextLeavesTheNumberOpenWithABracketOrSlashForm() throws IOException {
+    Pattern bracket =
+        Pattern.compile(
+            "\\w\\((s|es|en|n|den|ren)\\)"
+                + "|\\b(vraag/vragen|school/scholen|paar/paren|taal/talen|zou/zouden)\\b");
+    List<String> open = new ArrayList<>();
+    for (String name :
+        new String[] {
+          "/nl/mvoscan/i18n/messages.properties", "/nl/mvoscan/i18n/messages_nl.properties"
+        }) {
+      bundle(name)
+          .forEach(
+              (key, text) -> {
+                if (bracket.matcher(text).find()) {
+                  open.add(name.substring(name.lastIndexOf('/') + 1) + " " + key + "=" + text);
+                }
+              });
+    }
+    assertThat(open).as("texts with a bracket plural").isEmpty();
+  }
 }

@@ -171,18 +171,20 @@ public final class ClassReport {
       pdf.note(f.get("report.class.anonymized"));
     }
     if (summary.otherScans() > 0) {
-      pdf.note(f.get("report.class.otherScans", summary.otherScans()));
+      pdf.note(
+          f.messages.plural("report.class.otherScans", summary.otherScans(), summary.otherScans()));
     }
 
     pdf.h1(f.get("report.class.overall"), 200);
     if (whole.overall().scored() > 0) {
       pdf.paragraph(
-          f.get(
+          f.messages.plural(
               "report.class.overallSummary",
+              whole.overall().scored(),
               one(whole.overall().statistics().mean()),
               one(whole.grade().statistics().mean()),
               whole.overall().scored(),
-              whole.n()));
+              f.messages.count("response", whole.n())));
     } else {
       pdf.paragraph(f.get("report.class.noneScored"));
     }
@@ -304,9 +306,8 @@ public final class ClassReport {
                   "report.class.improvement.count",
                   theme,
                   improvement.below(),
-                  improvement.resolved(),
-                  one(improvement.meanPoints()),
-                  f.points(question.maximum())),
+                  f.messages.count("response", improvement.resolved()),
+                  f.pointsOf(one(improvement.meanPoints()), question.maximum())),
               pdf.small()));
       List<Text> advice = improvement.common() == null ? List.of() : improvement.common().advice();
       for (Text text : advice) {
@@ -411,7 +412,7 @@ public final class ClassReport {
     if (!StudentReport.blank(first.companyKvk())) {
       meta.add(f.get("report.class.company.kvk", first.companyKvk()));
     }
-    meta.add(f.get("report.class.company.responses", company.n()));
+    meta.add(f.messages.count("response", company.n()));
     pdf.note(String.join(" · ", meta));
 
     PdfDoc.Table table =

@@ -71,6 +71,15 @@ final class Format {
     return value == null ? "–" : decimal(nl.mvoscan.scan.Decimals.plain(value));
   }
 
+  /**
+   * "2 of 3 points", "1 of 1 point": the noun follows the maximum, as people say it ({@code got}
+   * already formatted, as a mean is shown with one decimal and a score exactly).
+   */
+  String pointsOf(String got, BigDecimal max) {
+    boolean one = max != null && max.compareTo(BigDecimal.ONE) == 0;
+    return messages.plural("report.points", one ? 1 : 2, got, points(max));
+  }
+
   String date(LocalDate date) {
     if (date == null) {
       return "–";

@@ -64,7 +64,10 @@ public final class NetworkReport {
   private void write(PdfDoc pdf) throws DocumentException {
     pdf.title(messages.get("report.network.title", network));
     pdf.subtitle(
-        messages.get("report.network.counts", sectors.n(), sectors.schools())
+        messages.get(
+                "report.network.counts",
+                messages.count("response", sectors.n()),
+                messages.count("school", sectors.schools()))
             + (schools.school() == null
                 ? ""
                 : " · " + messages.get("report.network.forSchool", schools.school())));
@@ -83,7 +86,12 @@ public final class NetworkReport {
     }
     for (NetworkFigures.SchoolPool pool : schools.pools()) {
       pdf.h1(messages.get("report.network.bySchool", scan(pool.scan())), 10);
-      pdf.paragraph(messages.get("report.network.noLeague", pool.counted(), pool.schools()));
+      pdf.paragraph(
+          messages.plural(
+              "report.network.noLeague",
+              pool.counted(),
+              pool.counted(),
+              messages.count("school", pool.schools())));
       if (pool.overall().network() == null) {
         pdf.note(messages.get("network.tooFewSchools", schools.limits().minSchools()));
       }

@@ -292,7 +292,10 @@ public final class StudentReport {
     pdf.note(f.get("report.themes.intro"));
     if (classAverage != null) {
       pdf.note(
-          f.get("report.themes.introClass", classAverage.className(), classAverage.responses()));
+          f.get(
+              "report.themes.introClass",
+              classAverage.className(),
+              f.messages.count("response", classAverage.responses())));
     }
     List<Charts.ThemeBar> bars = new ArrayList<>();
     for (ScoreResult.ThemeScore theme : result.countingThemes()) {
@@ -480,7 +483,7 @@ public final class StudentReport {
         "report.answered",
         theme,
         f.answer(q.question(), q.value()),
-        f.get("report.points", f.points(q.points()), f.points(q.max())));
+        f.pointsOf(f.points(q.points()), q.max()));
   }
 
   private void gaps(PdfDoc pdf) throws DocumentException {
@@ -671,9 +674,7 @@ public final class StudentReport {
       if (!shown) {
         middle.add(pdf.paragraphOf(f.get("report.answer.hidden"), pdf.small()));
       } else if (q != null && q.points() != null && q.status() == Status.ANSWERED) {
-        middle.add(
-            pdf.paragraphOf(
-                f.get("report.points", f.points(q.points()), f.points(q.max())), pdf.small()));
+        middle.add(pdf.paragraphOf(f.pointsOf(f.points(q.points()), q.max()), pdf.small()));
       } else if (q != null && answer != null) {
         middle.add(pdf.paragraphOf(f.get("report.answer.status." + q.status().id()), pdf.small()));
       }

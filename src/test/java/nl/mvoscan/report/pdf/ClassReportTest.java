@@ -175,7 +175,7 @@ class ClassReportTest {
             .filter(p -> p.strip().startsWith("Bakkerij De Korenschoof"))
             .findFirst()
             .orElseThrow();
-    assertThat(bakery).contains("2 antwoord(en)");
+    assertThat(bakery).contains("2 antwoorden");
   }
 
   @Test
