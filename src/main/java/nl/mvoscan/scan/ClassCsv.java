@@ -984,7 +984,12 @@ public final class ClassCsv {
           rowProblems.add(
               new Placed(
                   column.index(),
-                  new CsvProblem(line, column.header(), "csv.notNumber", strip(cell))));
+                  new CsvProblem(
+                      line,
+                      column.header(),
+                      // the hint says which thousands §8.4 reads: in a whole number only
+                      question.integer() ? "csv.notWholeNumber" : "csv.notNumber",
+                      strip(cell))));
           yield null;
         }
         BigDecimal number = new BigDecimal(text.replace(',', '.'));

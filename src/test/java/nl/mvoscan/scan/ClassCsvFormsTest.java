@@ -314,10 +314,30 @@ class ClassCsvFormsTest {
         .extracting(p -> p.line() + " " + p.key())
         .containsExactly(
             "2 answers.notWhole",
-            "3 csv.notNumber",
+            "3 csv.notWholeNumber",
             "4 answers.notWhole",
             "5 answers.notWhole",
-            "6 csv.notNumber");
+            "6 csv.notWholeNumber");
+  }
+
+  @Test
+  void theNumberHintSaysWhatTheThousandsRuleAcceptsForWholeAndOtherNumbers() {
+    ClassCsv.Result result = importCsv("medewerkers;omzet\n1.200.000;1.200.000\n");
+    assertThat(result.problems())
+        .extracting(p -> p.column() + " " + p.key())
+        .containsExactly("medewerkers csv.notWholeNumber", "omzet csv.notNumber");
+    for (String language : List.of("nl", "en")) {
+      Messages messages = Messages.forLanguage(language);
+      // §8.4: a whole number takes one point or comma before three digits, 1.200 is 1200
+      assertThat(messages.get("csv.notWholeNumber", "1.200.000"))
+          .contains("\"1.200.000\"")
+          .contains("1200")
+          .contains("1.200");
+      // §7: elsewhere 1.200 is 1,2, so thousands are written without a separator
+      assertThat(messages.get("csv.notNumber", "1.200.000")).contains("1200").contains("1.200");
+    }
+    assertThat(Messages.forLanguage("nl").get("csv.notWholeNumber", "x"))
+        .doesNotContain("zonder punten");
   }
 
   // ---------------------------------------------------------------- what spreadsheets do to text

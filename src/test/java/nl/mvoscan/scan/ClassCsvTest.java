@@ -422,7 +422,7 @@ class ClassCsvTest {
         .extracting(p -> p.line() + " " + p.column() + " " + p.key())
         .containsExactly(
             "2 omzet csv.notNumber",
-            "2 medewerkers csv.notNumber",
+            "2 medewerkers csv.notWholeNumber",
             "3 omzet answers.aboveMax",
             "3 medewerkers answers.notWhole",
             "4 omzet answers.belowMin");
@@ -572,6 +572,7 @@ class ClassCsvTest {
             "csv.unknownOption",
             "csv.ambiguousOption",
             "csv.notNumber",
+            "csv.notWholeNumber",
             "csv.badDate",
             "csv.anonymousRow",
             "csv.anonymousRowNumber",
