@@ -421,6 +421,55 @@ class ClassCsvFormsTest {
   }
 
   @Test
+  void aHeaderThatFitsBothTwinsOfAQuestionNamesBothInsteadOfGuessingOne() {
+    Scan scan =
+        ScanLoader.load(java.nio.file.Path.of("scans/mvo-stagebedrijf.json"), java.util.Locale.ROOT)
+            .scan();
+    ClassCsv.Result result =
+        ClassCsv.read(
+            CsvTable.parse(
+                ("Staat duurzaamheid of MVO in de missie of visie van het bedrijf of de organisatie?;"
+                        + "Heeft het bedrijf of de organisatie meetbare doelen voor duurzaamheid?;"
+                        + "Staat duurzaamheid of MVO in de missie\nJa;Ja;Ja\n")
+                    .getBytes(StandardCharsets.UTF_8)),
+            scan,
+            Map.of(),
+            null);
+    assertThat(result.warnings())
+        .extracting(w -> w.key() + " " + List.of(w.args()).subList(1, w.args().length))
+        .containsExactly(
+            "csv.unknownColumnDidYouMeanEither [Staat duurzaamheid of MVO in de missie of visie van"
+                + " het bedrijf?, visie, Staat duurzaamheid of MVO in de missie of visie van de"
+                + " organisatie?, visie_org]",
+            "csv.unknownColumnDidYouMeanEither [Heeft het bedrijf meetbare doelen voor duurzaamheid?,"
+                + " doelen, Heeft de organisatie meetbare doelen voor duurzaamheid?, doelen_org]",
+            // cut short: both twins start with it
+            "csv.unknownColumnDidYouMeanEither [Staat duurzaamheid of MVO in de missie of visie van"
+                + " het bedrijf?, visie, Staat duurzaamheid of MVO in de missie of visie van de"
+                + " organisatie?, visie_org]");
+    assertThat(
+            Messages.forLanguage("nl")
+                .get(result.warnings().get(1).key(), result.warnings().get(1).args()))
+        .contains(
+            "\"Heeft het bedrijf meetbare doelen voor duurzaamheid?\" (doelen) of \"Heeft de"
+                + " organisatie meetbare doelen voor duurzaamheid?\" (doelen_org)");
+    // a misspelling of one twin is that twin alone
+    ClassCsv.Result typo =
+        ClassCsv.read(
+            CsvTable.parse(
+                "Heeft het bedrijf meetbare doelen voor duurzaamheidd?\nJa\n"
+                    .getBytes(StandardCharsets.UTF_8)),
+            scan,
+            Map.of(),
+            null);
+    assertThat(typo.warnings())
+        .extracting(w -> w.key() + " " + List.of(w.args()))
+        .containsExactly(
+            "csv.unknownColumnDidYouMean [Heeft het bedrijf meetbare doelen voor duurzaamheidd?,"
+                + " Heeft het bedrijf meetbare doelen voor duurzaamheid?, doelen]");
+  }
+
+  @Test
   void aMisspeltPromptOfMvoscansOwnFormIsNamedWithDidYouMean() {
     ClassCsv.Result result = importCsv("Je naaam;visie\nZoë;Ja\n");
     assertThat(result.warnings())
