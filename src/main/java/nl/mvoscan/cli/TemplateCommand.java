@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
@@ -21,6 +23,7 @@ import nl.mvoscan.scan.FormVariants;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scan.when.Expr;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -216,6 +219,8 @@ public final class TemplateCommand implements Callable<Integer> {
     }
     out.append(messages.get("template.form.intro"))
         .append(eol)
+        .append(messages.get("template.form.branching"))
+        .append(eol)
         .append(eol)
         .append("== ")
         .append(messages.get("template.form.details"))
@@ -241,6 +246,8 @@ public final class TemplateCommand implements Callable<Integer> {
     }
     out.append(messages.get("template.form.toolColumns")).append(eol);
     String section = null;
+    Map<String, Question> byId = scan.questionsById();
+    Map<String, Integer> numbers = new HashMap<>();
     for (Question q : questions) {
       String title =
           q.themeId() == null
@@ -253,6 +260,7 @@ public final class TemplateCommand implements Callable<Integer> {
         out.append(eol).append("== ").append(title).append(" ==").append(eol);
       }
       out.append(++number).append(". ").append(q.text().in(language, fallback)).append(eol);
+      numbers.put(q.id(), number);
       out.append("   ");
       switch (q.type()) {
         case CHOICE -> out.append(messages.get("template.form.type.choice"));
@@ -291,8 +299,15 @@ public final class TemplateCommand implements Callable<Integer> {
           out.append(eol);
         }
       }
-      if (q.when() != null && (variant == null || !variant.alwaysAsked().contains(q.id()))) {
-        out.append("   ").append(messages.get("template.form.when", q.when().source())).append(eol);
+      Expr open =
+          q.when() == null
+              ? null
+              : variant == null
+                  ? q.when().expr()
+                  : FormVariants.of(scan).orElseThrow().openCondition(variant.kind(), q);
+      if (open != null) {
+        String words = FormCondition.words(open, messages, byId, numbers, language, fallback);
+        out.append("   ").append(messages.get("template.form.when", words)).append(eol);
       }
     }
     out.append(eol).append(messages.get("template.form.import", scan.id())).append(eol);

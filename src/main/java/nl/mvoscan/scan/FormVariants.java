@@ -46,9 +46,11 @@ public final class FormVariants {
   private static final String TWIN_SUFFIX = "_org";
 
   private final Map<Kind, Variant> variants;
+  private final List<String> allIds;
 
-  private FormVariants(Map<Kind, Variant> variants) {
+  private FormVariants(Map<Kind, Variant> variants, List<String> allIds) {
     this.variants = variants;
+    this.allIds = allIds;
   }
 
   public Variant variant(Kind kind) {
@@ -99,7 +101,8 @@ public final class FormVariants {
                     Kind.COMPANY,
                     variant(scan, Kind.COMPANY, split, company),
                     Kind.ORGANISATION,
-                    variant(scan, Kind.ORGANISATION, split, organisation))));
+                    variant(scan, Kind.ORGANISATION, split, organisation)),
+                scan.questions().stream().map(Question::id).toList()));
       }
     }
     return Optional.empty();
@@ -127,6 +130,30 @@ public final class FormVariants {
       }
     }
     return new Variant(kind, split, List.copyOf(options), List.copyOf(asked), Set.copyOf(always));
+  }
+
+  /**
+   * The part of a question's condition this variant leaves open: what the form fixes (the split
+   * question's options, the questions it leaves out) is taken out, so the condition names only
+   * questions the form asks. Null for a question the variant does not ask or always asks.
+   */
+  public Expr openCondition(Kind kind, Question question) {
+    Variant variant = variants.get(kind);
+    if (question.when() == null
+        || variant.alwaysAsked().contains(question.id())
+        || !variant.questions().contains(question)) {
+      return null;
+    }
+    Set<String> hidden = new HashSet<>();
+    Set<String> asked = new HashSet<>();
+    variant.questions().forEach(q -> asked.add(q.id()));
+    for (String id : allIds) {
+      if (!asked.contains(id)) {
+        hidden.add(id);
+      }
+    }
+    return new Known(variant.split().id(), Set.copyOf(variant.options()), hidden)
+        .simplify(question.when().expr());
   }
 
   private static void references(Expr expr, Set<String> ids) {
@@ -229,6 +256,39 @@ public final class FormVariants {
         return Truth.of(b);
       }
       return Truth.UNKNOWN;
+    }
+
+    /**
+     * {@code expr} with every part whose truth this knowledge fixes replaced by that truth and
+     * folded away ({@code true and x} is {@code x}); a literal when the whole is fixed.
+     */
+    Expr simplify(Expr expr) {
+      Truth truth = truth(expr);
+      if (truth != Truth.UNKNOWN) {
+        return new Expr.Literal(truth == Truth.TRUE, expr.column());
+      }
+      if (expr instanceof Expr.And and) {
+        List<Expr> open = new ArrayList<>();
+        for (Expr operand : and.operands()) {
+          if (truth(operand) != Truth.TRUE) {
+            open.add(simplify(operand));
+          }
+        }
+        return open.size() == 1 ? open.get(0) : new Expr.And(List.copyOf(open), and.column());
+      }
+      if (expr instanceof Expr.Or or) {
+        List<Expr> open = new ArrayList<>();
+        for (Expr operand : or.operands()) {
+          if (truth(operand) != Truth.FALSE) {
+            open.add(simplify(operand));
+          }
+        }
+        return open.size() == 1 ? open.get(0) : new Expr.Or(List.copyOf(open), or.column());
+      }
+      if (expr instanceof Expr.Not not) {
+        return new Expr.Not(simplify(not.operand()), not.column());
+      }
+      return expr;
     }
 
     private Value oneOfSplit() {

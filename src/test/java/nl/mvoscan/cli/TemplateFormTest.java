@@ -308,6 +308,134 @@ class TemplateFormTest {
         .orElse(value.asText());
   }
 
+  /** Every operator of §3.4 that a condition can use, one question each. */
+  private static final String WHEN_SCAN =
+      """
+      {
+        "format": "mvoscan-scan/1", "id": "when-words", "version": "1", "languages": ["nl", "en"],
+        "title": {"nl": "Test", "en": "Test"},
+        "profile": [
+          {"id": "c", "type": "choice", "text": {"nl": "Welke kleur heeft het logo van het bedrijf dat je bezoekt?", "en": "Colour"},
+           "options": [{"id": "a", "label": {"nl": "Appelgroen", "en": "Apple green"}}, {"id": "b", "label": {"nl": "Blauw", "en": "Blue"}}]},
+          {"id": "c2", "type": "choice", "text": {"nl": "Tweede kleur", "en": "Second colour"},
+           "options": [{"id": "a", "label": "A2"}, {"id": "b", "label": "B2"}]},
+          {"id": "m", "type": "multi", "text": {"nl": "Dieren", "en": "Animals"},
+           "options": [{"id": "x", "label": {"nl": "Koeien", "en": "Cows"}}, {"id": "y", "label": {"nl": "Kippen", "en": "Hens"}}]},
+          {"id": "n", "type": "number", "text": {"nl": "Aantal", "en": "Number"}},
+          {"id": "t", "type": "text", "text": {"nl": "Naam", "en": "Name"}}
+        ],
+        "themes": [
+          {"id": "th", "title": {"nl": "Thema", "en": "Theme"},
+           "questions": [
+             {"id": "eq", "type": "choice", "when": "c == 'a'", "text": {"nl": "Vraag eq", "en": "Question eq"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "ne", "type": "choice", "when": "c != 'a'", "text": {"nl": "Vraag ne", "en": "Question ne"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "lt", "type": "choice", "when": "n < 5", "text": {"nl": "Vraag lt", "en": "Question lt"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "le", "type": "choice", "when": "n <= 5", "text": {"nl": "Vraag le", "en": "Question le"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "gt", "type": "choice", "when": "n > 5", "text": {"nl": "Vraag gt", "en": "Question gt"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "ge", "type": "choice", "when": "n >= 5.5", "text": {"nl": "Vraag ge", "en": "Question ge"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "inlist", "type": "choice", "when": "c in ['a', 'b']", "text": {"nl": "Vraag inlist", "en": "Question inlist"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "notin", "type": "choice", "when": "not c in ['a', 'b']", "text": {"nl": "Vraag notin", "en": "Question notin"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "noteq", "type": "choice", "when": "not c == 'b'", "text": {"nl": "Vraag noteq", "en": "Question noteq"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "sel", "type": "choice", "when": "selected(m, 'x')", "text": {"nl": "Vraag sel", "en": "Question sel"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "notsel", "type": "choice", "when": "not selected(m, 'x')", "text": {"nl": "Vraag notsel", "en": "Question notsel"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "selc", "type": "choice", "when": "selected(c, 'b')", "text": {"nl": "Vraag selc", "en": "Question selc"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "ans", "type": "choice", "when": "answered(t)", "text": {"nl": "Vraag ans", "en": "Question ans"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "notans", "type": "choice", "when": "not answered(t)", "text": {"nl": "Vraag notans", "en": "Question notans"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "txt", "type": "choice", "when": "t == 'hallo'", "text": {"nl": "Vraag txt", "en": "Question txt"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "flip", "type": "choice", "when": "5 <= n", "text": {"nl": "Vraag flip", "en": "Question flip"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "both", "type": "choice", "when": "c == 'a' and n > 1", "text": {"nl": "Vraag both", "en": "Question both"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "either", "type": "choice", "when": "c == 'a' or (n > 1 and answered(t))", "text": {"nl": "Vraag either", "en": "Question either"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "notgroup", "type": "choice", "when": "not (n > 1 or c == 'a')", "text": {"nl": "Vraag notgroup", "en": "Question notgroup"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "refs", "type": "choice", "when": "c == c2", "text": {"nl": "Vraag refs", "en": "Question refs"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "bool", "type": "choice", "when": "answered(t) == selected(m, 'y')", "text": {"nl": "Vraag bool", "en": "Question bool"}, "options": [{"id": "j", "label": "J", "points": 1}]},
+             {"id": "empty", "type": "choice", "when": "c in []", "text": {"nl": "Vraag empty", "en": "Question empty"}, "options": [{"id": "j", "label": "J", "points": 1}]}
+           ]}
+        ],
+        "levels": [{"id": "starter", "min": 0, "label": {"nl": "Starter", "en": "Starter"}}]
+      }
+      """;
+
+  /** Per question text, the "Alleen als" line under it. */
+  private static java.util.Map<String, String> conditions(String form) {
+    java.util.Map<String, String> when = new java.util.HashMap<>();
+    String question = null;
+    for (String line : form.split("\\R")) {
+      Matcher m = QUESTION.matcher(line);
+      if (m.matches()) {
+        question = m.group(2).replaceFirst("^(Vraag|Question) ", "");
+      } else if (line.startsWith("   Alleen als") || line.startsWith("   Only if")) {
+        when.put(question, line);
+      }
+    }
+    return when;
+  }
+
+  @Test
+  void conditionsAreWordedWithTheFormsQuestionNumbersTextsAndOptionLabelsForEveryOperator()
+      throws Exception {
+    Path scan = dir.resolve("when-words.json");
+    Files.writeString(scan, WHEN_SCAN, StandardCharsets.UTF_8);
+    Cli.Run nl = Cli.run("template", scan.toString(), "--form", "--lang", "nl");
+    assertThat(nl.exitCode()).as(nl.err()).isZero();
+    java.util.Map<String, String> when = conditions(nl.out());
+    assertThat(when).hasSize(22);
+    assertThat(nl.out()).doesNotContain(" == ").doesNotContain("selected(");
+    assertThat(when.get("eq"))
+        .contains(
+            "Alleen als vraag 7 (\"Welke kleur heeft het logo van het bedrijf dat je…\") 'Appelgroen' is.");
+    assertThat(when.get("ne"))
+        .contains(
+            "Alleen als vraag 7 (\"Welke kleur heeft het logo van het bedrijf dat je…\") met iets anders dan 'Appelgroen' is beantwoord.");
+    assertThat(when.get("lt")).contains("Alleen als vraag 10 (\"Aantal\") kleiner is dan 5.");
+    assertThat(when.get("le")).contains("Alleen als vraag 10 (\"Aantal\") hoogstens 5 is.");
+    assertThat(when.get("gt")).contains("Alleen als vraag 10 (\"Aantal\") groter is dan 5.");
+    assertThat(when.get("ge")).contains("Alleen als vraag 10 (\"Aantal\") minstens 5,5 is.");
+    assertThat(when.get("inlist")).contains("'Appelgroen' of 'Blauw' is.");
+    assertThat(when.get("notin"))
+        .contains("niet 'Appelgroen' of 'Blauw' is (of niet is beantwoord).");
+    assertThat(when.get("noteq")).contains("niet 'Blauw' is (of niet is beantwoord).");
+    assertThat(when.get("sel"))
+        .contains("Alleen als bij vraag 9 (\"Dieren\") 'Koeien' is aangevinkt.");
+    assertThat(when.get("notsel"))
+        .contains("Alleen als bij vraag 9 (\"Dieren\") 'Koeien' niet is aangevinkt.");
+    assertThat(when.get("selc")).contains("'Blauw' is.");
+    assertThat(when.get("ans")).contains("Alleen als vraag 11 (\"Naam\") beantwoord is.");
+    assertThat(when.get("notans")).contains("Alleen als vraag 11 (\"Naam\") niet is beantwoord.");
+    assertThat(when.get("txt")).contains("Alleen als vraag 11 (\"Naam\") 'hallo' is.");
+    assertThat(when.get("flip")).contains("Alleen als vraag 10 (\"Aantal\") minstens 5 is.");
+    assertThat(when.get("both"))
+        .contains("'Appelgroen' is en vraag 10 (\"Aantal\") groter is dan 1.");
+    assertThat(when.get("either"))
+        .contains(
+            "'Appelgroen' is of (vraag 10 (\"Aantal\") groter is dan 1 en vraag 11 (\"Naam\") beantwoord is).");
+    assertThat(when.get("notgroup"))
+        .contains(
+            "Alleen als het niet zo is dat (vraag 10 (\"Aantal\") groter is dan 1 of vraag 7");
+    assertThat(when.get("refs"))
+        .contains("hetzelfde antwoord heeft als vraag 8 (\"Tweede kleur\").");
+    assertThat(when.get("bool"))
+        .contains(
+            "Alleen als (vraag 11 (\"Naam\") beantwoord is) en (bij vraag 9 (\"Dieren\") 'Kippen' is aangevinkt) allebei waar of allebei onwaar zijn.");
+    assertThat(when.get("empty")).contains("een antwoord uit een lege lijst (dus nooit) is.");
+    Cli.Run en = Cli.run("template", scan.toString(), "--form", "--lang", "en");
+    java.util.Map<String, String> whenEn = conditions(en.out());
+    assertThat(whenEn.get("eq")).isEqualTo("   Only if question 7 (\"Colour\") is 'Apple green'.");
+    assertThat(whenEn.get("ne"))
+        .isEqualTo(
+            "   Only if question 7 (\"Colour\") is answered with something other than 'Apple green'.");
+    assertThat(whenEn.get("ge")).isEqualTo("   Only if question 10 (\"Number\") is at least 5.5.");
+    assertThat(whenEn.get("notin"))
+        .isEqualTo(
+            "   Only if question 7 (\"Colour\") is not 'Apple green' or 'Blue' (or is not answered).");
+    assertThat(whenEn.get("sel"))
+        .isEqualTo("   Only if 'Cows' is ticked at question 9 (\"Animals\").");
+    assertThat(whenEn.get("notans"))
+        .isEqualTo("   Only if question 11 (\"Name\") is not answered.");
+    assertThat(whenEn.get("either"))
+        .isEqualTo(
+            "   Only if question 7 (\"Colour\") is 'Apple green' or (question 10 (\"Number\") is more than 1 and question 11 (\"Name\") is answered).");
+  }
+
   private static String exclusiveWord(String language) {
     return nl.mvoscan.i18n.Messages.forLanguage(language).get("template.exclusive");
   }
