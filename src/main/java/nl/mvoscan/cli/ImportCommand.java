@@ -123,6 +123,7 @@ public final class ImportCommand implements Callable<Integer> {
               messages.plural("import.present", preview.present(), preview.present()),
               intake.rejected,
               messages.plural("import.dryRun.replaced", preview.replaced(), preview.replaced())));
+      replaced(out, messages, preview);
       anonymousRepeats(out, messages, preview.anonymousRepeats());
       out.flush();
       return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
@@ -154,6 +155,33 @@ public final class ImportCommand implements Callable<Integer> {
     anonymousRepeats(out, messages, outcome.anonymousRepeats());
     out.flush();
     return intake.rejected > 0 ? ExitCode.SKIPPED : ExitCode.OK;
+  }
+
+  /**
+   * Which stored responses a dry run would replace, one line each, as stored: a teacher checks that
+   * a correction replaces the response meant, not a classmate's.
+   */
+  private static void replaced(PrintWriter out, Messages messages, ResponseWriter.Preview preview) {
+    List<ResponseWriter.Replaced> listed = preview.replacedResponses();
+    int shown = Math.min(listed.size(), Problems.MAX_LISTED);
+    for (ResponseWriter.Replaced r : listed.subList(0, shown)) {
+      // indented under the line that counts them
+      out.println(
+          "  "
+              + messages.get(
+                  "import.dryRun.replacedResponse",
+                  TerminalText.excerpt(r.student()),
+                  r.className() == null ? "-" : TerminalText.excerpt(r.className()),
+                  r.company() == null ? "-" : TerminalText.excerpt(r.company()),
+                  TerminalText.inline(r.scanId()) + " " + TerminalText.inline(r.scanVersion()),
+                  r.schoolYear()));
+    }
+    if (preview.replaced() > shown) {
+      out.println(
+          messages.get(
+              "import.dryRun.replacedMore",
+              messages.count("response", preview.replaced() - shown)));
+    }
   }
 
   /**

@@ -6,17 +6,24 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.AtomicFiles;
+import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.report.ResultJson;
 import nl.mvoscan.scan.AnswersLoader;
 import nl.mvoscan.scan.ClassCsv;
 import nl.mvoscan.scan.Decimals;
+import nl.mvoscan.scan.FormVariants;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
+import nl.mvoscan.scan.when.Expr;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +60,13 @@ public final class TemplateCommand implements Callable<Integer> {
   boolean form;
 
   @Option(
+      names = "--for",
+      paramLabel = "bedrijf|organisatie",
+      description =
+          "Met --form: alleen de vragen voor een bedrijf of voor een organisatie (zorg, welzijn, onderwijs, overheid), zodat het formulier in Microsoft Forms past (hoogstens 200 vragen) / with --form: only the questions for a company or for a public organisation, so the form fits Microsoft Forms (at most 200 questions); also company|organisation.")
+  String variant;
+
+  @Option(
       names = "--with-help",
       description = "Zet ook de hulpteksten in de lijst / add the help texts to the list.")
   boolean withHelp;
@@ -64,8 +78,9 @@ public final class TemplateCommand implements Callable<Integer> {
     Path file = output == null || output.isStandardOutput() ? null : output.file(messages);
     Scan scan = new ScanResolver(sources, messages).resolve(scanRef);
     String language = common.scanLanguage(scan);
+    FormVariants.Variant chosen = variant(scan, messages);
     if (form) {
-      String text = form(scan, language, messages);
+      String text = form(scan, chosen, language, messages);
       if (file != null) {
         try {
           AtomicFiles.write(file, text);
@@ -114,18 +129,97 @@ public final class TemplateCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /** Microsoft Forms takes at most this many questions in one form. */
+  static final int FORMS_MAX_QUESTIONS = 200;
+
+  /** The variant that {@code --for} names, or null without it; bad input when it names none. */
+  private FormVariants.Variant variant(Scan scan, Messages messages) {
+    if (variant == null) {
+      return null;
+    }
+    if (!form) {
+      throw MvoscanException.invalidInput(List.of(messages.get("template.for.withoutForm")));
+    }
+    FormVariants.Kind kind =
+        switch (variant.strip().toLowerCase(Locale.ROOT)) {
+          case "bedrijf", "company" -> FormVariants.Kind.COMPANY;
+          case "organisatie", "organisation", "organization" -> FormVariants.Kind.ORGANISATION;
+          default ->
+              throw MvoscanException.invalidInput(
+                  List.of(messages.get("template.for.unknown", TerminalText.excerpt(variant))));
+        };
+    return FormVariants.of(scan)
+        .map(v -> v.variant(kind))
+        .orElseThrow(
+            () ->
+                MvoscanException.invalidInput(
+                    List.of(messages.get("template.for.noVariants", scan.id()))));
+  }
+
   /**
    * The form to build in Microsoft Forms or Google Forms: the metadata prompts that the import
    * recognises (contract §8.4), then every question with its exact text, the form question type and
    * its option labels, in the scan's language, so the tool's export imports 1:1.
    */
-  private String form(Scan scan, String language, Messages messages) {
+  private String form(Scan scan, FormVariants.Variant variant, String language, Messages messages) {
     String fallback = scan.defaultLanguage();
     String eol = System.lineSeparator();
+    List<Question> questions = variant == null ? scan.questions() : variant.questions();
+    int metaCount = 0;
+    for (ClassCsv.Meta meta : ClassCsv.Meta.values()) {
+      if (meta.prompt(language) != null) {
+        metaCount++;
+      }
+    }
+    int total = metaCount + questions.size();
     StringBuilder out = new StringBuilder();
+    if (variant == null && total > FORMS_MAX_QUESTIONS) {
+      // said first: a teacher who pastes 201 questions finds out at question 201
+      Optional<FormVariants> variants = FormVariants.of(scan);
+      out.append(
+              variants.isPresent()
+                  ? messages.get(
+                      "template.form.tooMany.split",
+                      messages.count("question", total),
+                      FORMS_MAX_QUESTIONS,
+                      scan.id(),
+                      messages.count(
+                          "question",
+                          metaCount
+                              + variants
+                                  .get()
+                                  .variant(FormVariants.Kind.COMPANY)
+                                  .questions()
+                                  .size()),
+                      messages.count(
+                          "question",
+                          metaCount
+                              + variants
+                                  .get()
+                                  .variant(FormVariants.Kind.ORGANISATION)
+                                  .questions()
+                                  .size()))
+                  : messages.get(
+                      "template.form.tooMany",
+                      messages.count("question", total),
+                      FORMS_MAX_QUESTIONS))
+          .append(eol);
+    }
     out.append(messages.get("template.form.title", scan.title().in(language, fallback)))
+        .append(eol);
+    if (variant != null) {
+      out.append(
+              messages.get(
+                  variant.kind() == FormVariants.Kind.COMPANY
+                      ? "template.form.variant.company"
+                      : "template.form.variant.organisation",
+                  messages.count("question", total),
+                  optionLabels(variant.split(), variant.options(), language, fallback)))
+          .append(eol);
+    }
+    out.append(messages.get("template.form.intro"))
         .append(eol)
-        .append(messages.get("template.form.intro"))
+        .append(messages.get("template.form.branching"))
         .append(eol)
         .append(eol)
         .append("== ")
@@ -152,7 +246,9 @@ public final class TemplateCommand implements Callable<Integer> {
     }
     out.append(messages.get("template.form.toolColumns")).append(eol);
     String section = null;
-    for (Question q : scan.questions()) {
+    Map<String, Question> byId = scan.questionsById();
+    Map<String, Integer> numbers = new HashMap<>();
+    for (Question q : questions) {
       String title =
           q.themeId() == null
               ? messages.get("template.profile")
@@ -164,6 +260,7 @@ public final class TemplateCommand implements Callable<Integer> {
         out.append(eol).append("== ").append(title).append(" ==").append(eol);
       }
       out.append(++number).append(". ").append(q.text().in(language, fallback)).append(eol);
+      numbers.put(q.id(), number);
       out.append("   ");
       switch (q.type()) {
         case CHOICE -> out.append(messages.get("template.form.type.choice"));
@@ -185,8 +282,16 @@ public final class TemplateCommand implements Callable<Integer> {
         case TEXT -> out.append(messages.get("template.form.type.text.long", q.maxLength()));
       }
       out.append(eol);
+      boolean split = variant != null && q.id().equals(variant.split().id());
+      if (split) {
+        // an unanswered split question shows the company wording, also in the other form
+        out.append("   ").append(messages.get("template.form.splitRequired")).append(eol);
+      }
       if (q.type() == QuestionType.CHOICE || q.type() == QuestionType.MULTI) {
         for (nl.mvoscan.scan.Option o : q.options()) {
+          if (split && !variant.options().contains(o.id())) {
+            continue;
+          }
           out.append("   - ").append(o.label().in(language, fallback));
           if (q.type() == QuestionType.MULTI && o.isExclusive()) {
             out.append("   (").append(messages.get("template.exclusive")).append(')');
@@ -194,12 +299,28 @@ public final class TemplateCommand implements Callable<Integer> {
           out.append(eol);
         }
       }
-      if (q.when() != null) {
-        out.append("   ").append(messages.get("template.form.when", q.when().source())).append(eol);
+      Expr open =
+          q.when() == null
+              ? null
+              : variant == null
+                  ? q.when().expr()
+                  : FormVariants.of(scan).orElseThrow().openCondition(variant.kind(), q);
+      if (open != null) {
+        String words = FormCondition.words(open, messages, byId, numbers, language, fallback);
+        out.append("   ").append(messages.get("template.form.when", words)).append(eol);
       }
     }
     out.append(eol).append(messages.get("template.form.import", scan.id())).append(eol);
     return out.toString();
+  }
+
+  private static String optionLabels(
+      Question question, List<String> ids, String language, String fallback) {
+    List<String> labels = new java.util.ArrayList<>();
+    for (String id : ids) {
+      question.option(id).ifPresent(o -> labels.add(o.label().in(language, fallback)));
+    }
+    return String.join(", ", labels);
   }
 
   private String guide(Scan scan, String language, Messages messages) {

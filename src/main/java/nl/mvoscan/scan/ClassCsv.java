@@ -625,15 +625,43 @@ public final class ClassCsv {
     }
     for (int i : unknown) {
       String raw = header.get(i);
-      Near near = nearMiss(normalize(raw));
-      if (near == null) {
+      List<Near> near = nearMiss(normalize(raw));
+      if (near.isEmpty()) {
         warnings.add(new Placed(i, new CsvProblem(1, raw, "csv.unknownColumn", raw)));
+      } else if (near.size() == 1) {
+        warnings.add(
+            new Placed(
+                i,
+                new CsvProblem(
+                    1,
+                    raw,
+                    "csv.unknownColumnDidYouMean",
+                    raw,
+                    near.get(0).text(),
+                    near.get(0).id())));
+      } else if (near.size() == 2) {
+        warnings.add(
+            new Placed(
+                i,
+                new CsvProblem(
+                    1,
+                    raw,
+                    "csv.unknownColumnDidYouMeanEither",
+                    raw,
+                    near.get(0).text(),
+                    near.get(0).id(),
+                    near.get(1).text(),
+                    near.get(1).id())));
       } else {
         warnings.add(
             new Placed(
                 i,
                 new CsvProblem(
-                    1, raw, "csv.unknownColumnDidYouMean", raw, near.text(), near.id())));
+                    1,
+                    raw,
+                    "csv.unknownColumnDidYouMeanOneOf",
+                    raw,
+                    String.join(", ", near.stream().map(Near::id).toList()))));
       }
     }
     // a time stamp gives the date only when no column does (§8.4)
@@ -674,19 +702,22 @@ public final class ClassCsv {
   /** What a header that matches nothing most likely means: a prompt and its id or field. */
   private record Near(String text, String id) {}
 
+  /** How close a candidate is to a header: its score and, unless cut short, its edits. */
+  private record Closeness(Near near, double score, boolean prefix, int distance) {}
+
   /**
    * What a header most likely means when it matches nothing exactly (exact matches are all made
    * before this is asked, so one always wins): one of the scan's question texts, or a prompt of
    * mvoscan's own form for a metadata field, within a quarter of its length in edits, or a header
    * of at least 12 characters that such a text starts with (a header cut short). A header that
    * holds a whole text and more ("Punten - …", "Feedback - …" of a Forms quiz) is another column
-   * about that question, not a misspelling of it. Null when nothing is that close, or when the
-   * question or field already has a column.
+   * about that question, not a misspelling of it. Empty when nothing is that close, or when the
+   * question or field already has a column. More than one when others are as close as the best (a
+   * header worded for both twins of a question, "… van het bedrijf of de organisatie?"): naming one
+   * of them would be a guess.
    */
-  private Near nearMiss(String key) {
+  private List<Near> nearMiss(String key) {
     String header = stripped(key);
-    Near best = null;
-    double bestScore = 0;
     List<Near> candidates = new ArrayList<>();
     String language = headerLanguage();
     for (Question question : scan.questions()) {
@@ -705,32 +736,80 @@ public final class ClassCsv {
         candidates.add(new Near(meta.prompt(l), meta.mappingName()));
       }
     }
+    // per question or field its closest text, in any language
+    Map<String, Closeness> byId = new LinkedHashMap<>();
+    Closeness best = null;
     for (Near candidate : candidates) {
       String text = stripped(normalize(candidate.text()));
-      if (text.isEmpty() || (header.length() > text.length() && header.contains(text))) {
+      if (text.isEmpty()) {
         continue;
       }
-      double score;
-      if (header.length() >= 12 && text.startsWith(header)) {
-        score = 0.9;
+      Closeness closeness;
+      if (header.length() > text.length() + 2 && header.contains(text)) {
+        // never the best one, but as close as the best when the header names both twins; a
+        // letter or two more is a typo ("duurzaamheidd"), not another column
+        closeness = new Closeness(candidate, 0, false, distance(header, text));
+      } else if (header.length() >= 12 && text.startsWith(header)) {
+        closeness = new Closeness(candidate, 0.9, true, 0);
       } else {
         int longest = Math.max(header.length(), text.length());
+        int distance = distance(header, text);
+        closeness = new Closeness(candidate, 1 - (double) distance / longest, false, distance);
         if (Math.abs(header.length() - text.length()) > longest / 4) {
-          continue;
+          // too far to be the best, but it can still be as close as the best one (a twin)
+          closeness = new Closeness(candidate, 0, false, distance);
         }
-        score = 1 - (double) distance(header, text) / longest;
       }
-      if (score >= 0.75 && score > bestScore) {
-        best = candidate;
-        bestScore = score;
+      Closeness known = byId.get(candidate.id());
+      if (known == null || closer(closeness, known)) {
+        byId.put(candidate.id(), closeness);
+      }
+      if (closeness.score() >= 0.75 && (best == null || closeness.score() > best.score())) {
+        best = closeness;
       }
     }
-    if (best == null || best.id().startsWith("@")) {
-      return best;
+    if (best == null) {
+      return List.of();
+    }
+    // in document order: none of them is more likely than the other
+    List<Near> named = new ArrayList<>();
+    for (Closeness other : byId.values()) {
+      if (other.near().id().equals(best.near().id()) || asClose(other, best)) {
+        named.add(other.near());
+      }
     }
     // named in the language the other headers are written in
-    Question question = scan.questionsById().get(best.id());
-    return new Near(question.text().in(language, scan.defaultLanguage()), best.id());
+    return named.stream()
+        .map(
+            near ->
+                near.id().startsWith("@")
+                    ? near
+                    : new Near(
+                        scan.questionsById()
+                            .get(near.id())
+                            .text()
+                            .in(language, scan.defaultLanguage()),
+                        near.id()))
+        .toList();
+  }
+
+  private static boolean closer(Closeness a, Closeness b) {
+    if (a.prefix() != b.prefix()) {
+      return a.prefix();
+    }
+    return a.prefix() ? a.score() > b.score() : a.distance() < b.distance();
+  }
+
+  /**
+   * Whether {@code other} is as likely as {@code best}: both texts start with a header cut short,
+   * or {@code other} needs at most a quarter more edits (at least one more) than the best.
+   */
+  private static boolean asClose(Closeness other, Closeness best) {
+    if (best.prefix()) {
+      return other.prefix();
+    }
+    return !other.prefix()
+        && other.distance() <= best.distance() + Math.max(1, best.distance() / 4);
   }
 
   /** Levenshtein distance, two rows of memory. */
@@ -984,7 +1063,12 @@ public final class ClassCsv {
           rowProblems.add(
               new Placed(
                   column.index(),
-                  new CsvProblem(line, column.header(), "csv.notNumber", strip(cell))));
+                  new CsvProblem(
+                      line,
+                      column.header(),
+                      // the hint says which thousands §8.4 reads: in a whole number only
+                      question.integer() ? "csv.notWholeNumber" : "csv.notNumber",
+                      strip(cell))));
           yield null;
         }
         BigDecimal number = new BigDecimal(text.replace(',', '.'));

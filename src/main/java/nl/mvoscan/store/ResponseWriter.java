@@ -61,7 +61,31 @@ public final class ResponseWriter {
    * What an import would do, for a dry run: new, already stored, replacing a stored one, anonymous
    * repeats (as in {@link Outcome}).
    */
-  public record Preview(int added, int present, int replaced, int anonymousRepeats) {}
+  public record Preview(
+      int added,
+      int present,
+      int replaced,
+      int anonymousRepeats,
+      List<Replaced> replacedResponses) {
+    public Preview(int added, int present, int replaced, int anonymousRepeats) {
+      this(added, present, replaced, anonymousRepeats, List.of());
+    }
+  }
+
+  /**
+   * A stored response that an import replaces, as stored: whose, which class and company (null when
+   * it has none), which scan edition and school year.
+   */
+  public record Replaced(
+      String student,
+      String className,
+      String company,
+      String scanId,
+      String scanVersion,
+      String schoolYear) {}
+
+  /** How many replaced responses a session describes; the rest is only counted. */
+  public static final int REPLACED_DESCRIBED = 100;
 
   private ResponseWriter() {}
 
@@ -113,7 +137,8 @@ public final class ResponseWriter {
                     outcome.insertedIds().size(),
                     outcome.duplicates(),
                     outcome.replaced(),
-                    outcome.anonymousRepeats()));
+                    outcome.anonymousRepeats(),
+                    session.replacedResponses()));
           });
     } catch (DryRun dry) {
       return dry.preview;
@@ -184,6 +209,8 @@ public final class ResponseWriter {
     private final PreparedStatement replacedWithCompany;
     private final PreparedStatement replacedWithoutCompany;
     private final PreparedStatement delete;
+    private final PreparedStatement describe;
+    private final List<Replaced> replacedResponses = new ArrayList<>();
     private final PreparedStatement aliasInsert;
     private final PreparedStatement aliasOfCompany;
     private final PreparedStatement companyNumber;
@@ -260,6 +287,12 @@ public final class ResponseWriter {
       replacedWithCompany = connection.prepareStatement(replaced + "= ?");
       replacedWithoutCompany = connection.prepareStatement(replaced + "IS NULL");
       delete = connection.prepareStatement("DELETE FROM response WHERE id = ?");
+      describe =
+          connection.prepareStatement(
+              "SELECT p.name, r.class, c.name, s.scan_id, s.version, r.school_year"
+                  + " FROM response r LEFT JOIN respondent p ON p.id = r.respondent_id"
+                  + " LEFT JOIN company c ON c.id = r.company_id"
+                  + " LEFT JOIN scan s ON s.hash = r.scan_hash WHERE r.id = ?");
       aliasInsert =
           connection.prepareStatement(
               store.insertOrIgnore("company_alias", "company_key", "company_id"));
@@ -310,6 +343,14 @@ public final class ResponseWriter {
       } catch (SQLException e) {
         throw new SessionFailure(e);
       }
+    }
+
+    /**
+     * The first {@value #REPLACED_DESCRIBED} responses this session replaced, as they were stored,
+     * in the order they were replaced.
+     */
+    public List<Replaced> replacedResponses() {
+      return List.copyOf(replacedResponses);
     }
 
     /** What has been stored so far. */
@@ -423,11 +464,28 @@ public final class ResponseWriter {
         // the replaced response may be one of this import whose rows still wait in a batch
         flush();
         for (long id : old) {
+          if (replacedResponses.size() < REPLACED_DESCRIBED) {
+            replacedResponses.add(described(id));
+          }
           delete.setLong(1, id);
           delete.executeUpdate();
         }
       }
       return old.size();
+    }
+
+    private Replaced described(long id) throws SQLException {
+      describe.setLong(1, id);
+      try (ResultSet rs = describe.executeQuery()) {
+        rs.next();
+        return new Replaced(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6));
+      }
     }
 
     /** The scan definition once per import; its JSON is large and alike for every response. */
@@ -672,6 +730,7 @@ public final class ResponseWriter {
               replacedWithCompany,
               replacedWithoutCompany,
               delete,
+              describe,
               aliasInsert,
               aliasOfCompany,
               companyNumber)) {

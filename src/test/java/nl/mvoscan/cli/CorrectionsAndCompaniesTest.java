@@ -136,6 +136,35 @@ class CorrectionsAndCompaniesTest {
   }
 
   @Test
+  void aDryRunListsEachResponseItWouldReplaceWithItsNameEscaped() throws Exception {
+    Path first = dir.resolve("eerst.csv");
+    Files.writeString(
+        first,
+        "naam;klas;bedrijf;plaats;datum;visie\n"
+            + "\"Zoë\u202eMulder\";3A;Bakkerij Jansen;Emmen;5-3-2026;Ja\n"
+            + "Bram;3B;Garage Assen;Assen;5-3-2026;Ja\n");
+    assertThat(run("import", "--db", db, first.toString()).exitCode()).isZero();
+    Path corrected = dir.resolve("verbeterd.csv");
+    Files.writeString(
+        corrected,
+        "naam;klas;bedrijf;plaats;datum;visie\n"
+            + "\"Zoë\u202eMulder\";3A;Bakkerij Jansen;Emmen;6-3-2026;Nee\n"
+            + "Bram;3B;Garage Assen;Assen;5-3-2026;Ja\n");
+    Cli.Run dry = run("import", "--lang", "nl", "--db", db, corrected.toString(), "--dry-run");
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(CliFixtures.lines(dry.out()))
+        .contains(
+            "  zou vervangen: Zoë\\u202eMulder, klas 3A, bedrijf Bakkerij Jansen, scan"
+                + " mvo-stagebedrijf 2026.2, schooljaar 2025-2026")
+        .noneMatch(l -> l.contains("Bram"));
+    Cli.Run english = run("import", "--lang", "en", "--db", db, corrected.toString(), "--dry-run");
+    assertThat(english.out())
+        .contains(
+            "  would replace: Zoë\\u202eMulder, class 3A, company Bakkerij Jansen, scan"
+                + " mvo-stagebedrijf 2026.2, school year 2025-2026");
+  }
+
+  @Test
   void reImportingAFileWithOneCorrectedCellReplacesOneResponse() throws Exception {
     assertThat(run("import", "--db", db, CLASS.toString()).exitCode()).isZero();
     Path corrected = corrected();

@@ -32,7 +32,7 @@ class FormsFixturesTest {
    * "score coverage grade level theme scores…" of each response, sorted, from {@code score --json}
    * or from {@code export --format json}.
    */
-  private static List<String> figures(String json) throws Exception {
+  static List<String> figures(String json) throws Exception {
     List<String> figures = new ArrayList<>();
     for (JsonNode node : JSON.readTree(json)) {
       JsonNode overall = node.has("overall") ? node.get("overall") : node;

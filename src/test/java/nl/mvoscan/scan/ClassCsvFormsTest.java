@@ -314,10 +314,30 @@ class ClassCsvFormsTest {
         .extracting(p -> p.line() + " " + p.key())
         .containsExactly(
             "2 answers.notWhole",
-            "3 csv.notNumber",
+            "3 csv.notWholeNumber",
             "4 answers.notWhole",
             "5 answers.notWhole",
-            "6 csv.notNumber");
+            "6 csv.notWholeNumber");
+  }
+
+  @Test
+  void theNumberHintSaysWhatTheThousandsRuleAcceptsForWholeAndOtherNumbers() {
+    ClassCsv.Result result = importCsv("medewerkers;omzet\n1.200.000;1.200.000\n");
+    assertThat(result.problems())
+        .extracting(p -> p.column() + " " + p.key())
+        .containsExactly("medewerkers csv.notWholeNumber", "omzet csv.notNumber");
+    for (String language : List.of("nl", "en")) {
+      Messages messages = Messages.forLanguage(language);
+      // §8.4: a whole number takes one point or comma before three digits, 1.200 is 1200
+      assertThat(messages.get("csv.notWholeNumber", "1.200.000"))
+          .contains("\"1.200.000\"")
+          .contains("1200")
+          .contains("1.200");
+      // §7: elsewhere 1.200 is 1,2, so thousands are written without a separator
+      assertThat(messages.get("csv.notNumber", "1.200.000")).contains("1200").contains("1.200");
+    }
+    assertThat(Messages.forLanguage("nl").get("csv.notWholeNumber", "x"))
+        .doesNotContain("zonder punten");
   }
 
   // ---------------------------------------------------------------- what spreadsheets do to text
@@ -398,6 +418,55 @@ class ClassCsvFormsTest {
     assertThat(result.problems()).isEmpty();
     assertThat(result.warnings()).extracting(CsvProblem::key).containsOnly("csv.unknownColumn");
     assertThat(result.warnings()).hasSize(4);
+  }
+
+  @Test
+  void aHeaderThatFitsBothTwinsOfAQuestionNamesBothInsteadOfGuessingOne() {
+    Scan scan =
+        ScanLoader.load(java.nio.file.Path.of("scans/mvo-stagebedrijf.json"), java.util.Locale.ROOT)
+            .scan();
+    ClassCsv.Result result =
+        ClassCsv.read(
+            CsvTable.parse(
+                ("Staat duurzaamheid of MVO in de missie of visie van het bedrijf of de organisatie?;"
+                        + "Heeft het bedrijf of de organisatie meetbare doelen voor duurzaamheid?;"
+                        + "Staat duurzaamheid of MVO in de missie\nJa;Ja;Ja\n")
+                    .getBytes(StandardCharsets.UTF_8)),
+            scan,
+            Map.of(),
+            null);
+    assertThat(result.warnings())
+        .extracting(w -> w.key() + " " + List.of(w.args()).subList(1, w.args().length))
+        .containsExactly(
+            "csv.unknownColumnDidYouMeanEither [Staat duurzaamheid of MVO in de missie of visie van"
+                + " het bedrijf?, visie, Staat duurzaamheid of MVO in de missie of visie van de"
+                + " organisatie?, visie_org]",
+            "csv.unknownColumnDidYouMeanEither [Heeft het bedrijf meetbare doelen voor duurzaamheid?,"
+                + " doelen, Heeft de organisatie meetbare doelen voor duurzaamheid?, doelen_org]",
+            // cut short: both twins start with it
+            "csv.unknownColumnDidYouMeanEither [Staat duurzaamheid of MVO in de missie of visie van"
+                + " het bedrijf?, visie, Staat duurzaamheid of MVO in de missie of visie van de"
+                + " organisatie?, visie_org]");
+    assertThat(
+            Messages.forLanguage("nl")
+                .get(result.warnings().get(1).key(), result.warnings().get(1).args()))
+        .contains(
+            "\"Heeft het bedrijf meetbare doelen voor duurzaamheid?\" (doelen) of \"Heeft de"
+                + " organisatie meetbare doelen voor duurzaamheid?\" (doelen_org)");
+    // a misspelling of one twin is that twin alone
+    ClassCsv.Result typo =
+        ClassCsv.read(
+            CsvTable.parse(
+                "Heeft het bedrijf meetbare doelen voor duurzaamheidd?\nJa\n"
+                    .getBytes(StandardCharsets.UTF_8)),
+            scan,
+            Map.of(),
+            null);
+    assertThat(typo.warnings())
+        .extracting(w -> w.key() + " " + List.of(w.args()))
+        .containsExactly(
+            "csv.unknownColumnDidYouMean [Heeft het bedrijf meetbare doelen voor duurzaamheidd?,"
+                + " Heeft het bedrijf meetbare doelen voor duurzaamheid?, doelen]");
   }
 
   @Test

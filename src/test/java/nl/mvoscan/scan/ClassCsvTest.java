@@ -422,7 +422,7 @@ class ClassCsvTest {
         .extracting(p -> p.line() + " " + p.column() + " " + p.key())
         .containsExactly(
             "2 omzet csv.notNumber",
-            "2 medewerkers csv.notNumber",
+            "2 medewerkers csv.notWholeNumber",
             "3 omzet answers.aboveMax",
             "3 medewerkers answers.notWhole",
             "4 omzet answers.belowMin");
@@ -561,6 +561,9 @@ class ClassCsvTest {
             "csv.textAfterQuote",
             "csv.syntax",
             "csv.unknownColumn",
+            "csv.unknownColumnDidYouMean",
+            "csv.unknownColumnDidYouMeanEither",
+            "csv.unknownColumnDidYouMeanOneOf",
             "csv.unnamedColumn",
             "csv.ambiguousHeader",
             "csv.duplicateColumn",
@@ -572,6 +575,7 @@ class ClassCsvTest {
             "csv.unknownOption",
             "csv.ambiguousOption",
             "csv.notNumber",
+            "csv.notWholeNumber",
             "csv.badDate",
             "csv.anonymousRow",
             "csv.anonymousRowNumber",

@@ -38,6 +38,11 @@ public final class Condition {
     return source;
   }
 
+  /** The parsed condition, for what reads it other than the evaluator (a form, a simplifier). */
+  public Expr expr() {
+    return expr;
+  }
+
   public boolean test(Values values) {
     return (Boolean) eval(expr, values);
   }
