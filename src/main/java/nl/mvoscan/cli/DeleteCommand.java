@@ -40,6 +40,11 @@ public final class DeleteCommand implements Callable<Integer> {
           messages.get("delete.nothing"));
     }
     spec.commandLine().getOut().println(messages.get("delete.done", deleted.deleted()));
+    if (deleted.othersScrubbed() > 0) {
+      spec.commandLine()
+          .getOut()
+          .println(messages.count("removedScrubbed", deleted.othersScrubbed()));
+    }
     return ExitCode.OK;
   }
 }
