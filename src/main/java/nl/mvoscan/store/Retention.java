@@ -46,6 +46,9 @@ public final class Retention {
             return new Purged(responses, respondents, 0);
           });
     }
+    // before anything is deleted, as forget does: a copy that would stay in the file refuses the
+    // whole purge and changes nothing
+    store.prepareErasure();
     Purged purged =
         store.inTransaction(
             connection -> {
