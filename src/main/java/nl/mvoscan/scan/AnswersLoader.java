@@ -347,6 +347,12 @@ public final class AnswersLoader {
       } else if (Limits.control(entry.getValue().asText()) >= 0) {
         problem(at, "answers.control", Limits.codePoint(Limits.control(entry.getValue().asText())));
         ok = false;
+      } else if (entry.getKey().equals("name")
+          && pointer.equals("/respondent")
+          && Limits.blank(entry.getValue().asText())) {
+        // only spaces or invisible characters would store a student nobody can find or forget
+        problem(at, "answers.blankName");
+        ok = false;
       }
     }
     if (!node.has("name")) {
