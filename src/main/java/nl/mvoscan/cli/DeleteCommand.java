@@ -42,6 +42,11 @@ public final class DeleteCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .println(messages.get("delete.done", messages.count("response", deleted.deleted())));
+    if (deleted.othersScrubbed() > 0) {
+      spec.commandLine()
+          .getOut()
+          .println(messages.count("removedScrubbed", deleted.othersScrubbed()));
+    }
     return ExitCode.OK;
   }
 }

@@ -19,6 +19,7 @@ import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.io.Tables;
 import nl.mvoscan.io.TerminalText;
 import nl.mvoscan.scan.ClassCsv;
+import nl.mvoscan.scan.Limits;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.Scorer;
 import nl.mvoscan.store.ResponseWriter;
@@ -323,6 +324,13 @@ public final class ImportCommand implements Callable<Integer> {
       if (!loaded.ok()) {
         rejected++;
         problems.addAll(lines(file, loaded.problems(), messages));
+        return;
+      }
+      if (loaded.answers().respondent() != null
+          && Limits.blank(loaded.answers().respondent().name())) {
+        // a student nobody could find, list or forget: a template not filled in, or a typing slip
+        rejected++;
+        problems.add(file + ": /respondent/name: " + messages.get("answers.blankName"));
         return;
       }
       if (!storing()) {

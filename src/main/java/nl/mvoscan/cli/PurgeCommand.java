@@ -58,6 +58,11 @@ public final class PurgeCommand implements Callable<Integer> {
                 cutoff.toString(),
                 messages.count("response", purged.responses()),
                 messages.count("student", purged.respondents())));
+    if (purged.othersScrubbed() > 0) {
+      spec.commandLine()
+          .getOut()
+          .println(messages.count("removedScrubbed", purged.othersScrubbed()));
+    }
     return ExitCode.OK;
   }
 

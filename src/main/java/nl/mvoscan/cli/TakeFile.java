@@ -65,7 +65,7 @@ final class TakeFile {
   private TakeFile() {}
 
   static boolean blank(String text) {
-    return text == null || text.isBlank();
+    return nl.mvoscan.scan.Limits.blank(text);
   }
 
   /**

@@ -99,7 +99,13 @@ public record CsvTable(
 
   /** Blank: empty or only white space, the no-break space included. */
   public static boolean isBlank(String cell) {
-    return cell.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+    // a zero-width space, soft hyphen or byte-order mark alone shows nothing either
+    return cell.codePoints()
+        .allMatch(
+            c ->
+                Character.isWhitespace(c)
+                    || Character.isSpaceChar(c)
+                    || Character.getType(c) == Character.FORMAT);
   }
 
   /**

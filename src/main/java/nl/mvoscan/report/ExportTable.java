@@ -254,6 +254,11 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
       }
 
       @Override
+      public List<ExportQueries.Known> known() {
+        return data.known();
+      }
+
+      @Override
       public Set<String> themeIds() {
         Set<String> ids = new LinkedHashSet<>();
         data.responses().forEach(r -> r.themes().forEach(t -> ids.add(t.id())));
@@ -285,9 +290,14 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
    * every student with a response in that class, so exporting again gives the same pseudonyms. A
    * student's name or student number written in a free-text cell (a note, a text answer) is
    * replaced too, found as {@link Names} finds people: in capitals, with odd spaces or soft
-   * hyphens, in another normal form.
+   * hyphens, in another normal form. Any other student the database knows (another class, school or
+   * year, or not finished yet) becomes {@value #OTHER} there: their pseudonym would name an
+   * exported student of the same number, and their name must not survive a narrow selection.
    */
   static final class Pseudonyms {
+    /** What replaces a student who is not in the export. */
+    static final String OTHER = "[student]";
+
     private final Map<String, List<Long>> byClass;
     private final Names.Scrubber scrubber;
 
@@ -301,7 +311,16 @@ public record ExportTable(List<Column> columns, List<List<Object>> rows) {
               new Names.Person(s.name(), s.studentNumber(), of(s.respondentId(), s.className())));
         }
       }
-      this.scrubber = new Names.Scrubber(List.copyOf(people.values()));
+      // after the exported students, so a name two students share becomes the exported one's
+      List<Names.Person> everyone = new ArrayList<>(people.values());
+      for (ExportQueries.Known k : source.known()) {
+        if (k.name() != null
+            && !k.name().isBlank()
+            && (k.respondentId() == null || !people.containsKey(k.respondentId()))) {
+          everyone.add(new Names.Person(k.name(), k.studentNumber(), OTHER));
+        }
+      }
+      this.scrubber = new Names.Scrubber(everyone);
     }
 
     String of(ExportQueries.Response r) {

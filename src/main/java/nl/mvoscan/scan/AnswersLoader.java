@@ -114,7 +114,7 @@ public final class AnswersLoader {
     if (r != null && objectWithStrings(r, "/respondent", RESPONDENT_KEYS)) {
       respondent =
           new Answers.Respondent(
-              text(r, "name"), text(r, "id"), text(r, "class"), text(r, "school"));
+              name(text(r, "name")), text(r, "id"), text(r, "class"), text(r, "school"));
     }
     Answers.Company company = null;
     JsonNode c = root.get("company");
@@ -384,6 +384,14 @@ public final class AnswersLoader {
       return null;
     }
     return value.asText();
+  }
+
+  /**
+   * A name of only spaces or invisible characters is the empty name a template leaves to fill in:
+   * {@code take} asks for it, {@code import} refuses it, as for {@code ""}.
+   */
+  private static String name(String name) {
+    return name != null && Limits.blank(name) ? "" : name;
   }
 
   private static String text(JsonNode node, String field) {

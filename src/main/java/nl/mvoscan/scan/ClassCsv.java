@@ -674,6 +674,11 @@ public final class ClassCsv {
     if (columns.isEmpty() && !header.isEmpty() && problems.isEmpty()) {
       // otherwise every row would be stored as an empty response of no one
       problems.add(new CsvProblem(1, null, "csv.noKnownColumn", scan.id()));
+    } else if (!columns.isEmpty()
+        && problems.isEmpty()
+        && columns.stream().allMatch(c -> c.question() == null)) {
+      // names and classes alone would store an empty response per student: no scan was filled in
+      problems.add(new CsvProblem(1, null, "csv.noQuestionColumn", scan.id()));
     }
   }
 

@@ -67,9 +67,22 @@ public final class Limits {
     return whole + fraction <= MAX_DIGITS;
   }
 
-  /** The length of {@code text} in code points, as a person counts characters. */
+  /**
+   * The length of {@code text} in code points after NFC normalisation, as a person counts
+   * characters: an é written as e and a combining accent is one.
+   */
   public static int length(String text) {
-    return text.codePointCount(0, text.length());
+    String composed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+    return composed.codePointCount(0, composed.length());
+  }
+
+  /**
+   * True when {@code text} shows nothing: absent, empty, or only spaces (any kind, also
+   * non-breaking) and invisible format characters (zero-width space, soft hyphen, byte-order mark).
+   * Such a name is no name, wherever it is typed.
+   */
+  public static boolean blank(String text) {
+    return text == null || nl.mvoscan.io.CsvTable.isBlank(text);
   }
 
   /**
@@ -97,6 +110,6 @@ public final class Limits {
 
   /** True when {@code name} is longer than a name may be. */
   public static boolean nameTooLong(String name) {
-    return name != null && name.length() > MAX_NAME && length(name) > MAX_NAME;
+    return name != null && length(name) > MAX_NAME;
   }
 }

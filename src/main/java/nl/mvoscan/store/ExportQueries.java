@@ -58,7 +58,29 @@ public final class ExportQueries {
   public record Data(
       List<Response> responses,
       Map<Long, List<ResponseDetails.Answer>> answers,
-      Map<String, List<Long>> respondentsByClass) {}
+      Map<String, List<Long>> respondentsByClass,
+      List<Known> known) {
+
+    /** Data whose only known students are those of its responses. */
+    public Data(
+        List<Response> responses,
+        Map<Long, List<ResponseDetails.Answer>> answers,
+        Map<String, List<Long>> respondentsByClass) {
+      this(responses, answers, respondentsByClass, List.of());
+    }
+
+    public Data {
+      known = List.copyOf(known);
+    }
+  }
+
+  /**
+   * A student the database knows by name, in any class, school or year.
+   *
+   * @param respondentId their database id, {@code null} for a student of the web app who has not
+   *     sent their answers yet
+   */
+  public record Known(Long respondentId, String name, String studentNumber) {}
 
   /**
    * A student with a response among the exported ones, with the class of their first exported
@@ -77,6 +99,12 @@ public final class ExportQueries {
 
     /** Every student of the exported responses, in order of their first response. */
     List<Student> students();
+
+    /**
+     * Every student the database knows by name, exported or not (every class, school and year, and
+     * the web app's students who have not finished): a note may name any of them.
+     */
+    List<Known> known();
 
     /** The theme ids of the exported responses: each scan's in order, in order of first use. */
     Set<String> themeIds();
@@ -111,7 +139,11 @@ public final class ExportQueries {
                   answers.put(response.id(), given);
                 }
               });
-          return new Data(responses, withAnswers ? answers : Map.of(), source.respondentsByClass());
+          return new Data(
+              responses,
+              withAnswers ? answers : Map.of(),
+              source.respondentsByClass(),
+              source.known());
         });
   }
 
@@ -199,6 +231,11 @@ public final class ExportQueries {
             }
             return List.copyOf(students.values());
           });
+    }
+
+    @Override
+    public List<Known> known() {
+      return unchecked(() -> ExportQueries.known(connection));
     }
 
     @Override
@@ -301,6 +338,27 @@ public final class ExportQueries {
         ExactFigures.oneDecimal(rs.getString(16)),
         rs.getString(17),
         List.copyOf(themes));
+  }
+
+  private static List<Known> known(Connection connection) throws SQLException {
+    List<Known> known = new ArrayList<>();
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT id, name, student_number FROM respondent ORDER BY id");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        known.add(new Known(rs.getLong(1), rs.getString(2), rs.getString(3)));
+      }
+    }
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT name, student_number FROM web_student WHERE response_id IS NULL ORDER BY id");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        known.add(new Known(null, rs.getString(1), rs.getString(2)));
+      }
+    }
+    return List.copyOf(known);
   }
 
   private static Map<String, List<Long>> respondentsByClass(Connection connection)

@@ -20,6 +20,13 @@ public final class Names {
   /** A person to find in free text, and what replaces them there. */
   public record Person(String name, String studentNumber, String replacement) {}
 
+  /**
+   * A student number of fewer letters and digits is not looked for in free text: "12" or "2026"
+   * would replace amounts, counts and years. Five is above every year and below every student
+   * number a school gives (six or seven digits).
+   */
+  public static final int MIN_NUMBER_LENGTH = 5;
+
   private Names() {}
 
   /**
@@ -55,14 +62,25 @@ public final class Names {
     /** By the first letter-or-digit run of their first word; longest pattern first. */
     private final Map<String, List<Pattern>> byFirstRun = new HashMap<>();
 
+    /** Student numbers of digits only, by their digits: matched as a whole number token. */
+    private final Map<String, String> numbers = new HashMap<>();
+
     public Scrubber(List<Person> people) {
       List<Pattern> patterns = new ArrayList<>();
       for (Person person : people) {
-        for (String text : new String[] {person.name(), person.studentNumber()}) {
-          String key = key(text);
-          if (!key.isEmpty() && !firstRun(key, 0).isEmpty()) {
-            patterns.add(new Pattern(key.split(" "), person.replacement()));
-          }
+        String name = key(person.name());
+        if (!name.isEmpty() && !firstRun(name, 0).isEmpty()) {
+          patterns.add(new Pattern(name.split(" "), person.replacement()));
+        }
+        String number = key(person.studentNumber());
+        String digits = number.replace(" ", "").replace(".", "");
+        if (digits.codePoints().filter(Character::isLetterOrDigit).count() < MIN_NUMBER_LENGTH) {
+          continue;
+        }
+        if (digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+          numbers.putIfAbsent(digits, person.replacement());
+        } else if (!firstRun(number, 0).isEmpty()) {
+          patterns.add(new Pattern(number.split(" "), person.replacement()));
         }
       }
       patterns.sort(
@@ -76,7 +94,7 @@ public final class Names {
 
     /** {@code text} with everyone replaced; {@code null} stays {@code null}. */
     public String scrub(String text) {
-      if (text == null || text.isEmpty() || byFirstRun.isEmpty()) {
+      if (text == null || text.isEmpty() || (byFirstRun.isEmpty() && numbers.isEmpty())) {
         return text;
       }
       Folded folded = fold(text);
@@ -91,24 +109,33 @@ public final class Names {
         }
         String run = firstRun(haystack, i);
         int matchEnd = -1;
-        Pattern matched = null;
-        for (Pattern pattern : byFirstRun.getOrDefault(run, List.of())) {
-          int end = matchFrom(haystack, i, pattern.words());
-          if (end > 0 && boundary(haystack, end)) {
-            matchEnd = end;
-            matched = pattern;
-            break;
+        String replacement = null;
+        // a number is a whole token or nothing: never the start of a date, an amount or a longer
+        // number, so the token is skipped whole when it is not a student's number
+        int token = isDigit(haystack.charAt(i)) ? numberEnd(haystack, i) : i;
+        if (token > i && boundary(haystack, token)) {
+          replacement = numbers.get(numberDigits(haystack, i, token));
+          matchEnd = token;
+        }
+        if (replacement == null) {
+          for (Pattern pattern : byFirstRun.getOrDefault(run, List.of())) {
+            int end = matchFrom(haystack, i, pattern.words());
+            if (end > 0 && boundary(haystack, end)) {
+              matchEnd = end;
+              replacement = pattern.replacement();
+              break;
+            }
           }
         }
-        if (matched == null) {
-          i += run.length();
+        if (replacement == null) {
+          i = Math.max(i + run.length(), token);
           continue;
         }
         if (out == null) {
           out = new StringBuilder(text.length());
         }
         int originalStart = folded.start()[i];
-        out.append(text, copied, originalStart).append(matched.replacement());
+        out.append(text, copied, originalStart).append(replacement);
         copied = folded.end()[matchEnd - 1];
         i = matchEnd;
       }
@@ -119,6 +146,50 @@ public final class Names {
   /** Whether {@code text} names any of the people (by name or student number). */
   public static boolean mentions(String text, List<Person> people) {
     return text != null && !text.equals(scrub(text, people));
+  }
+
+  /** Characters that join the digits of one number: 104 233, 104.233, 12-05-2026, 1.042,33. */
+  private static final String NUMBER_JOINERS = " .,-/:";
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * The end of the number token at {@code from}: digits, each group joined to the next by one
+   * joining character, so "12" is not a token inside "12-05-2026", "12.5" or "12 05 2026".
+   */
+  private static int numberEnd(String text, int from) {
+    int end = from;
+    while (end < text.length()) {
+      if (isDigit(text.charAt(end))) {
+        end++;
+      } else if (end + 1 < text.length()
+          && NUMBER_JOINERS.indexOf(text.charAt(end)) >= 0
+          && isDigit(text.charAt(end + 1))) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  /**
+   * The digits of a number token typed with spaces or dots (104 233, 104.233), or {@code null} when
+   * another character joins them: a date or an amount is no student number.
+   */
+  private static String numberDigits(String text, int from, int to) {
+    StringBuilder digits = new StringBuilder(to - from);
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (isDigit(c)) {
+        digits.append(c);
+      } else if (c != ' ' && c != '.') {
+        return null;
+      }
+    }
+    return digits.toString();
   }
 
   /** The run of letters and digits at {@code from}. */

@@ -102,13 +102,16 @@ public final class ResponseQueries {
 
   /**
    * What {@link #delete} did: how many responses it deleted (each id once, however often given), or
-   * the ids that do not exist, when it deleted nothing.
+   * the ids that do not exist, when it deleted nothing; how many students it removed because they
+   * had no response left, and in how many other answers their name or number was replaced.
    */
-  public record Deleted(int deleted, List<Long> unknown) {}
+  public record Deleted(int deleted, List<Long> unknown, int students, int othersScrubbed) {}
 
   /**
    * Deletes responses with their answers and scores, all or none: when an id does not exist,
-   * nothing is deleted and the unknown ids are returned. An id given twice is one response.
+   * nothing is deleted and the unknown ids are returned. An id given twice is one response. A
+   * student left without any response goes too, as {@link #removeStudentsWithoutResponses} removes
+   * them.
    */
   public static Deleted delete(Store store, List<Long> ids) {
     List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
@@ -129,7 +132,7 @@ public final class ResponseQueries {
                 }
               }
               if (!missing.isEmpty()) {
-                return new Deleted(0, missing);
+                return new Deleted(0, missing, 0, 0);
               }
               int count = 0;
               // the web app's record of the student who sent it goes with it (their answers
@@ -145,7 +148,8 @@ public final class ResponseQueries {
                   count += delete.executeUpdate();
                 }
               }
-              return new Deleted(count, List.of());
+              Removed removed = removeStudentsWithoutResponses(connection);
+              return new Deleted(count, List.of(), removed.students(), removed.othersScrubbed());
             });
     // also after nothing was deleted: a copy an earlier run could not erase goes now
     store.eraseTraces();
@@ -312,6 +316,38 @@ public final class ResponseQueries {
           ids.sort(null);
           return ids;
         });
+  }
+
+  /** What {@link #removeStudentsWithoutResponses} removed. */
+  record Removed(int students, int othersScrubbed) {}
+
+  /**
+   * Deletes every student who has no response left (after {@code delete} or {@code purge}) and
+   * replaces their name and student number in the remaining notes and text answers, as {@link
+   * #forget} does: a removed student must not live on in a classmate's note.
+   */
+  static Removed removeStudentsWithoutResponses(Connection connection) throws SQLException {
+    Map<Long, Names.Person> people = new LinkedHashMap<>();
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT id, name, student_number FROM respondent p WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM response r WHERE r.respondent_id = p.id)");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        people.put(rs.getLong(1), new Names.Person(rs.getString(2), rs.getString(3), ERASED));
+      }
+    }
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM respondent WHERE id = ?")) {
+      for (long id : people.keySet()) {
+        delete.setLong(1, id);
+        delete.addBatch();
+      }
+      if (!people.isEmpty()) {
+        delete.executeBatch();
+      }
+    }
+    return new Removed(people.size(), scrubOthers(connection, List.copyOf(people.values())));
   }
 
   /**

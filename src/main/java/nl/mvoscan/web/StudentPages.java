@@ -26,6 +26,7 @@ import nl.mvoscan.scan.AnswersLoader;
 import nl.mvoscan.scan.Decimals;
 import nl.mvoscan.scan.Interview;
 import nl.mvoscan.scan.Level;
+import nl.mvoscan.scan.Limits;
 import nl.mvoscan.scan.Option;
 import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.QuestionType;
@@ -234,7 +235,7 @@ final class StudentPages {
             .entrySet()) {
       // the same check as take and an answers file: a tab or line break is refused, not stored
       Interview.Parsed<String> typed = Interview.name(entry.getValue());
-      if (entry.getValue().codePointCount(0, entry.getValue().length()) > FIELD_MAX) {
+      if (Limits.length(entry.getValue()) > FIELD_MAX) {
         errors.put(entry.getKey(), m.get("web.field.tooLong", FIELD_MAX));
       } else if (!typed.ok()) {
         errors.put(entry.getKey(), m.get(typed.reason().key(), typed.reason().argsArray()));
@@ -263,7 +264,8 @@ final class StudentPages {
 
   private static String field(Context ctx, String name) {
     String value = ctx.formParam(name);
-    return value == null ? "" : value.strip();
+    // only spaces or invisible characters is an empty field: a name nobody could find or forget
+    return value == null || Limits.blank(value) ? "" : value.strip();
   }
 
   void join(Context ctx) {

@@ -56,4 +56,29 @@ class AnonymizeTest {
       assertThat(run.out()).contains("Gevraagd met Student 0");
     }
   }
+
+  /**
+   * A note may name a student of another class, school or year: the export of one class must not
+   * print them, so the names to replace come from every student in the database.
+   */
+  @Test
+  void aStudentOfAnotherClassNamedInANoteIsReplacedToo() throws IOException {
+    ObjectNode sanne =
+        (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+    ((ObjectNode) sanne.at("/answers/medewerkers"))
+        .put("note", "Samen met Yusuf Demir (nummer 104251) gevraagd.");
+    Path file = dir.resolve("sanne.json");
+    Files.writeString(file, MAPPER.writeValueAsString(sanne));
+    ObjectNode yusuf = (ObjectNode) MAPPER.readTree(Path.of("examples/garage-assen.json").toFile());
+    ((ObjectNode) yusuf.get("respondent")).put("class", "4B");
+    Path other = dir.resolve("yusuf.json");
+    Files.writeString(other, MAPPER.writeValueAsString(yusuf));
+    Cli.Run imported = Cli.run("import", "--db", db(), file.toString(), other.toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+    Cli.Run run = Cli.run("export", "--db", db(), "--long", "--anonymize", "--class", "3A");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).doesNotContainIgnoringCase("yusuf").doesNotContain("Demir", "104251");
+    assertThat(run.out()).contains("Samen met [student] (nummer [student]) gevraagd.");
+  }
 }

@@ -143,6 +143,26 @@ class ForgetLeavesNothingTest {
     }
   }
 
+  /** Purge checks before it deletes, as forget does: a refusal changes nothing. */
+  @Test
+  void aReaderThatWouldKeepPurgedDataAliveRefusesThePurgeBeforeItDeletes() throws Exception {
+    Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json", "examples/garage-assen.json");
+    try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + db());
+        Statement statement = reader.createStatement()) {
+      reader.setAutoCommit(false);
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM respondent")) {
+        assertThat(rs.next()).isTrue();
+      }
+      Cli.Run purge = Cli.run("purge", "--lang", "en", "--db", db(), "--older-than", "1d");
+      assertThat(purge.exitCode()).as(purge.out() + purge.err()).isEqualTo(ExitCode.FAILURE);
+      assertThat(purge.out()).doesNotContain("purged");
+      assertThat(purge.err()).contains("another program").contains("nothing was deleted");
+      assertNoStackTrace(purge);
+      reader.rollback();
+    }
+    assertThat(Cli.run("responses", "--db", db()).out()).contains("Sanne de Vries", "Yusuf Demir");
+  }
+
   @Test
   void theSameIdTwiceIsOneDeletion() throws IOException {
     Cli.run("import", "--db", db(), "examples/bakkerij-emmen.json", "examples/garage-assen.json");

@@ -419,7 +419,7 @@ class ImportCommandTest {
     assertThat(dir.resolve("t.db")).doesNotExist();
 
     Path wide = dir.resolve("kolom.csv");
-    Files.writeString(wide, "naam;bedrijf;" + "y".repeat(3000) + "\nJan;Bakkerij;ja\n");
+    Files.writeString(wide, "naam;bedrijf;visie;" + "y".repeat(3000) + "\nJan;Bakkerij;ja;ja\n");
     Cli.Run warned =
         Cli.run(
             "import",
@@ -438,10 +438,10 @@ class ImportCommandTest {
     Path csv = dir.resolve("klas.csv");
     java.nio.file.Files.writeString(
         csv,
-        "naam;klas;bedrijf;kvk;plaats\n"
-            + "Sanne;3A;hotel het baken apeldoorn;;Apeldoorn\n"
-            + "Daan;3A;Hotel Het Baken Apeldoorn;;Apeldoorn\n"
-            + "Zoë;3A;Hotel Het Baken Apeldoorn;10000255;Apeldoorn\n");
+        "naam;klas;bedrijf;kvk;plaats;visie\n"
+            + "Sanne;3A;hotel het baken apeldoorn;;Apeldoorn;ja\n"
+            + "Daan;3A;Hotel Het Baken Apeldoorn;;Apeldoorn;ja\n"
+            + "Zoë;3A;Hotel Het Baken Apeldoorn;10000255;Apeldoorn;ja\n");
     String db = dir.resolve("k.db").toString();
     Cli.Run run = Cli.run("import", "--lang", "nl", "--db", db, csv.toString());
     assertThat(run.err()).doesNotContain("SQLITE");

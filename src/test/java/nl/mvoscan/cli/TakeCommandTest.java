@@ -728,6 +728,30 @@ class TakeCommandTest {
   }
 
   @Test
+  void aNameOfOnlySpacesOrInvisibleCharactersIsAskedForAgainAsAnEmptyOneIs() throws IOException {
+    Path file = dir.resolve("onzichtbaar.json");
+
+    Cli.Run run =
+        take(
+            script(
+                List.of("\u00A0\u2003", "\u200B\u00AD", "Sanne", "", "Bakkerij", "", ""),
+                List.of("1", "6", "q")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().split("Dit moet je invullen\\.", -1)).hasSize(3);
+    AnswersLoader.Result loaded = AnswersLoader.load(file, SCAN);
+    assertThat(loaded.ok()).as(loaded.problems().toString()).isTrue();
+    assertThat(loaded.answers().respondent().name()).isEqualTo("Sanne");
+  }
+
+  @Test
   void aNameWithATabOrEscapeIsRefusedAtThePromptAsTheLoaderWouldRefuseIt() throws IOException {
     Path file = dir.resolve("stuurteken.json");
 

@@ -126,7 +126,10 @@ class ValueLimitsTest {
   @Test
   void aTableWithNoRecognisableColumnIsBadInputNotAnEmptyResponse() {
     assertThat(keys(csv("foo;bar\n1;2\n3;4\n"))).containsExactly("csv.noKnownColumn");
-    assertThat(keys(csv("naam;bar\nZoë;2\n"))).isEmpty();
+    // a name without any question would store one empty response per row
+    assertThat(keys(csv("naam;bar\nZoë;2\n"))).containsExactly("csv.noQuestionColumn");
+    assertThat(keys(csv("naam;klas\nZoë;3A\n"))).containsExactly("csv.noQuestionColumn");
+    assertThat(keys(csv("naam;visie\nZoë;ja\n"))).isEmpty();
   }
 
   @Test

@@ -84,6 +84,26 @@ class StudentPagesTest {
   }
 
   @Test
+  void aNameOfOnlyInvisibleCharactersIsRefusedAsAnEmptyName() throws Exception {
+    try (WebFixture web = new WebFixture(dir)) {
+      Classrooms.ClassRoom room = web.openClass("3A");
+      WebFixture.Client student = new WebFixture.Client(web.base());
+      student.get("/k/" + room.code());
+      HttpResponse<String> refused =
+          student.post(
+              "/k/" + room.code(),
+              List.of(
+                  Map.entry("name", "\u00A0\u200B\u00AD"),
+                  Map.entry("studentNumber", ""),
+                  Map.entry("company", "Bakkerij"),
+                  Map.entry("kvk", ""),
+                  Map.entry("city", "Emmen")));
+      assertThat(refused.statusCode()).isEqualTo(422);
+      assertThat(refused.body()).contains("href=\"#f-name\"").contains("Dit moet je invullen.");
+    }
+  }
+
+  @Test
   void aRefusedJoinFormSaysWhatIsWrongAtTheTopAndFocusesTheFirstBadField() throws Exception {
     try (WebFixture web = new WebFixture(dir)) {
       Classrooms.ClassRoom room = web.openClass("3A");
