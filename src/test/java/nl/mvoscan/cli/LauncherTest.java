@@ -45,7 +45,26 @@ class LauncherTest {
       })
   void findsTheSubcommandBehindTheOptionsAndTheirValues(String arguments, String command)
       throws Exception {
-    List<String> java = launch(arguments.split(" "));
+    assertRunsAs(Path.of("mvoscan"), "target/mvoscan.jar", arguments, command);
+  }
+
+  @ParameterizedTest(name = "{0} runs as {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "import x.csv | import",
+        "--db k.db import x.csv | import",
+        "--db=k.db import x.csv | import",
+        "--scans scans score a.json | score",
+        "--verbose --lang=en --db data aggregate | aggregate",
+      })
+  void theReleaseLauncherFindsTheSubcommandToo(String arguments, String command) throws Exception {
+    assertRunsAs(Path.of("src", "dist", "mvoscan"), "lib/mvoscan.jar", arguments, command);
+  }
+
+  private void assertRunsAs(Path launcher, String jar, String arguments, String command)
+      throws Exception {
+    List<String> java = launch(launcher, jar, arguments.split(" "));
 
     assertThat(java)
         .anySatisfy(
@@ -58,19 +77,21 @@ class LauncherTest {
     } else {
       assertThat(java).contains("-XX:TieredStopAtLevel=1");
     }
-    assertThat(String.join(" ", java))
-        .endsWith("-jar " + dir.resolve("target/mvoscan.jar") + " " + arguments);
+    assertThat(String.join(" ", java)).endsWith("-jar " + dir.resolve(jar) + " " + arguments);
   }
 
   @Test
-  void knowsEveryOptionThatTakesAValue() throws IOException {
-    String script = Files.readString(Path.of("mvoscan"), StandardCharsets.UTF_8);
-    String list = script.substring(script.indexOf("--lang | --db"), script.indexOf(") skip=1"));
-    Set<String> skipped = new TreeSet<>(List.of(list.replace("\\", " ").split("[|\\s]+")));
+  void bothLaunchersKnowEveryOptionThatTakesAValue() throws IOException {
     Set<String> taking = new TreeSet<>();
     collect(CommandLineFactory.create(new String[0]), taking);
 
-    assertThat(skipped).containsAll(taking);
+    for (Path launcher : List.of(Path.of("mvoscan"), Path.of("src", "dist", "mvoscan"))) {
+      String script = Files.readString(launcher, StandardCharsets.UTF_8);
+      String list = script.substring(script.indexOf("--lang | --db"), script.indexOf(") skip=1"));
+      Set<String> skipped = new TreeSet<>(List.of(list.replace("\\", " ").split("[|\\s]+")));
+
+      assertThat(skipped).as(launcher.toString()).containsAll(taking);
+    }
   }
 
   /** The names of the options of {@code command} and its subcommands that take a value. */
@@ -84,11 +105,12 @@ class LauncherTest {
   }
 
   /** Runs the launcher with {@code arguments}; what it passed to java, one word an element. */
-  private List<String> launch(String... arguments) throws IOException, InterruptedException {
+  private List<String> launch(Path launcher, String jar, String... arguments)
+      throws IOException, InterruptedException {
     Path script = dir.resolve("mvoscan");
-    Files.copy(Path.of("mvoscan"), script);
-    Files.createDirectories(dir.resolve("target"));
-    Files.writeString(dir.resolve("target/mvoscan.jar"), "not a jar: java here only takes notes");
+    Files.copy(launcher, script);
+    Files.createDirectories(dir.resolve(jar).getParent());
+    Files.writeString(dir.resolve(jar), "not a jar: java here only takes notes");
     Path bin = Files.createDirectories(dir.resolve("bin"));
     Path notes = dir.resolve("java-arguments");
     Path fakeJava = bin.resolve("java");
@@ -103,6 +125,7 @@ class LauncherTest {
     builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     builder.environment().put("MVOSCAN_CDS_DIR", dir.resolve("cds").toString());
     builder.environment().remove("MVOSCAN_CDS");
+    builder.environment().remove("JAVA_HOME");
     builder.environment().remove("MVOSCAN_JAVA_OPTS");
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
