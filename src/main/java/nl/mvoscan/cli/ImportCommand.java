@@ -446,6 +446,10 @@ public final class ImportCommand implements Callable<Integer> {
                 file
                     + ":"
                     + Math.max(p.line(), 1)
+                    // a syntax error is found at a character, not at a value: its column helps
+                    + (p.pointer().isEmpty() && p.line() > 0 && p.column() > 0
+                        ? ":" + p.column()
+                        : "")
                     + ": "
                     + (p.pointer().isEmpty() ? "" : p.pointer() + ": ")
                     + Problems.message(messages, p.key(), p.args()))

@@ -56,7 +56,7 @@ record StandardOutput(OutputStream stream, boolean terminal) {
       stream.flush();
     } catch (IOException e) {
       throw MvoscanException.failure(
-          messages.get("file.cannotWrite", "-", String.valueOf(e.getMessage())), e);
+          messages.get("file.cannotWrite", "-", Problems.writeReason(messages, e)), e);
     }
   }
 }

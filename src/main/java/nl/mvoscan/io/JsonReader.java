@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +35,6 @@ public final class JsonReader {
 
   public static final int MAX_DEPTH = 200;
 
-  private static final Pattern NON_NUMERIC = Pattern.compile("^Non-standard token '([^']{1,20})'");
   public static final int MAX_STRING_LENGTH = 1_000_000;
   public static final int MAX_NUMBER_LENGTH = 100;
 
@@ -90,7 +88,7 @@ public final class JsonReader {
               .decode(java.nio.ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      return failed(name, new JsonProblem("", 0, 0, "json.notUtf8"));
+      return failed(name, notUtf8(bytes));
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -120,6 +118,7 @@ public final class JsonReader {
     Map<String, JsonDocument.Location> keyLocations = locate ? new HashMap<>() : null;
     List<JsonProblem> problems = new ArrayList<>();
     JsonParser parser = null;
+    boolean ended = false;
     try {
       parser = FACTORY.createParser(text);
       JsonToken first = parser.nextToken();
@@ -127,6 +126,7 @@ public final class JsonReader {
         return failed(name, new JsonProblem("", 1, 1, "json.empty"));
       }
       JsonNode root = readValue(parser, "", locations, keyLocations, problems);
+      ended = true;
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         JsonLocation at = parser.currentTokenLocation();
@@ -158,10 +158,12 @@ public final class JsonReader {
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
       JsonProblem number = numberForm(text, line(at), column(at));
-      return failed(
-          name, number != null ? number : syntax(line(at), column(at), e.getOriginalMessage()));
+      return failed(name, number != null ? number : JsonSyntax.problem(text, e, ended));
     } catch (IOException e) {
-      return failed(name, new JsonProblem("", 0, 0, "json.syntax", String.valueOf(e.getMessage())));
+      // reading from a String, only the parser's own problems can arise: worded as a syntax error
+      JsonLocation at = parser == null ? null : parser.currentLocation();
+      return failed(
+          name, new JsonProblem("", Math.max(1, line(at)), Math.max(1, column(at)), "json.syntax"));
     } finally {
       if (parser != null) {
         try {
@@ -171,34 +173,6 @@ public final class JsonReader {
         }
       }
     }
-  }
-
-  /**
-   * A syntax error in mvoscan's own words where people make it (NaN, Infinity, +1, 07, comments),
-   * else Jackson's description without its advice to enable a parser feature, which a teacher
-   * cannot do and should not.
-   */
-  static JsonProblem syntax(int line, int column, String message) {
-    String text = message == null ? "" : message;
-    Matcher token = NON_NUMERIC.matcher(text);
-    if (token.find()) {
-      return new JsonProblem("", line, column, "json.nonNumeric", token.group(1));
-    }
-    if (text.contains("plus sign")) {
-      return new JsonProblem("", line, column, "json.plusSign");
-    }
-    if (text.contains("Leading zeroes")) {
-      return new JsonProblem("", line, column, "json.leadingZero");
-    }
-    if (text.contains("ALLOW_COMMENTS")) {
-      return new JsonProblem("", line, column, "json.comment");
-    }
-    String plain =
-        withoutSource(text)
-            .replaceAll(":?\\s*enable `[^`]*` to allow", "")
-            .replaceAll("\\s*\\([^()]*Feature[^()]*\\)", "")
-            .strip();
-    return new JsonProblem("", line, column, "json.syntax", plain);
   }
 
   /**
@@ -258,17 +232,32 @@ public final class JsonReader {
         || c == '-';
   }
 
-  /** Jackson names its input source in some messages; our own line and column already say where. */
-  static String withoutSource(String message) {
-    if (message == null) {
-      return "";
+  /**
+   * Not UTF-8, at the first byte that is not: where a Latin-1 é or a stray byte sits is what the
+   * author looks for, and a file is decoded again only when it failed.
+   */
+  private static JsonProblem notUtf8(byte[] bytes) {
+    java.nio.charset.CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    decoder.decode(in, out, true);
+    out.flip();
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < out.length(); i++) {
+      char c = out.get(i);
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else if (!Character.isLowSurrogate(c) && !(i == 0 && c == '\uFEFF')) {
+        column++;
+      }
     }
-    return message
-        .replaceAll(
-            "\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)",
-            " (opened at line $1, column $2)")
-        .replaceAll("\\s*at \\[Source: .*?\\]", "")
-        .replaceAll("\\s*\\[Source: .*?\\]", "");
+    return new JsonProblem("", line, column, "json.notUtf8");
   }
 
   private static int line(JsonLocation at) {

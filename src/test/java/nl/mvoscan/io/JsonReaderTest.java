@@ -14,6 +14,8 @@ import nl.mvoscan.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link JsonReader}: locations, duplicate keys, encodings, and the limits that keep hostile files
@@ -140,7 +142,8 @@ class JsonReaderTest {
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.key()).isEqualTo("json.syntax");
+              assertThat(p.key()).isEqualTo("json.missingValue");
+              assertThat(p.args()).containsExactly("b");
               assertThat(p.pointer()).isEmpty();
               assertThat(p.line()).isEqualTo(3);
               assertThat(p.column()).isEqualTo(8);
@@ -148,14 +151,15 @@ class JsonReaderTest {
   }
 
   @Test
-  void unterminatedDocumentGivesOneSyntaxProblem() {
+  void unterminatedDocumentSaysWhichListIsNotClosed() {
     JsonDocument document = parse("{\"a\": [1, 2");
 
     assertThat(document.problems())
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.key()).isEqualTo("json.syntax");
+              assertThat(p.key()).isEqualTo("json.unclosedArray");
+              assertThat(p.args()).containsExactly(1, 7);
               assertThat(p.line()).isEqualTo(1);
             });
   }
@@ -371,7 +375,7 @@ class JsonReaderTest {
         Cli.run("score", "--lang", "en", "--scan", scanFixture().toString(), file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith(file + ":3:15: invalid JSON: ").doesNotContain("\tat ");
+    assertThat(run.err()).isEqualTo(file + ":3:15: a comma with nothing before it; remove it" + NL);
     assertThat(run.err().split("\\R")).hasSize(1);
   }
 
@@ -383,7 +387,12 @@ class JsonReaderTest {
     Cli.Run run = Cli.run("validate", "--lang", "en", file.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo(file + ": not UTF-8 text; save the file as UTF-8" + NL);
+    assertThat(run.err())
+        .isEqualTo(
+            file
+                + ":1:16: not UTF-8 text (a byte that is no UTF-8 character here); save the file"
+                + " as UTF-8"
+                + NL);
   }
 
   @Test
@@ -454,16 +463,11 @@ class JsonReaderTest {
         .singleElement()
         .satisfies(
             p -> {
-              assertThat(p.key()).isEqualTo("json.syntax");
-              assertThat(String.valueOf(p.args()[0]))
-                  .doesNotContain("Source")
-                  .doesNotContain("REDACTED")
-                  .doesNotContain("StreamReadFeature");
+              assertThat(p.key()).isEqualTo("json.unclosedArray");
+              assertThat(p.args()).containsExactly(1, 7);
             });
     JsonDocument object = JsonReader.parse("t.json", "{".getBytes(StandardCharsets.UTF_8));
-    assertThat(String.valueOf(object.problems().get(0).args()[0]))
-        .contains("opened at line 1, column 1")
-        .doesNotContain("Source");
+    assertThat(object.problems().get(0).args()).containsExactly(1, 1);
   }
 
   @Test
@@ -534,21 +538,104 @@ class JsonReaderTest {
     assertThat(JsonReader.parse("x.json", "{\"a\": 010}").problems().get(0).key())
         .isEqualTo("json.leadingZero");
     assertThat(JsonReader.parse("x.json", "{\"a\": 1 2}").problems().get(0).key())
-        .isEqualTo("json.syntax");
+        .isEqualTo("json.missingComma");
     assertThat(JsonReader.parse("x.json", "{\"a\": tru}").problems().get(0).key())
         .isNotEqualTo("json.numberForm");
   }
 
+  @ParameterizedTest(name = "{0} gives {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "{\"a\" 1} | json.missingColon | 1:6 | a",
+        "{\"a\"} | json.missingColon | 1:5 | a",
+        "{\"a\": 1 \"b\": 2} | json.missingComma | 1:9 | }",
+        "[1 2] | json.missingComma | 1:4 | ]",
+        "{\"a\": \"abc | json.unclosedString | 1:11 | 1,7",
+        "`{\"a\": \"abc\n}` | json.lineBreakInString | 1:11 | 1,7",
+        "{\"a\": 1 | json.unclosedObject | 1:8 | 1,1",
+        "`[\n  [1,\n  2` | json.unclosedArray | 3:4 | 2,3",
+        "{\"a\": [1, 2} | json.wrongCloseArray | 1:12 | },1,7",
+        "{\"a\": 1] | json.wrongCloseObject | 1:8 | ],1,1",
+        "] | json.extraClose | 1:1 | ]",
+        "{\"a\": 1}} | json.extraCloseAfterEnd | 1:9 | }",
+        "{\"a\": 1}x | json.trailing | 1:9 |",
+        "{\"a\": 1,} | json.trailingComma | 1:9 | }",
+        "[1,] | json.trailingComma | 1:4 | ]",
+        "{\"a\": 1,,} | json.extraComma | 1:9 |",
+        "[,1] | json.extraComma | 1:2 |",
+        "{\"a\": 1, // x} | json.comment | 1:10 |",
+        "{'a': 1} | json.singleQuote | 1:2 |",
+        "{\"a\": 'x'} | json.singleQuote | 1:7 |",
+        "{\"a\": \u201Cx\u201D} | json.curlyQuote | 1:7 | \u201C",
+        "{a: 1} | json.unquotedKey | 1:2 |",
+        "{\"a\":} | json.missingValue | 1:6 | a",
+        "{\"a\": ,} | json.missingValue | 1:7 | a",
+        "{\"a\": =} | json.unexpectedChar | 1:7 | =",
+        "{\"a\": tru} | json.unknownWord | 1:7 | tru",
+        "{\"a\": True} | json.literalCase | 1:7 | True,true",
+        "{\"a\": \"x\ty\"} | json.controlInString | 1:9 | U+0009",
+        "{\"a\": \u0001} | json.controlCharacter | 1:7 | U+0001",
+        "{\u00A0\"a\": 1} | json.invisible | 1:2 | U+00A0",
+        "{\"a\":\uFEFF 1} | json.invisible | 1:6 | U+FEFF",
+        "{\"a\": \"\\\\x\"} | json.invalidEscape | 1:9 | x",
+        "{\"a\": \"\\\\u12G4\"} | json.invalidUnicodeEscape | 1:12 |",
+        "{\"a\": NaN} | json.nonNumeric | 1:10 | NaN",
+        "{\"a\": +1} | json.plusSign | 1:8 |",
+        "{\"a\": .5} | json.numberForm | 1:7 | .5",
+        "{\"a\": 1, \"a\": 2} | json.duplicateKey | 1:10 | a",
+      })
+  void eachSyntaxProblemHasAMessageOfItsOwnWithItsPlace(
+      String json, String key, String place, String args) {
+    String text = unescape(json);
+
+    assertThat(JsonReader.parse("t.json", text.getBytes(StandardCharsets.UTF_8)).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo(key);
+              assertThat(p.line() + ":" + p.column()).isEqualTo(place);
+              assertThat(java.util.Arrays.stream(p.args()).map(String::valueOf))
+                  .containsExactly(args == null ? new String[0] : args.split(","));
+            });
+  }
+
   @Test
-  void anyOtherSyntaxMessageLosesItsAdviceToEnableAParserFeature() {
-    JsonProblem problem =
-        JsonReader.syntax(
-            1,
-            2,
-            "Unexpected character ('x'): something odd: enable `JsonReadFeature.ALLOW_X` to"
-                + " allow (or Feature 'ALLOW_Y' not enabled for parser)");
-    assertThat(problem.key()).isEqualTo("json.syntax");
-    assertThat(problem.args()).containsExactly("Unexpected character ('x'): something odd");
+  void aByteThatIsNoUtf8IsPlacedWhereItIs() {
+    byte[] bytes = "{\n  \"a\": \"Cura?ao\"}".getBytes(StandardCharsets.US_ASCII);
+    bytes[13] = (byte) 0xE7;
+
+    assertThat(JsonReader.parse("t.json", bytes).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("json.notUtf8");
+              assertThat(p.line() + ":" + p.column()).isEqualTo("2:12");
+            });
+  }
+
+  /** {@code \\uXXXX}, {@code \\t}, {@code \\n} and {@code \\\\} as in Java source. */
+  private static String unescape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\\' || i + 1 == text.length()) {
+        out.append(c);
+        continue;
+      }
+      char next = text.charAt(++i);
+      switch (next) {
+        case 'u' -> {
+          out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        case 't' -> out.append('\t');
+        case 'n' -> out.append('\n');
+        default -> out.append(next);
+      }
+    }
+    return out.toString();
   }
 
   @Test

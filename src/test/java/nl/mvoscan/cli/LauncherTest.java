@@ -1,0 +1,136 @@
+package nl.mvoscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The launcher {@code ./mvoscan} picks the class archive and the JIT flags by the subcommand: it
+ * finds that subcommand behind the options given before it, whatever their values are. Run with
+ * bash on a copy of the script beside a jar, with a {@code java} on the path that only writes down
+ * what it was asked to run.
+ */
+class LauncherTest {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0} runs as {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "import x.csv | import",
+        "--db k.db import x.csv | import",
+        "--db=k.db import x.csv | import",
+        "--lang en score a.json | score",
+        "--scans scans score a.json | score",
+        "--scans=scans score a.json | score",
+        "--verbose --lang=en --db data aggregate | aggregate",
+        "-o export report 1 | report",
+        "--scan score validate s.json | validate",
+      })
+  void findsTheSubcommandBehindTheOptionsAndTheirValues(String arguments, String command)
+      throws Exception {
+    assertRunsAs(Path.of("mvoscan"), "target/mvoscan.jar", arguments, command);
+  }
+
+  @ParameterizedTest(name = "{0} runs as {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "import x.csv | import",
+        "--db k.db import x.csv | import",
+        "--db=k.db import x.csv | import",
+        "--scans scans score a.json | score",
+        "--verbose --lang=en --db data aggregate | aggregate",
+      })
+  void theReleaseLauncherFindsTheSubcommandToo(String arguments, String command) throws Exception {
+    assertRunsAs(Path.of("src", "dist", "mvoscan"), "lib/mvoscan.jar", arguments, command);
+  }
+
+  private void assertRunsAs(Path launcher, String jar, String arguments, String command)
+      throws Exception {
+    List<String> java = launch(launcher, jar, arguments.split(" "));
+
+    assertThat(java)
+        .anySatisfy(
+            word ->
+                assertThat(word)
+                    .startsWith("-XX:ArchiveClassesAtExit=" + dir.resolve("cds") + "/" + command)
+                    .contains(".jsa."));
+    if (List.of("import", "aggregate", "export").contains(command)) {
+      assertThat(java).doesNotContain("-XX:TieredStopAtLevel=1");
+    } else {
+      assertThat(java).contains("-XX:TieredStopAtLevel=1");
+    }
+    assertThat(String.join(" ", java)).endsWith("-jar " + dir.resolve(jar) + " " + arguments);
+  }
+
+  @Test
+  void bothLaunchersKnowEveryOptionThatTakesAValue() throws IOException {
+    Set<String> taking = new TreeSet<>();
+    collect(CommandLineFactory.create(new String[0]), taking);
+
+    for (Path launcher : List.of(Path.of("mvoscan"), Path.of("src", "dist", "mvoscan"))) {
+      String script = Files.readString(launcher, StandardCharsets.UTF_8);
+      String list = script.substring(script.indexOf("--lang | --db"), script.indexOf(") skip=1"));
+      Set<String> skipped = new TreeSet<>(List.of(list.replace("\\", " ").split("[|\\s]+")));
+
+      assertThat(skipped).as(launcher.toString()).containsAll(taking);
+    }
+  }
+
+  /** The names of the options of {@code command} and its subcommands that take a value. */
+  private static void collect(CommandLine command, Set<String> names) {
+    for (OptionSpec option : command.getCommandSpec().options()) {
+      if (option.arity().max() > 0) {
+        names.addAll(List.of(option.names()));
+      }
+    }
+    command.getSubcommands().values().forEach(sub -> collect(sub, names));
+  }
+
+  /** Runs the launcher with {@code arguments}; what it passed to java, one word an element. */
+  private List<String> launch(Path launcher, String jar, String... arguments)
+      throws IOException, InterruptedException {
+    Path script = dir.resolve("mvoscan");
+    Files.copy(launcher, script);
+    Files.createDirectories(dir.resolve(jar).getParent());
+    Files.writeString(dir.resolve(jar), "not a jar: java here only takes notes");
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path notes = dir.resolve("java-arguments");
+    Path fakeJava = bin.resolve("java");
+    Files.writeString(
+        fakeJava,
+        "#!/bin/sh\nfor word in \"$@\"; do printf '%s\\n' \"$word\"; done > '" + notes + "'\n");
+    Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    builder.environment().put("MVOSCAN_CDS_DIR", dir.resolve("cds").toString());
+    builder.environment().remove("MVOSCAN_CDS");
+    builder.environment().remove("JAVA_HOME");
+    builder.environment().remove("MVOSCAN_JAVA_OPTS");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return Files.readAllLines(notes);
+  }
+}
