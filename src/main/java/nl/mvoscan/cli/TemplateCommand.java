@@ -248,6 +248,7 @@ public final class TemplateCommand implements Callable<Integer> {
     String section = null;
     Map<String, Question> byId = scan.questionsById();
     Map<String, Integer> numbers = new HashMap<>();
+    FormVariants variants = variant == null ? null : FormVariants.of(scan).orElseThrow();
     for (Question q : questions) {
       String title =
           q.themeId() == null
@@ -302,9 +303,7 @@ public final class TemplateCommand implements Callable<Integer> {
       Expr open =
           q.when() == null
               ? null
-              : variant == null
-                  ? q.when().expr()
-                  : FormVariants.of(scan).orElseThrow().openCondition(variant.kind(), q);
+              : variant == null ? q.when().expr() : variants.openCondition(variant.kind(), q);
       if (open != null) {
         String words = FormCondition.words(open, messages, byId, numbers, language, fallback);
         out.append("   ").append(messages.get("template.form.when", words)).append(eol);
