@@ -250,6 +250,7 @@ public final class AggregateQueries {
       ResponseDetails.Cursor themeRows = new ResponseDetails.Cursor(t);
       ResponseDetails.Cursor questionRows = new ResponseDetails.Cursor(q);
       ResponseDetails.Cursor answerRows = new ResponseDetails.Cursor(a);
+      StoredResponses.Decoder decoder = new StoredResponses.Decoder();
       while (r.next()) {
         long id = r.getLong(1);
         Map<String, Response.Figure> themeFigures = new HashMap<>();
@@ -273,7 +274,7 @@ public final class AggregateQueries {
         Set<String> hidden = new HashSet<>();
         while (answerRows.upTo(id)) {
           AnswerValue value =
-              scan == null ? null : StoredResponses.value(scan, a.getString(2), a.getString(3));
+              scan == null ? null : decoder.value(scan, a.getString(2), a.getString(3));
           if (value != null) {
             given.put(a.getString(2), value);
           }
