@@ -192,6 +192,7 @@ public final class Aggregator {
     private final Grouping by;
     private final String language;
     private final Answers answers;
+    private final ScanFacts facts;
     private final Map<String, GroupAccumulator> groups = new HashMap<>();
     private final Map<String, String> labels = new HashMap<>();
     // classes are one group whatever their case ("3a" and "3A"), under the spelling seen first
@@ -203,10 +204,11 @@ public final class Aggregator {
       this.by = by;
       this.language = language;
       this.answers = new Answers(scan);
+      this.facts = ScanFacts.of(scan);
     }
 
     void add(Response response) {
-      Scored s = scored(scan, response, language);
+      Scored s = scored(facts, response, language);
       String key = key(s, by);
       if (by == Grouping.CLASS && key != null) {
         key = spellings.computeIfAbsent(fold(key), k -> key(s, by));
@@ -231,9 +233,11 @@ public final class Aggregator {
    * A response with its scored questions as import stored them: status, points and the answer
    * given, so the improvement measure w·(M − p)/M and the distributions need no second scoring.
    */
-  private static Scored scored(Scan scan, Response response, String language) {
+  private static Scored scored(ScanFacts facts, Response response, String language) {
+    Scan scan = facts.scan();
     Map<String, ScoreResult.QuestionScore> questions = new HashMap<>();
-    for (Question question : scan.scoredQuestions()) {
+    for (int i = 0; i < facts.questions().size(); i++) {
+      Question question = facts.questions().get(i);
       Response.QuestionFigure stored = response.questions().get(question.id());
       if (stored == null) {
         throw new IllegalArgumentException(
@@ -245,13 +249,13 @@ public final class Aggregator {
               question,
               stored.status(),
               stored.points(),
-              question.maximum(),
+              facts.maxima().get(i),
               response.answers().get(question.id())));
     }
 
     String sector = null;
     String sectorLabel = null;
-    Question sectorQuestion = sectorQuestion(scan);
+    Question sectorQuestion = facts.sectorQuestion();
     AnswerValue answer = response.answers().get(SECTOR_QUESTION);
     boolean hidden = response.hidden().contains(SECTOR_QUESTION);
     if (sectorQuestion != null
@@ -269,6 +273,22 @@ public final class Aggregator {
               : response.companySector().trim();
     }
     return new Scored(response, questions, sector, sectorLabel);
+  }
+
+  /**
+   * What every response of a scan looks up: its scored questions, their maxima and the sector
+   * question, worked out once per pool instead of once per response.
+   */
+  private record ScanFacts(
+      Scan scan, List<Question> questions, List<BigDecimal> maxima, Question sectorQuestion) {
+    static ScanFacts of(Scan scan) {
+      List<Question> questions = scan.scoredQuestions();
+      return new ScanFacts(
+          scan,
+          questions,
+          questions.stream().map(Question::maximum).toList(),
+          Aggregator.sectorQuestion(scan));
+    }
   }
 
   private static Question sectorQuestion(Scan scan) {
@@ -605,16 +625,29 @@ public final class Aggregator {
     private final List<Question> questions;
     private final List<Map<List<String>, Integer>> numbers = new ArrayList<>();
     private final List<List<List<String>>> answers = new ArrayList<>();
+    // a choice or multi value has few distinct values: its number is looked up by the value itself
+    private final List<Map<AnswerValue, Integer>> byValue = new ArrayList<>();
 
     Answers(Scan scan) {
       this.questions = scan.scoredQuestions();
       for (int i = 0; i < questions.size(); i++) {
         numbers.add(new HashMap<>());
         answers.add(new ArrayList<>());
+        QuestionType type = questions.get(i).type();
+        byValue.add(
+            type == QuestionType.CHOICE || type == QuestionType.MULTI ? new HashMap<>() : null);
       }
     }
 
     int number(int question, AnswerValue value) {
+      Map<AnswerValue, Integer> known = byValue.get(question);
+      if (known == null || value == null) {
+        return numberOf(question, value);
+      }
+      return known.computeIfAbsent(value, v -> numberOf(question, v));
+    }
+
+    private int numberOf(int question, AnswerValue value) {
       Question q = questions.get(question);
       List<String> answer = new ArrayList<>(new TreeSet<>(chosen(value)));
       answer.sort(Comparator.comparingInt(id -> optionIndex(q, id)));
