@@ -218,7 +218,8 @@ for w in "${workloads[@]}"; do
 done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results"
 
-pdfs=$(find "$W/out/batch-pdf" -name '*.pdf' 2>/dev/null | wc -l)
+# without a batch run there is no batch-pdf folder: a failing find must not end the run (pipefail)
+pdfs=$( (find "$W/out/batch-pdf" -name '*.pdf' 2>/dev/null || true) | wc -l)
 awk -v pdfs="$pdfs" '
   /^#/ { next }
   {

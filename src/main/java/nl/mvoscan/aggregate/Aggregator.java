@@ -1,7 +1,7 @@
 package nl.mvoscan.aggregate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,24 +53,60 @@ public final class Aggregator {
    */
   public static Aggregate aggregate(
       List<Response> responses, Map<String, Scan> scans, Grouping by, String language) {
-    Map<String, List<Response>> byHash = new LinkedHashMap<>();
-    responses.forEach(r -> byHash.computeIfAbsent(r.scanHash(), h -> new ArrayList<>()).add(r));
-    List<Aggregate.Pool> pools = new ArrayList<>();
-    byHash.forEach(
-        (hash, pooled) -> {
-          Scan scan = scans.get(hash);
-          if (scan == null) {
-            throw new IllegalArgumentException("no scan for hash " + hash);
-          }
-          pools.add(pool(scan, pooled, by, language));
-        });
-    pools.sort(
-        Comparator.comparingInt(Aggregate.Pool::n)
-            .reversed()
-            .thenComparing(p -> p.scan().id())
-            .thenComparing(p -> p.scan().version())
-            .thenComparing(p -> p.scan().hash()));
-    return new Aggregate(by, responses.size(), List.copyOf(pools));
+    Accumulator accumulator = accumulator(scans, by, language);
+    responses.forEach(accumulator::accept);
+    return accumulator.finish();
+  }
+
+  /**
+   * An aggregation fed one response at a time (in database id order, as {@link #aggregate} takes
+   * them): it keeps counts and sums per group and question, not the responses or their answers, so
+   * a store can stream any number of responses into it. {@link Accumulator#finish} gives exactly
+   * what {@link #aggregate} gives for the same responses.
+   *
+   * @param scans the scan of every hash that occurs in the responses
+   */
+  public static Accumulator accumulator(Map<String, Scan> scans, Grouping by, String language) {
+    return new Accumulator(scans, by, language);
+  }
+
+  /** See {@link #accumulator}. */
+  public static final class Accumulator implements ResponseSink {
+    private final Map<String, Scan> scans;
+    private final Grouping by;
+    private final String language;
+    private final Map<String, PoolAccumulator> byHash = new LinkedHashMap<>();
+    private int n;
+
+    private Accumulator(Map<String, Scan> scans, Grouping by, String language) {
+      this.scans = scans;
+      this.by = by;
+      this.language = language;
+    }
+
+    @Override
+    public void accept(Response response) {
+      Scan scan = scans.get(response.scanHash());
+      if (scan == null) {
+        throw new IllegalArgumentException("no scan for hash " + response.scanHash());
+      }
+      byHash
+          .computeIfAbsent(response.scanHash(), h -> new PoolAccumulator(scan, by, language))
+          .add(response);
+      n++;
+    }
+
+    public Aggregate finish() {
+      List<Aggregate.Pool> pools = new ArrayList<>();
+      byHash.values().forEach(pool -> pools.add(pool.finish()));
+      pools.sort(
+          Comparator.comparingInt(Aggregate.Pool::n)
+              .reversed()
+              .thenComparing(p -> p.scan().id())
+              .thenComparing(p -> p.scan().version())
+              .thenComparing(p -> p.scan().hash()));
+      return new Aggregate(by, n, List.copyOf(pools));
+    }
   }
 
   /**
@@ -145,38 +181,63 @@ public final class Aggregator {
 
   private static Aggregate.Pool pool(
       Scan scan, List<Response> responses, Grouping by, String language) {
-    List<Scored> scored = new ArrayList<>();
-    for (Response response : responses) {
-      scored.add(scored(scan, response, language));
-    }
-    Map<String, List<Scored>> groups = new HashMap<>();
-    Map<String, String> labels = new HashMap<>();
+    PoolAccumulator pool = new PoolAccumulator(scan, by, language);
+    responses.forEach(pool::add);
+    return pool.finish();
+  }
+
+  /** The responses of one scan hash, grouped as they arrive. */
+  private static final class PoolAccumulator {
+    private final Scan scan;
+    private final Grouping by;
+    private final String language;
+    private final Answers answers;
+    private final ScanFacts facts;
+    private final Map<String, GroupAccumulator> groups = new HashMap<>();
+    private final Map<String, String> labels = new HashMap<>();
     // classes are one group whatever their case ("3a" and "3A"), under the spelling seen first
-    Map<String, String> spellings = new HashMap<>();
-    for (Scored s : scored) {
+    private final Map<String, String> spellings = new HashMap<>();
+    private int n;
+
+    PoolAccumulator(Scan scan, Grouping by, String language) {
+      this.scan = scan;
+      this.by = by;
+      this.language = language;
+      this.answers = new Answers(scan);
+      this.facts = ScanFacts.of(scan);
+    }
+
+    void add(Response response) {
+      Scored s = scored(facts, response, language);
       String key = key(s, by);
       if (by == Grouping.CLASS && key != null) {
         key = spellings.computeIfAbsent(fold(key), k -> key(s, by));
       }
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+      groups.computeIfAbsent(key, k -> new GroupAccumulator(scan, answers)).add(s);
       labels.putIfAbsent(key, label(s, by));
+      n++;
     }
-    List<String> keys = new ArrayList<>(groups.keySet());
-    keys.sort(groupOrder(by, scan, labels));
-    List<GroupSummary> summaries = new ArrayList<>();
-    for (String key : keys) {
-      summaries.add(summarize(scan, key, labels.get(key), groups.get(key)));
+
+    Aggregate.Pool finish() {
+      List<String> keys = new ArrayList<>(groups.keySet());
+      keys.sort(groupOrder(by, scan, labels));
+      List<GroupSummary> summaries = new ArrayList<>();
+      for (String key : keys) {
+        summaries.add(groups.get(key).summary(key, labels.get(key)));
+      }
+      return new Aggregate.Pool(scan, n, List.copyOf(summaries));
     }
-    return new Aggregate.Pool(scan, responses.size(), List.copyOf(summaries));
   }
 
   /**
    * A response with its scored questions as import stored them: status, points and the answer
    * given, so the improvement measure w·(M − p)/M and the distributions need no second scoring.
    */
-  private static Scored scored(Scan scan, Response response, String language) {
+  private static Scored scored(ScanFacts facts, Response response, String language) {
+    Scan scan = facts.scan();
     Map<String, ScoreResult.QuestionScore> questions = new HashMap<>();
-    for (Question question : scan.scoredQuestions()) {
+    for (int i = 0; i < facts.questions().size(); i++) {
+      Question question = facts.questions().get(i);
       Response.QuestionFigure stored = response.questions().get(question.id());
       if (stored == null) {
         throw new IllegalArgumentException(
@@ -188,13 +249,13 @@ public final class Aggregator {
               question,
               stored.status(),
               stored.points(),
-              question.maximum(),
+              facts.maxima().get(i),
               response.answers().get(question.id())));
     }
 
     String sector = null;
     String sectorLabel = null;
-    Question sectorQuestion = sectorQuestion(scan);
+    Question sectorQuestion = facts.sectorQuestion();
     AnswerValue answer = response.answers().get(SECTOR_QUESTION);
     boolean hidden = response.hidden().contains(SECTOR_QUESTION);
     if (sectorQuestion != null
@@ -212,6 +273,22 @@ public final class Aggregator {
               : response.companySector().trim();
     }
     return new Scored(response, questions, sector, sectorLabel);
+  }
+
+  /**
+   * What every response of a scan looks up: its scored questions, their maxima and the sector
+   * question, worked out once per pool instead of once per response.
+   */
+  private record ScanFacts(
+      Scan scan, List<Question> questions, List<BigDecimal> maxima, Question sectorQuestion) {
+    static ScanFacts of(Scan scan) {
+      List<Question> questions = scan.scoredQuestions();
+      return new ScanFacts(
+          scan,
+          questions,
+          questions.stream().map(Question::maximum).toList(),
+          Aggregator.sectorQuestion(scan));
+    }
   }
 
   private static Question sectorQuestion(Scan scan) {
@@ -270,224 +347,404 @@ public final class Aggregator {
     return text == null ? "" : text.toLowerCase(Locale.ROOT);
   }
 
-  private static GroupSummary summarize(Scan scan, String key, String label, List<Scored> group) {
-    List<Response> responses = group.stream().map(Scored::response).toList();
-    GroupSummary.ScoreSummary overall =
-        scores(responses.stream().map(r -> new Response.Figure(r.status(), r.score())).toList());
-    GroupSummary.ScoreSummary grade =
-        scores(responses.stream().map(r -> new Response.Figure(r.status(), r.grade())).toList());
-    List<GroupSummary.ThemeSummary> themes = new ArrayList<>();
-    // a block of unscored questions (the VSME key figures) has no theme score to sum up
-    for (Theme theme : scan.themes().stream().filter(Theme::counts).toList()) {
-      themes.add(
-          new GroupSummary.ThemeSummary(
-              theme,
-              scores(
-                  responses.stream()
-                      .map(r -> r.themes().get(theme.id()))
-                      .filter(Objects::nonNull)
-                      .toList())));
+  /**
+   * Every figure of one group, kept as counts and sums per figure and question while the responses
+   * pass: the memory a group needs grows with its distinct scores and answers, not with its
+   * responses (except one small array of answer numbers per response with a company, because which
+   * company and school year have two or more students is only known at the end).
+   */
+  private static final class GroupAccumulator {
+    private final Scan scan;
+    private final Answers answers;
+    private final List<Theme> themeList;
+    private final Figures overall = new Figures();
+    private final Figures grade = new Figures();
+    private final Figures[] themes;
+    private final Map<String, Integer> levelCounts = new HashMap<>();
+    private int noLevel;
+    private final QuestionTally[] questions;
+    private final Map<String, TreeMap<String, CompanyYear>> byCompany = new LinkedHashMap<>();
+    private final Map<String, String> names = new HashMap<>();
+    private int n;
+
+    GroupAccumulator(Scan scan, Answers answers) {
+      this.scan = scan;
+      this.answers = answers;
+      // a block of unscored questions (the VSME key figures) has no theme score to sum up
+      this.themeList = scan.themes().stream().filter(Theme::counts).toList();
+      this.themes = new Figures[themeList.size()];
+      for (int i = 0; i < themes.length; i++) {
+        themes[i] = new Figures();
+      }
+      this.questions = new QuestionTally[answers.questions.size()];
+      for (int i = 0; i < questions.length; i++) {
+        questions[i] = new QuestionTally(answers.questions.get(i));
+      }
     }
-    return new GroupSummary(
-        key,
-        label,
-        group.size(),
-        overall,
-        grade,
-        List.copyOf(themes),
-        levels(scan, responses),
-        distributions(scan, group),
-        improvements(scan, group),
-        agreement(scan, group),
-        trend(group));
+
+    void add(Scored s) {
+      Response r = s.response();
+      n++;
+      overall.add(new Response.Figure(r.status(), r.score()));
+      grade.add(new Response.Figure(r.status(), r.grade()));
+      for (int i = 0; i < themes.length; i++) {
+        Response.Figure figure = r.themes().get(themeList.get(i).id());
+        if (figure != null) {
+          themes[i].add(figure);
+        }
+      }
+      if (r.level() == null) {
+        noLevel++;
+      } else {
+        levelCounts.merge(r.level(), 1, Integer::sum);
+      }
+      for (QuestionTally tally : questions) {
+        tally.add(s.questions().get(tally.question.id()));
+      }
+      if (r.companyKey() != null) {
+        int[] given = new int[questions.length];
+        for (int i = 0; i < questions.length; i++) {
+          ScoreResult.QuestionScore q = s.questions().get(questions[i].question.id());
+          given[i] =
+              q.status() == Status.ANSWERED
+                      || q.status() == Status.NA
+                      || q.status() == Status.UNKNOWN
+                  ? answers.number(i, q.value())
+                  : -1;
+        }
+        byCompany
+            .computeIfAbsent(r.companyKey(), k -> new TreeMap<>())
+            .computeIfAbsent(r.schoolYear(), y -> new CompanyYear(r))
+            .add(r, given);
+        names.putIfAbsent(r.companyKey(), r.companyName());
+      }
+    }
+
+    GroupSummary summary(String key, String label) {
+      List<GroupSummary.ThemeSummary> themeSummaries = new ArrayList<>();
+      for (int i = 0; i < themes.length; i++) {
+        themeSummaries.add(new GroupSummary.ThemeSummary(themeList.get(i), themes[i].summary()));
+      }
+      return new GroupSummary(
+          key,
+          label,
+          n,
+          overall.summary(),
+          grade.summary(),
+          List.copyOf(themeSummaries),
+          levels(),
+          distributions(),
+          improvements(),
+          agreement(),
+          trend());
+    }
+
+    private List<GroupSummary.LevelCount> levels() {
+      List<GroupSummary.LevelCount> counts = new ArrayList<>();
+      for (Level level : scan.levels()) {
+        int count = levelCounts.getOrDefault(level.id(), 0);
+        counts.add(new GroupSummary.LevelCount(level, count, share(count, n)));
+      }
+      counts.add(new GroupSummary.LevelCount(null, noLevel, share(noLevel, n)));
+      return List.copyOf(counts);
+    }
+
+    private List<GroupSummary.QuestionDistribution> distributions() {
+      List<GroupSummary.QuestionDistribution> out = new ArrayList<>();
+      for (QuestionTally tally : questions) {
+        List<GroupSummary.OptionCount> optionCounts =
+            tally.question.options().stream()
+                .map(o -> new GroupSummary.OptionCount(o, tally.options.getOrDefault(o.id(), 0)))
+                .toList();
+        out.add(
+            new GroupSummary.QuestionDistribution(
+                tally.question,
+                tally.status(Status.ANSWERED),
+                tally.status(Status.NA),
+                tally.status(Status.UNKNOWN),
+                tally.status(Status.MISSING),
+                tally.status(Status.HIDDEN),
+                optionCounts));
+      }
+      return List.copyOf(out);
+    }
+
+    /**
+     * The questions with the largest sum of w·(M − p)/M, ties in document order; only sums above 0.
+     * With w and M fixed per question, the sum over k resolved responses is w·(k·M − Σp)/M exactly,
+     * so the points are summed as decimals and one fraction is made per question.
+     */
+    private List<GroupSummary.Improvement> improvements() {
+      List<GroupSummary.Improvement> all = new ArrayList<>();
+      for (QuestionTally tally : questions) {
+        if (tally.resolved == 0) {
+          continue;
+        }
+        Question question = tally.question;
+        Rational max = Rational.of(question.maximum());
+        Rational sum =
+            Rational.of(question.weight())
+                .times(
+                    Rational.of(
+                        question
+                            .maximum()
+                            .multiply(BigDecimal.valueOf(tally.resolved))
+                            .subtract(tally.points)))
+                .dividedBy(max);
+        if (sum.signum() > 0) {
+          all.add(
+              new GroupSummary.Improvement(
+                  question,
+                  tally.resolved,
+                  sum,
+                  sum.dividedBy(Statistics.integer(tally.resolved)),
+                  tally.below,
+                  Rational.of(tally.points).dividedBy(Statistics.integer(tally.resolved)),
+                  tally.advice.result()));
+        }
+      }
+      // a stable sort keeps document order among equal sums
+      all.sort(Comparator.comparing(GroupSummary.Improvement::sum).reversed());
+      return List.copyOf(all.subList(0, Math.min(IMPROVEMENTS, all.size())));
+    }
+
+    /**
+     * Per company and school year with at least two responses, in order of company name and year.
+     */
+    private List<GroupSummary.CompanyAgreement> agreement() {
+      List<GroupSummary.CompanyAgreement> out = new ArrayList<>();
+      for (TreeMap<String, CompanyYear> years : byCompany.values()) {
+        for (CompanyYear companyYear : years.values()) {
+          if (companyYear.n >= 2) {
+            out.add(companyYear.agreement(answers));
+          }
+        }
+      }
+      out.sort(
+          Comparator.comparing((GroupSummary.CompanyAgreement a) -> fold(a.companyName()))
+              .thenComparing(GroupSummary.CompanyAgreement::companyKey)
+              .thenComparing(GroupSummary.CompanyAgreement::schoolYear));
+      return List.copyOf(out);
+    }
+
+    /**
+     * Companies with responses in at least two school years: the mean scored overall per year,
+     * oldest first.
+     */
+    private List<GroupSummary.CompanyTrend> trend() {
+      List<GroupSummary.CompanyTrend> out = new ArrayList<>();
+      byCompany.forEach(
+          (company, years) -> {
+            if (years.size() < 2) {
+              return;
+            }
+            List<GroupSummary.YearMean> means = new ArrayList<>();
+            years.forEach(
+                (year, companyYear) ->
+                    means.add(
+                        new GroupSummary.YearMean(
+                            year, companyYear.n, Statistics.of(companyYear.overall))));
+            out.add(new GroupSummary.CompanyTrend(company, names.get(company), List.copyOf(means)));
+          });
+      out.sort(
+          Comparator.comparing((GroupSummary.CompanyTrend t) -> fold(t.companyName()))
+              .thenComparing(GroupSummary.CompanyTrend::companyKey));
+      return List.copyOf(out);
+    }
   }
 
-  static GroupSummary.ScoreSummary scores(Collection<Response.Figure> figures) {
-    List<Rational> values = new ArrayList<>();
-    int insufficient = 0;
-    int notApplicable = 0;
-    for (Response.Figure figure : figures) {
+  /** One kind of stored figure (overall, grade, a theme) of a group: counts per distinct score. */
+  private static final class Figures {
+    private final TreeMap<Rational, int[]> scored = new TreeMap<>();
+    private int insufficient;
+    private int notApplicable;
+
+    void add(Response.Figure figure) {
       if (figure.status() == Status.SCORED && figure.score() != null) {
-        values.add(Rational.of(figure.score()));
+        scored.computeIfAbsent(Rational.of(figure.score()), v -> new int[1])[0]++;
       } else if (figure.status() == Status.NOT_APPLICABLE) {
         notApplicable++;
       } else {
         insufficient++;
       }
     }
-    return new GroupSummary.ScoreSummary(
-        values.size(), insufficient, notApplicable, Statistics.of(values));
+
+    GroupSummary.ScoreSummary summary() {
+      List<Rational> values = new ArrayList<>();
+      scored.forEach(
+          (value, count) -> {
+            for (int i = 0; i < count[0]; i++) {
+              values.add(value);
+            }
+          });
+      return new GroupSummary.ScoreSummary(
+          values.size(), insufficient, notApplicable, Statistics.of(values));
+    }
   }
 
-  private static List<GroupSummary.LevelCount> levels(Scan scan, List<Response> responses) {
-    List<GroupSummary.LevelCount> counts = new ArrayList<>();
-    for (Level level : scan.levels()) {
-      int count = (int) responses.stream().filter(r -> level.id().equals(r.level())).count();
-      counts.add(new GroupSummary.LevelCount(level, count, share(count, responses.size())));
+  /** One scored question in a group: its statuses, chosen options, points and advice. */
+  private static final class QuestionTally {
+    private final Question question;
+    private final int[] statuses = new int[Status.values().length];
+    private final Map<String, Integer> options = new HashMap<>();
+    private final ClassAdvice.Tally advice;
+    private int resolved;
+    private int below;
+    private BigDecimal points = BigDecimal.ZERO;
+
+    QuestionTally(Question question) {
+      this.question = question;
+      this.advice = new ClassAdvice.Tally(question);
     }
-    int none = (int) responses.stream().filter(r -> r.level() == null).count();
-    counts.add(new GroupSummary.LevelCount(null, none, share(none, responses.size())));
-    return List.copyOf(counts);
+
+    void add(ScoreResult.QuestionScore q) {
+      statuses[q.status().ordinal()]++;
+      if (q.status() != Status.HIDDEN && q.status() != Status.MISSING) {
+        chosen(q.value()).forEach(id -> options.merge(id, 1, Integer::sum));
+      }
+      if (q.resolved()) {
+        resolved++;
+        points = points.add(q.points());
+        if (q.points().compareTo(q.max()) < 0) {
+          below++;
+        }
+      }
+      advice.add(q);
+    }
+
+    int status(Status status) {
+      return statuses[status.ordinal()];
+    }
+  }
+
+  /**
+   * The distinct answers of a pool to each scored question, numbered as they first occur, so a
+   * response's answers are kept as numbers: the chosen option ids, once each, in the scan's order.
+   */
+  private static final class Answers {
+    private final List<Question> questions;
+    private final List<Map<List<String>, Integer>> numbers = new ArrayList<>();
+    private final List<List<List<String>>> answers = new ArrayList<>();
+    // a choice or multi value has few distinct values: its number is looked up by the value itself
+    private final List<Map<AnswerValue, Integer>> byValue = new ArrayList<>();
+
+    Answers(Scan scan) {
+      this.questions = scan.scoredQuestions();
+      for (int i = 0; i < questions.size(); i++) {
+        numbers.add(new HashMap<>());
+        answers.add(new ArrayList<>());
+        QuestionType type = questions.get(i).type();
+        byValue.add(
+            type == QuestionType.CHOICE || type == QuestionType.MULTI ? new HashMap<>() : null);
+      }
+    }
+
+    int number(int question, AnswerValue value) {
+      Map<AnswerValue, Integer> known = byValue.get(question);
+      if (known == null || value == null) {
+        return numberOf(question, value);
+      }
+      return known.computeIfAbsent(value, v -> numberOf(question, v));
+    }
+
+    private int numberOf(int question, AnswerValue value) {
+      Question q = questions.get(question);
+      List<String> answer = new ArrayList<>(new TreeSet<>(chosen(value)));
+      answer.sort(Comparator.comparingInt(id -> optionIndex(q, id)));
+      List<String> key = List.copyOf(answer);
+      List<List<String>> known = answers.get(question);
+      return numbers
+          .get(question)
+          .computeIfAbsent(
+              key,
+              k -> {
+                known.add(k);
+                return known.size() - 1;
+              });
+    }
+
+    List<String> answer(int question, int number) {
+      return answers.get(question).get(number);
+    }
+  }
+
+  /** The responses of one company in one school year within a group. */
+  private static final class CompanyYear {
+    private final String companyKey;
+    private final String companyName;
+    private final String schoolYear;
+    private final List<Rational> overall = new ArrayList<>();
+    private final List<int[]> given = new ArrayList<>();
+    private int n;
+
+    CompanyYear(Response first) {
+      this.companyKey = first.companyKey();
+      this.companyName = first.companyName();
+      this.schoolYear = first.schoolYear();
+    }
+
+    void add(Response r, int[] answers) {
+      n++;
+      if (r.status() == Status.SCORED && r.score() != null) {
+        overall.add(Rational.of(r.score()));
+      }
+      given.add(answers);
+    }
+
+    GroupSummary.CompanyAgreement agreement(Answers answers) {
+      List<GroupSummary.QuestionAgreement> questions = new ArrayList<>();
+      Rational total = Rational.ZERO;
+      int compared = 0;
+      int unanimous = 0;
+      for (int i = 0; i < answers.questions.size(); i++) {
+        Question question = answers.questions.get(i);
+        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        for (int[] response : given) {
+          if (response[i] >= 0) {
+            counts.merge(answers.answer(i, response[i]), 1, Integer::sum);
+          }
+        }
+        int answered = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int agreeing = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Rational share = null;
+        if (answered >= 2) {
+          share = Statistics.integer(agreeing).dividedBy(Statistics.integer(answered));
+          total = total.plus(share);
+          compared++;
+          if (agreeing == answered) {
+            unanimous++;
+          }
+        }
+        List<GroupSummary.AnswerCount> answerCounts = new ArrayList<>();
+        counts.forEach(
+            (answer, count) -> answerCounts.add(new GroupSummary.AnswerCount(answer, count)));
+        answerCounts.sort(
+            Comparator.comparingInt(GroupSummary.AnswerCount::count)
+                .reversed()
+                .thenComparing(a -> a.answer(), optionOrder(question)));
+        questions.add(
+            new GroupSummary.QuestionAgreement(
+                question, answered, agreeing, share, List.copyOf(answerCounts)));
+      }
+      return new GroupSummary.CompanyAgreement(
+          companyKey,
+          companyName,
+          schoolYear,
+          n,
+          Statistics.of(overall),
+          compared,
+          unanimous,
+          compared == 0 ? null : total.dividedBy(Statistics.integer(compared)),
+          List.copyOf(questions));
+    }
   }
 
   private static Rational share(int count, int n) {
     return n == 0 ? null : Statistics.integer(count).dividedBy(Statistics.integer(n));
   }
 
-  private static List<GroupSummary.QuestionDistribution> distributions(
-      Scan scan, List<Scored> group) {
-    List<GroupSummary.QuestionDistribution> out = new ArrayList<>();
-    for (Question question : scan.scoredQuestions()) {
-      Map<String, Integer> statuses = new HashMap<>();
-      Map<String, Integer> options = new HashMap<>();
-      for (Scored s : group) {
-        ScoreResult.QuestionScore q = s.questions().get(question.id());
-        statuses.merge(q.status().id(), 1, Integer::sum);
-        if (q.status() != Status.HIDDEN && q.status() != Status.MISSING) {
-          chosen(q.value()).forEach(id -> options.merge(id, 1, Integer::sum));
-        }
-      }
-      List<GroupSummary.OptionCount> optionCounts =
-          question.options().stream()
-              .map(o -> new GroupSummary.OptionCount(o, options.getOrDefault(o.id(), 0)))
-              .toList();
-      out.add(
-          new GroupSummary.QuestionDistribution(
-              question,
-              statuses.getOrDefault(Status.ANSWERED.id(), 0),
-              statuses.getOrDefault(Status.NA.id(), 0),
-              statuses.getOrDefault(Status.UNKNOWN.id(), 0),
-              statuses.getOrDefault(Status.MISSING.id(), 0),
-              statuses.getOrDefault(Status.HIDDEN.id(), 0),
-              optionCounts));
-    }
-    return List.copyOf(out);
-  }
-
   private static List<String> chosen(AnswerValue value) {
     return value == null ? List.of() : value.optionIds();
-  }
-
-  /**
-   * The questions with the largest sum of w·(M − p)/M, ties in document order; only sums above 0.
-   */
-  private static List<GroupSummary.Improvement> improvements(Scan scan, List<Scored> group) {
-    List<GroupSummary.Improvement> all = new ArrayList<>();
-    for (Question question : scan.scoredQuestions()) {
-      Rational sum = Rational.ZERO;
-      Rational points = Rational.ZERO;
-      int resolved = 0;
-      int below = 0;
-      List<ScoreResult.QuestionScore> scores = new ArrayList<>();
-      for (Scored s : group) {
-        ScoreResult.QuestionScore q = s.questions().get(question.id());
-        scores.add(q);
-        if (q.resolved()) {
-          resolved++;
-          sum = sum.plus(q.potential());
-          points = points.plus(Rational.of(q.points()));
-          if (q.points().compareTo(q.max()) < 0) {
-            below++;
-          }
-        }
-      }
-      if (sum.signum() > 0) {
-        all.add(
-            new GroupSummary.Improvement(
-                question,
-                resolved,
-                sum,
-                sum.dividedBy(Statistics.integer(resolved)),
-                below,
-                points.dividedBy(Statistics.integer(resolved)),
-                ClassAdvice.of(question, scores)));
-      }
-    }
-    // a stable sort keeps document order among equal sums
-    all.sort(Comparator.comparing(GroupSummary.Improvement::sum).reversed());
-    return List.copyOf(all.subList(0, Math.min(IMPROVEMENTS, all.size())));
-  }
-
-  /** Per company and school year with at least two responses, in order of company name and year. */
-  private static List<GroupSummary.CompanyAgreement> agreement(Scan scan, List<Scored> group) {
-    Map<List<String>, List<Scored>> byCompanyYear = new LinkedHashMap<>();
-    for (Scored s : group) {
-      if (s.response().companyKey() != null) {
-        byCompanyYear
-            .computeIfAbsent(
-                List.of(s.response().companyKey(), s.response().schoolYear()),
-                k -> new ArrayList<>())
-            .add(s);
-      }
-    }
-    List<GroupSummary.CompanyAgreement> out = new ArrayList<>();
-    byCompanyYear.forEach(
-        (companyYear, scored) -> {
-          if (scored.size() < 2) {
-            return;
-          }
-          List<GroupSummary.QuestionAgreement> questions = new ArrayList<>();
-          Rational total = Rational.ZERO;
-          int compared = 0;
-          int unanimous = 0;
-          for (Question question : scan.scoredQuestions()) {
-            Map<List<String>, Integer> counts = new LinkedHashMap<>();
-            for (Scored s : scored) {
-              ScoreResult.QuestionScore q = s.questions().get(question.id());
-              if (q.status() == Status.ANSWERED
-                  || q.status() == Status.NA
-                  || q.status() == Status.UNKNOWN) {
-                List<String> answer = new ArrayList<>(new TreeSet<>(chosen(q.value())));
-                answer.sort(Comparator.comparingInt(id -> optionIndex(question, id)));
-                counts.merge(List.copyOf(answer), 1, Integer::sum);
-              }
-            }
-            int answered = counts.values().stream().mapToInt(Integer::intValue).sum();
-            int agreeing = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-            Rational share = null;
-            if (answered >= 2) {
-              share = Statistics.integer(agreeing).dividedBy(Statistics.integer(answered));
-              total = total.plus(share);
-              compared++;
-              if (agreeing == answered) {
-                unanimous++;
-              }
-            }
-            List<GroupSummary.AnswerCount> answers = new ArrayList<>();
-            counts.forEach(
-                (answer, count) -> answers.add(new GroupSummary.AnswerCount(answer, count)));
-            answers.sort(
-                Comparator.comparingInt(GroupSummary.AnswerCount::count)
-                    .reversed()
-                    .thenComparing(a -> a.answer(), optionOrder(question)));
-            questions.add(
-                new GroupSummary.QuestionAgreement(
-                    question, answered, agreeing, share, List.copyOf(answers)));
-          }
-          List<Rational> overall =
-              scored.stream()
-                  .map(Scored::response)
-                  .filter(r -> r.status() == Status.SCORED && r.score() != null)
-                  .map(r -> Rational.of(r.score()))
-                  .toList();
-          Response first = scored.get(0).response();
-          out.add(
-              new GroupSummary.CompanyAgreement(
-                  first.companyKey(),
-                  first.companyName(),
-                  first.schoolYear(),
-                  scored.size(),
-                  Statistics.of(overall),
-                  compared,
-                  unanimous,
-                  compared == 0 ? null : total.dividedBy(Statistics.integer(compared)),
-                  List.copyOf(questions)));
-        });
-    out.sort(
-        Comparator.comparing((GroupSummary.CompanyAgreement a) -> fold(a.companyName()))
-            .thenComparing(GroupSummary.CompanyAgreement::companyKey)
-            .thenComparing(GroupSummary.CompanyAgreement::schoolYear));
-    return List.copyOf(out);
   }
 
   private static int optionIndex(Question question, String id) {
@@ -513,47 +770,5 @@ public final class Aggregator {
       }
       return Integer.compare(a.size(), b.size());
     };
-  }
-
-  /**
-   * Companies with responses in at least two school years: the mean scored overall per year, oldest
-   * first.
-   */
-  private static List<GroupSummary.CompanyTrend> trend(List<Scored> group) {
-    Map<String, TreeMap<String, List<Response>>> byCompany = new LinkedHashMap<>();
-    Map<String, String> names = new HashMap<>();
-    for (Scored s : group) {
-      Response r = s.response();
-      if (r.companyKey() != null) {
-        byCompany
-            .computeIfAbsent(r.companyKey(), k -> new TreeMap<>())
-            .computeIfAbsent(r.schoolYear(), y -> new ArrayList<>())
-            .add(r);
-        names.putIfAbsent(r.companyKey(), r.companyName());
-      }
-    }
-    List<GroupSummary.CompanyTrend> out = new ArrayList<>();
-    byCompany.forEach(
-        (company, years) -> {
-          if (years.size() < 2) {
-            return;
-          }
-          List<GroupSummary.YearMean> means = new ArrayList<>();
-          years.forEach(
-              (year, responses) -> {
-                List<Rational> overall =
-                    responses.stream()
-                        .filter(r -> r.status() == Status.SCORED && r.score() != null)
-                        .map(r -> Rational.of(r.score()))
-                        .toList();
-                means.add(
-                    new GroupSummary.YearMean(year, responses.size(), Statistics.of(overall)));
-              });
-          out.add(new GroupSummary.CompanyTrend(company, names.get(company), List.copyOf(means)));
-        });
-    out.sort(
-        Comparator.comparing((GroupSummary.CompanyTrend t) -> fold(t.companyName()))
-            .thenComparing(GroupSummary.CompanyTrend::companyKey));
-    return List.copyOf(out);
   }
 }

@@ -39,36 +39,63 @@ public final class ClassAdvice {
    * still need first), then to the option that comes first in the scan.
    */
   public static CommonAnswer of(Question question, List<ScoreResult.QuestionScore> scores) {
-    Map<List<String>, List<ScoreResult.QuestionScore>> byAnswer = new LinkedHashMap<>();
-    int below = 0;
-    for (ScoreResult.QuestionScore q : scores) {
-      if (q.resolved() && q.value() != null && q.points().compareTo(q.max()) < 0) {
-        below++;
-        byAnswer.computeIfAbsent(key(question, q.value()), k -> new ArrayList<>()).add(q);
+    Tally tally = new Tally(question);
+    scores.forEach(tally::add);
+    return tally.result();
+  }
+
+  /**
+   * {@link #of} one answer at a time, so a group's advice needs memory for its distinct answers
+   * only, not for every response.
+   */
+  static final class Tally {
+    private final Question question;
+    private final Map<List<String>, Answer> byAnswer = new LinkedHashMap<>();
+    private int below;
+
+    /** How often one answer was given, and the first response that gave it. */
+    private static final class Answer {
+      private final ScoreResult.QuestionScore first;
+      private int count;
+
+      Answer(ScoreResult.QuestionScore first) {
+        this.first = first;
       }
     }
-    if (byAnswer.isEmpty()) {
-      return null;
+
+    Tally(Question question) {
+      this.question = question;
     }
-    Comparator<Map.Entry<List<String>, List<ScoreResult.QuestionScore>>> order =
-        Comparator.comparing(
-                (Map.Entry<List<String>, List<ScoreResult.QuestionScore>> e) -> e.getValue().size())
-            .reversed()
-            .thenComparing(e -> e.getValue().get(0).points())
-            .thenComparing(e -> e.getKey(), ClassAdvice.inScanOrder(question));
-    Map.Entry<List<String>, List<ScoreResult.QuestionScore>> best =
-        byAnswer.entrySet().stream().min(order).orElseThrow();
-    ScoreResult.QuestionScore example = best.getValue().get(0);
-    AnswerValue value =
-        example.value() instanceof AnswerValue.Multi
-            ? new AnswerValue.Multi(best.getKey())
-            : example.value();
-    return new CommonAnswer(
-        value,
-        example.points(),
-        best.getValue().size(),
-        below,
-        Advice.forAnswer(question, value, example.points()));
+
+    void add(ScoreResult.QuestionScore q) {
+      if (q.resolved() && q.value() != null && q.points().compareTo(q.max()) < 0) {
+        below++;
+        byAnswer.computeIfAbsent(key(question, q.value()), k -> new Answer(q)).count++;
+      }
+    }
+
+    CommonAnswer result() {
+      if (byAnswer.isEmpty()) {
+        return null;
+      }
+      Comparator<Map.Entry<List<String>, Answer>> order =
+          Comparator.comparing((Map.Entry<List<String>, Answer> e) -> e.getValue().count)
+              .reversed()
+              .thenComparing(e -> e.getValue().first.points())
+              .thenComparing(e -> e.getKey(), ClassAdvice.inScanOrder(question));
+      Map.Entry<List<String>, Answer> best = byAnswer.entrySet().stream().min(order).orElseThrow();
+      ScoreResult.QuestionScore example = best.getValue().first;
+      AnswerValue value =
+          example.value() instanceof AnswerValue.Multi
+              ? new AnswerValue.Multi(best.getKey())
+              : example.value();
+      return new CommonAnswer(
+          value,
+          example.points(),
+          best.getValue().count,
+          below,
+          Advice.forAnswer(question, value, example.points()));
+    }
   }
 
   /** One answer as a comparable key: the chosen option ids in the scan's order. */

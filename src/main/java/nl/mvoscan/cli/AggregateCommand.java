@@ -122,32 +122,47 @@ public final class AggregateCommand implements Callable<Integer> {
     }
 
     network.check(messages, bySchool, csv);
-    AggregateQueries.Selection selection;
-    java.util.Map<Long, String> schoolOf;
-    boolean networkFigures;
+    AggregateQueries.Filter filter =
+        new AggregateQueries.Filter(classes, companies, schoolYears, scans);
+    // one school's database streams its responses into the aggregation; a network's figures
+    // compare schools and suppress small groups, which needs the responses themselves
+    record Read(
+        AggregateQueries.Selection selection,
+        java.util.Map<Long, String> schoolOf,
+        boolean network,
+        AggregateQueries.Scans scans,
+        Aggregate aggregate) {}
+    Read read;
     try (Store store = db.openExisting(messages)) {
       Selections.requireKnown(store, messages, classes, companies, schoolYears);
-      AggregateQueries.Selection[] selected = new AggregateQueries.Selection[1];
-      schoolOf =
+      read =
           store.snapshot(
               () -> {
-                selected[0] =
-                    AggregateQueries.select(
-                        store, new AggregateQueries.Filter(classes, companies, schoolYears, scans));
-                return nl.mvoscan.store.NetworkQueries.schoolOf(store);
+                java.util.Map<Long, String> schoolOf =
+                    nl.mvoscan.store.NetworkQueries.schoolOf(store);
+                if (bySchool || nl.mvoscan.store.NetworkQueries.isNetwork(store, schoolOf)) {
+                  return new Read(
+                      AggregateQueries.select(store, filter), schoolOf, true, null, null);
+                }
+                AggregateQueries.Scans found = AggregateQueries.scans(store, filter);
+                if (!found.unreadable().isEmpty()) {
+                  return new Read(null, schoolOf, false, found, null);
+                }
+                Aggregator.Accumulator accumulator =
+                    Aggregator.accumulator(found.scans(), grouping, messages.language());
+                AggregateQueries.stream(store, filter, found.scans(), accumulator);
+                return new Read(null, schoolOf, false, found, accumulator.finish());
               });
-      selection = selected[0];
-      networkFigures = bySchool || nl.mvoscan.store.NetworkQueries.isNetwork(store, schoolOf);
     }
-    requireReadable(selection, messages);
 
-    if (networkFigures) {
+    if (read.network()) {
+      requireReadable(read.selection().unreadable(), messages);
       // results of several schools: the network's figures, small groups suppressed
-      return network.print(selection, schoolOf, bySchool, grouping, json.json, messages, out, err);
+      return network.print(
+          read.selection(), read.schoolOf(), bySchool, grouping, json.json, messages, out, err);
     }
-    Aggregate aggregate =
-        Aggregator.aggregate(
-            selection.responses(), selection.scans(), grouping, messages.language());
+    requireReadable(read.scans().unreadable(), messages);
+    Aggregate aggregate = read.aggregate();
     if (aggregate.n() == 0) {
       err.println(messages.get("aggregate.noMatch"));
     }
@@ -196,10 +211,15 @@ public final class AggregateCommand implements Callable<Integer> {
    * was stored): its responses cannot be reported.
    */
   static void requireReadable(AggregateQueries.Selection selection, Messages messages) {
-    if (selection.unreadable().isEmpty()) {
+    requireReadable(selection.unreadable(), messages);
+  }
+
+  /** As {@link #requireReadable(AggregateQueries.Selection, Messages)}, for streamed figures. */
+  static void requireReadable(List<AggregateQueries.UnreadableScan> unreadable, Messages messages) {
+    if (unreadable.isEmpty()) {
       return;
     }
-    AggregateQueries.UnreadableScan bad = selection.unreadable().get(0);
+    AggregateQueries.UnreadableScan bad = unreadable.get(0);
     JsonProblem first = bad.problems().isEmpty() ? null : bad.problems().get(0);
     throw MvoscanException.failure(
         messages.get(

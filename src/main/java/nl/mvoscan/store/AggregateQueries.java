@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.mvoscan.aggregate.Response;
+import nl.mvoscan.aggregate.ResponseSink;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Scan;
@@ -136,135 +137,192 @@ public final class AggregateQueries {
 
   /** The selected responses, their figures and answers and their scans, on one snapshot. */
   public static Selection select(Store store, Filter filter) {
-    return store.read(connection -> select(store, connection, filter));
+    return store.read(
+        connection -> {
+          Scans scans = scans(store, filter);
+          List<Response> responses = new ArrayList<>();
+          stream(store, filter, scans.scans(), responses::add);
+          return new Selection(List.copyOf(responses), scans.scans(), scans.unreadable());
+        });
   }
 
-  private static Selection select(Store store, Connection connection, Filter filter)
+  /** The scans of the selected responses' hashes, and stored scans among them that do not load. */
+  public record Scans(Map<String, Scan> scans, List<UnreadableScan> unreadable) {
+    public Scans {
+      scans = Map.copyOf(scans);
+      unreadable = List.copyOf(unreadable);
+    }
+  }
+
+  /** The scans of the responses {@code filter} selects. */
+  public static Scans scans(Store store, Filter filter) {
+    return store.read(
+        connection -> {
+          List<String> args = new ArrayList<>();
+          String where = where(store, filter, args);
+          Map<String, Scan> scans = new LinkedHashMap<>();
+          List<UnreadableScan> unreadable = new ArrayList<>();
+          query(
+              connection,
+              "SELECT hash, scan_id, version, definition FROM scan WHERE hash IN (SELECT r.scan_hash"
+                  + FROM
+                  + where
+                  + ") ORDER BY hash",
+              args,
+              rs -> {
+                ScanLoader.Result loaded = StoredScans.load(rs.getString(1), rs.getString(4));
+                if (loaded.ok()) {
+                  scans.put(rs.getString(1), loaded.scan());
+                } else {
+                  unreadable.add(
+                      new UnreadableScan(
+                          rs.getString(1), rs.getString(2), rs.getString(3), loaded.problems()));
+                }
+              });
+          return new Scans(scans, unreadable);
+        });
+  }
+
+  /**
+   * Hands the responses {@code filter} selects to {@code sink} one at a time, in id order, each
+   * with its stored figures and answers: four result sets ordered by response are read side by
+   * side, so memory does not grow with the number of responses. An answer to a scan not in {@code
+   * scans} is left out (its scan did not load).
+   *
+   * @return how many responses were handed over
+   */
+  public static int stream(Store store, Filter filter, Map<String, Scan> scans, ResponseSink sink) {
+    return store.read(connection -> stream(store, connection, filter, scans, sink));
+  }
+
+  private static final String FROM =
+      " FROM response r JOIN scan s ON s.hash = r.scan_hash LEFT JOIN company c ON c.id = r.company_id";
+
+  /** Rows fetched at a time where the driver would otherwise read a whole result (PostgreSQL). */
+  private static final int FETCH = 500;
+
+  private static int stream(
+      Store store, Connection connection, Filter filter, Map<String, Scan> scans, ResponseSink sink)
       throws SQLException {
     List<String> args = new ArrayList<>();
     String where = where(store, filter, args);
-    String from =
-        " FROM response r JOIN scan s ON s.hash = r.scan_hash LEFT JOIN company c ON c.id = r.company_id";
-    String selected = "SELECT r.id" + from + where;
-
-    Map<String, Scan> scans = new LinkedHashMap<>();
-    List<UnreadableScan> unreadable = new ArrayList<>();
-    query(
-        connection,
-        "SELECT hash, scan_id, version, definition FROM scan WHERE hash IN (SELECT r.scan_hash"
-            + from
-            + where
-            + ") ORDER BY hash",
-        args,
-        rs -> {
-          ScanLoader.Result loaded = StoredScans.load(rs.getString(1), rs.getString(4));
-          if (loaded.ok()) {
-            scans.put(rs.getString(1), loaded.scan());
-          } else {
-            unreadable.add(
-                new UnreadableScan(
-                    rs.getString(1), rs.getString(2), rs.getString(3), loaded.problems()));
-          }
-        });
-
-    Map<Long, String> scanOf = new HashMap<>();
-    query(
-        connection,
-        "SELECT r.id, r.scan_hash" + from + where,
-        args,
-        rs -> scanOf.put(rs.getLong(1), rs.getString(2)));
-
-    Map<Long, Map<String, Response.Figure>> themes = new HashMap<>();
-    query(
-        connection,
-        "SELECT t.response_id, t.theme_id, t.status, t.exact_score, t.exact_coverage FROM theme_score t"
-            + " WHERE t.response_id IN ("
-            + selected
-            + ") ORDER BY t.response_id, t.position",
-        args,
-        rs ->
-            themes
-                .computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
-                .put(
-                    rs.getString(2),
-                    new Response.Figure(
-                        status(rs.getString(3)),
-                        ExactFigures.oneDecimal(rs.getString(4)),
-                        ExactFigures.percent(rs.getString(5)))));
-
-    Map<Long, Map<String, Response.QuestionFigure>> questions = new HashMap<>();
-    query(
-        connection,
-        "SELECT q.response_id, q.question_id, q.status, q.points FROM question_score q"
-            + " WHERE q.response_id IN ("
-            + selected
-            + ") ORDER BY q.response_id, q.position",
-        args,
-        rs ->
-            questions
-                .computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
-                .put(
-                    rs.getString(2),
-                    new Response.QuestionFigure(
-                        status(rs.getString(3)), ExactFigures.points(rs.getString(4)))));
-
-    Map<Long, Map<String, AnswerValue>> answers = new HashMap<>();
-    Map<Long, Set<String>> hidden = new HashMap<>();
-    query(
-        connection,
-        "SELECT a.response_id, a.question_id, a.value, a.hidden FROM answer a WHERE a.response_id IN ("
-            + selected
-            + ")",
-        args,
-        rs -> {
-          long id = rs.getLong(1);
-          Scan scan = scans.get(scanOf.get(id));
+    String selected = "SELECT r.id" + FROM + where;
+    int count = 0;
+    try (PreparedStatement responses =
+            prepare(
+                connection,
+                "SELECT r.id, r.scan_hash, r.class, r.school_year, r.date, r.respondent_id, p.name,"
+                    + " c.company_key, c.name, c.city, c.kvk, c.sector, r.status, r.exact_score,"
+                    + " r.exact_grade, r.level"
+                    + FROM
+                    + " LEFT JOIN respondent p ON p.id = r.respondent_id"
+                    + where
+                    + " ORDER BY r.id",
+                args);
+        PreparedStatement themes =
+            prepare(
+                connection,
+                "SELECT t.response_id, t.theme_id, t.status, t.exact_score, t.exact_coverage"
+                    + " FROM theme_score t WHERE t.response_id IN ("
+                    + selected
+                    + ") ORDER BY t.response_id",
+                args);
+        PreparedStatement questions =
+            prepare(
+                connection,
+                "SELECT q.response_id, q.question_id, q.status, q.points FROM question_score q"
+                    + " WHERE q.response_id IN ("
+                    + selected
+                    + ") ORDER BY q.response_id",
+                args);
+        PreparedStatement answers =
+            prepare(
+                connection,
+                "SELECT a.response_id, a.question_id, a.value, a.hidden FROM answer a"
+                    + " WHERE a.response_id IN ("
+                    + selected
+                    + ") ORDER BY a.response_id",
+                args);
+        ResultSet r = responses.executeQuery();
+        ResultSet t = themes.executeQuery();
+        ResultSet q = questions.executeQuery();
+        ResultSet a = answers.executeQuery()) {
+      ResponseDetails.Cursor themeRows = new ResponseDetails.Cursor(t);
+      ResponseDetails.Cursor questionRows = new ResponseDetails.Cursor(q);
+      ResponseDetails.Cursor answerRows = new ResponseDetails.Cursor(a);
+      StoredResponses.Decoder decoder = new StoredResponses.Decoder();
+      while (r.next()) {
+        long id = r.getLong(1);
+        Map<String, Response.Figure> themeFigures = new HashMap<>();
+        while (themeRows.upTo(id)) {
+          themeFigures.put(
+              t.getString(2),
+              new Response.Figure(
+                  status(t.getString(3)),
+                  ExactFigures.oneDecimal(t.getString(4)),
+                  ExactFigures.percent(t.getString(5))));
+        }
+        Map<String, Response.QuestionFigure> questionFigures = new HashMap<>();
+        while (questionRows.upTo(id)) {
+          questionFigures.put(
+              q.getString(2),
+              new Response.QuestionFigure(
+                  status(q.getString(3)), ExactFigures.points(q.getString(4))));
+        }
+        Scan scan = scans.get(r.getString(2));
+        Map<String, AnswerValue> given = new HashMap<>();
+        Set<String> hidden = new HashSet<>();
+        while (answerRows.upTo(id)) {
           AnswerValue value =
-              scan == null ? null : StoredResponses.value(scan, rs.getString(2), rs.getString(3));
+              scan == null ? null : decoder.value(scan, a.getString(2), a.getString(3));
           if (value != null) {
-            answers.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(rs.getString(2), value);
+            given.put(a.getString(2), value);
           }
-          if (rs.getInt(4) != 0) {
-            hidden.computeIfAbsent(id, k -> new HashSet<>()).add(rs.getString(2));
+          if (a.getInt(4) != 0) {
+            hidden.add(a.getString(2));
           }
-        });
+        }
+        sink.accept(
+            new Response(
+                id,
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                StoredResponses.date(r.getString(5)),
+                StoredResponses.nullableLong(r, 6),
+                r.getString(7),
+                r.getString(8),
+                r.getString(9),
+                r.getString(10),
+                r.getString(11),
+                r.getString(12),
+                status(r.getString(13)),
+                ExactFigures.oneDecimal(r.getString(14)),
+                ExactFigures.oneDecimal(r.getString(15)),
+                r.getString(16),
+                Map.copyOf(themeFigures),
+                Map.copyOf(questionFigures),
+                Map.copyOf(given),
+                Set.copyOf(hidden)));
+        count++;
+      }
+    }
+    return count;
+  }
 
-    List<Response> responses = new ArrayList<>();
-    query(
-        connection,
-        "SELECT r.id, r.scan_hash, r.class, r.school_year, r.date, r.respondent_id, p.name,"
-            + " c.company_key, c.name, c.city, c.kvk, c.sector, r.status, r.exact_score, r.exact_grade, r.level"
-            + from
-            + " LEFT JOIN respondent p ON p.id = r.respondent_id"
-            + where
-            + " ORDER BY r.id",
-        args,
-        rs -> {
-          long id = rs.getLong(1);
-          responses.add(
-              new Response(
-                  id,
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  StoredResponses.date(rs.getString(5)),
-                  StoredResponses.nullableLong(rs, 6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  rs.getString(10),
-                  rs.getString(11),
-                  rs.getString(12),
-                  status(rs.getString(13)),
-                  ExactFigures.oneDecimal(rs.getString(14)),
-                  ExactFigures.oneDecimal(rs.getString(15)),
-                  rs.getString(16),
-                  Map.copyOf(themes.getOrDefault(id, Map.of())),
-                  Map.copyOf(questions.getOrDefault(id, Map.of())),
-                  Map.copyOf(answers.getOrDefault(id, Map.of())),
-                  Set.copyOf(hidden.getOrDefault(id, Set.of()))));
-        });
-    return new Selection(List.copyOf(responses), Map.copyOf(scans), List.copyOf(unreadable));
+  private static PreparedStatement prepare(Connection connection, String sql, List<String> args)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      statement.setFetchSize(FETCH);
+      for (int i = 0; i < args.size(); i++) {
+        statement.setString(i + 1, args.get(i));
+      }
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
   }
 
   private static String where(Store store, Filter filter, List<String> args) {

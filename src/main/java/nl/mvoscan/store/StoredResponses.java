@@ -15,6 +15,7 @@ import nl.mvoscan.scan.AnswerJson;
 import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Question;
+import nl.mvoscan.scan.QuestionType;
 import nl.mvoscan.scan.Scan;
 
 /**
@@ -32,6 +33,30 @@ final class StoredResponses {
   static AnswerValue value(Scan scan, String questionId, String json) {
     Question question = StoredScans.questions(scan).get(questionId);
     return question == null ? null : AnswerJson.read(question.type(), json);
+  }
+
+  /**
+   * {@link #value} for a stream of many responses: a choice or multi answer is decoded once per
+   * distinct stored text of its question (a school gives the same few answers thousands of times,
+   * and a decoded value is immutable). Numbers and texts are decoded each time: their distinct
+   * values grow with the responses, so keeping them would grow too.
+   */
+  static final class Decoder {
+    private final Map<String, Map<String, Map<String, AnswerValue>>> byScan = new HashMap<>();
+
+    AnswerValue value(Scan scan, String questionId, String json) {
+      Question question = StoredScans.questions(scan).get(questionId);
+      if (question == null) {
+        return null;
+      }
+      if (question.type() != QuestionType.CHOICE && question.type() != QuestionType.MULTI) {
+        return AnswerJson.read(question.type(), json);
+      }
+      return byScan
+          .computeIfAbsent(scan.hash(), h -> new HashMap<>())
+          .computeIfAbsent(questionId, q -> new HashMap<>())
+          .computeIfAbsent(json, j -> AnswerJson.read(question.type(), j));
+    }
   }
 
   /** The responses matching {@code where} (on alias {@code r}), in database id order. */

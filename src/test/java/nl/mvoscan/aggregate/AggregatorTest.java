@@ -247,6 +247,37 @@ class AggregatorTest {
   }
 
   @Test
+  void anImprovementSumIsTheExactSumOfEveryResponsesPotentialWithDecimalPointsAndWeight() {
+    Scan scan =
+        scan(
+            """
+            {"format": "mvoscan-scan/1", "id": "d", "version": "1", "languages": ["en"], "title": "D",
+             "themes": [{"id": "t1", "title": "T1", "questions": [
+               {"id": "q", "type": "choice", "text": "Q", "weight": 1.5, "options": [
+                 {"id": "top", "label": "Top", "points": 1}, {"id": "some", "label": "Some", "points": 0.3},
+                 {"id": "none", "label": "None", "points": 0}]}]}],
+             "levels": [{"id": "s", "min": 0, "label": "S"}]}
+            """);
+    List<Response> responses =
+        List.of(
+            response(1, scan, "3A", "2026-2027", null, null, null, "30", answers("q", "some")),
+            response(2, scan, "3A", "2026-2027", null, null, null, "0", answers("q", "none")),
+            response(3, scan, "3A", "2026-2027", null, null, null, "100", answers("q", "top")),
+            response(4, scan, "3A", "2026-2027", null, null, null, "30", answers("q", "some")));
+    GroupSummary group =
+        only(Aggregator.aggregate(responses, Map.of(scan.hash(), scan), Grouping.ALL, "en"));
+    // 1.5·(1 − 0.3) + 1.5·(1 − 0) + 1.5·(1 − 1) + 1.5·(1 − 0.3) = 3.6, over 4 resolved answers
+    assertThat(group.improvements()).hasSize(1);
+    GroupSummary.Improvement q = group.improvements().get(0);
+    assertThat(q.sum()).isEqualTo(Rational.of(new BigDecimal("3.6")));
+    assertThat(q.mean()).isEqualTo(Rational.of(new BigDecimal("0.9")));
+    assertThat(q.meanPoints()).isEqualTo(Rational.of(new BigDecimal("0.4")));
+    assertThat(q.below()).isEqualTo(3);
+    assertThat(q.common().value()).isEqualTo(AnswerValue.choice("some"));
+    assertThat(q.common().count()).isEqualTo(2);
+  }
+
+  @Test
   void answerDistributionsCountHiddenAndMissingApartFromTheOptions() {
     List<Response> responses =
         List.of(
