@@ -41,10 +41,10 @@ public final class Aggregator {
 
   /** A response together with every scored question's stored status, points and answer. */
   private record Scored(
-      Response response,
-      Map<String, ScoreResult.QuestionScore> questions,
-      String sector,
-      String sectorLabel) {}
+      Response response, Map<String, ScoreResult.QuestionScore> questions, Sector sector) {}
+
+  /** A response's sector and how to show it; both {@code null} when it has none. */
+  private record Sector(String key, String label) {}
 
   /**
    * @param scans the scan of every hash that occurs in {@code responses}
@@ -99,13 +99,193 @@ public final class Aggregator {
     public Aggregate finish() {
       List<Aggregate.Pool> pools = new ArrayList<>();
       byHash.values().forEach(pool -> pools.add(pool.finish()));
-      pools.sort(
-          Comparator.comparingInt(Aggregate.Pool::n)
-              .reversed()
-              .thenComparing(p -> p.scan().id())
-              .thenComparing(p -> p.scan().version())
-              .thenComparing(p -> p.scan().hash()));
+      pools.sort(poolOrder(Aggregate.Pool::n, Aggregate.Pool::scan));
       return new Aggregate(by, n, List.copyOf(pools));
+    }
+  }
+
+  /** Pools by size (largest first), then scan id, version and hash. */
+  static <T> Comparator<T> poolOrder(
+      java.util.function.ToIntFunction<T> n, java.util.function.Function<T, Scan> scan) {
+    return Comparator.comparingInt(n)
+        .reversed()
+        .thenComparing(p -> scan.apply(p).id())
+        .thenComparing(p -> scan.apply(p).version())
+        .thenComparing(p -> scan.apply(p).hash());
+  }
+
+  /**
+   * Only the overall and theme figures of each group, fed one response at a time: what a network's
+   * figures show, from responses read without their answers. Its groups are exactly those {@link
+   * #accumulator} makes, in the same order, with the same overall and theme figures.
+   *
+   * @param scans the scan of every hash that occurs in the responses
+   */
+  public static ScoreAccumulator scores(Map<String, Scan> scans, Grouping by, String language) {
+    return new ScoreAccumulator(scans, by, language);
+  }
+
+  /** See {@link #scores}. */
+  public static final class ScoreAccumulator
+      implements java.util.function.Consumer<ResponseScores> {
+    private final Map<String, Scan> scans;
+    private final Grouping by;
+    private final String language;
+    private final Map<String, ScorePool> byHash = new LinkedHashMap<>();
+    private int n;
+
+    private ScoreAccumulator(Map<String, Scan> scans, Grouping by, String language) {
+      this.scans = scans;
+      this.by = by;
+      this.language = language;
+    }
+
+    @Override
+    public void accept(ResponseScores response) {
+      Scan scan = scans.get(response.scanHash());
+      if (scan == null) {
+        throw new IllegalArgumentException("no scan for hash " + response.scanHash());
+      }
+      byHash
+          .computeIfAbsent(response.scanHash(), h -> new ScorePool(scan, by, language))
+          .add(response);
+      n++;
+    }
+
+    public Scores finish() {
+      List<Scores.Pool> pools = new ArrayList<>();
+      for (ScorePool pool : byHash.values()) {
+        List<Scores.Group> groups = new ArrayList<>();
+        for (String key : pool.keys.ordered(pool.groups.keySet())) {
+          ScoreTally tally = pool.groups.get(key);
+          groups.add(
+              new Scores.Group(
+                  key, pool.keys.label(key), tally.n, tally.overall(), tally.themes()));
+        }
+        pools.add(new Scores.Pool(pool.facts.scan(), pool.n, List.copyOf(groups)));
+      }
+      pools.sort(poolOrder(Scores.Pool::n, Scores.Pool::scan));
+      return new Scores(by, n, List.copyOf(pools));
+    }
+  }
+
+  /** The responses of one scan hash in {@link ScoreAccumulator}. */
+  private static final class ScorePool {
+    private final ScanFacts facts;
+    private final String language;
+    private final GroupKeys keys;
+    private final Map<String, ScoreTally> groups = new HashMap<>();
+    private int n;
+
+    ScorePool(Scan scan, Grouping by, String language) {
+      this.facts = ScanFacts.of(scan);
+      this.language = language;
+      this.keys = new GroupKeys(scan, by);
+    }
+
+    void add(ResponseScores r) {
+      Sector sector = sector(facts, r.sectorAnswer(), false, r.companySector(), language);
+      String key = keys.add(r.className(), r.companyKey(), r.companyName(), r.schoolYear(), sector);
+      groups
+          .computeIfAbsent(key, k -> new ScoreTally(facts.scan()))
+          .add(r.status(), r.score(), r.themes());
+      n++;
+    }
+  }
+
+  /**
+   * The group key and label of each response of one pool as it arrives: classes are one group
+   * whatever their case ("3a" and "3A"), under the spelling seen first; a group's label is that of
+   * its first response.
+   */
+  private static final class GroupKeys {
+    private final Scan scan;
+    private final Grouping by;
+    private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, String> spellings = new HashMap<>();
+
+    GroupKeys(Scan scan, Grouping by) {
+      this.scan = scan;
+      this.by = by;
+    }
+
+    /** The group of a response with these parts. */
+    String add(
+        String className, String companyKey, String companyName, String schoolYear, Sector sector) {
+      String raw =
+          switch (by) {
+            case ALL -> "all";
+            case CLASS -> className == null || className.isBlank() ? null : className.trim();
+            case COMPANY -> companyKey;
+            case SECTOR -> sector.key();
+            case SCHOOL_YEAR -> schoolYear;
+          };
+      String label =
+          switch (by) {
+            case COMPANY -> companyName;
+            case SECTOR -> sector.label();
+            default -> raw;
+          };
+      String key =
+          by == Grouping.CLASS && raw != null
+              ? spellings.computeIfAbsent(fold(raw), k -> raw)
+              : raw;
+      labels.putIfAbsent(key, label);
+      return key;
+    }
+
+    String label(String key) {
+      return labels.get(key);
+    }
+
+    /** The groups in the order every report shows them. */
+    List<String> ordered(java.util.Collection<String> keys) {
+      List<String> ordered = new ArrayList<>(keys);
+      ordered.sort(groupOrder(by, scan, labels));
+      return ordered;
+    }
+  }
+
+  /**
+   * The overall and theme figures of one group: counts per distinct stored score, as every class,
+   * company and network figure sums them.
+   */
+  private static final class ScoreTally {
+    // a block of unscored questions (the VSME key figures) has no theme score to sum up
+    private final List<Theme> themeList;
+    private final Figures overall = new Figures();
+    private final Figures[] themes;
+    private int n;
+
+    ScoreTally(Scan scan) {
+      this.themeList = scan.themes().stream().filter(Theme::counts).toList();
+      this.themes = new Figures[themeList.size()];
+      for (int i = 0; i < themes.length; i++) {
+        themes[i] = new Figures();
+      }
+    }
+
+    void add(Status status, BigDecimal score, Map<String, Response.Figure> themeFigures) {
+      n++;
+      overall.add(new Response.Figure(status, score));
+      for (int i = 0; i < themes.length; i++) {
+        Response.Figure figure = themeFigures.get(themeList.get(i).id());
+        if (figure != null) {
+          themes[i].add(figure);
+        }
+      }
+    }
+
+    GroupSummary.ScoreSummary overall() {
+      return overall.summary();
+    }
+
+    List<GroupSummary.ThemeSummary> themes() {
+      List<GroupSummary.ThemeSummary> summaries = new ArrayList<>();
+      for (int i = 0; i < themes.length; i++) {
+        summaries.add(new GroupSummary.ThemeSummary(themeList.get(i), themes[i].summary()));
+      }
+      return List.copyOf(summaries);
     }
   }
 
@@ -189,41 +369,34 @@ public final class Aggregator {
   /** The responses of one scan hash, grouped as they arrive. */
   private static final class PoolAccumulator {
     private final Scan scan;
-    private final Grouping by;
     private final String language;
     private final Answers answers;
     private final ScanFacts facts;
     private final Map<String, GroupAccumulator> groups = new HashMap<>();
-    private final Map<String, String> labels = new HashMap<>();
-    // classes are one group whatever their case ("3a" and "3A"), under the spelling seen first
-    private final Map<String, String> spellings = new HashMap<>();
+    private final GroupKeys keys;
     private int n;
 
     PoolAccumulator(Scan scan, Grouping by, String language) {
       this.scan = scan;
-      this.by = by;
       this.language = language;
       this.answers = new Answers(scan);
       this.facts = ScanFacts.of(scan);
+      this.keys = new GroupKeys(scan, by);
     }
 
     void add(Response response) {
       Scored s = scored(facts, response, language);
-      String key = key(s, by);
-      if (by == Grouping.CLASS && key != null) {
-        key = spellings.computeIfAbsent(fold(key), k -> key(s, by));
-      }
+      Response r = s.response();
+      String key =
+          keys.add(r.className(), r.companyKey(), r.companyName(), r.schoolYear(), s.sector());
       groups.computeIfAbsent(key, k -> new GroupAccumulator(scan, answers)).add(s);
-      labels.putIfAbsent(key, label(s, by));
       n++;
     }
 
     Aggregate.Pool finish() {
-      List<String> keys = new ArrayList<>(groups.keySet());
-      keys.sort(groupOrder(by, scan, labels));
       List<GroupSummary> summaries = new ArrayList<>();
-      for (String key : keys) {
-        summaries.add(groups.get(key).summary(key, labels.get(key)));
+      for (String key : keys.ordered(groups.keySet())) {
+        summaries.add(groups.get(key).summary(key, keys.label(key)));
       }
       return new Aggregate.Pool(scan, n, List.copyOf(summaries));
     }
@@ -253,26 +426,43 @@ public final class Aggregator {
               response.answers().get(question.id())));
     }
 
-    String sector = null;
-    String sectorLabel = null;
+    return new Scored(
+        response,
+        questions,
+        sector(
+            facts,
+            response.answers().get(SECTOR_QUESTION),
+            response.hidden().contains(SECTOR_QUESTION),
+            response.companySector(),
+            language));
+  }
+
+  /**
+   * A response's sector: the option it chose for the profile question {@code sector} when that was
+   * visible, else the company's sector from its answers (lower case, shown with the option's label
+   * when it names one).
+   */
+  private static Sector sector(
+      ScanFacts facts, AnswerValue answer, boolean hidden, String companySector, String language) {
+    Scan scan = facts.scan();
     Question sectorQuestion = facts.sectorQuestion();
-    AnswerValue answer = response.answers().get(SECTOR_QUESTION);
-    boolean hidden = response.hidden().contains(SECTOR_QUESTION);
     if (sectorQuestion != null
         && answer instanceof AnswerValue.Choice choice
         && !hidden
         && sectorQuestion.option(choice.optionId()).isPresent()) {
-      sector = choice.optionId();
-      sectorLabel =
-          sectorQuestion.option(sector).get().label().in(language, scan.defaultLanguage());
-    } else if (response.companySector() != null && !response.companySector().isBlank()) {
-      sector = response.companySector().trim().toLowerCase(Locale.ROOT);
-      sectorLabel =
+      String sector = choice.optionId();
+      return new Sector(
+          sector, sectorQuestion.option(sector).get().label().in(language, scan.defaultLanguage()));
+    }
+    if (companySector != null && !companySector.isBlank()) {
+      String sector = companySector.trim().toLowerCase(Locale.ROOT);
+      return new Sector(
+          sector,
           sectorQuestion != null && sectorQuestion.option(sector).isPresent()
               ? sectorQuestion.option(sector).get().label().in(language, scan.defaultLanguage())
-              : response.companySector().trim();
+              : companySector.trim());
     }
-    return new Scored(response, questions, sector, sectorLabel);
+    return new Sector(null, null);
   }
 
   /**
@@ -296,25 +486,6 @@ public final class Aggregator {
         .filter(q -> q.id().equals(SECTOR_QUESTION) && q.type() == QuestionType.CHOICE)
         .findFirst()
         .orElse(null);
-  }
-
-  private static String key(Scored s, Grouping by) {
-    Response r = s.response();
-    return switch (by) {
-      case ALL -> "all";
-      case CLASS -> r.className() == null || r.className().isBlank() ? null : r.className().trim();
-      case COMPANY -> r.companyKey();
-      case SECTOR -> s.sector();
-      case SCHOOL_YEAR -> r.schoolYear();
-    };
-  }
-
-  private static String label(Scored s, Grouping by) {
-    return switch (by) {
-      case COMPANY -> s.response().companyName();
-      case SECTOR -> s.sectorLabel();
-      default -> key(s, by);
-    };
   }
 
   /**
@@ -356,10 +527,8 @@ public final class Aggregator {
   private static final class GroupAccumulator {
     private final Scan scan;
     private final Answers answers;
-    private final List<Theme> themeList;
-    private final Figures overall = new Figures();
+    private final ScoreTally scores;
     private final Figures grade = new Figures();
-    private final Figures[] themes;
     private final Map<String, Integer> levelCounts = new HashMap<>();
     private int noLevel;
     private final QuestionTally[] questions;
@@ -370,12 +539,7 @@ public final class Aggregator {
     GroupAccumulator(Scan scan, Answers answers) {
       this.scan = scan;
       this.answers = answers;
-      // a block of unscored questions (the VSME key figures) has no theme score to sum up
-      this.themeList = scan.themes().stream().filter(Theme::counts).toList();
-      this.themes = new Figures[themeList.size()];
-      for (int i = 0; i < themes.length; i++) {
-        themes[i] = new Figures();
-      }
+      this.scores = new ScoreTally(scan);
       this.questions = new QuestionTally[answers.questions.size()];
       for (int i = 0; i < questions.length; i++) {
         questions[i] = new QuestionTally(answers.questions.get(i));
@@ -385,14 +549,8 @@ public final class Aggregator {
     void add(Scored s) {
       Response r = s.response();
       n++;
-      overall.add(new Response.Figure(r.status(), r.score()));
+      scores.add(r.status(), r.score(), r.themes());
       grade.add(new Response.Figure(r.status(), r.grade()));
-      for (int i = 0; i < themes.length; i++) {
-        Response.Figure figure = r.themes().get(themeList.get(i).id());
-        if (figure != null) {
-          themes[i].add(figure);
-        }
-      }
       if (r.level() == null) {
         noLevel++;
       } else {
@@ -421,17 +579,13 @@ public final class Aggregator {
     }
 
     GroupSummary summary(String key, String label) {
-      List<GroupSummary.ThemeSummary> themeSummaries = new ArrayList<>();
-      for (int i = 0; i < themes.length; i++) {
-        themeSummaries.add(new GroupSummary.ThemeSummary(themeList.get(i), themes[i].summary()));
-      }
       return new GroupSummary(
           key,
           label,
           n,
-          overall.summary(),
+          scores.overall(),
           grade.summary(),
-          List.copyOf(themeSummaries),
+          scores.themes(),
           levels(),
           distributions(),
           improvements(),

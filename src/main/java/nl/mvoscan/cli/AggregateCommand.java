@@ -16,6 +16,7 @@ import nl.mvoscan.report.AggregateJson;
 import nl.mvoscan.report.AggregateText;
 import nl.mvoscan.report.ResultJson;
 import nl.mvoscan.store.AggregateQueries;
+import nl.mvoscan.store.NetworkQueries;
 import nl.mvoscan.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,13 +125,13 @@ public final class AggregateCommand implements Callable<Integer> {
     network.check(messages, bySchool, csv);
     AggregateQueries.Filter filter =
         new AggregateQueries.Filter(classes, companies, schoolYears, scans);
-    // one school's database streams its responses into the aggregation; a network's figures
-    // compare schools and suppress small groups, which needs the responses themselves
+    // one school's database streams its responses with their answers into the aggregation; a
+    // network's figures stream only each response's school, group and stored overall and theme
+    // figures, which is all they show
     record Read(
-        AggregateQueries.Selection selection,
-        java.util.Map<Long, String> schoolOf,
-        boolean network,
         AggregateQueries.Scans scans,
+        java.util.Set<String> schools,
+        NetworkFiguresOptions.Streamed network,
         Aggregate aggregate) {}
     Read read;
     try (Store store = db.openExisting(messages)) {
@@ -138,30 +139,33 @@ public final class AggregateCommand implements Callable<Integer> {
       read =
           store.snapshot(
               () -> {
-                java.util.Map<Long, String> schoolOf =
-                    nl.mvoscan.store.NetworkQueries.schoolOf(store);
-                if (bySchool || nl.mvoscan.store.NetworkQueries.isNetwork(store, schoolOf)) {
-                  return new Read(
-                      AggregateQueries.select(store, filter), schoolOf, true, null, null);
-                }
+                java.util.Set<String> schools = NetworkQueries.schools(store);
+                boolean isNetwork = bySchool || NetworkQueries.isNetwork(store, schools);
                 AggregateQueries.Scans found = AggregateQueries.scans(store, filter);
                 if (!found.unreadable().isEmpty()) {
-                  return new Read(null, schoolOf, false, found, null);
+                  return new Read(found, schools, null, null);
+                }
+                if (isNetwork) {
+                  return new Read(
+                      found,
+                      schools,
+                      NetworkFiguresOptions.read(
+                          store, filter, found.scans(), bySchool, grouping, messages),
+                      null);
                 }
                 Aggregator.Accumulator accumulator =
                     Aggregator.accumulator(found.scans(), grouping, messages.language());
                 AggregateQueries.stream(store, filter, found.scans(), accumulator);
-                return new Read(null, schoolOf, false, found, accumulator.finish());
+                return new Read(found, schools, null, accumulator.finish());
               });
     }
 
-    if (read.network()) {
-      requireReadable(read.selection().unreadable(), messages);
+    requireReadable(read.scans().unreadable(), messages);
+    if (read.network() != null) {
       // results of several schools: the network's figures, small groups suppressed
       return network.print(
-          read.selection(), read.schoolOf(), bySchool, grouping, json.json, messages, out, err);
+          read.network(), read.schools(), bySchool, grouping, json.json, messages, out, err);
     }
-    requireReadable(read.scans().unreadable(), messages);
     Aggregate aggregate = read.aggregate();
     if (aggregate.n() == 0) {
       err.println(messages.get("aggregate.noMatch"));

@@ -2,13 +2,17 @@ package nl.mvoscan.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.aggregate.NetworkFigures;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.report.NetworkJson;
 import nl.mvoscan.report.NetworkText;
 import nl.mvoscan.report.ResultJson;
+import nl.mvoscan.scan.Scan;
 import nl.mvoscan.store.AggregateQueries;
+import nl.mvoscan.store.NetworkQueries;
+import nl.mvoscan.store.Store;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,9 +67,36 @@ public final class NetworkFiguresOptions {
     }
   }
 
+  /**
+   * What {@link #read} streamed the selection into: the groups' accumulator, or the schools' with
+   * {@code --by school}.
+   */
+  record Streamed(
+      NetworkFigures.GroupsAccumulator groups, NetworkFigures.SchoolsAccumulator schools) {}
+
+  /** Streams the responses {@code filter} selects into the network's figures, on one snapshot. */
+  static Streamed read(
+      Store store,
+      AggregateQueries.Filter filter,
+      Map<String, Scan> scans,
+      boolean bySchool,
+      Grouping grouping,
+      Messages messages) {
+    if (bySchool) {
+      NetworkFigures.SchoolsAccumulator schools =
+          NetworkFigures.bySchool(scans, messages.language());
+      NetworkQueries.stream(store, filter, scans, schools);
+      return new Streamed(null, schools);
+    }
+    NetworkFigures.GroupsAccumulator groups =
+        NetworkFigures.of(scans, grouping, messages.language());
+    NetworkQueries.stream(store, filter, scans, groups);
+    return new Streamed(groups, null);
+  }
+
   int print(
-      AggregateQueries.Selection selection,
-      Map<Long, String> schoolOf,
+      Streamed streamed,
+      Set<String> schoolNames,
       boolean bySchool,
       Grouping grouping,
       boolean json,
@@ -74,17 +105,11 @@ public final class NetworkFiguresOptions {
       PrintWriter err) {
     NetworkFigures.Limits limits = new NetworkFigures.Limits(minResponses, minSchools);
     if (bySchool) {
-      if (school != null && !schoolOf.containsValue(school.trim())) {
+      if (school != null && !schoolNames.contains(school.trim())) {
         throw MvoscanException.invalidInput(messages.get("network.unknownSchool", school));
       }
       NetworkFigures.Schools schools =
-          NetworkFigures.bySchool(
-              selection.responses(),
-              selection.scans(),
-              schoolOf,
-              school == null ? null : school.trim(),
-              messages.language(),
-              limits);
+          streamed.schools().finish(school == null ? null : school.trim(), limits);
       out.print(
           json
               ? ResultJson.write(NetworkJson.of(schools)) + System.lineSeparator()
@@ -95,14 +120,7 @@ public final class NetworkFiguresOptions {
           && grouping != Grouping.SCHOOL_YEAR) {
         err.println(messages.get("network.otherGrouping", grouping.id()));
       }
-      NetworkFigures.Network network =
-          NetworkFigures.of(
-              selection.responses(),
-              selection.scans(),
-              schoolOf,
-              grouping,
-              messages.language(),
-              limits);
+      NetworkFigures.Network network = streamed.groups().finish(limits);
       out.print(
           json
               ? ResultJson.write(NetworkJson.of(network)) + System.lineSeparator()

@@ -3,12 +3,11 @@ package nl.mvoscan.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Objects;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.aggregate.NetworkFigures;
-import nl.mvoscan.aggregate.Response;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.report.pdf.FileNames;
 import nl.mvoscan.report.pdf.NetworkReport;
@@ -82,51 +81,64 @@ final class ReportNetworkCommand implements Callable<Integer> {
               minResponses < 1 ? "--min-responses" : "--min-schools",
               Math.min(minResponses, minSchools)));
     }
-    AggregateQueries.Selection[] selection = new AggregateQueries.Selection[1];
-    Map<Long, String> schoolOf;
+    String language = messages.language();
+    // one pass over the responses' stored overall and theme figures feeds all three parts
+    record Read(
+        Set<String> schools,
+        AggregateQueries.Scans scans,
+        NetworkFigures.GroupsAccumulator sectors,
+        NetworkFigures.GroupsAccumulator years,
+        NetworkFigures.SchoolsAccumulator bySchool,
+        LocalDate latest) {}
+    Read read;
     try (Store store = db.openExisting(messages)) {
-      schoolOf =
+      read =
           store.snapshot(
               () -> {
-                selection[0] =
-                    AggregateQueries.select(
-                        store,
-                        new AggregateQueries.Filter(
-                            java.util.List.of(),
-                            java.util.List.of(),
-                            java.util.List.of(),
-                            java.util.List.of()));
-                return NetworkQueries.schoolOf(store);
+                Set<String> schools = NetworkQueries.schools(store);
+                AggregateQueries.Filter all =
+                    new AggregateQueries.Filter(List.of(), List.of(), List.of(), List.of());
+                AggregateQueries.Scans scans = AggregateQueries.scans(store, all);
+                NetworkFigures.GroupsAccumulator sectors =
+                    NetworkFigures.of(scans.scans(), Grouping.SECTOR, language);
+                NetworkFigures.GroupsAccumulator years =
+                    NetworkFigures.of(scans.scans(), Grouping.SCHOOL_YEAR, language);
+                NetworkFigures.SchoolsAccumulator bySchool =
+                    NetworkFigures.bySchool(scans.scans(), language);
+                LocalDate[] latest = {null};
+                NetworkQueries.stream(
+                    store,
+                    all,
+                    scans.scans(),
+                    sectors
+                        .andThen(years)
+                        .andThen(bySchool)
+                        .andThen(
+                            r -> {
+                              if (r.date() != null
+                                  && (latest[0] == null || r.date().isAfter(latest[0]))) {
+                                latest[0] = r.date();
+                              }
+                            }));
+                return new Read(schools, scans, sectors, years, bySchool, latest[0]);
               });
     }
-    if (schoolOf.isEmpty()) {
+    AggregateCommand.requireReadable(read.scans().unreadable(), messages);
+    if (read.schools().isEmpty()) {
       throw MvoscanException.invalidInput(messages.get("report.network.noSchools"));
     }
-    if (school != null && !schoolOf.containsValue(school.trim())) {
+    if (school != null && !read.schools().contains(school.trim())) {
       throw MvoscanException.invalidInput(messages.get("network.unknownSchool", school));
     }
     NetworkFigures.Limits limits = new NetworkFigures.Limits(minResponses, minSchools);
-    String language = messages.language();
-    var responses = selection[0].responses();
-    var scans = selection[0].scans();
     RenderedPdf pdf =
         NetworkReport.render(
             messages,
             name,
-            responses.stream()
-                .map(Response::date)
-                .filter(Objects::nonNull)
-                .max(LocalDate::compareTo)
-                .orElse(LocalDate.of(2000, 1, 1)),
-            NetworkFigures.of(responses, scans, schoolOf, Grouping.SECTOR, language, limits),
-            NetworkFigures.of(responses, scans, schoolOf, Grouping.SCHOOL_YEAR, language, limits),
-            NetworkFigures.bySchool(
-                responses,
-                scans,
-                schoolOf,
-                school == null ? null : school.trim(),
-                language,
-                limits));
+            read.latest() == null ? LocalDate.of(2000, 1, 1) : read.latest(),
+            read.sectors().finish(limits),
+            read.years().finish(limits),
+            read.bySchool().finish(school == null ? null : school.trim(), limits));
     if (output != null && output.isStandardOutput()) {
       return ReportCommand.toStandardOutput(spec, pdf, messages);
     }

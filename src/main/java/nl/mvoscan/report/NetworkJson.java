@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.mvoscan.aggregate.GroupSummary;
 import nl.mvoscan.aggregate.NetworkFigures;
+import nl.mvoscan.aggregate.Scores;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.scoring.Rational;
 
@@ -52,7 +53,7 @@ public final class NetworkJson {
             group.suppressed() == null
                 ? null
                 : group.suppressed().name().toLowerCase(java.util.Locale.ROOT));
-        GroupSummary figures = group.figures();
+        Scores.Group figures = group.figures();
         g.set(
             "overall",
             figures == null ? NODES.nullNode() : statistics(figures.overall().statistics()));

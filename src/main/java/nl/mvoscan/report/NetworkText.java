@@ -2,6 +2,7 @@ package nl.mvoscan.report;
 
 import nl.mvoscan.aggregate.GroupSummary;
 import nl.mvoscan.aggregate.NetworkFigures;
+import nl.mvoscan.aggregate.Scores;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.scoring.Rational;
@@ -143,7 +144,7 @@ public final class NetworkText {
         "");
   }
 
-  private void themes(GroupSummary figures) {
+  private void themes(Scores.Group figures) {
     out.append('\n');
     row(
         messages.get("network.theme"),

@@ -195,11 +195,11 @@ public final class AggregateQueries {
     return store.read(connection -> stream(store, connection, filter, scans, sink));
   }
 
-  private static final String FROM =
+  static final String FROM =
       " FROM response r JOIN scan s ON s.hash = r.scan_hash LEFT JOIN company c ON c.id = r.company_id";
 
   /** Rows fetched at a time where the driver would otherwise read a whole result (PostgreSQL). */
-  private static final int FETCH = 500;
+  static final int FETCH = 500;
 
   private static int stream(
       Store store, Connection connection, Filter filter, Map<String, Scan> scans, ResponseSink sink)
@@ -310,7 +310,7 @@ public final class AggregateQueries {
     return count;
   }
 
-  private static PreparedStatement prepare(Connection connection, String sql, List<String> args)
+  static PreparedStatement prepare(Connection connection, String sql, List<String> args)
       throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     try {
@@ -325,7 +325,7 @@ public final class AggregateQueries {
     }
   }
 
-  private static String where(Store store, Filter filter, List<String> args) {
+  static String where(Store store, Filter filter, List<String> args) {
     StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
     anyOf(
         sql,
@@ -408,7 +408,7 @@ public final class AggregateQueries {
     }
   }
 
-  private static Status status(String id) {
+  static Status status(String id) {
     return Status.valueOf(id.toUpperCase(Locale.ROOT));
   }
 }
