@@ -1097,7 +1097,7 @@ public final class ClassCsv {
   private JsonNode multi(Column column, String cell, int line, List<Placed> rowProblems) {
     Question question = column.question();
     OptionIndex options = optionIndex(question);
-    String text = normalize(cell);
+    String text = options.normalized(cell);
     Set<String> whole = options.ids(text);
     if (whole.size() == 1) {
       return NODES.arrayNode().add(whole.iterator().next());
@@ -1200,7 +1200,8 @@ public final class ClassCsv {
    * problem.
    */
   private String option(Column column, String value, int line, List<Placed> rowProblems) {
-    Set<String> ids = optionIndex(column.question()).ids(normalize(value));
+    OptionIndex options = optionIndex(column.question());
+    Set<String> ids = options.ids(options.normalized(value));
     if (ids.size() == 1) {
       return ids.iterator().next();
     }
@@ -1226,7 +1227,12 @@ public final class ClassCsv {
   }
 
   private OptionIndex optionIndex(Question question) {
-    return optionIndexes.computeIfAbsent(question.id(), id -> new OptionIndex(question, scan));
+    OptionIndex index = optionIndexes.get(question.id());
+    if (index == null) {
+      index = new OptionIndex(question, scan);
+      optionIndexes.put(question.id(), index);
+    }
+    return index;
   }
 
   /**
@@ -1237,6 +1243,15 @@ public final class ClassCsv {
     private final Map<String, Set<String>> byKey = new HashMap<>();
     private final Set<String> idKeys = new HashSet<>();
     private final List<String> longestFirst;
+
+    /**
+     * Cells as written and their normalized forms: a column holds the same few labels in every row,
+     * and normalizing (two Unicode normalizations and a pattern) was the largest part of reading a
+     * cell. Bounded, so a column of free spellings keeps the memory of a few hundred.
+     */
+    private final Map<String, String> normalizedCells = new HashMap<>();
+
+    private static final int CELLS_REMEMBERED = 256;
 
     OptionIndex(Question question, Scan scan) {
       for (Option option : question.options()) {
@@ -1259,6 +1274,18 @@ public final class ClassCsv {
       keys.removeIf(String::isEmpty);
       keys.sort(Comparator.comparingInt(String::length).reversed().thenComparing(k -> k));
       longestFirst = List.copyOf(keys);
+    }
+
+    /** {@link ClassCsv#normalize} of a cell of this question's column. */
+    String normalized(String cell) {
+      String known = normalizedCells.get(cell);
+      if (known == null) {
+        known = normalize(cell);
+        if (normalizedCells.size() < CELLS_REMEMBERED) {
+          normalizedCells.put(cell, known);
+        }
+      }
+      return known;
     }
 
     /** The ids a normalized value names: an option id wins, else every option with that label. */
