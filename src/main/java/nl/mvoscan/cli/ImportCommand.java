@@ -274,7 +274,7 @@ public final class ImportCommand implements Callable<Integer> {
           String clazz = row.className();
           sink.accept(
               new ResponseWriter.NewResponse(
-                  Scorer.score(scan, row.answers()),
+                  Scorer.score(scan, row.answers(), row.hidden()),
                   resolver.definition(scan),
                   clazz,
                   file.toString(),

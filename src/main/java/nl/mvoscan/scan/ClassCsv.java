@@ -56,9 +56,14 @@ public final class ClassCsv {
   /**
    * One good row: the line (or worksheet row) where its record starts, its answers, and its class:
    * the {@code klas} cell, else the default class, also for a row without a name (an anonymous
-   * response has no respondent to carry it).
+   * response has no respondent to carry it). {@code hidden} is {@link Visibility#hidden} of its
+   * answers, worked out once for the file's notes and handed on to the scorer.
    */
-  public record Row(int line, Answers answers, String className) {}
+  public record Row(int line, Answers answers, String className, Set<String> hidden) {
+    public Row {
+      hidden = Set.copyOf(hidden);
+    }
+  }
 
   /**
    * The import of one table. {@code problems} includes those of the table itself; by the contract
@@ -484,8 +489,8 @@ public final class ClassCsv {
       unnamed.replaceAll((index, seen) -> seen || !CsvTable.isBlank(row.cell(index)));
       Row imported = importRow(row);
       if (imported != null) {
-        countVisibility(imported.answers());
-        return imported;
+        Set<String> hidden = countVisibility(imported.answers());
+        return new Row(imported.line(), imported.answers(), imported.className(), hidden);
       }
     }
     takeTableProblems();
@@ -511,7 +516,7 @@ public final class ClassCsv {
    * Notes what a good row leaves hidden: its answers to hidden questions (ignored by scoring, kept
    * in storage and reported, §3.4) and which conditional questions it shows.
    */
-  private void countVisibility(Answers answers) {
+  private Set<String> countVisibility(Answers answers) {
     goodRows++;
     Set<String> hidden = Visibility.hidden(scan, answers.answers());
     for (String id : answers.answers().keySet()) {
@@ -524,6 +529,7 @@ public final class ClassCsv {
         visibleSomewhere.add(question.id());
       }
     }
+    return hidden;
   }
 
   private List<Question> missing() {
@@ -915,7 +921,8 @@ public final class ClassCsv {
     if (!rowProblems.isEmpty()) {
       return null;
     }
-    return new Row(row.line(), loaded.answers(), values.getOrDefault(Meta.CLASS, defaultClass));
+    return new Row(
+        row.line(), loaded.answers(), values.getOrDefault(Meta.CLASS, defaultClass), Set.of());
   }
 
   private void metadata(
