@@ -204,7 +204,8 @@ public final class ImportCommand implements Callable<Integer> {
         store,
         today,
         session -> {
-          intake.run(session::add);
+          // read and score on one core while the other stores: the same responses, in order
+          ReadAhead.run(intake::run, session::add);
           intake.refuseIfRejected();
           return session.outcome();
         });
