@@ -204,7 +204,8 @@ public final class ImportCommand implements Callable<Integer> {
         store,
         today,
         session -> {
-          intake.run(session::add);
+          // read and score on one core while the other stores: the same responses, in order
+          ReadAhead.run(intake::run, session::add);
           intake.refuseIfRejected();
           return session.outcome();
         });
@@ -274,7 +275,7 @@ public final class ImportCommand implements Callable<Integer> {
           String clazz = row.className();
           sink.accept(
               new ResponseWriter.NewResponse(
-                  Scorer.score(scan, row.answers()),
+                  Scorer.score(scan, row.answers(), row.hidden()),
                   resolver.definition(scan),
                   clazz,
                   file.toString(),

@@ -56,9 +56,14 @@ public final class ClassCsv {
   /**
    * One good row: the line (or worksheet row) where its record starts, its answers, and its class:
    * the {@code klas} cell, else the default class, also for a row without a name (an anonymous
-   * response has no respondent to carry it).
+   * response has no respondent to carry it). {@code hidden} is {@link Visibility#hidden} of its
+   * answers, worked out once for the file's notes and handed on to the scorer.
    */
-  public record Row(int line, Answers answers, String className) {}
+  public record Row(int line, Answers answers, String className, Set<String> hidden) {
+    public Row {
+      hidden = Set.copyOf(hidden);
+    }
+  }
 
   /**
    * The import of one table. {@code problems} includes those of the table itself; by the contract
@@ -484,8 +489,8 @@ public final class ClassCsv {
       unnamed.replaceAll((index, seen) -> seen || !CsvTable.isBlank(row.cell(index)));
       Row imported = importRow(row);
       if (imported != null) {
-        countVisibility(imported.answers());
-        return imported;
+        Set<String> hidden = countVisibility(imported.answers());
+        return new Row(imported.line(), imported.answers(), imported.className(), hidden);
       }
     }
     takeTableProblems();
@@ -511,7 +516,7 @@ public final class ClassCsv {
    * Notes what a good row leaves hidden: its answers to hidden questions (ignored by scoring, kept
    * in storage and reported, §3.4) and which conditional questions it shows.
    */
-  private void countVisibility(Answers answers) {
+  private Set<String> countVisibility(Answers answers) {
     goodRows++;
     Set<String> hidden = Visibility.hidden(scan, answers.answers());
     for (String id : answers.answers().keySet()) {
@@ -524,6 +529,7 @@ public final class ClassCsv {
         visibleSomewhere.add(question.id());
       }
     }
+    return hidden;
   }
 
   private List<Question> missing() {
@@ -915,7 +921,8 @@ public final class ClassCsv {
     if (!rowProblems.isEmpty()) {
       return null;
     }
-    return new Row(row.line(), loaded.answers(), values.getOrDefault(Meta.CLASS, defaultClass));
+    return new Row(
+        row.line(), loaded.answers(), values.getOrDefault(Meta.CLASS, defaultClass), Set.of());
   }
 
   private void metadata(
@@ -1097,7 +1104,7 @@ public final class ClassCsv {
   private JsonNode multi(Column column, String cell, int line, List<Placed> rowProblems) {
     Question question = column.question();
     OptionIndex options = optionIndex(question);
-    String text = normalize(cell);
+    String text = options.normalized(cell);
     Set<String> whole = options.ids(text);
     if (whole.size() == 1) {
       return NODES.arrayNode().add(whole.iterator().next());
@@ -1200,7 +1207,8 @@ public final class ClassCsv {
    * problem.
    */
   private String option(Column column, String value, int line, List<Placed> rowProblems) {
-    Set<String> ids = optionIndex(column.question()).ids(normalize(value));
+    OptionIndex options = optionIndex(column.question());
+    Set<String> ids = options.ids(options.normalized(value));
     if (ids.size() == 1) {
       return ids.iterator().next();
     }
@@ -1226,7 +1234,12 @@ public final class ClassCsv {
   }
 
   private OptionIndex optionIndex(Question question) {
-    return optionIndexes.computeIfAbsent(question.id(), id -> new OptionIndex(question, scan));
+    OptionIndex index = optionIndexes.get(question.id());
+    if (index == null) {
+      index = new OptionIndex(question, scan);
+      optionIndexes.put(question.id(), index);
+    }
+    return index;
   }
 
   /**
@@ -1237,6 +1250,15 @@ public final class ClassCsv {
     private final Map<String, Set<String>> byKey = new HashMap<>();
     private final Set<String> idKeys = new HashSet<>();
     private final List<String> longestFirst;
+
+    /**
+     * Cells as written and their normalized forms: a column holds the same few labels in every row,
+     * and normalizing (two Unicode normalizations and a pattern) was the largest part of reading a
+     * cell. Bounded, so a column of free spellings keeps the memory of a few hundred.
+     */
+    private final Map<String, String> normalizedCells = new HashMap<>();
+
+    private static final int CELLS_REMEMBERED = 256;
 
     OptionIndex(Question question, Scan scan) {
       for (Option option : question.options()) {
@@ -1259,6 +1281,18 @@ public final class ClassCsv {
       keys.removeIf(String::isEmpty);
       keys.sort(Comparator.comparingInt(String::length).reversed().thenComparing(k -> k));
       longestFirst = List.copyOf(keys);
+    }
+
+    /** {@link ClassCsv#normalize} of a cell of this question's column. */
+    String normalized(String cell) {
+      String known = normalizedCells.get(cell);
+      if (known == null) {
+        known = normalize(cell);
+        if (normalizedCells.size() < CELLS_REMEMBERED) {
+          normalizedCells.put(cell, known);
+        }
+      }
+      return known;
     }
 
     /** The ids a normalized value names: an option id wins, else every option with that label. */

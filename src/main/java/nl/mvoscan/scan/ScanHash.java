@@ -24,6 +24,15 @@ public final class ScanHash {
   public static String of(JsonNode scan) {
     StringBuilder canonical = new StringBuilder();
     write(scan, canonical, true);
+    return ofCanonical(canonical);
+  }
+
+  /**
+   * The hash of a text that is already in the canonical form, for a caller that writes the form
+   * itself (with {@link #appendString} and keys in {@link #compareCodePoints} order) instead of
+   * building a JSON tree first.
+   */
+  public static String ofCanonical(CharSequence canonical) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")
@@ -31,6 +40,15 @@ public final class ScanHash {
       return "sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** A JSON string in the canonical form; {@code null} as JSON {@code null}. */
+  public static void appendString(StringBuilder out, String value) {
+    if (value == null) {
+      out.append("null");
+    } else {
+      string(value, out);
     }
   }
 
@@ -96,7 +114,8 @@ public final class ScanHash {
     out.append('"');
   }
 
-  private static int compareCodePoints(String a, String b) {
+  /** The order of keys in the canonical form: by Unicode code point. */
+  public static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {

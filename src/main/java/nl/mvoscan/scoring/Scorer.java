@@ -29,12 +29,25 @@ public final class Scorer {
   }
 
   /**
+   * {@link #score(Scan, Answers)} for a caller that has already asked {@link Visibility#hidden}
+   * about these answers (an import reading a class CSV): the conditions are not evaluated twice.
+   *
+   * @param hidden exactly {@code Visibility.hidden(scan, answers.answers())}
+   */
+  public static ScoreResult score(Scan scan, Answers answers, Set<String> hidden) {
+    return score(scan, answers, hidden, true);
+  }
+
+  /**
    * @param lean whether the sums may be taken in whole numbers ({@link ScanPlan}); {@code false}
    *     takes every step in {@link Rational}, the reference the tests compare the lean path to
    */
   static ScoreResult score(Scan scan, Answers answers, boolean lean) {
+    return score(scan, answers, Visibility.hidden(scan, answers.answers()), lean);
+  }
+
+  private static ScoreResult score(Scan scan, Answers answers, Set<String> hidden, boolean lean) {
     ScanPlan plan = ScanPlan.of(scan);
-    Set<String> hidden = Visibility.hidden(scan, answers.answers());
     List<ScoreResult.HiddenAnswer> hiddenAnswers = new ArrayList<>();
     List<ScoreResult.QuestionScore> scored = new ArrayList<>();
     Map<String, List<ScoreResult.QuestionScore>> byTheme = new LinkedHashMap<>();

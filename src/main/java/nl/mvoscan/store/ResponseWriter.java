@@ -1,8 +1,6 @@
 package nl.mvoscan.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.mvoscan.scan.AnswerJson;
+import nl.mvoscan.scan.AnswerValue;
 import nl.mvoscan.scan.Answers;
 import nl.mvoscan.scan.Decimals;
 import nl.mvoscan.scan.ScanHash;
@@ -28,8 +27,6 @@ import nl.mvoscan.scoring.ScoreResult;
 
 /** Stores scored responses; a response whose normalised content is already stored is skipped. */
 public final class ResponseWriter {
-
-  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   /**
    * One response to store.
@@ -772,30 +769,78 @@ public final class ResponseWriter {
    * The identity of a response: what was answered, by whom, about which company, for which scan.
    */
   public static String contentHash(ScoreResult result, String className) {
+    // the canonical form of ScanHash written straight out (keys in code-point order, as ScanHash
+    // sorts them): the same text, and so the same hash, as the JSON tree of these fields gave
+    // before, without building a tree of every answer (ResponseWriterTest compares the two)
     Answers answers = result.answers();
-    ObjectNode node = NODES.objectNode();
-    node.put("scan", result.scan().hash());
-    if (answers.respondent() != null) {
-      node.put("name", answers.respondent().name());
-      node.put("studentNumber", answers.respondent().id());
+    StringBuilder out = new StringBuilder(64 * answers.answers().size() + 256);
+    out.append("{\"answers\":{");
+    List<String> ids = new ArrayList<>(answers.answers().keySet());
+    ids.sort(ScanHash::compareCodePoints);
+    boolean first = true;
+    for (String id : ids) {
+      Answers.Answer answer = answers.answers().get(id);
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      ScanHash.appendString(out, id);
+      out.append(":{\"evidence\":");
+      ScanHash.appendString(out, answer.evidence());
+      out.append(",\"note\":");
+      ScanHash.appendString(out, answer.note());
+      out.append(",\"value\":");
+      canonicalValue(out, answer.value());
+      out.append('}');
     }
-    node.put("class", className);
+    out.append("},\"class\":");
+    ScanHash.appendString(out, className);
     if (answers.company() != null) {
-      node.put("company", answers.company().name());
-      node.put("kvk", answers.company().kvk());
+      out.append(",\"company\":");
+      ScanHash.appendString(out, answers.company().name());
     }
-    node.put("date", answers.date() == null ? null : answers.date().toString());
-    ObjectNode values = node.putObject("answers");
-    answers
-        .answers()
-        .forEach(
-            (id, answer) -> {
-              ObjectNode entry = values.putObject(id);
-              entry.set("value", AnswerJson.write(answer.value()));
-              entry.put("evidence", answer.evidence());
-              entry.put("note", answer.note());
-            });
-    return ScanHash.of(node);
+    out.append(",\"date\":");
+    ScanHash.appendString(out, answers.date() == null ? null : answers.date().toString());
+    if (answers.company() != null) {
+      out.append(",\"kvk\":");
+      ScanHash.appendString(out, answers.company().kvk());
+    }
+    if (answers.respondent() != null) {
+      out.append(",\"name\":");
+      ScanHash.appendString(out, answers.respondent().name());
+    }
+    out.append(",\"scan\":");
+    ScanHash.appendString(out, result.scan().hash());
+    if (answers.respondent() != null) {
+      out.append(",\"studentNumber\":");
+      ScanHash.appendString(out, answers.respondent().id());
+    }
+    out.append('}');
+    return ScanHash.ofCanonical(out);
+  }
+
+  /** An answer's value in the canonical form, as {@link ScanHash} writes {@link AnswerJson}'s. */
+  private static void canonicalValue(StringBuilder out, AnswerValue value) {
+    if (value == null) {
+      out.append("null");
+      return;
+    }
+    if (value instanceof AnswerValue.Choice choice) {
+      ScanHash.appendString(out, choice.optionId());
+    } else if (value instanceof AnswerValue.Multi multi) {
+      out.append('[');
+      for (int i = 0; i < multi.optionIds().size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        ScanHash.appendString(out, multi.optionIds().get(i));
+      }
+      out.append(']');
+    } else if (value instanceof AnswerValue.Number number) {
+      out.append(Decimals.text(number.value()));
+    } else if (value instanceof AnswerValue.Text text) {
+      ScanHash.appendString(out, text.text());
+    }
   }
 
   private static void setLong(PreparedStatement statement, int index, Long value)

@@ -57,4 +57,30 @@ class AnswerJsonTest {
     assertThat(AnswerJson.read(QuestionType.TEXT, "\"ja\"")).isEqualTo(AnswerValue.text("ja"));
     assertThat(AnswerValue.choice("ja")).isNotEqualTo(AnswerValue.text("ja"));
   }
+
+  @Test
+  void aChoiceOrMultiIsWrittenExactlyAsItsJsonTreeWhateverItsOptionIds() {
+    // the database keeps this text and export reads it back: the quick path and Jackson must agree
+    List<String> ids =
+        List.of(
+            "ja",
+            "co2-neutraal",
+            "a b",
+            "~!@#$%^&*()_+{}",
+            "quote\"in",
+            "back\\slash",
+            "tab\tin",
+            "nul\u0000",
+            "é",
+            "CO₂",
+            "\u007f",
+            "emoji\uD83D\uDE00",
+            "");
+    for (String id : ids) {
+      AnswerValue choice = AnswerValue.choice(id);
+      assertThat(AnswerJson.text(choice)).isEqualTo(AnswerJson.write(choice).toString());
+      AnswerValue multi = AnswerValue.multi(List.of("led", id));
+      assertThat(AnswerJson.text(multi)).isEqualTo(AnswerJson.write(multi).toString());
+    }
+  }
 }
