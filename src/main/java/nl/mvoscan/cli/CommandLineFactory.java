@@ -126,7 +126,15 @@ public final class CommandLineFactory {
         });
     commandLine.setExecutionExceptionHandler(CommandLineFactory::handle);
     commandLine.setParameterExceptionHandler(CommandLineFactory::handleParameter);
+    withStandardHelpTexts(commandLine, new StandardHelpTexts());
     return commandLine;
+  }
+
+  /** Every command, nested ones included, describes --help and --version in both languages. */
+  private static void withStandardHelpTexts(
+      CommandLine commandLine, java.util.ResourceBundle texts) {
+    commandLine.getCommandSpec().resourceBundle(texts);
+    commandLine.getSubcommands().values().forEach(sub -> withStandardHelpTexts(sub, texts));
   }
 
   private static int handle(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -225,6 +233,13 @@ public final class CommandLineFactory {
           "Invalid value for (?:option '(?<option>[^']*)'|positional parameter at index \\S+"
               + " \\((?<label>[^)]*)\\)): '(?<value>.*)' is not an? (?<type>\\w+)");
 
+  /** picocli's wording of a value that is none of an enum's constants. */
+  private static final java.util.regex.Pattern NOT_A_CHOICE =
+      java.util.regex.Pattern.compile(
+          "Invalid value for (?:option '(?<option>[^']*)'|positional parameter at index \\S+"
+              + " \\((?<label>[^)]*)\\)): expected one of \\[(?<choices>[^\\]]*)\\]"
+              + "(?: \\(case-insensitive\\))? but was '(?<value>.*)'");
+
   /**
    * picocli's own message in the reader's language: it words a missing parameter, an unknown option
    * and a value of the wrong type in English only.
@@ -255,6 +270,11 @@ public final class CommandLineFactory {
       return suggestions.isEmpty()
           ? text
           : text + "; " + messages.get("cli.didYouMean", String.join(", ", suggestions));
+    }
+    java.util.regex.Matcher choice = NOT_A_CHOICE.matcher(String.valueOf(e.getMessage()));
+    if (choice.find()) {
+      String name = choice.group("option") != null ? choice.group("option") : choice.group("label");
+      return messages.get("cli.notAChoice", name, choice.group("value"), choice.group("choices"));
     }
     java.util.regex.Matcher invalid = INVALID_VALUE.matcher(String.valueOf(e.getMessage()));
     if (invalid.find()) {

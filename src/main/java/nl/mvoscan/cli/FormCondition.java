@@ -28,24 +28,44 @@ final class FormCondition {
   private final String language;
   private final String fallback;
   private final Set<String> named = new HashSet<>();
+  private final Offered offered;
+
+  /**
+   * What one form fixes about its questions: the options a question offers there where that is not
+   * all of them (a form variant's split question), and the questions that always have an answer
+   * there (asked in every response and required), so "or not answered" would be a case that cannot
+   * happen.
+   */
+  record Offered(Map<String, Set<String>> options, Set<String> alwaysAnswered) {
+    static final Offered ALL = new Offered(Map.of(), Set.of());
+
+    boolean offers(String question, Object value) {
+      Set<String> ids = options.get(question);
+      return ids == null || !(value instanceof String id) || ids.contains(id);
+    }
+  }
 
   private FormCondition(
       Messages messages,
       Map<String, Question> questions,
       Map<String, Integer> numbers,
       String language,
-      String fallback) {
+      String fallback,
+      Offered offered) {
     this.messages = messages;
     this.questions = questions;
     this.numbers = numbers;
     this.language = language;
     this.fallback = fallback;
+    this.offered = offered;
   }
 
   /**
    * {@code expr} in words; a question is named with its text the first time, by number after.
    *
    * @param numbers each question's number in the printed form
+   * @param offered what the form fixes: an option it does not offer is left out of a list, and a
+   *     question always answered is not said to be possibly unanswered
    */
   static String words(
       Expr expr,
@@ -53,8 +73,17 @@ final class FormCondition {
       Map<String, Question> questions,
       Map<String, Integer> numbers,
       String language,
-      String fallback) {
-    return new FormCondition(messages, questions, numbers, language, fallback).phrase(expr, true);
+      String fallback,
+      Offered offered) {
+    return new FormCondition(messages, questions, numbers, language, fallback, offered)
+        .phrase(expr, true);
+  }
+
+  /** "x is not y", with "(or is not answered)" only where x can be left unanswered in the form. */
+  private String notIn(Expr left, String a, String b) {
+    return left instanceof Expr.Ref ref && offered.alwaysAnswered().contains(ref.id())
+        ? messages.get("when.notInAnswered", a, b)
+        : messages.get("when.notIn", a, b);
   }
 
   private String phrase(Expr expr, boolean top) {
@@ -97,7 +126,7 @@ final class FormCondition {
   /** "not x" in the words of x where there are some; an unanswered question counts as not. */
   private String negation(Expr operand) {
     if (operand instanceof Expr.In in) {
-      return messages.get("when.notIn", side(in.left()), list(in.left(), in.values()));
+      return notIn(in.left(), side(in.left()), list(in.left(), in.values()));
     }
     if (operand instanceof Expr.Compare compare && compare.op() == Expr.Op.EQ) {
       String words = compare(compare, true);
@@ -118,7 +147,10 @@ final class FormCondition {
     Question q = questions.get(selected.id());
     String label = "'" + label(q, selected.option()) + "'";
     if (q.type() == QuestionType.CHOICE) {
-      return messages.get(negated ? "when.notIn" : "when.is", question(q.id()), label);
+      String named = question(q.id());
+      return negated
+          ? notIn(new Expr.Ref(q.id(), selected.column()), named, label)
+          : messages.get("when.is", named, label);
     }
     return messages.get(negated ? "when.notTicked" : "when.ticked", question(q.id()), label);
   }
@@ -156,7 +188,7 @@ final class FormCondition {
     String a = side(left);
     String b = value(left, right);
     if (negated) {
-      return messages.get("when.notIn", a, b);
+      return notIn(left, a, b);
     }
     if (left instanceof Expr.Ref && right instanceof Expr.Ref) {
       return switch (op) {
@@ -196,7 +228,13 @@ final class FormCondition {
     Question q = left instanceof Expr.Ref ref ? questions.get(ref.id()) : null;
     List<String> shown = new ArrayList<>();
     for (Expr.Literal literal : values) {
-      shown.add(literal(q, literal.value()));
+      // an option this form cannot have would name a choice the reader never sees
+      if (q == null || offered.offers(q.id(), literal.value())) {
+        shown.add(literal(q, literal.value()));
+      }
+    }
+    if (shown.isEmpty()) {
+      return messages.get("when.emptyList");
     }
     if (shown.size() == 1) {
       return shown.get(0);

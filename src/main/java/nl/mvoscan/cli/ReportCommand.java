@@ -419,6 +419,10 @@ public final class ReportCommand implements Runnable {
                 schoolYear == null ? List.of() : List.of(schoolYear),
                 List.of()));
     if (selection.responses().isEmpty()) {
+      // a class or year that names nothing stored says which ones there are, as --class does
+      // elsewhere
+      Selections.requireKnown(
+          store, messages, List.of(className), List.of(), Selections.of(schoolYear));
       throw MvoscanException.invalidInput(
           messages.get(
               "report.noClass",

@@ -7,10 +7,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.AtomicFiles;
@@ -249,6 +251,20 @@ public final class TemplateCommand implements Callable<Integer> {
     Map<String, Question> byId = scan.questionsById();
     Map<String, Integer> numbers = new HashMap<>();
     FormVariants variants = variant == null ? null : FormVariants.of(scan).orElseThrow();
+    FormCondition.Offered offered = FormCondition.Offered.ALL;
+    if (variant != null) {
+      // the split question is required in a variant's form; so is any required one it always asks
+      Set<String> answered = new HashSet<>();
+      answered.add(variant.split().id());
+      for (Question q : variant.questions()) {
+        if (q.required() && variant.alwaysAsked().contains(q.id())) {
+          answered.add(q.id());
+        }
+      }
+      offered =
+          new FormCondition.Offered(
+              Map.of(variant.split().id(), Set.copyOf(variant.options())), Set.copyOf(answered));
+    }
     for (Question q : questions) {
       String title =
           q.themeId() == null
@@ -278,6 +294,12 @@ public final class TemplateCommand implements Callable<Integer> {
           if (q.max() != null) {
             limits.append(", ").append(messages.get("template.hint.max", Decimals.plain(q.max())));
           }
+          if (q.unit() != null) {
+            // beside the type, not in the question text: that must stay the export's header
+            limits
+                .append(", ")
+                .append(messages.get("template.hint.unit", q.unit().in(language, fallback)));
+          }
           out.append(messages.get("template.form.type.number", limits));
         }
         case TEXT -> out.append(messages.get("template.form.type.text.long", q.maxLength()));
@@ -305,7 +327,8 @@ public final class TemplateCommand implements Callable<Integer> {
               ? null
               : variant == null ? q.when().expr() : variants.openCondition(variant.kind(), q);
       if (open != null) {
-        String words = FormCondition.words(open, messages, byId, numbers, language, fallback);
+        String words =
+            FormCondition.words(open, messages, byId, numbers, language, fallback, offered);
         out.append("   ").append(messages.get("template.form.when", words)).append(eol);
       }
     }
@@ -380,6 +403,11 @@ public final class TemplateCommand implements Callable<Integer> {
                         q.min() == null ? "-" : nl.mvoscan.scan.Decimals.plain(q.min()),
                         q.max() == null ? "-" : nl.mvoscan.scan.Decimals.plain(q.max()),
                         q.integer() ? messages.get("template.whole") : ""))
+                .append(
+                    q.unit() == null
+                        ? ""
+                        : ", "
+                            + messages.get("template.hint.unit", q.unit().in(language, fallback)))
                 .append(System.lineSeparator());
         case TEXT ->
             guide

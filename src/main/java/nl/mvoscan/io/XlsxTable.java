@@ -154,7 +154,8 @@ public final class XlsxTable {
       }
       return new CsvTable(header, rows, problems, ',', "xlsx");
     } catch (IOException | ExcelReaderException | UncheckedIOException e) {
-      return failed(new CsvProblem(0, null, "xlsx.unreadable", String.valueOf(e.getMessage())));
+      // the library's reason is English about zip channels; what helps is saving it again
+      return failed(new CsvProblem(0, null, "xlsx.unreadable"));
     }
   }
 

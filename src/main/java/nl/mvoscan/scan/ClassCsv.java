@@ -149,7 +149,6 @@ public final class ClassCsv {
 
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
   private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(?:[.,][0-9]+)?");
-  private static final Pattern THOUSANDS = Pattern.compile("([+-]?[0-9]+)[.,]([0-9]{3})");
   private static final Pattern DUTCH_DATE = Pattern.compile("([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})");
   private static final Pattern ISO_DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:?]+$");
@@ -1066,10 +1065,8 @@ public final class ClassCsv {
                       Limits.MAX_DIGITS)));
           yield null;
         }
-        Matcher thousands = THOUSANDS.matcher(text);
-        if (question.integer() && thousands.matches()) {
-          // §8.4: in a whole-number question 1.200 and 1,200 are twelve hundred
-          text = thousands.group(1) + thousands.group(2);
+        if (question.integer()) {
+          text = WholeNumbers.withoutThousands(text);
         }
         if (!NUMBER.matcher(text).matches()) {
           rowProblems.add(

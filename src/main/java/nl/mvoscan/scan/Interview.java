@@ -525,7 +525,8 @@ public final class Interview {
     return Parsed.of(AnswerValue.multi(ids));
   }
 
-  private static Parsed<AnswerValue> number(Question question, String typed) {
+  private static Parsed<AnswerValue> number(Question question, String input) {
+    String typed = input;
     if (Limits.tooManyDigits(typed)) {
       // the answers file could hold it, but no loader would read it back
       return Parsed.not(
@@ -534,8 +535,11 @@ public final class Interview {
     if (!NUMBER.matcher(typed).matches()) {
       return Parsed.not("take.invalid.number", typed);
     }
-    if (THOUSANDS.matcher(typed).matches()) {
-      // a Dutch student who types 1.000 means a thousand, not one
+    if (question.integer()) {
+      // §8.4 as a class CSV reads it: in a whole number 1.200 can only be twelve hundred
+      typed = WholeNumbers.withoutThousands(typed);
+    } else if (THOUSANDS.matcher(typed).matches()) {
+      // where decimals are allowed, a Dutch student who types 1.000 may mean a thousand, or one
       return Parsed.not("take.invalid.thousands", typed, typed.replace(".", ""));
     }
     BigDecimal number = Decimals.plain(new BigDecimal(typed.replace(',', '.')));
@@ -546,7 +550,7 @@ public final class Interview {
       return Parsed.not("take.invalid.aboveMax", Decimals.plain(question.max()).toPlainString());
     }
     if (question.integer() && number.scale() > 0) {
-      return Parsed.not("take.invalid.notWhole", typed);
+      return Parsed.not("take.invalid.notWhole", input);
     }
     return Parsed.of(AnswerValue.number(number));
   }

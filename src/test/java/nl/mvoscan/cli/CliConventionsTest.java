@@ -159,6 +159,25 @@ class CliConventionsTest {
   }
 
   @Test
+  void aValueOutsideAnOptionsChoicesIsWordedInDutchWithTheChoices() {
+    Cli.Run run =
+        run("export", "--lang", "nl", "--db", dir.resolve("e.db").toString(), "--format", "pdf");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("ongeldige waarde voor --format: \"pdf\"; kies uit csv, json, xlsx")
+        .doesNotContain("Invalid value")
+        .doesNotContain("expected one of");
+    assertThat(run("export", "--lang", "en", "--format", "pdf").err())
+        .contains("expected one of [csv, json, xlsx]");
+  }
+
+  @Test
+  void theStandardHelpOptionsAreDescribedInDutchBesideTheEnglish() {
+    String help = run("export", "--help").out();
+    assertThat(help).contains("Toon deze hulp en stop").contains("Toon de versie en stop");
+  }
+
+  @Test
   void aClassTableGivenToScoreIsNamedAsOneWithTheCommandThatReadsIt() {
     for (String table :
         List.of(

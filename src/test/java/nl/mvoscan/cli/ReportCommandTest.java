@@ -63,6 +63,40 @@ class ReportCommandTest {
   }
 
   @Test
+  void anUnknownClassIsBadInputThatListsTheKnownClassesForBothClassReports() {
+    importClass();
+    Cli.Run single =
+        run(
+            "report",
+            "class",
+            "3X",
+            "--lang",
+            "nl",
+            "--db",
+            db(),
+            "-o",
+            dir.resolve("k.pdf").toString());
+    Cli.Run batch =
+        run(
+            "report",
+            "batch",
+            "--class",
+            "3x",
+            "--lang",
+            "nl",
+            "--db",
+            db(),
+            "-o",
+            dir.resolve("out").toString());
+    for (Cli.Run run : List.of(single, batch)) {
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+      assertThat(run.err()).contains("--class").contains("bekende waarden: 3A");
+    }
+    assertThat(single.err()).contains("3X");
+    assertThat(batch.err()).contains("3x");
+  }
+
+  @Test
   void studentReportFromAnAnswersFileIsWrittenAndNamed() throws Exception {
     Path out = dir.resolve("zorg.pdf");
     Cli.Run result =
@@ -247,7 +281,7 @@ class ReportCommandTest {
 
     Cli.Run klas = run("report", "class", "4B", "--lang", "nl", "--db", db());
     assertThat(klas.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-    assertThat(klas.err()).contains("geen antwoorden van klas 4B");
+    assertThat(klas.err()).contains("--class 4B").contains("bekende waarden: 3A");
 
     Cli.Run year =
         run(
@@ -264,7 +298,7 @@ class ReportCommandTest {
             "--db",
             db());
     assertThat(year.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
-    assertThat(year.err()).contains("geen antwoorden van klas 3A in schooljaar 2019-2020");
+    assertThat(year.err()).contains("--school-year 2019-2020").contains("bekende waarden");
     assertThat(dir.resolve("x")).doesNotExist();
 
     Cli.Run file = run("report", "student", "missing.json", "--lang", "nl", "--db", db());

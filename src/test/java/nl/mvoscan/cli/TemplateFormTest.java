@@ -149,6 +149,25 @@ class TemplateFormTest {
           "examples/installatiebedrijf-leeuwarden.json");
 
   @Test
+  void aNumberQuestionsTypeLineNamesItsUnitAndItsTextStaysTheExportHeader() {
+    List<Asked> form =
+        parse(Cli.run("template", "mvo-stagebedrijf", "--form", "--lang", "nl").out());
+    java.util.function.Function<String, Asked> asked =
+        start ->
+            form.stream()
+                .filter(a -> a.type() != null && a.type().contains(start))
+                .findFirst()
+                .orElseThrow();
+    assertThat(asked.apply("in kWh").text()).doesNotContain("kWh");
+    assertThat(form.stream().filter(a -> a.type() != null && a.type().contains("in m³")))
+        .hasSize(2);
+    assertThat(asked.apply("in liter").type()).contains("een heel getal, minstens 0, in liter");
+    assertThat(asked.apply("in ton").type()).contains("een getal, minstens 0, in ton");
+    String guide = Cli.run("template", "mvo-stagebedrijf", "--lang", "nl").err();
+    assertThat(guide).contains("in kWh").contains("in m³").contains("in liter").contains("in ton");
+  }
+
+  @Test
   void theWholeListSaysFirstThatItHasMoreQuestionsThanMicrosoftFormsTakesAndHowToSplit() {
     Cli.Run form = Cli.run("template", "mvo-stagebedrijf", "--form", "--lang", "nl");
     assertThat(form.exitCode()).as(form.err()).isZero();
@@ -163,6 +182,37 @@ class TemplateFormTest {
         .contains("201 questions")
         .contains("at most 200")
         .contains("--for company");
+  }
+
+  @Test
+  void aVariantsConditionsNameOnlyTheSectorsItOffersAndNeverAnUnansweredSector() {
+    for (String kind : List.of("bedrijf", "organisatie")) {
+      Cli.Run run =
+          Cli.run("template", "mvo-stagebedrijf", "--form", "--for", kind, "--lang", "nl");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      List<Asked> asked = parse(run.out());
+      java.util.Set<String> offered = new java.util.HashSet<>(asked.get(6).options());
+      java.util.Set<String> others =
+          new java.util.HashSet<>(
+              parse(Cli.run("template", "mvo-stagebedrijf", "--form", "--lang", "nl").out())
+                  .get(6)
+                  .options());
+      others.removeAll(offered);
+      List<String> conditions =
+          run.out()
+              .lines()
+              .filter(l -> l.startsWith("   Alleen als") && l.contains("vraag 7"))
+              .toList();
+      assertThat(conditions).as(kind).isNotEmpty();
+      Pattern unanswered =
+          Pattern.compile("vraag 7 (\\(\"[^\"]*\"\\) )?niet [^()]*\\(of niet is beantwoord\\)");
+      for (String line : conditions) {
+        for (String other : others) {
+          assertThat(line).as(kind).doesNotContain("'" + other + "'");
+        }
+        assertThat(unanswered.matcher(line).find()).as(line).isFalse();
+      }
+    }
   }
 
   @Test

@@ -430,17 +430,31 @@ class InterviewTest {
   }
 
   @Test
-  void aPointBeforeThreeDigitsIsAskedAgainBecauseItMayMeanAThousand() {
+  void aPointBeforeThreeDigitsIsAThousandInAWholeNumberAsAClassCsvReadsIt() {
     Interview interview = fresh();
     Question medewerkers = question("medewerkers");
-    assertThat(interview.parse(medewerkers, "1.000").reason())
-        .isEqualTo(Interview.Reason.of("take.invalid.thousands", "1.000", "1000"));
-    assertThat(interview.parse(medewerkers, "10.000").reason().key())
-        .isEqualTo("take.invalid.thousands");
+    assertThat(interview.parse(medewerkers, "1.200").value())
+        .isEqualTo(typed(medewerkers, new BigDecimal("1200")));
+    assertThat(interview.parse(medewerkers, "10.000").value())
+        .isEqualTo(typed(medewerkers, new BigDecimal("10000")));
     assertThat(interview.parse(medewerkers, "1000").value())
         .isEqualTo(typed(medewerkers, new BigDecimal("1000")));
     assertThat(interview.parse(medewerkers, "12").value())
         .isEqualTo(typed(medewerkers, new BigDecimal("12")));
+    assertThat(interview.parse(medewerkers, "2,5").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.notWhole", "2,5"));
+  }
+
+  @Test
+  void aPointBeforeThreeDigitsIsAskedAgainWhereDecimalsAreAllowedBecauseItMayMeanAThousand() {
+    Scan current = ScanLoader.load(Path.of("scans", "mvo-stagebedrijf.json"), Locale.ROOT).scan();
+    Question afval = current.question("kc_afval").orElseThrow();
+    assertThat(afval.integer()).isFalse();
+    Interview interview = Interview.start(current, "nl", Map.of());
+    assertThat(interview.parse(afval, "1.000").reason())
+        .isEqualTo(Interview.Reason.of("take.invalid.thousands", "1.000", "1000"));
+    assertThat(interview.parse(afval, "1,5").value())
+        .isEqualTo(typed(afval, new BigDecimal("1.5")));
   }
 
   /** The edition {@code take}'s tests are written against, kept in the test resources. */

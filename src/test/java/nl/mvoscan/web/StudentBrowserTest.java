@@ -83,9 +83,11 @@ class StudentBrowserTest {
         personal = URI.create(d.getCurrentUrl()).getPath().replaceAll("/deel/0$", "");
         phone.shot(tag + "-phone-04-profile");
         axe(phone, javascript, "04-profile");
-        // a number with a Dutch thousands dot is refused beside the field, nothing else lost
-        answerSection(phone, "1.200", false);
-        assertThat(d.findElement(By.id("err-medewerkers")).getText()).contains("1200");
+        // a decimal in a whole-number question is refused beside the field, as typed, nothing lost
+        answerSection(phone, "2,5", false);
+        assertThat(d.findElement(By.id("err-medewerkers")).getText())
+            .contains("2,5")
+            .contains("heel getal");
         phone.shot(tag + "-phone-05-number-error");
         axe(phone, javascript, "05-number-error");
         answerSection(phone, "12", true);
