@@ -239,6 +239,11 @@ public final class ResponseWriter {
      */
     private Map<String, List<KnownCompany>> companiesByBucket;
 
+    /** The same known companies by id, and by folded name (a name without a city needs it). */
+    private final Map<Long, KnownCompany> companiesById = new HashMap<>();
+
+    private final Map<String, List<KnownCompany>> companiesByName = new HashMap<>();
+
     private Session(Store store, Connection connection, LocalDate importDate) throws SQLException {
       this.importDate = importDate;
       this.connection = connection;
@@ -600,15 +605,28 @@ public final class ResponseWriter {
 
     private long lookUpCompany(Answers.Company company) throws SQLException {
       String key = Keys.company(company.name(), company.kvk());
-      Long aliased = existing(aliasSelect, key);
-      if (aliased != null) {
-        return aliased;
-      }
       boolean hasKvk = company.kvk() != null && !company.kvk().isBlank();
       if (hasKvk) {
+        Long aliased = existing(aliasSelect, key);
+        if (aliased != null) {
+          return aliased;
+        }
         Long known = existing(companySelect, key);
         if (known != null) {
           return known;
+        }
+      } else {
+        // a joined spelling names a company in its own city only: "Albert Heijn" in Assen is not
+        // the Emmen one that "albert heijn bv" was joined to
+        Long aliased = existing(aliasSelect, Keys.companyInCity(company.name(), company.city()));
+        if (aliased == null) {
+          aliased = existing(aliasSelect, key); // plain: written by a merge or an older import
+          if (aliased != null && !inCity(aliased, company.city())) {
+            aliased = null;
+          }
+        }
+        if (aliased != null) {
+          return aliased;
         }
       }
       List<KnownCompany> matches = new ArrayList<>();
@@ -629,8 +647,19 @@ public final class ResponseWriter {
         }
       }
       KnownCompany match = matches.size() == 1 ? matches.get(0) : exact;
+      if (match == null && !hasKvk && Keys.foldedCity(company.city()) == null) {
+        // without a city, a name is the one known company of that name; of several, none
+        List<KnownCompany> named = companiesByName.getOrDefault(folded, List.of());
+        if (named.size() == 1) {
+          match = named.get(0);
+        }
+      }
       if (match != null && !hasKvk) {
-        // this spelling now names that company: --company finds it by the spelling too
+        // this spelling now names that company in this city; the plain key (first come) lets
+        // --company find it by the spelling too, but never decides an import on its own
+        aliasInsert.setString(1, Keys.companyInCity(company.name(), company.city()));
+        aliasInsert.setLong(2, match.id);
+        aliasInsert.executeUpdate();
         aliasInsert.setString(1, key);
         aliasInsert.setLong(2, match.id);
         aliasInsert.executeUpdate();
@@ -660,8 +689,7 @@ public final class ResponseWriter {
       Long sameKey = existing(companySelect, key);
       if (sameKey != null && !hasKvk) {
         // the same folded name in another city is another company: it gets a key of its own
-        String city = Keys.foldedCity(company.city());
-        key = key + "@" + (city == null ? "" : city);
+        key = Keys.companyInCity(company.name(), company.city());
         Long known = existing(companySelect, key);
         if (known != null) {
           return known;
@@ -678,7 +706,23 @@ public final class ResponseWriter {
       knownCompanies()
           .computeIfAbsent(Keys.companyBucket(added.name, added.city), b -> new ArrayList<>())
           .add(added);
+      know(added);
       return id;
+    }
+
+    private void know(KnownCompany known) {
+      companiesById.put(known.id, known);
+      companiesByName
+          .computeIfAbsent(Keys.foldedName(known.name), n -> new ArrayList<>())
+          .add(known);
+    }
+
+    /** Whether a stored company is in {@code city} (after folding; no city is a city too). */
+    private boolean inCity(long id, String city) throws SQLException {
+      knownCompanies();
+      KnownCompany known = companiesById.get(id);
+      return known != null
+          && java.util.Objects.equals(Keys.foldedCity(known.city), Keys.foldedCity(city));
     }
 
     /** Every stored company, by bucket, in id order; read at the first new spelling. */
@@ -694,6 +738,7 @@ public final class ResponseWriter {
             companiesByBucket
                 .computeIfAbsent(Keys.companyBucket(known.name, known.city), b -> new ArrayList<>())
                 .add(known);
+            know(known);
           }
         }
       }
