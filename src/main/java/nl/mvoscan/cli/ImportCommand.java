@@ -106,6 +106,7 @@ public final class ImportCommand implements Callable<Integer> {
                   today,
                   session -> {
                     intake.run(session::add);
+                    intake.conflicts(session.conflicts());
                     intake.refuseIfRejected();
                   });
         }
@@ -205,6 +206,7 @@ public final class ImportCommand implements Callable<Integer> {
         today,
         session -> {
           intake.run(session::add);
+          intake.conflicts(session.conflicts());
           intake.refuseIfRejected();
           return session.outcome();
         });
@@ -349,6 +351,23 @@ public final class ImportCommand implements Callable<Integer> {
               clazz,
               file.toString(),
               null));
+    }
+
+    /**
+     * A student twice in one import with different answers: the later one is a problem naming both
+     * places, since which one is the correction only the teacher knows.
+     */
+    void conflicts(List<ResponseWriter.Conflict> conflicts) {
+      rejected += conflicts.size();
+      for (ResponseWriter.Conflict c : conflicts) {
+        problems.add(
+            messages.get(
+                "import.conflict",
+                c.place(),
+                TerminalText.excerpt(c.student()),
+                c.company() == null ? "-" : TerminalText.excerpt(c.company()),
+                c.firstPlace()));
+      }
     }
 
     /** Every problem at once, and nothing stored, unless --skip-invalid. */

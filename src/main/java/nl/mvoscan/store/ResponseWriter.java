@@ -84,6 +84,13 @@ public final class ResponseWriter {
       String scanVersion,
       String schoolYear) {}
 
+  /**
+   * A response of this import that differs from an earlier one of the same import for the same
+   * student, scan edition, company and school year: the import cannot tell which is the correction,
+   * so the later one is not stored. Places are "file" or "file:row".
+   */
+  public record Conflict(String place, String firstPlace, String student, String company) {}
+
   /** How many replaced responses a session describes; the rest is only counted. */
   public static final int REPLACED_DESCRIBED = 100;
 
@@ -234,6 +241,16 @@ public final class ResponseWriter {
     private int waiting;
 
     /**
+     * Where this import first met each student's response for a scan edition, company and school
+     * year, stored or already present: a different one later in the same import is a {@link
+     * Conflict}, never a replacement (else two files that both hold the student replace each other
+     * at every import).
+     */
+    private final Map<Identity, String> firstPlaces = new HashMap<>();
+
+    private final List<Conflict> conflicts = new ArrayList<>();
+
+    /**
      * The known companies by the part of a name {@link Keys#sameCompany} needs to agree on, read
      * once: a new spelling is compared with the few companies it could be, not with every company.
      */
@@ -247,7 +264,10 @@ public final class ResponseWriter {
     private Session(Store store, Connection connection, LocalDate importDate) throws SQLException {
       this.importDate = importDate;
       this.connection = connection;
-      exists = connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?");
+      exists =
+          connection.prepareStatement(
+              "SELECT scan_hash, school_year, respondent_id, company_id FROM response"
+                  + " WHERE content_hash = ?");
       response =
           connection.prepareStatement(
               "INSERT INTO response(scan_hash, respondent_id, company_id, class, school_year, date,"
@@ -329,6 +349,9 @@ public final class ResponseWriter {
           storeScan(newResponse);
         }
         Inserted inserted = insert(newResponse);
+        if (inserted == CONFLICT) {
+          return null;
+        }
         if (inserted == null) {
           duplicates++;
           return null;
@@ -358,6 +381,11 @@ public final class ResponseWriter {
       return List.copyOf(replacedResponses);
     }
 
+    /** The responses this session did not store because an earlier one of it differs. */
+    public List<Conflict> conflicts() {
+      return List.copyOf(conflicts);
+    }
+
     /** What has been stored so far. */
     public Outcome outcome() {
       return new Outcome(
@@ -375,6 +403,13 @@ public final class ResponseWriter {
     /** A stored response and the company it was filed under. */
     private record Inserted(long id, Long companyId) {}
 
+    /** What {@link #insert} gives for a response it leaves out as a {@link Conflict}. */
+    private static final Inserted CONFLICT = new Inserted(-1, null);
+
+    /** Whose response about what: the key of {@link #firstPlaces}. */
+    private record Identity(
+        String scanHash, String schoolYear, long respondentId, Long companyId) {}
+
     private Inserted insert(NewResponse newResponse) throws SQLException {
       ScoreResult result = newResponse.result();
       Answers answers = result.answers();
@@ -390,6 +425,14 @@ public final class ResponseWriter {
       exists.setString(1, hash);
       try (ResultSet rs = exists.executeQuery()) {
         if (rs.next()) {
+          long storedRespondent = rs.getLong(3);
+          if (!rs.wasNull()) {
+            long storedCompany = rs.getLong(4);
+            Long company = rs.wasNull() ? null : storedCompany;
+            firstPlaces.putIfAbsent(
+                new Identity(rs.getString(1), rs.getString(2), storedRespondent, company),
+                place(newResponse));
+          }
           return null;
         }
       }
@@ -402,6 +445,20 @@ public final class ResponseWriter {
               : respondent(answers.respondent(), newResponse.className());
       Long companyId = answers.company() == null ? null : company(answers.company());
       LocalDate date = answers.date() != null ? answers.date() : importDate;
+      if (respondentId != null) {
+        Identity identity =
+            new Identity(result.scan().hash(), Keys.schoolYear(date), respondentId, companyId);
+        String first = firstPlaces.putIfAbsent(identity, place(newResponse));
+        if (first != null) {
+          conflicts.add(
+              new Conflict(
+                  place(newResponse),
+                  first,
+                  answers.respondent().name(),
+                  answers.company() == null ? null : answers.company().name()));
+          return CONFLICT;
+        }
+      }
       replaced += replace(respondentId, companyId, result, date);
       ScoreResult.Figures overall = result.overall().figures();
       response.setString(1, result.scan().hash());
@@ -437,6 +494,12 @@ public final class ResponseWriter {
       answers(id, result);
       scores(id, result);
       return new Inserted(id, companyId);
+    }
+
+    private static String place(NewResponse response) {
+      return response.sourceRow() == null
+          ? response.sourceFile()
+          : response.sourceFile() + ":" + response.sourceRow();
     }
 
     /**

@@ -323,6 +323,57 @@ class CorrectionsAndCompaniesTest {
   }
 
   @Test
+  void twoDifferentResponsesOfOneStudentInOneImportAreAConflictAndNothingIsStored()
+      throws Exception {
+    Cli.Run both = run("import", "--lang", "en", "--db", db, "examples");
+    assertThat(both.exitCode()).as(both.out()).isEqualTo(2);
+    assertThat(both.err())
+        .contains(
+            Path.of("examples", "klas-3a.csv")
+                + ":6: Sanne de Vries, Bakkerij De Korenschoof: also in "
+                + Path.of("examples", "bakkerij-emmen.json"))
+        .contains("keep one, or import the correction separately afterwards")
+        .contains("Yusuf Demir")
+        .contains("Jesse Hoekstra")
+        .contains(
+            Path.of("examples", "zorghuis-groningen.json")
+                + ": Anaïs Bakker, Zorgcentrum De Lindehof: also in "
+                + Path.of("examples", "klas-3a.csv")
+                + ":13");
+    assertThat(Files.exists(dir.resolve("t.db"))).isFalse();
+
+    Cli.Run dry = run("import", "--lang", "en", "--db", db, CLASS.toString());
+    assertThat(dry.exitCode()).isZero();
+    Cli.Run dryBoth = run("import", "--lang", "en", "--db", db, "examples", "--dry-run");
+    assertThat(dryBoth.exitCode()).isEqualTo(2);
+    assertThat(dryBoth.err()).contains("Sanne de Vries, Bakkerij De Korenschoof: also in");
+  }
+
+  @Test
+  void skippingTheLaterOfTwoDifferentResponsesMakesASecondImportAddNothing() throws Exception {
+    Cli.Run first = run("import", "--lang", "en", "--db", db, "examples", "--skip-invalid");
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
+    assertThat(first.out()).contains("imported 31 responses").contains("4 skipped; 0 replaced");
+    String ids = run("responses", "--db", db, "--json").out();
+    Cli.Run again = run("import", "--lang", "en", "--db", db, "examples", "--skip-invalid");
+    assertThat(again.exitCode()).isEqualTo(3);
+    assertThat(again.out()).contains("imported 0 responses").contains("31 already present");
+    assertThat(again.out()).contains("0 replaced");
+    assertThat(run("responses", "--db", db, "--json").out()).isEqualTo(ids);
+  }
+
+  @Test
+  void anIdenticalSecondResponseInOneImportIsAlreadyPresent() throws Exception {
+    Path twice = dir.resolve("twee.csv");
+    Files.writeString(
+        twice,
+        "naam;studentnummer;bedrijf;plaats;visie\nZoë;1;Bakkerij;Emmen;Ja\nZoë;1;Bakkerij;Emmen;Ja\n");
+    Cli.Run run = run("import", "--lang", "en", "--db", db, twice.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("imported 1 response").contains("1 already present");
+  }
+
+  @Test
   void anotherSchoolYearOrAnotherCompanyIsNotACorrection() throws Exception {
     Path first = dir.resolve("a.csv");
     Files.writeString(
