@@ -106,6 +106,7 @@ public final class ImportCommand implements Callable<Integer> {
                   today,
                   session -> {
                     intake.run(session::add);
+                    intake.conflicts(session.conflicts());
                     intake.refuseIfRejected();
                   });
         }
@@ -206,6 +207,7 @@ public final class ImportCommand implements Callable<Integer> {
         session -> {
           // read and score on one core while the other stores: the same responses, in order
           ReadAhead.run(intake::run, session::add);
+          intake.conflicts(session.conflicts());
           intake.refuseIfRejected();
           return session.outcome();
         });
@@ -350,6 +352,23 @@ public final class ImportCommand implements Callable<Integer> {
               clazz,
               file.toString(),
               null));
+    }
+
+    /**
+     * A student twice in one import with different answers: the later one is a problem naming both
+     * places, since which one is the correction only the teacher knows.
+     */
+    void conflicts(List<ResponseWriter.Conflict> conflicts) {
+      rejected += conflicts.size();
+      for (ResponseWriter.Conflict c : conflicts) {
+        problems.add(
+            messages.get(
+                "import.conflict",
+                c.place(),
+                TerminalText.excerpt(c.student()),
+                c.company() == null ? "-" : TerminalText.excerpt(c.company()),
+                c.firstPlace()));
+      }
     }
 
     /** Every problem at once, and nothing stored, unless --skip-invalid. */

@@ -91,6 +91,24 @@ public final class CompanyQueries {
               alias.setLong(2, other);
               alias.executeUpdate();
             }
+            // a merged name without KvK is remembered in its own city too: the plain spelling
+            // above counts at import only in the kept company's city
+            try (PreparedStatement named =
+                connection.prepareStatement(
+                    "SELECT name, city FROM company WHERE id = ? AND kvk IS NULL")) {
+              named.setLong(1, other);
+              try (ResultSet rs = named.executeQuery()) {
+                if (rs.next()) {
+                  try (PreparedStatement alias =
+                      connection.prepareStatement(
+                          store.insertOrIgnore("company_alias", "company_key", "company_id"))) {
+                    alias.setString(1, Keys.companyInCity(rs.getString(1), rs.getString(2)));
+                    alias.setLong(2, keep);
+                    alias.executeUpdate();
+                  }
+                }
+              }
+            }
             try (PreparedStatement repoint =
                 connection.prepareStatement(
                     "UPDATE company_alias SET company_id = ? WHERE company_id = ?")) {

@@ -23,6 +23,16 @@ public final class Keys {
     return "name:" + normalizedName(name);
   }
 
+  /**
+   * A spelling without KvK number in one city: what an import remembers a joined spelling by, so
+   * that the same name in another city is never taken for it. Also the key of a company whose plain
+   * {@link #company} key another city's company holds already.
+   */
+  public static String companyInCity(String name, String city) {
+    String folded = foldedCity(city);
+    return company(name, null) + "@" + (folded == null ? "" : folded);
+  }
+
   static String normalizedName(String name) {
     String text =
         Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFC)

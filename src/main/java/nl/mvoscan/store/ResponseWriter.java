@@ -81,6 +81,13 @@ public final class ResponseWriter {
       String scanVersion,
       String schoolYear) {}
 
+  /**
+   * A response of this import that differs from an earlier one of the same import for the same
+   * student, scan edition, company and school year: the import cannot tell which is the correction,
+   * so the later one is not stored. Places are "file" or "file:row".
+   */
+  public record Conflict(String place, String firstPlace, String student, String company) {}
+
   /** How many replaced responses a session describes; the rest is only counted. */
   public static final int REPLACED_DESCRIBED = 100;
 
@@ -231,15 +238,33 @@ public final class ResponseWriter {
     private int waiting;
 
     /**
+     * Where this import first met each student's response for a scan edition, company and school
+     * year, stored or already present: a different one later in the same import is a {@link
+     * Conflict}, never a replacement (else two files that both hold the student replace each other
+     * at every import).
+     */
+    private final Map<Identity, String> firstPlaces = new HashMap<>();
+
+    private final List<Conflict> conflicts = new ArrayList<>();
+
+    /**
      * The known companies by the part of a name {@link Keys#sameCompany} needs to agree on, read
      * once: a new spelling is compared with the few companies it could be, not with every company.
      */
     private Map<String, List<KnownCompany>> companiesByBucket;
 
+    /** The same known companies by id, and by folded name (a name without a city needs it). */
+    private final Map<Long, KnownCompany> companiesById = new HashMap<>();
+
+    private final Map<String, List<KnownCompany>> companiesByName = new HashMap<>();
+
     private Session(Store store, Connection connection, LocalDate importDate) throws SQLException {
       this.importDate = importDate;
       this.connection = connection;
-      exists = connection.prepareStatement("SELECT 1 FROM response WHERE content_hash = ?");
+      exists =
+          connection.prepareStatement(
+              "SELECT scan_hash, school_year, respondent_id, company_id FROM response"
+                  + " WHERE content_hash = ?");
       response =
           connection.prepareStatement(
               "INSERT INTO response(scan_hash, respondent_id, company_id, class, school_year, date,"
@@ -321,6 +346,9 @@ public final class ResponseWriter {
           storeScan(newResponse);
         }
         Inserted inserted = insert(newResponse);
+        if (inserted == CONFLICT) {
+          return null;
+        }
         if (inserted == null) {
           duplicates++;
           return null;
@@ -350,6 +378,11 @@ public final class ResponseWriter {
       return List.copyOf(replacedResponses);
     }
 
+    /** The responses this session did not store because an earlier one of it differs. */
+    public List<Conflict> conflicts() {
+      return List.copyOf(conflicts);
+    }
+
     /** What has been stored so far. */
     public Outcome outcome() {
       return new Outcome(
@@ -367,6 +400,13 @@ public final class ResponseWriter {
     /** A stored response and the company it was filed under. */
     private record Inserted(long id, Long companyId) {}
 
+    /** What {@link #insert} gives for a response it leaves out as a {@link Conflict}. */
+    private static final Inserted CONFLICT = new Inserted(-1, null);
+
+    /** Whose response about what: the key of {@link #firstPlaces}. */
+    private record Identity(
+        String scanHash, String schoolYear, long respondentId, Long companyId) {}
+
     private Inserted insert(NewResponse newResponse) throws SQLException {
       ScoreResult result = newResponse.result();
       Answers answers = result.answers();
@@ -382,6 +422,14 @@ public final class ResponseWriter {
       exists.setString(1, hash);
       try (ResultSet rs = exists.executeQuery()) {
         if (rs.next()) {
+          long storedRespondent = rs.getLong(3);
+          if (!rs.wasNull()) {
+            long storedCompany = rs.getLong(4);
+            Long company = rs.wasNull() ? null : storedCompany;
+            firstPlaces.putIfAbsent(
+                new Identity(rs.getString(1), rs.getString(2), storedRespondent, company),
+                place(newResponse));
+          }
           return null;
         }
       }
@@ -394,6 +442,20 @@ public final class ResponseWriter {
               : respondent(answers.respondent(), newResponse.className());
       Long companyId = answers.company() == null ? null : company(answers.company());
       LocalDate date = answers.date() != null ? answers.date() : importDate;
+      if (respondentId != null) {
+        Identity identity =
+            new Identity(result.scan().hash(), Keys.schoolYear(date), respondentId, companyId);
+        String first = firstPlaces.putIfAbsent(identity, place(newResponse));
+        if (first != null) {
+          conflicts.add(
+              new Conflict(
+                  place(newResponse),
+                  first,
+                  answers.respondent().name(),
+                  answers.company() == null ? null : answers.company().name()));
+          return CONFLICT;
+        }
+      }
       replaced += replace(respondentId, companyId, result, date);
       ScoreResult.Figures overall = result.overall().figures();
       response.setString(1, result.scan().hash());
@@ -429,6 +491,12 @@ public final class ResponseWriter {
       answers(id, result);
       scores(id, result);
       return new Inserted(id, companyId);
+    }
+
+    private static String place(NewResponse response) {
+      return response.sourceRow() == null
+          ? response.sourceFile()
+          : response.sourceFile() + ":" + response.sourceRow();
     }
 
     /**
@@ -597,15 +665,28 @@ public final class ResponseWriter {
 
     private long lookUpCompany(Answers.Company company) throws SQLException {
       String key = Keys.company(company.name(), company.kvk());
-      Long aliased = existing(aliasSelect, key);
-      if (aliased != null) {
-        return aliased;
-      }
       boolean hasKvk = company.kvk() != null && !company.kvk().isBlank();
       if (hasKvk) {
+        Long aliased = existing(aliasSelect, key);
+        if (aliased != null) {
+          return aliased;
+        }
         Long known = existing(companySelect, key);
         if (known != null) {
           return known;
+        }
+      } else {
+        // a joined spelling names a company in its own city only: "Albert Heijn" in Assen is not
+        // the Emmen one that "albert heijn bv" was joined to
+        Long aliased = existing(aliasSelect, Keys.companyInCity(company.name(), company.city()));
+        if (aliased == null) {
+          aliased = existing(aliasSelect, key); // plain: written by a merge or an older import
+          if (aliased != null && !inCity(aliased, company.city())) {
+            aliased = null;
+          }
+        }
+        if (aliased != null) {
+          return aliased;
         }
       }
       List<KnownCompany> matches = new ArrayList<>();
@@ -626,8 +707,19 @@ public final class ResponseWriter {
         }
       }
       KnownCompany match = matches.size() == 1 ? matches.get(0) : exact;
+      if (match == null && !hasKvk && Keys.foldedCity(company.city()) == null) {
+        // without a city, a name is the one known company of that name; of several, none
+        List<KnownCompany> named = companiesByName.getOrDefault(folded, List.of());
+        if (named.size() == 1) {
+          match = named.get(0);
+        }
+      }
       if (match != null && !hasKvk) {
-        // this spelling now names that company: --company finds it by the spelling too
+        // this spelling now names that company in this city; the plain key (first come) lets
+        // --company find it by the spelling too, but never decides an import on its own
+        aliasInsert.setString(1, Keys.companyInCity(company.name(), company.city()));
+        aliasInsert.setLong(2, match.id);
+        aliasInsert.executeUpdate();
         aliasInsert.setString(1, key);
         aliasInsert.setLong(2, match.id);
         aliasInsert.executeUpdate();
@@ -657,8 +749,7 @@ public final class ResponseWriter {
       Long sameKey = existing(companySelect, key);
       if (sameKey != null && !hasKvk) {
         // the same folded name in another city is another company: it gets a key of its own
-        String city = Keys.foldedCity(company.city());
-        key = key + "@" + (city == null ? "" : city);
+        key = Keys.companyInCity(company.name(), company.city());
         Long known = existing(companySelect, key);
         if (known != null) {
           return known;
@@ -675,7 +766,23 @@ public final class ResponseWriter {
       knownCompanies()
           .computeIfAbsent(Keys.companyBucket(added.name, added.city), b -> new ArrayList<>())
           .add(added);
+      know(added);
       return id;
+    }
+
+    private void know(KnownCompany known) {
+      companiesById.put(known.id, known);
+      companiesByName
+          .computeIfAbsent(Keys.foldedName(known.name), n -> new ArrayList<>())
+          .add(known);
+    }
+
+    /** Whether a stored company is in {@code city} (after folding; no city is a city too). */
+    private boolean inCity(long id, String city) throws SQLException {
+      knownCompanies();
+      KnownCompany known = companiesById.get(id);
+      return known != null
+          && java.util.Objects.equals(Keys.foldedCity(known.city), Keys.foldedCity(city));
     }
 
     /** Every stored company, by bucket, in id order; read at the first new spelling. */
@@ -691,6 +798,7 @@ public final class ResponseWriter {
             companiesByBucket
                 .computeIfAbsent(Keys.companyBucket(known.name, known.city), b -> new ArrayList<>())
                 .add(known);
+            know(known);
           }
         }
       }

@@ -194,6 +194,185 @@ class CorrectionsAndCompaniesTest {
     assertThat(zoe.get("value").asText()).isEqualTo("ja");
   }
 
+  /** The companies as name/city/responses. */
+  private List<String> companies() throws Exception {
+    JsonNode companies = JSON.readTree(run("companies", "--db", db, "--json").out());
+    List<String> rows = new ArrayList<>();
+    companies.forEach(
+        c ->
+            rows.add(
+                c.get("name").asText()
+                    + "/"
+                    + (c.get("city") == null || c.get("city").isNull()
+                        ? "-"
+                        : c.get("city").asText())
+                    + "/"
+                    + c.get("responses").asInt()));
+    return rows;
+  }
+
+  private Path csv(String name, String... rows) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, "naam;bedrijf;kvk;plaats;visie\n" + String.join("\n", rows) + "\n");
+    return file;
+  }
+
+  @Test
+  void anExactNameInAnotherCityIsAnotherCompanyEvenAfterSpellingsWereJoined() throws Exception {
+    List<String> lines = Files.readAllLines(CLASS, StandardCharsets.UTF_8);
+    Path albertHeijn = dir.resolve("ah.csv");
+    Files.write(albertHeijn, lines.subList(0, 5), StandardCharsets.UTF_8);
+    assertThat(run("import", "--db", db, albertHeijn.toString()).exitCode()).isZero();
+    assertThat(companies()).containsExactly("Albert Heijn/Emmen/4");
+
+    Cli.Run assen =
+        run("import", "--db", db, csv("assen.csv", "Noa;Albert Heijn;;Assen;Ja").toString());
+    assertThat(assen.exitCode()).as(assen.err()).isZero();
+    assertThat(companies())
+        .containsExactlyInAnyOrder("Albert Heijn/Emmen/4", "Albert Heijn/Assen/1");
+    // another spelling of each lands in its own city
+    run(
+        "import",
+        "--db",
+        db,
+        csv("meer.csv", "Ben;albert heijn bv;;Assen;Nee", "Kim;AH Emmen Centrum;;Emmen;Nee")
+            .toString());
+    assertThat(companies())
+        .containsExactlyInAnyOrder("Albert Heijn/Emmen/5", "Albert Heijn/Assen/2");
+  }
+
+  @Test
+  void theExampleClassKeepsNamesOfOtherCitiesApart() throws Exception {
+    assertThat(run("import", "--db", db, CLASS.toString()).exitCode()).isZero();
+    Cli.Run others =
+        run(
+            "import",
+            "--db",
+            db,
+            csv(
+                    "elders.csv",
+                    "Noa;De Gouden Leeuw;;Groningen;Ja",
+                    "Ben;hotel de gouden leeuw;;Zwolle;Ja",
+                    "Kim;Bakkerij De Korenschoof;;Assen;Ja")
+                .toString());
+    assertThat(others.exitCode()).as(others.err()).isZero();
+    assertThat(companies())
+        .hasSize(11)
+        .contains(
+            "Hotel-Restaurant De Gouden Leeuw/Emmen/3",
+            "Bakkerij De Korenschoof/Emmen/3",
+            "De Gouden Leeuw/Groningen/1",
+            "hotel de gouden leeuw/Zwolle/1",
+            "Bakkerij De Korenschoof/Assen/1");
+  }
+
+  @Test
+  void aNameWithoutCityIsTheOneKnownCompanyOfThatNameAndStaysThere() throws Exception {
+    run("import", "--db", db, csv("emmen.csv", "Zoë;Albert Heijn;;Emmen;Ja").toString());
+    run("import", "--db", db, csv("zonder.csv", "Bram;albert heijn b.v.;;;Ja").toString());
+    assertThat(companies()).containsExactly("Albert Heijn/Emmen/2");
+    run("import", "--db", db, csv("assen.csv", "Noa;Albert Heijn;;Assen;Ja").toString());
+    // the name without a city was decided before: a correction must find the same company
+    Cli.Run corrected =
+        run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            db,
+            csv("zonder-verbeterd.csv", "Bram;Albert Heijn;;;Nee").toString());
+    assertThat(corrected.out()).contains("1 replaced");
+    assertThat(companies())
+        .containsExactlyInAnyOrder("Albert Heijn/Emmen/2", "Albert Heijn/Assen/1");
+  }
+
+  @Test
+  void aNameWithoutCityThatSeveralCompaniesHaveIsACompanyOfItsOwn() throws Exception {
+    run(
+        "import",
+        "--db",
+        db,
+        csv("steden.csv", "Zoë;Albert Heijn;;Emmen;Ja", "Noa;Albert Heijn;;Assen;Ja").toString());
+    run("import", "--db", db, csv("zonder.csv", "Eva;Albert Heijn;;;Nee").toString());
+    run("import", "--db", db, csv("zonder2.csv", "Bram;albert heijn bv;;;Nee").toString());
+    // the import cannot tell which of the two is meant, so it guesses neither
+    assertThat(companies())
+        .containsExactlyInAnyOrder(
+            "Albert Heijn/Emmen/1", "Albert Heijn/Assen/1", "Albert Heijn/-/2");
+  }
+
+  @Test
+  void aSpellingMergedFromAMistypedCityStillLandsOnTheKeptCompany() throws Exception {
+    run(
+        "import",
+        "--db",
+        db,
+        csv("a.csv", "Zoë;Hotel De Gouden Leeuw;;Emmen;Ja", "Bram;Gouden Leeuw;;Emen;Ja")
+            .toString());
+    assertThat(run("companies", "merge", "1", "2", "--db", db).exitCode()).isZero();
+    Cli.Run again =
+        run(
+            "import",
+            "--lang",
+            "en",
+            "--db",
+            db,
+            csv("b.csv", "Bram;Gouden Leeuw;;Emen;Nee").toString());
+    assertThat(again.out()).contains("1 replaced");
+    assertThat(companies()).containsExactly("Hotel De Gouden Leeuw/Emmen/2");
+  }
+
+  @Test
+  void twoDifferentResponsesOfOneStudentInOneImportAreAConflictAndNothingIsStored()
+      throws Exception {
+    Cli.Run both = run("import", "--lang", "en", "--db", db, "examples");
+    assertThat(both.exitCode()).as(both.out()).isEqualTo(2);
+    assertThat(both.err())
+        .contains(
+            Path.of("examples", "klas-3a.csv")
+                + ":6: Sanne de Vries, Bakkerij De Korenschoof: also in "
+                + Path.of("examples", "bakkerij-emmen.json"))
+        .contains("keep one, or import the correction separately afterwards")
+        .contains("Yusuf Demir")
+        .contains("Jesse Hoekstra")
+        .contains(
+            Path.of("examples", "zorghuis-groningen.json")
+                + ": Anaïs Bakker, Zorgcentrum De Lindehof: also in "
+                + Path.of("examples", "klas-3a.csv")
+                + ":13");
+    assertThat(Files.exists(dir.resolve("t.db"))).isFalse();
+
+    Cli.Run dry = run("import", "--lang", "en", "--db", db, CLASS.toString());
+    assertThat(dry.exitCode()).isZero();
+    Cli.Run dryBoth = run("import", "--lang", "en", "--db", db, "examples", "--dry-run");
+    assertThat(dryBoth.exitCode()).isEqualTo(2);
+    assertThat(dryBoth.err()).contains("Sanne de Vries, Bakkerij De Korenschoof: also in");
+  }
+
+  @Test
+  void skippingTheLaterOfTwoDifferentResponsesMakesASecondImportAddNothing() throws Exception {
+    Cli.Run first = run("import", "--lang", "en", "--db", db, "examples", "--skip-invalid");
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(3);
+    assertThat(first.out()).contains("imported 31 responses").contains("4 skipped; 0 replaced");
+    String ids = run("responses", "--db", db, "--json").out();
+    Cli.Run again = run("import", "--lang", "en", "--db", db, "examples", "--skip-invalid");
+    assertThat(again.exitCode()).isEqualTo(3);
+    assertThat(again.out()).contains("imported 0 responses").contains("31 already present");
+    assertThat(again.out()).contains("0 replaced");
+    assertThat(run("responses", "--db", db, "--json").out()).isEqualTo(ids);
+  }
+
+  @Test
+  void anIdenticalSecondResponseInOneImportIsAlreadyPresent() throws Exception {
+    Path twice = dir.resolve("twee.csv");
+    Files.writeString(
+        twice,
+        "naam;studentnummer;bedrijf;plaats;visie\nZoë;1;Bakkerij;Emmen;Ja\nZoë;1;Bakkerij;Emmen;Ja\n");
+    Cli.Run run = run("import", "--lang", "en", "--db", db, twice.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("imported 1 response").contains("1 already present");
+  }
+
   @Test
   void anotherSchoolYearOrAnotherCompanyIsNotACorrection() throws Exception {
     Path first = dir.resolve("a.csv");

@@ -34,7 +34,7 @@ class DatabaseSafetyTest {
 
   @Test
   void aDamagedDatabaseIsRefusedForWritingAndLeftAsItWas() throws Exception {
-    Cli.Run first = Cli.run("import", "--db", db(), "examples/");
+    Cli.Run first = Cli.run("import", "--db", db(), "examples/klas-3a.csv");
     assertThat(first.exitCode()).as(first.err()).isZero();
     // move everything into the main file, so the damage is where SQLite reads
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
@@ -83,7 +83,7 @@ class DatabaseSafetyTest {
   @Test
   void aTruncatedOrOverwrittenDatabaseIsCalledDamagedByEveryCommandAndLeftAsItWas()
       throws Exception {
-    Cli.Run first = Cli.run("import", "--db", db(), "examples/");
+    Cli.Run first = Cli.run("import", "--db", db(), "examples/klas-3a.csv");
     assertThat(first.exitCode()).as(first.err()).isZero();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
         Statement s = c.createStatement()) {
