@@ -29,17 +29,17 @@ public final class Names {
 
   private Names() {}
 
-  /**
-   * Whether two names are the same person's name: compared after {@link #fold}, with spaces
-   * collapsed.
-   */
+  /** Whether two names are the same person's name: compared as their {@link #key}s. */
   public static boolean same(String a, String b) {
     return key(a).equals(key(b));
   }
 
-  /** The comparison key of a name: folded, spaces collapsed and trimmed. */
+  /**
+   * The comparison key of a name: folded, every run of spaces, apostrophes and hyphens one space,
+   * trimmed.
+   */
   public static String key(String name) {
-    return fold(name == null ? "" : name).folded().replaceAll(" +", " ").strip();
+    return fold(name == null ? "" : name).folded().replaceAll("[ '-]+", " ").strip();
   }
 
   /**
@@ -202,6 +202,24 @@ public final class Names {
   }
 
   /**
+   * Apostrophes as typed and as phones and word processors turn them (’ ‘ ʼ ′ ` ´), folded to one.
+   */
+  private static final String APOSTROPHES = "'\u2019\u2018\u02BC\u2032`\u00B4";
+
+  /** Hyphens, folded to one. */
+  private static final String HYPHENS = "-\u2010\u2011";
+
+  /**
+   * What separates the parts of a name after {@link #fold}: a space, and also an apostrophe or
+   * hyphen, so "O’Brien" is "O'Brien" is "O Brien" and "Jan-Willem" is "Jan Willem". They stay in
+   * the folded text (not spaces) because a hyphen between digits makes a date, never a student
+   * number typed with spaces.
+   */
+  private static boolean separator(char c) {
+    return c == ' ' || c == '\'' || c == '-';
+  }
+
+  /**
    * Text folded for matching, and for each folded character the range of the original it came from.
    */
   private record Folded(String folded, int[] start, int[] end) {}
@@ -209,8 +227,8 @@ public final class Names {
   /**
    * Compatibility-decomposed (NFKD: ligatures, full-width letters, the other normal form) without
    * accents, without invisible format characters (soft hyphen, zero-width space, joiners), every
-   * kind of space one space, Turkish dotted İ and dotless ı as i, lower case in {@link
-   * Locale#ROOT}.
+   * kind of space one space, every apostrophe one {@code '} and every hyphen one {@code -}, Turkish
+   * dotted İ and dotless ı as i, lower case in {@link Locale#ROOT}.
    */
   private static Folded fold(String text) {
     StringBuilder folded = new StringBuilder(text.length());
@@ -221,6 +239,10 @@ public final class Names {
       String part;
       if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         part = " ";
+      } else if (APOSTROPHES.indexOf(cp) >= 0) {
+        part = "'";
+      } else if (HYPHENS.indexOf(cp) >= 0) {
+        part = "-";
       } else if (Character.getType(cp) == Character.FORMAT) {
         part = "";
       } else if (cp == 'ı' || cp == 'İ' || cp == 'I') {
@@ -256,7 +278,7 @@ public final class Names {
     for (int w = 0; w < words.length; w++) {
       if (w > 0) {
         int spaces = position;
-        while (spaces < haystack.length() && haystack.charAt(spaces) == ' ') {
+        while (spaces < haystack.length() && separator(haystack.charAt(spaces))) {
           spaces++;
         }
         if (spaces == position) {

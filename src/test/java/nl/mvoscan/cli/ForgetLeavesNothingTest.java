@@ -128,6 +128,29 @@ class ForgetLeavesNothingTest {
   }
 
   @Test
+  void aSmartApostropheOrAMissingHyphenFindsTheStudent() throws IOException {
+    ObjectNode answers =
+        (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+    ((ObjectNode) answers.get("respondent")).put("name", "Daan O'Brien").remove("id");
+    Path daan = dir.resolve("daan.json");
+    Files.writeString(daan, MAPPER.writeValueAsString(answers));
+    ((ObjectNode) answers.get("respondent")).put("name", "Jan-Willem van der Berg");
+    Path jan = dir.resolve("jan.json");
+    Files.writeString(jan, MAPPER.writeValueAsString(answers));
+    assertThat(Cli.run("import", "--db", db(), daan.toString(), jan.toString()).exitCode())
+        .isZero();
+
+    Cli.Run forget =
+        Cli.run("forget", "--lang", "en", "--db", db(), "--student", "Daan O\u2019Brien");
+    assertThat(forget.exitCode()).as(forget.err()).isZero();
+    assertThat(forget.out()).contains("forgotten: 1 student, 1 response");
+    forget =
+        Cli.run("forget", "--lang", "en", "--db", db(), "--student", "jan willem van der berg");
+    assertThat(forget.exitCode()).as(forget.err()).isZero();
+    assertThat(forget.out()).contains("forgotten: 1 student, 1 response");
+  }
+
+  @Test
   void aNameInCapitalsFindsTheTurkishDottedAndDotlessI() throws IOException {
     ObjectNode answers =
         (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
