@@ -56,8 +56,12 @@ public final class Names {
    */
   public static final class Scrubber {
 
-    /** One way to write a person: the folded words of a name, or a student number. */
-    private record Pattern(String[] words, String replacement) {}
+    /**
+     * One way to write a person: the folded words of a name, or a student number. A name of one
+     * word ("Mei", "Roos", "Bas") is also a common word ("in mei", "een roos"), so it is only
+     * replaced where it is written as a name, with a capital.
+     */
+    private record Pattern(String[] words, String replacement, boolean oneWordName) {}
 
     /** By the first letter-or-digit run of their first word; longest pattern first. */
     private final Map<String, List<Pattern>> byFirstRun = new HashMap<>();
@@ -70,7 +74,8 @@ public final class Names {
       for (Person person : people) {
         String name = key(person.name());
         if (!name.isEmpty() && !firstRun(name, 0).isEmpty()) {
-          patterns.add(new Pattern(name.split(" "), person.replacement()));
+          String[] words = name.split(" ");
+          patterns.add(new Pattern(words, person.replacement(), words.length == 1));
         }
         String number = key(person.studentNumber());
         String digits = number.replace(" ", "").replace(".", "");
@@ -80,7 +85,7 @@ public final class Names {
         if (digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
           numbers.putIfAbsent(digits, person.replacement());
         } else if (!firstRun(number, 0).isEmpty()) {
-          patterns.add(new Pattern(number.split(" "), person.replacement()));
+          patterns.add(new Pattern(number.split(" "), person.replacement(), false));
         }
       }
       patterns.sort(
@@ -120,7 +125,9 @@ public final class Names {
         if (replacement == null) {
           for (Pattern pattern : byFirstRun.getOrDefault(run, List.of())) {
             int end = matchFrom(haystack, i, pattern.words());
-            if (end > 0 && boundary(haystack, end)) {
+            if (end > 0
+                && boundary(haystack, end)
+                && (!pattern.oneWordName() || capital(text, folded.start()[i]))) {
               matchEnd = end;
               replacement = pattern.replacement();
               break;
@@ -141,6 +148,12 @@ public final class Names {
       }
       return out == null ? text : out.append(text, copied, text.length()).toString();
     }
+  }
+
+  /** Whether the letter at {@code index} of the original text is a capital. */
+  private static boolean capital(String text, int index) {
+    int cp = text.codePointAt(index);
+    return Character.isUpperCase(cp) || Character.isTitleCase(cp);
   }
 
   /** Whether {@code text} names any of the people (by name or student number). */

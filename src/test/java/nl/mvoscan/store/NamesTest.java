@@ -54,4 +54,15 @@ class NamesTest {
     assertThat(Names.scrub("met daan o brien, Jan-Willem van der Berg's fiets", people))
         .isEqualTo("met [x], [y]'s fiets");
   }
+
+  @Test
+  void aOneWordNameIsReplacedOnlyWhereItIsWrittenAsAName() {
+    List<Names.Person> mei = List.of(new Names.Person("Mei", null, "[x]"));
+    assertThat(Names.scrub("In mei 2026 komen er zonnepanelen.", mei))
+        .isEqualTo("In mei 2026 komen er zonnepanelen.");
+    assertThat(Names.scrub("Samen met Mei gevraagd; MEI wist het.", mei))
+        .isEqualTo("Samen met [x] gevraagd; [x] wist het.");
+    List<Names.Person> full = List.of(new Names.Person("Mei Lin", null, "[x]"));
+    assertThat(Names.scrub("met mei lin gevraagd", full)).isEqualTo("met [x] gevraagd");
+  }
 }
