@@ -336,6 +336,20 @@ public final class ImportCommand implements Callable<Integer> {
         problems.add(file + ": /respondent/name: " + messages.get("answers.blankName"));
         return;
       }
+      // the same rule for a class and a company: a blank one would be stored as a name nobody sees
+      if (loaded.answers().respondent() != null
+          && loaded.answers().respondent().className() != null
+          && !loaded.answers().respondent().className().isEmpty()
+          && Limits.blank(loaded.answers().respondent().className())) {
+        rejected++;
+        problems.add(file + ": /respondent/class: " + messages.get("answers.blankClass"));
+        return;
+      }
+      if (loaded.answers().company() != null && Limits.blank(loaded.answers().company().name())) {
+        rejected++;
+        problems.add(file + ": /company/name: " + messages.get("answers.blankCompany"));
+        return;
+      }
       if (!storing()) {
         return;
       }

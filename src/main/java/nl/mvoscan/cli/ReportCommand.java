@@ -273,10 +273,9 @@ public final class ReportCommand implements Runnable {
       if (Files.exists(folder) && !Files.isDirectory(folder)) {
         throw MvoscanException.invalidInput(folder + ": " + messages.get("report.notAFolder"));
       }
-      // the folder asked for is made; a missing folder above it is a typo to report
-      Path parent = folder.toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw MvoscanException.invalidInput(parent + ": " + messages.get("file.noFolder"));
+      // as for every -o: mvoscan never creates a folder, so a typo cannot hide the reports
+      if (!Files.isDirectory(folder)) {
+        throw MvoscanException.invalidInput(folder + ": " + messages.get("file.noFolder"));
       }
       ClassSummary summary;
       List<ReportQueries.StoredResponse> stored = new ArrayList<>();
@@ -306,14 +305,6 @@ public final class ReportCommand implements Runnable {
                   }
                   return read;
                 });
-      }
-      if (!Files.exists(folder)) {
-        try {
-          Files.createDirectory(folder);
-        } catch (java.io.IOException e) {
-          throw MvoscanException.failure(
-              messages.get("file.cannotWrite", folder, Problems.writeReason(messages, e)), e);
-        }
       }
       // every name is claimed first, in order, so that two students of one name get the same
       // files however the reports are spread over threads
@@ -512,17 +503,8 @@ public final class ReportCommand implements Runnable {
       return Path.of(defaultBase + ".pdf");
     }
     if (output.folder() && !Files.exists(output.path())) {
-      // -o nieuw/ asks for that folder; a missing folder above it is a typo to report
-      Path parent = output.path().toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        throw MvoscanException.invalidInput(parent + ": " + messages.get("file.noFolder"));
-      }
-      try {
-        Files.createDirectory(output.path());
-      } catch (IOException e) {
-        throw MvoscanException.failure(
-            messages.get("file.cannotWrite", output.path(), Problems.writeReason(messages, e)), e);
-      }
+      // -o nieuw/ names a folder that is not there: never made, as for every -o
+      throw MvoscanException.invalidInput(output.shown() + ": " + messages.get("file.noFolder"));
     }
     return output.fileOrIn(defaultBase + ".pdf");
   }

@@ -29,17 +29,17 @@ public final class Names {
 
   private Names() {}
 
-  /**
-   * Whether two names are the same person's name: compared after {@link #fold}, with spaces
-   * collapsed.
-   */
+  /** Whether two names are the same person's name: compared as their {@link #key}s. */
   public static boolean same(String a, String b) {
     return key(a).equals(key(b));
   }
 
-  /** The comparison key of a name: folded, spaces collapsed and trimmed. */
+  /**
+   * The comparison key of a name: folded, every run of spaces, apostrophes and hyphens one space,
+   * trimmed.
+   */
   public static String key(String name) {
-    return fold(name == null ? "" : name).folded().replaceAll(" +", " ").strip();
+    return fold(name == null ? "" : name).folded().replaceAll("[ '-]+", " ").strip();
   }
 
   /**
@@ -56,8 +56,12 @@ public final class Names {
    */
   public static final class Scrubber {
 
-    /** One way to write a person: the folded words of a name, or a student number. */
-    private record Pattern(String[] words, String replacement) {}
+    /**
+     * One way to write a person: the folded words of a name, or a student number. A name of one
+     * word ("Mei", "Roos", "Bas") is also a common word ("in mei", "een roos"), so it is only
+     * replaced where it is written as a name, with a capital.
+     */
+    private record Pattern(String[] words, String replacement, boolean oneWordName) {}
 
     /** By the first letter-or-digit run of their first word; longest pattern first. */
     private final Map<String, List<Pattern>> byFirstRun = new HashMap<>();
@@ -70,7 +74,8 @@ public final class Names {
       for (Person person : people) {
         String name = key(person.name());
         if (!name.isEmpty() && !firstRun(name, 0).isEmpty()) {
-          patterns.add(new Pattern(name.split(" "), person.replacement()));
+          String[] words = name.split(" ");
+          patterns.add(new Pattern(words, person.replacement(), words.length == 1));
         }
         String number = key(person.studentNumber());
         String digits = number.replace(" ", "").replace(".", "");
@@ -80,7 +85,7 @@ public final class Names {
         if (digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
           numbers.putIfAbsent(digits, person.replacement());
         } else if (!firstRun(number, 0).isEmpty()) {
-          patterns.add(new Pattern(number.split(" "), person.replacement()));
+          patterns.add(new Pattern(number.split(" "), person.replacement(), false));
         }
       }
       patterns.sort(
@@ -120,7 +125,9 @@ public final class Names {
         if (replacement == null) {
           for (Pattern pattern : byFirstRun.getOrDefault(run, List.of())) {
             int end = matchFrom(haystack, i, pattern.words());
-            if (end > 0 && boundary(haystack, end)) {
+            if (end > 0
+                && boundary(haystack, end)
+                && (!pattern.oneWordName() || capital(text, folded.start()[i]))) {
               matchEnd = end;
               replacement = pattern.replacement();
               break;
@@ -141,6 +148,12 @@ public final class Names {
       }
       return out == null ? text : out.append(text, copied, text.length()).toString();
     }
+  }
+
+  /** Whether the letter at {@code index} of the original text is a capital. */
+  private static boolean capital(String text, int index) {
+    int cp = text.codePointAt(index);
+    return Character.isUpperCase(cp) || Character.isTitleCase(cp);
   }
 
   /** Whether {@code text} names any of the people (by name or student number). */
@@ -202,6 +215,24 @@ public final class Names {
   }
 
   /**
+   * Apostrophes as typed and as phones and word processors turn them (’ ‘ ʼ ′ ` ´), folded to one.
+   */
+  private static final String APOSTROPHES = "'\u2019\u2018\u02BC\u2032`\u00B4";
+
+  /** Hyphens, folded to one. */
+  private static final String HYPHENS = "-\u2010\u2011";
+
+  /**
+   * What separates the parts of a name after {@link #fold}: a space, and also an apostrophe or
+   * hyphen, so "O’Brien" is "O'Brien" is "O Brien" and "Jan-Willem" is "Jan Willem". They stay in
+   * the folded text (not spaces) because a hyphen between digits makes a date, never a student
+   * number typed with spaces.
+   */
+  private static boolean separator(char c) {
+    return c == ' ' || c == '\'' || c == '-';
+  }
+
+  /**
    * Text folded for matching, and for each folded character the range of the original it came from.
    */
   private record Folded(String folded, int[] start, int[] end) {}
@@ -209,8 +240,8 @@ public final class Names {
   /**
    * Compatibility-decomposed (NFKD: ligatures, full-width letters, the other normal form) without
    * accents, without invisible format characters (soft hyphen, zero-width space, joiners), every
-   * kind of space one space, Turkish dotted İ and dotless ı as i, lower case in {@link
-   * Locale#ROOT}.
+   * kind of space one space, every apostrophe one {@code '} and every hyphen one {@code -}, Turkish
+   * dotted İ and dotless ı as i, lower case in {@link Locale#ROOT}.
    */
   private static Folded fold(String text) {
     StringBuilder folded = new StringBuilder(text.length());
@@ -221,6 +252,10 @@ public final class Names {
       String part;
       if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         part = " ";
+      } else if (APOSTROPHES.indexOf(cp) >= 0) {
+        part = "'";
+      } else if (HYPHENS.indexOf(cp) >= 0) {
+        part = "-";
       } else if (Character.getType(cp) == Character.FORMAT) {
         part = "";
       } else if (cp == 'ı' || cp == 'İ' || cp == 'I') {
@@ -256,7 +291,7 @@ public final class Names {
     for (int w = 0; w < words.length; w++) {
       if (w > 0) {
         int spaces = position;
-        while (spaces < haystack.length() && haystack.charAt(spaces) == ' ') {
+        while (spaces < haystack.length() && separator(haystack.charAt(spaces))) {
           spaces++;
         }
         if (spaces == position) {

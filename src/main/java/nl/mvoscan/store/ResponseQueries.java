@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -351,8 +352,11 @@ public final class ResponseQueries {
   }
 
   /**
-   * Replaces the forgotten people in every remaining note and text answer: another student may have
-   * written "asked together with Sanne de Vries (104233)". How many answers changed.
+   * Replaces the forgotten people in every free-text cell that {@code --anonymize} replaces names
+   * in: another student may have written "asked together with Sanne de Vries (104233)" in a note,
+   * or typed "Kapsalon Sanne" as their company, a name as a city or into the class. So after
+   * forget, export shows {@value #ERASED} there and {@code --anonymize} has nothing left to find.
+   * How many rows changed.
    */
   private static int scrubOthers(Connection connection, List<Names.Person> people)
       throws SQLException {
@@ -360,16 +364,34 @@ public final class ResponseQueries {
       return 0;
     }
     Names.Scrubber scrubber = new Names.Scrubber(people);
-    record Change(long response, String question, String value, String note) {}
+    int changed = scrubAnswers(connection, scrubber, "answer", "response_id");
+    changed += scrubAnswers(connection, scrubber, "web_answer", "student_id");
+    changed += scrubColumns(connection, scrubber, "response", "class");
+    changed += scrubColumns(connection, scrubber, "web_student", "company", "city");
+    changed += scrubColumns(connection, scrubber, "web_class", "name");
+    changed += scrubCompanies(connection, scrubber);
+    scrubRespondentKeys(connection, scrubber);
+    return changed;
+  }
+
+  /** The notes, evidence and text answers of {@code table}; how many answers changed. */
+  private static int scrubAnswers(
+      Connection connection, Names.Scrubber scrubber, String table, String owner)
+      throws SQLException {
+    record Change(long owner, String question, String value, String evidence, String note) {}
     List<Change> changes = new ArrayList<>();
     try (PreparedStatement select =
             connection.prepareStatement(
-                "SELECT response_id, question_id, value, note FROM answer"
-                    + " WHERE note IS NOT NULL OR value LIKE '\"%'");
+                "SELECT "
+                    + owner
+                    + ", question_id, value, evidence, note FROM "
+                    + table
+                    + " WHERE note IS NOT NULL OR evidence IS NOT NULL OR value LIKE '\"%'");
         ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
         String value = rs.getString(3);
-        String note = rs.getString(4);
+        String evidence = rs.getString(4);
+        String note = rs.getString(5);
         String newValue = value;
         if (value != null && value.startsWith("\"")) {
           JsonNode text = ResponseDetails.parseValue(value);
@@ -380,25 +402,169 @@ public final class ResponseQueries {
             }
           }
         }
+        String newEvidence = scrubber.scrub(evidence);
         String newNote = scrubber.scrub(note);
-        if (!java.util.Objects.equals(newValue, value)
-            || !java.util.Objects.equals(newNote, note)) {
-          changes.add(new Change(rs.getLong(1), rs.getString(2), newValue, newNote));
+        if (!Objects.equals(newValue, value)
+            || !Objects.equals(newEvidence, evidence)
+            || !Objects.equals(newNote, note)) {
+          changes.add(new Change(rs.getLong(1), rs.getString(2), newValue, newEvidence, newNote));
         }
       }
     }
     try (PreparedStatement update =
         connection.prepareStatement(
-            "UPDATE answer SET value = ?, note = ? WHERE response_id = ? AND question_id = ?")) {
+            "UPDATE "
+                + table
+                + " SET value = ?, evidence = ?, note = ? WHERE "
+                + owner
+                + " = ? AND question_id = ?")) {
       for (Change change : changes) {
         update.setString(1, change.value());
-        update.setString(2, change.note());
-        update.setLong(3, change.response());
-        update.setString(4, change.question());
+        update.setString(2, change.evidence());
+        update.setString(3, change.note());
+        update.setLong(4, change.owner());
+        update.setString(5, change.question());
         update.executeUpdate();
       }
     }
     return changes.size();
+  }
+
+  /** Free-text {@code columns} of {@code table} (keyed by {@code id}); how many rows changed. */
+  private static int scrubColumns(
+      Connection connection, Names.Scrubber scrubber, String table, String... columns)
+      throws SQLException {
+    Map<Long, String[]> changes = new LinkedHashMap<>();
+    try (PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT id, " + String.join(", ", columns) + " FROM " + table);
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        String[] values = new String[columns.length];
+        boolean changed = false;
+        for (int c = 0; c < columns.length; c++) {
+          String value = rs.getString(c + 2);
+          values[c] = scrubber.scrub(value);
+          changed |= !Objects.equals(values[c], value);
+        }
+        if (changed) {
+          changes.put(rs.getLong(1), values);
+        }
+      }
+    }
+    String set = String.join(" = ?, ", columns) + " = ?";
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE " + table + " SET " + set + " WHERE id = ?")) {
+      for (Map.Entry<Long, String[]> change : changes.entrySet()) {
+        for (int c = 0; c < columns.length; c++) {
+          update.setString(c + 1, change.getValue()[c]);
+        }
+        update.setLong(columns.length + 1, change.getKey());
+        update.executeUpdate();
+      }
+    }
+    return changes.size();
+  }
+
+  /**
+   * A company's name and city. A company known by name has the name in its key too, so the key
+   * follows the new name (with the id when another company already has that key: two companies that
+   * each named a forgotten student are still two), and a remembered spelling that names the student
+   * is dropped: it would hold the name, and a later import of it is a new company.
+   */
+  private static int scrubCompanies(Connection connection, Names.Scrubber scrubber)
+      throws SQLException {
+    record Change(long id, String key, String name, String city) {}
+    List<Change> changes = new ArrayList<>();
+    Set<String> keys = new java.util.HashSet<>();
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT id, company_key, name, city FROM company");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        String key = rs.getString(2);
+        keys.add(key);
+        String name = scrubber.scrub(rs.getString(3));
+        String city = scrubber.scrub(rs.getString(4));
+        if (!name.equals(rs.getString(3)) || !Objects.equals(city, rs.getString(4))) {
+          changes.add(new Change(rs.getLong(1), key, name, city));
+        }
+      }
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE company SET company_key = ?, name = ?, city = ? WHERE id = ?")) {
+      for (Change change : changes) {
+        String key = change.key();
+        if (key.startsWith("name:")) {
+          key = Keys.company(change.name(), null);
+          if (!keys.add(key)) {
+            key = key + "#" + change.id();
+          }
+        }
+        update.setString(1, key);
+        update.setString(2, change.name());
+        update.setString(3, change.city());
+        update.setLong(4, change.id());
+        update.executeUpdate();
+      }
+    }
+    List<String> aliases = new ArrayList<>();
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT company_key FROM company_alias");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        if (!rs.getString(1).equals(scrubber.scrub(rs.getString(1)))) {
+          aliases.add(rs.getString(1));
+        }
+      }
+    }
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM company_alias WHERE company_key = ?")) {
+      for (String alias : aliases) {
+        delete.setString(1, alias);
+        delete.executeUpdate();
+      }
+    }
+    return changes.size();
+  }
+
+  /**
+   * A student known by name within their class has the class in their key: when the class named the
+   * forgotten student, the key's class part is replaced as the class was (their own name part
+   * stays: it is theirs, not the forgotten student's).
+   */
+  private static void scrubRespondentKeys(Connection connection, Names.Scrubber scrubber)
+      throws SQLException {
+    Map<Long, String> changes = new LinkedHashMap<>();
+    Set<String> keys = new java.util.HashSet<>();
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT id, respondent_key, name FROM respondent");
+        ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        String key = rs.getString(2);
+        keys.add(key);
+        String own = "/" + Keys.normalizedName(rs.getString(3));
+        if (key.startsWith("name:") && key.endsWith(own)) {
+          String room = key.substring("name:".length(), key.length() - own.length());
+          String scrubbed = scrubber.scrub(room);
+          if (!scrubbed.equals(room)) {
+            changes.put(rs.getLong(1), "name:" + scrubbed + own);
+          }
+        }
+      }
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement("UPDATE respondent SET respondent_key = ? WHERE id = ?")) {
+      for (Map.Entry<Long, String> change : changes.entrySet()) {
+        String key = change.getValue();
+        if (!keys.add(key)) {
+          key = key + "#" + change.getKey();
+        }
+        update.setString(1, key);
+        update.setLong(2, change.getKey());
+        update.executeUpdate();
+      }
+    }
   }
 
   private static int count(Connection connection, String sql, long id) throws SQLException {

@@ -76,7 +76,9 @@ final class SqliteStore extends Store {
   /** See {@link Store#createWhole}. */
   static <T> Optional<T> buildWhole(Path file, Function<Store, T> work) {
     Path target = file.toAbsolutePath();
-    Path folder = existingAncestor(target.getParent());
+    // the draft sits beside the database, so the link that publishes it stays in one folder
+    Path folder = target.getParent();
+    refuseFolder(target, folder);
     String name = target.getFileName().toString();
     removeAbandoned(folder, name);
     Path draft = folder.resolve("." + name + ".import-" + ProcessHandle.current().pid() + ".tmp");
@@ -86,7 +88,6 @@ final class SqliteStore extends Store {
         result = work.apply(store);
         ((SqliteStore) store).foldLog();
       }
-      Files.createDirectories(target.getParent());
       try {
         Files.createLink(target, draft);
       } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
@@ -124,12 +125,17 @@ final class SqliteStore extends Store {
     }
   }
 
-  private static Path existingAncestor(Path folder) {
-    Path at = folder;
-    while (at != null && !Files.isDirectory(at)) {
-      at = at.getParent();
+  /** A new database's folder must exist and take files: the reason is the folder, not a draft. */
+  private static void refuseFolder(Path target, Path folder) {
+    if (folder == null) {
+      return;
     }
-    return at != null ? at : Path.of("").toAbsolutePath();
+    if (!Files.isDirectory(folder)) {
+      throw StoreException.noFolder(target.toString(), folder.toString());
+    }
+    if (!Files.isWritable(folder)) {
+      throw StoreException.folderClosed(target.toString(), folder.toString());
+    }
   }
 
   /** Drafts of imports whose process is gone (killed): they hold students' answers. */
@@ -167,8 +173,8 @@ final class SqliteStore extends Store {
   }
 
   private static void createPrivately(Path file) throws IOException {
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
+    if (Files.notExists(file)) {
+      refuseFolder(file, file.getParent());
     }
     if (Files.notExists(file)
         && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

@@ -29,6 +29,19 @@ public final class StoreException extends RuntimeException {
         : new StoreException("store.unavailable", cause, location, reason(cause));
   }
 
+  /**
+   * A new database file's folder is not there: never made, as no output folder is, so a typo in
+   * {@code --db} cannot put students' data somewhere unexpected.
+   */
+  public static StoreException noFolder(String location, String folder) {
+    return new StoreException("store.noFolder", null, location, folder);
+  }
+
+  /** A new database file's folder takes no new files. */
+  public static StoreException folderClosed(String location, String folder) {
+    return new StoreException("store.folderClosed", null, location, folder);
+  }
+
   /** A read failed; nothing was changed. */
   public static StoreException readFailed(String location, Throwable cause) {
     if (connectionLost(cause)) {

@@ -32,6 +32,7 @@ import nl.mvoscan.report.pdf.FileNames;
 import nl.mvoscan.report.pdf.PdfReports;
 import nl.mvoscan.report.pdf.StudentReport;
 import nl.mvoscan.scan.Interview;
+import nl.mvoscan.scan.Limits;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scoring.Rational;
 import nl.mvoscan.scoring.ScoreResult;
@@ -226,7 +227,8 @@ final class TeacherPages {
     if (!validSchoolYear(year) || !schoolYears().contains(year)) {
       errors.put("schoolYear", m.get("web.classes.yearBad", Keys.schoolYear(LocalDate.now())));
     }
-    if (name.isEmpty()) {
+    if (Limits.blank(name)) {
+      // a name of only non-breaking or zero-width spaces survives strip() but shows nothing
       errors.put("name", m.get("web.field.required"));
     } else if (name.codePointCount(0, name.length()) > 40) {
       errors.put("name", m.get("web.field.tooLong", 40));

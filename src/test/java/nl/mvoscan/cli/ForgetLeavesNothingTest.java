@@ -81,6 +81,75 @@ class ForgetLeavesNothingTest {
     assertThat(fileContains(Path.of(db() + "-wal"), "DE VRIES")).isFalse();
   }
 
+  /**
+   * A name typed into another student's company, city or class field is as personal as one in a
+   * note: {@code export --anonymize} showed it as {@code [student]} before forget, and so must
+   * never show it again after.
+   */
+  @Test
+  void theNameIsRemovedFromOtherStudentsCompanyCityAndClass() throws IOException {
+    ObjectNode irem =
+        (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+    ((ObjectNode) irem.get("respondent")).put("name", "İrem Öztürk").remove("id");
+    Path iremFile = dir.resolve("irem.json");
+    Files.writeString(iremFile, MAPPER.writeValueAsString(irem));
+    ObjectNode yusuf = (ObjectNode) MAPPER.readTree(Path.of("examples/garage-assen.json").toFile());
+    ((ObjectNode) yusuf.get("respondent")).put("class", "3A İrem Öztürk");
+    ObjectNode company = (ObjectNode) yusuf.get("company");
+    company.put("name", "Kapsalon İrem Öztürk").put("city", "İrem Öztürk").remove("kvk");
+    Path yusufFile = dir.resolve("yusuf.json");
+    Files.writeString(yusufFile, MAPPER.writeValueAsString(yusuf));
+    Cli.Run imported = Cli.run("import", "--db", db(), iremFile.toString(), yusufFile.toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    assertThat(Cli.run("export", "--db", db(), "--anonymize").out())
+        .contains("Kapsalon Student 01");
+
+    Cli.Run forget = Cli.run("forget", "--lang", "en", "--db", db(), "--student", "irem ozturk");
+    assertThat(forget.exitCode()).as(forget.err()).isZero();
+
+    for (String[] args :
+        new String[][] {
+          {"export", "--db", db()},
+          {"export", "--db", db(), "--anonymize"},
+          {"export", "--db", db(), "--long", "--anonymize"},
+          {"export", "--db", db(), "--long", "--format", "json"},
+          {"companies", "--db", db()},
+          {"responses", "--db", db()},
+        }) {
+      Cli.Run run = Cli.run(args);
+      assertThat(run.exitCode()).as(String.join(" ", args) + run.err()).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).doesNotContain("Öztürk", "Ozturk");
+    }
+    assertThat(Cli.run("export", "--db", db()).out())
+        .contains("Kapsalon [verwijderd]", "3A [verwijderd]");
+    assertThat(fileContains(Path.of(db()), "Öztürk")).isFalse();
+    assertThat(fileContains(Path.of(db()), "ztürk")).isFalse();
+    assertThat(fileContains(Path.of(db()), "ozturk")).isFalse();
+  }
+
+  @Test
+  void aSmartApostropheOrAMissingHyphenFindsTheStudent() throws IOException {
+    ObjectNode answers =
+        (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+    ((ObjectNode) answers.get("respondent")).put("name", "Daan O'Brien").remove("id");
+    Path daan = dir.resolve("daan.json");
+    Files.writeString(daan, MAPPER.writeValueAsString(answers));
+    ((ObjectNode) answers.get("respondent")).put("name", "Jan-Willem van der Berg");
+    Path jan = dir.resolve("jan.json");
+    Files.writeString(jan, MAPPER.writeValueAsString(answers));
+    assertThat(Cli.run("import", "--db", db(), daan.toString(), jan.toString()).exitCode())
+        .isZero();
+
+    Cli.Run forget =
+        Cli.run("forget", "--lang", "en", "--db", db(), "--student", "Daan O\u2019Brien");
+    assertThat(forget.exitCode()).as(forget.err()).isZero();
+    assertThat(forget.out()).contains("forgotten: 1 student, 1 response");
+    forget =
+        Cli.run("forget", "--lang", "en", "--db", db(), "--student", "jan willem van der berg");
+    assertThat(forget.exitCode()).as(forget.err()).isZero();
+    assertThat(forget.out()).contains("forgotten: 1 student, 1 response");
+  }
+
   @Test
   void aNameInCapitalsFindsTheTurkishDottedAndDotlessI() throws IOException {
     ObjectNode answers =

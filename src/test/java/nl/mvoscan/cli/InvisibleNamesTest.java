@@ -44,6 +44,29 @@ class InvisibleNamesTest {
   }
 
   @Test
+  void anAnswersFileWhoseClassOrCompanyShowsNothingIsBadInput() throws IOException {
+    String db = dir.resolve("t.db").toString();
+    ObjectNode sanne =
+        (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+    ((ObjectNode) sanne.get("respondent")).put("class", " \u00A0");
+    Path blankClass = dir.resolve("class.json");
+    Files.writeString(blankClass, MAPPER.writeValueAsString(sanne));
+    sanne = (ObjectNode) MAPPER.readTree(Path.of("examples/bakkerij-emmen.json").toFile());
+    ((ObjectNode) sanne.get("company")).put("name", "\u200B ");
+    Path blankCompany = dir.resolve("company.json");
+    Files.writeString(blankCompany, MAPPER.writeValueAsString(sanne));
+
+    Cli.Run run =
+        Cli.run(
+            "import", "--lang", "en", "--db", db, blankClass.toString(), blankCompany.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(run.err())
+        .contains("class.json: /respondent/class: the class is empty or only spaces")
+        .contains("company.json: /company/name: the company name is empty or only spaces");
+    CliFixtures.assertNoStackTrace(run);
+  }
+
+  @Test
   void aClassTableNameOfInvisibleCharactersIsAnAnonymousRowAsAnEmptyOneIs() throws IOException {
     Path csv = dir.resolve("klas.csv");
     Files.writeString(csv, "naam;visie\n\u200B\u00A0;ja\n");

@@ -74,8 +74,9 @@ class NetworkCommandTest {
         "SELECT mvoscan_grant_school('" + schoolA + "', 'Noorderpoort')",
         "SELECT mvoscan_grant_school('" + schoolB + "', 'Alfa-college')",
         "SELECT mvoscan_grant_network('" + networkRole + "')");
-    dbA = dir.resolve("a/mvoscan.db");
-    dbB = dir.resolve("b/mvoscan.db");
+    // mvoscan never creates a database's folder
+    dbA = java.nio.file.Files.createDirectories(dir.resolve("a")).resolve("mvoscan.db");
+    dbB = java.nio.file.Files.createDirectories(dir.resolve("b")).resolve("mvoscan.db");
     assertOk(
         Cli.run(
             "import",

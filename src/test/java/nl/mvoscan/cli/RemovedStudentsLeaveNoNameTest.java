@@ -70,7 +70,7 @@ class RemovedStudentsLeaveNoNameTest {
     assertThat(purge.exitCode()).as(purge.err()).isZero();
     assertThat(purge.out())
         .contains(
-            "the names or student numbers of the removed students were also removed from 1 note or text answer of other students");
+            "the names or student numbers of the removed students were also removed from 1 note, answer or field of other students");
     assertThat(notes(db))
         .doesNotContain("Oud Student", "700001")
         .contains("samen met [verwijderd] ([verwijderd]) en Beide Student (700002)");
@@ -84,7 +84,7 @@ class RemovedStudentsLeaveNoNameTest {
     assertThat(delete.exitCode()).as(delete.err()).isZero();
     assertThat(delete.out())
         .contains(
-            "the names or student numbers of the removed students were also removed from 1 note or text answer of other students");
+            "the names or student numbers of the removed students were also removed from 1 note, answer or field of other students");
     assertThat(notes(db))
         .doesNotContain("Oud Student", "700001")
         .contains("samen met [verwijderd] ([verwijderd]) en Beide Student (700002)");

@@ -235,7 +235,7 @@ class ReportCommandTest {
         Files.readString(Path.of("examples/bakkerij-emmen.json"))
             .replace("\"date\": \"2026-11-20\"", "\"date\": \"2027-11-20\""));
     run("import", "--db", db(), later.toString());
-    Path folder = dir.resolve("rapporten");
+    Path folder = Files.createDirectory(dir.resolve("rapporten"));
     Cli.Run result =
         run(
             "report",
@@ -273,7 +273,7 @@ class ReportCommandTest {
   }
 
   @Test
-  void unknownIdsClassesAndFilesAreBadInput() {
+  void unknownIdsClassesAndFilesAreBadInput() throws IOException {
     importClass();
     Cli.Run id = run("report", "student", "9999", "--lang", "nl", "--db", db());
     assertThat(id.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
@@ -292,14 +292,14 @@ class ReportCommandTest {
             "--school-year",
             "2019-2020",
             "-o",
-            dir.resolve("x").toString(),
+            Files.createDirectory(dir.resolve("x")).toString(),
             "--lang",
             "nl",
             "--db",
             db());
     assertThat(year.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(year.err()).contains("--school-year 2019-2020").contains("bekende waarden");
-    assertThat(dir.resolve("x")).doesNotExist();
+    assertThat(dir.resolve("x")).isEmptyDirectory();
 
     Cli.Run file = run("report", "student", "missing.json", "--lang", "nl", "--db", db());
     assertThat(file.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
@@ -336,5 +336,29 @@ class ReportCommandTest {
     assertThat(help.out()).contains("student", "class", "batch");
     assertThat(run("report", "batch", "--help").out())
         .contains("--class", "--output", "--school-year");
+  }
+
+  /** The README's rule for every command: a missing output folder is an error, never made. */
+  @Test
+  void aMissingOutputFolderIsBadInputAndIsNotCreated() throws IOException {
+    importClass();
+    String[][] runs = {
+      {"report", "batch", "--class", "3A", "-o", dir.resolve("nd5").toString()},
+      {"report", "batch", "--class", "3A", "-o", dir.resolve("newdir") + "/"},
+      {"report", "student", "1", "-o", dir.resolve("newdir2") + "/"},
+      {"report", "class", "3A", "-o", dir.resolve("nd6") + "/"},
+    };
+    for (String[] args : runs) {
+      String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+      System.arraycopy(new String[] {"--lang", "en", "--db", db()}, 0, all, args.length, 4);
+      Cli.Run run = run(all);
+      assertThat(run.exitCode()).as(String.join(" ", args) + run.err()).isEqualTo(2);
+      assertThat(run.err()).contains("no such folder; create it first");
+      CliFixtures.assertNoStackTrace(run);
+    }
+    assertThat(dir.resolve("nd5")).doesNotExist();
+    assertThat(dir.resolve("newdir")).doesNotExist();
+    assertThat(dir.resolve("newdir2")).doesNotExist();
+    assertThat(dir.resolve("nd6")).doesNotExist();
   }
 }

@@ -48,4 +48,30 @@ class StoreErrorsTest {
     assertThat(verbose.exitCode()).isEqualTo(ExitCode.FAILURE);
     assertThat(verbose.err()).contains("SQLException").contains("\tat ");
   }
+
+  /** A new database file in an existing folder is made; a missing folder is a typo, as for -o. */
+  @Test
+  void aDatabaseInAMissingOrClosedFolderIsRefusedWithTheFolderAsTheReason() {
+    Path nested = dir.resolve("a").resolve("b").resolve("c.db");
+    Cli.Run run =
+        Cli.run(
+            "import", "--lang", "en", "--db", nested.toString(), "examples/bakkerij-emmen.json");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("cannot create database " + nested)
+        .contains("folder " + nested.getParent() + " does not exist")
+        .doesNotContain(".tmp");
+    assertThat(dir.resolve("a")).doesNotExist();
+    assertNoStackTrace(run);
+
+    Cli.Run proc =
+        Cli.run(
+            "import", "--lang", "en", "--db", "/proc/nope/x.db", "examples/bakkerij-emmen.json");
+    assertThat(proc.exitCode()).isEqualTo(1);
+    assertThat(proc.err()).contains("folder /proc/nope does not exist").doesNotContain(".tmp");
+
+    Cli.Run made =
+        Cli.run("import", "--db", dir.resolve("new.db").toString(), "examples/bakkerij-emmen.json");
+    assertThat(made.exitCode()).as(made.err()).isZero();
+  }
 }

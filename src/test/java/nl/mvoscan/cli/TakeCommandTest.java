@@ -751,6 +751,26 @@ class TakeCommandTest {
     assertThat(loaded.answers().respondent().name()).isEqualTo("Sanne");
   }
 
+  /** A class of only invisible characters is no class, as an empty one: import would refuse it. */
+  @Test
+  void aClassOfOnlySpacesOrInvisibleCharactersIsNoClass() throws IOException {
+    Path file = dir.resolve("geenklas.json");
+
+    Cli.Run run =
+        take(
+            script(List.of("Sanne", " \u00A0\u200B", "Bakkerij", "", ""), List.of("/q")),
+            "mvo-stagebedrijf",
+            "--lang",
+            "nl",
+            "--date",
+            "2026-11-20",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(read(file).at("/respondent/class").isMissingNode()).isTrue();
+  }
+
   @Test
   void aNameWithATabOrEscapeIsRefusedAtThePromptAsTheLoaderWouldRefuseIt() throws IOException {
     Path file = dir.resolve("stuurteken.json");

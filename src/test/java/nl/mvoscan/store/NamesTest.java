@@ -37,4 +37,32 @@ class NamesTest {
     assertThat(scrub("zie S104233 en s104233x", "S104233")).isEqualTo("zie [x] en s104233x");
     assertThat(scrub("ab1 of AB1", "ab1")).isEqualTo("ab1 of AB1");
   }
+
+  @Test
+  void apostropheVariantsAndHyphensAreTheSameSeparator() {
+    assertThat(Names.same("Daan O'Brien", "Daan O\u2019Brien")).isTrue();
+    assertThat(Names.same("Daan O'Brien", "daan o brien")).isTrue();
+    assertThat(Names.same("Daan O\u02BCBrien", "DAAN O`BRIEN")).isTrue();
+    assertThat(Names.same("Jan-Willem van der Berg", "jan willem van der berg")).isTrue();
+    assertThat(Names.same("Jan-Willem van der Berg", "Jan\u2011Willem van der Berg")).isTrue();
+    List<Names.Person> people =
+        List.of(
+            new Names.Person("Daan O'Brien", null, "[x]"),
+            new Names.Person("Jan-Willem van der Berg", null, "[y]"));
+    assertThat(Names.scrub("met Daan O\u2019Brien en jan willem van der berg.", people))
+        .isEqualTo("met [x] en [y].");
+    assertThat(Names.scrub("met daan o brien, Jan-Willem van der Berg's fiets", people))
+        .isEqualTo("met [x], [y]'s fiets");
+  }
+
+  @Test
+  void aOneWordNameIsReplacedOnlyWhereItIsWrittenAsAName() {
+    List<Names.Person> mei = List.of(new Names.Person("Mei", null, "[x]"));
+    assertThat(Names.scrub("In mei 2026 komen er zonnepanelen.", mei))
+        .isEqualTo("In mei 2026 komen er zonnepanelen.");
+    assertThat(Names.scrub("Samen met Mei gevraagd; MEI wist het.", mei))
+        .isEqualTo("Samen met [x] gevraagd; [x] wist het.");
+    List<Names.Person> full = List.of(new Names.Person("Mei Lin", null, "[x]"));
+    assertThat(Names.scrub("met mei lin gevraagd", full)).isEqualTo("met [x] gevraagd");
+  }
 }

@@ -21,7 +21,8 @@ class StoreTest {
 
   @Test
   void createsTheDatabaseReadableByTheOwnerOnlyWithTheCurrentSchema() throws Exception {
-    Path file = dir.resolve("sub/mvoscan.db");
+    // in an existing folder: mvoscan never creates a database's folder (StoreErrorsTest)
+    Path file = java.nio.file.Files.createDirectories(dir.resolve("sub")).resolve("mvoscan.db");
     try (Store store = Store.open(file)) {
       assertThat(store.schemaVersion()).isEqualTo(SqliteStore.SCHEMA_VERSION);
       assertThat(StoreChecks.integrity(store)).isEqualTo("ok");

@@ -93,4 +93,25 @@ class TeacherPagesTest {
       }
     }
   }
+
+  @Test
+  void aClassNameThatShowsNothingIsRefusedBesideTheField() throws Exception {
+    try (WebFixture web = new WebFixture(dir)) {
+      WebFixture.Client teacher = signIn(web);
+      String form = teacher.get("/docent").body();
+      HttpResponse<String> refused =
+          teacher.post(
+              "/docent/klassen",
+              List.of(
+                  Map.entry("name", "\u00A0\u200B "),
+                  Map.entry("until", ""),
+                  Map.entry("schoolYear", Keys.schoolYear(LocalDate.now())),
+                  Map.entry("scan", scanHash(form))));
+      assertThat(refused.statusCode()).isEqualTo(422);
+      assertThat(refused.body()).contains("id=\"e-name\"").contains("Dit moet je invullen.");
+      try (Store store = Store.open(web.address)) {
+        assertThat(Classrooms.classes(store)).isEmpty();
+      }
+    }
+  }
 }
