@@ -63,7 +63,7 @@ class ReportCommandTest {
   }
 
   @Test
-  void anUnknownClassIsBadInputThatListsTheKnownClassesForBothClassReports() {
+  void anUnknownClassIsBadInputThatListsTheKnownClassesForBothClassReports() throws IOException {
     importClass();
     Cli.Run single =
         run(
@@ -87,7 +87,7 @@ class ReportCommandTest {
             "--db",
             db(),
             "-o",
-            dir.resolve("out").toString());
+            Files.createDirectory(dir.resolve("out")).toString());
     for (Cli.Run run : List.of(single, batch)) {
       assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
       assertThat(run.err()).contains("--class").contains("bekende waarden: 3A");
