@@ -253,15 +253,7 @@ public final class AggregateQueries {
       StoredResponses.Decoder decoder = new StoredResponses.Decoder();
       while (r.next()) {
         long id = r.getLong(1);
-        Map<String, Response.Figure> themeFigures = new HashMap<>();
-        while (themeRows.upTo(id)) {
-          themeFigures.put(
-              t.getString(2),
-              new Response.Figure(
-                  status(t.getString(3)),
-                  ExactFigures.oneDecimal(t.getString(4)),
-                  ExactFigures.percent(t.getString(5))));
-        }
+        Map<String, Response.Figure> themeFigures = themeFigures(themeRows, t, id, true);
         Map<String, Response.QuestionFigure> questionFigures = new HashMap<>();
         while (questionRows.upTo(id)) {
           questionFigures.put(
@@ -406,6 +398,26 @@ public final class AggregateQueries {
         }
       }
     }
+  }
+
+  /**
+   * The stored theme figures of response {@code id}, read from {@code themes} (response_id,
+   * theme_id, status, exact_score and, when {@code withCoverage}, exact_coverage, ordered by
+   * response) up to that response.
+   */
+  static Map<String, Response.Figure> themeFigures(
+      ResponseDetails.Cursor rows, ResultSet themes, long id, boolean withCoverage)
+      throws SQLException {
+    Map<String, Response.Figure> figures = new HashMap<>();
+    while (rows.upTo(id)) {
+      figures.put(
+          themes.getString(2),
+          new Response.Figure(
+              status(themes.getString(3)),
+              ExactFigures.oneDecimal(themes.getString(4)),
+              withCoverage ? ExactFigures.percent(themes.getString(5)) : null));
+    }
+    return figures;
   }
 
   static Status status(String id) {

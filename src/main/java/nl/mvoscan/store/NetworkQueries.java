@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,14 +98,8 @@ public final class NetworkQueries {
             StoredResponses.Decoder decoder = new StoredResponses.Decoder();
             while (r.next()) {
               long id = r.getLong(1);
-              Map<String, Response.Figure> themeFigures = new HashMap<>();
-              while (themeRows.upTo(id)) {
-                themeFigures.put(
-                    t.getString(2),
-                    new Response.Figure(
-                        AggregateQueries.status(t.getString(3)),
-                        ExactFigures.oneDecimal(t.getString(4))));
-              }
+              Map<String, Response.Figure> themeFigures =
+                  AggregateQueries.themeFigures(themeRows, t, id, false);
               Scan scan = scans.get(r.getString(2));
               if (scan == null) {
                 continue;
