@@ -198,6 +198,17 @@ public final class AggregateQueries {
   static final String FROM =
       " FROM response r JOIN scan s ON s.hash = r.scan_hash LEFT JOIN company c ON c.id = r.company_id";
 
+  /** A response's packed question figures (PackedFigures), by question id. */
+  private static Map<String, Response.QuestionFigure> questionFigures(String packed) {
+    Map<String, Response.QuestionFigure> figures = new HashMap<>();
+    for (Object[] q : PackedFigures.rows(packed)) {
+      figures.put(
+          (String) q[0],
+          new Response.QuestionFigure(status((String) q[1]), ExactFigures.points((String) q[2])));
+    }
+    return figures;
+  }
+
   /** Rows fetched at a time where the driver would otherwise read a whole result (PostgreSQL). */
   static final int FETCH = 500;
 
@@ -213,7 +224,7 @@ public final class AggregateQueries {
                 connection,
                 "SELECT r.id, r.scan_hash, r.class, r.school_year, r.date, r.respondent_id, p.name,"
                     + " c.company_key, c.name, c.city, c.kvk, c.sector, r.status, r.exact_score,"
-                    + " r.exact_grade, r.level"
+                    + " r.exact_grade, r.level, r.question_figures"
                     + FROM
                     + " LEFT JOIN respondent p ON p.id = r.respondent_id"
                     + where
@@ -227,14 +238,6 @@ public final class AggregateQueries {
                     + selected
                     + ") ORDER BY t.response_id",
                 args);
-        PreparedStatement questions =
-            prepare(
-                connection,
-                "SELECT q.response_id, q.question_id, q.status, q.points FROM question_score q"
-                    + " WHERE q.response_id IN ("
-                    + selected
-                    + ") ORDER BY q.response_id",
-                args);
         PreparedStatement answers =
             prepare(
                 connection,
@@ -245,22 +248,14 @@ public final class AggregateQueries {
                 args);
         ResultSet r = responses.executeQuery();
         ResultSet t = themes.executeQuery();
-        ResultSet q = questions.executeQuery();
         ResultSet a = answers.executeQuery()) {
       ResponseDetails.Cursor themeRows = new ResponseDetails.Cursor(t);
-      ResponseDetails.Cursor questionRows = new ResponseDetails.Cursor(q);
       ResponseDetails.Cursor answerRows = new ResponseDetails.Cursor(a);
       StoredResponses.Decoder decoder = new StoredResponses.Decoder();
       while (r.next()) {
         long id = r.getLong(1);
         Map<String, Response.Figure> themeFigures = themeFigures(themeRows, t, id, true);
-        Map<String, Response.QuestionFigure> questionFigures = new HashMap<>();
-        while (questionRows.upTo(id)) {
-          questionFigures.put(
-              q.getString(2),
-              new Response.QuestionFigure(
-                  status(q.getString(3)), ExactFigures.points(q.getString(4))));
-        }
+        Map<String, Response.QuestionFigure> questionFigures = questionFigures(r.getString(17));
         Scan scan = scans.get(r.getString(2));
         Map<String, AnswerValue> given = new HashMap<>();
         Set<String> hidden = new HashSet<>();

@@ -64,8 +64,10 @@ final class ExactFigures {
   }
 
   /**
-   * Everything import adds to a response's own rows: the exact overall, theme and lens figures, one
-   * question_score row per scored question, and which answers went to hidden questions.
+   * Everything import added to a response's own rows in schema version 3, for {@link #backfill}:
+   * the exact overall, theme and lens figures, one question_score row per scored question, and
+   * which answers went to hidden questions. The tables are those of version 3 (migration 006 packs
+   * the question and lens rows into the response afterwards); import writes through ResponseWriter.
    */
   static void write(Connection connection, long id, ScoreResult result) throws SQLException {
     ScoreResult.Figures overall = result.overall().figures();

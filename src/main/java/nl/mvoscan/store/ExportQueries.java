@@ -276,7 +276,8 @@ public final class ExportQueries {
                         : null;
                 ResultSet r = responses.executeQuery();
                 ResultSet t = themes.executeQuery();
-                ResultSet a = answers == null ? null : answers.executeQuery()) {
+                ResultSet a = answers == null ? null : answers.executeQuery();
+                ResponseDetails.Points points = new ResponseDetails.Points(connection)) {
               ResponseDetails.Cursor themeRows = new ResponseDetails.Cursor(t);
               ResponseDetails.Cursor answerRows = a == null ? null : new ResponseDetails.Cursor(a);
               while (r.next()) {
@@ -289,7 +290,7 @@ public final class ExportQueries {
                 String scanHash = null;
                 while (answerRows != null && answerRows.upTo(id)) {
                   scanHash = answerRows.scanHash();
-                  answerList.add(ResponseDetails.answer(connection, a));
+                  answerList.add(ResponseDetails.answer(connection, a, points));
                 }
                 sink.accept(
                     response(r, themeList),

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * {@code TEXT} compares byte by byte ({@code COLLATE "C"}), as SQLite does, so that sorting and
  * {@code lower()} give the same results on both. What only a server has (roles, row-level security,
  * views for the network) is in {@code migrations/postgresql/} under the same number and runs after
- * the shared file of that number.
+ * the shared file of that number; what only SQLite spells its way (its JSON functions) is in {@code
+ * migrations/sqlite/} in the same manner.
  */
 final class Migrations {
 
@@ -29,7 +30,8 @@ final class Migrations {
           "002-company-alias.sql",
           "003-exact-figures.sql",
           "004-web-classes.sql",
-          "005-schools.sql");
+          "005-schools.sql",
+          "006-packed-figures.sql");
 
   static final int VERSION = FILES.size();
 
@@ -47,9 +49,22 @@ final class Migrations {
 
   private Migrations() {}
 
-  /** The statements of a shared migration as SQLite runs them. */
+  /** The statements of a shared migration file, in SQLite's spelling. */
   static List<String> statements(String migration) {
     return split(read("/nl/mvoscan/store/migrations/" + migration, true));
+  }
+
+  /**
+   * The statements of migration {@code migration} as SQLite runs them: the shared file, then
+   * SQLite's own part of that number, if any.
+   */
+  static List<String> forSqlite(String migration) {
+    List<String> statements = new ArrayList<>(statements(migration));
+    String own = read("/nl/mvoscan/store/migrations/sqlite/" + migration, false);
+    if (own != null) {
+      statements.addAll(split(own));
+    }
+    return statements;
   }
 
   /**

@@ -83,15 +83,19 @@ public final class Push {
       String importedAt,
       Object[] figures) {}
 
-  /** The figures of a response row, in the order of {@link #RESPONSE_FIGURES}. */
+  /**
+   * The figures of a response row, in the order of {@link #RESPONSE_FIGURES}: the response's own,
+   * then its packed question and lens figures (PackedFigures), which go as they are.
+   */
   private static final String RESPONSE_FIGURES =
-      "status, score, coverage, grade, level, exact_score, exact_coverage, exact_grade";
+      "status, score, coverage, grade, level, exact_score, exact_coverage, exact_grade,"
+          + " question_figures, lens_figures";
+
+  private static final int OWN_FIGURES = 8;
+  private static final int FIGURES = OWN_FIGURES + 2;
 
   private static final String THEME =
       "theme_id, position, status, score, coverage, reason, exact_score, exact_coverage";
-  private static final String LENS =
-      "lens_key, lens_value, position, status, score, coverage, reason, exact_score, exact_coverage";
-  private static final String QUESTION = "question_id, position, status, points";
   private static final String ANSWER = "question_id, value, evidence, note, status, points, hidden";
 
   private Push() {}
@@ -205,8 +209,6 @@ public final class Push {
   private record Batch(
       List<Local> responses,
       Map<Long, List<Object[]>> themes,
-      Map<Long, List<Object[]>> lenses,
-      Map<Long, List<Object[]>> questions,
       Map<Long, List<Object[]>> answers,
       Map<Long, String> origins,
       Map<Long, String> versions,
@@ -232,7 +234,7 @@ public final class Push {
       select.setInt(2, options.batchSize());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          Object[] figures = new Object[8];
+          Object[] figures = new Object[FIGURES];
           for (int i = 0; i < figures.length; i++) {
             figures[i] = rs.getObject(15 + i);
           }
@@ -257,18 +259,12 @@ public final class Push {
       }
     }
     if (responses.isEmpty()) {
-      return new Batch(
-          List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-          Map.of());
+      return new Batch(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
     long first = responses.get(0).id();
     long last = responses.get(responses.size() - 1).id();
     Map<Long, List<Object[]>> themes =
         children(connection, "theme_score", THEME, first, last, "position");
-    Map<Long, List<Object[]>> lenses =
-        children(connection, "lens_score", LENS, first, last, "position");
-    Map<Long, List<Object[]>> questions =
-        children(connection, "question_score", QUESTION, first, last, "position");
     Map<Long, List<Object[]>> answers =
         children(connection, "answer", ANSWER, first, last, "question_id");
     if (!options.withNotes()) {
@@ -294,8 +290,8 @@ public final class Push {
               students.get(response.id()),
               List.of(
                   themes.getOrDefault(response.id(), List.of()),
-                  lenses.getOrDefault(response.id(), List.of()),
-                  questions.getOrDefault(response.id(), List.of()),
+                  unpacked(response.figures()[OWN_FIGURES + 1], 2),
+                  unpacked(response.figures()[OWN_FIGURES], 1),
                   answers.getOrDefault(response.id(), List.of()))));
     }
     Map<String, ScanRow> scans = new HashMap<>();
@@ -319,8 +315,25 @@ public final class Push {
         }
       }
     }
-    return new Batch(
-        responses, themes, lenses, questions, answers, origins, versions, students, scans);
+    return new Batch(responses, themes, answers, origins, versions, students, scans);
+  }
+
+  /**
+   * Packed question or lens figures as the rows of the tables they replaced, with the position
+   * after the first {@code keys} values: a response digests as it did before schema version 6, so
+   * that pushing again after the upgrade finds it unchanged.
+   */
+  private static List<Object[]> unpacked(Object packed, int keys) {
+    List<Object[]> rows = new ArrayList<>();
+    int position = 0;
+    for (Object[] values : PackedFigures.rows((String) packed)) {
+      Object[] row = new Object[values.length + 1];
+      System.arraycopy(values, 0, row, 0, keys);
+      row[keys] = position++;
+      System.arraycopy(values, keys, row, keys + 1, values.length - keys);
+      rows.add(row);
+    }
+    return rows;
   }
 
   private static Map<Long, List<Object[]>> children(
@@ -374,7 +387,7 @@ public final class Push {
       response.importedAt()
     };
     update(sha, own);
-    update(sha, response.figures());
+    update(sha, java.util.Arrays.copyOf(response.figures(), OWN_FIGURES));
     for (List<Object[]> rows : children) {
       sha.update((byte) 2);
       for (Object[] row : rows) {
@@ -486,7 +499,7 @@ public final class Push {
                 + " language, content_hash, imported_at, "
                 + RESPONSE_FIGURES
                 + ", school_id, origin, origin_version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int n = 0; n < toInsert.size(); n++) {
         Local response = toInsert.get(n);
         String origin = batch.origins().get(response.id());
@@ -509,12 +522,12 @@ public final class Push {
         insert.setString(8, response.language());
         insert.setString(9, "push:" + school + ":" + origin);
         insert.setString(10, response.importedAt());
-        for (int f = 0; f < 8; f++) {
+        for (int f = 0; f < FIGURES; f++) {
           insert.setObject(11 + f, response.figures()[f]);
         }
-        insert.setLong(19, school);
-        insert.setString(20, origin);
-        insert.setString(21, batch.versions().get(response.id()));
+        insert.setLong(11 + FIGURES, school);
+        insert.setString(12 + FIGURES, origin);
+        insert.setString(13 + FIGURES, batch.versions().get(response.id()));
         insert.addBatch();
       }
       insert.executeBatch();
@@ -524,8 +537,6 @@ public final class Push {
       networkId.put(toInsert.get(n).id(), ids.get(n));
     }
     children(connection, "theme_score", THEME, batch.themes(), networkId);
-    children(connection, "lens_score", LENS, batch.lenses(), networkId);
-    children(connection, "question_score", QUESTION, batch.questions(), networkId);
     children(connection, "answer", ANSWER, batch.answers(), networkId);
     return new int[] {toInsert.size() - replaced, replaced, unchanged};
   }

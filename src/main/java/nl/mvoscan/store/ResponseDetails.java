@@ -140,9 +140,8 @@ public final class ResponseDetails {
   /** Answer rows of responses, before the condition on alias {@code r}. */
   static final String ANSWERS =
       "SELECT a.response_id, a.question_id, a.value, a.evidence, a.note, a.status,"
-          + " q.points, r.scan_hash FROM answer a"
+          + " r.scan_hash FROM answer a"
           + " JOIN response r ON r.id = a.response_id LEFT JOIN respondent p ON p.id = r.respondent_id"
-          + " LEFT JOIN question_score q ON q.response_id = a.response_id AND q.question_id = a.question_id"
           + " WHERE ";
 
   /**
@@ -181,14 +180,18 @@ public final class ResponseDetails {
       throws SQLException {
     Map<Long, List<Answer>> answers = new LinkedHashMap<>();
     Map<Long, String> scanOf = new HashMap<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(ANSWERS + where + " ORDER BY a.response_id, a.question_id")) {
+    try (Points points = new Points(connection);
+        PreparedStatement select =
+            connection.prepareStatement(
+                ANSWERS + where + " ORDER BY a.response_id, a.question_id")) {
       bind(select, args);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           long response = rs.getLong(1);
-          scanOf.put(response, rs.getString(8));
-          answers.computeIfAbsent(response, k -> new ArrayList<>()).add(answer(connection, rs));
+          scanOf.put(response, rs.getString(7));
+          answers
+              .computeIfAbsent(response, k -> new ArrayList<>())
+              .add(answer(connection, rs, points));
         }
       }
     }
@@ -198,9 +201,12 @@ public final class ResponseDetails {
     return answers;
   }
 
-  /** The answer on the current row of an {@link #ANSWERS} query. */
-  static Answer answer(Connection connection, ResultSet rs) throws SQLException {
-    Scan scan = StoredScans.scan(connection, rs.getString(8));
+  /**
+   * The answer on the current row of an {@link #ANSWERS} query, with the exact points of its
+   * question from {@code points}.
+   */
+  static Answer answer(Connection connection, ResultSet rs, Points points) throws SQLException {
+    Scan scan = StoredScans.scan(connection, rs.getString(7));
     AnswerValue value = StoredResponses.value(scan, rs.getString(2), rs.getString(3));
     return new Answer(
         rs.getLong(1),
@@ -209,7 +215,50 @@ public final class ResponseDetails {
         rs.getString(4),
         rs.getString(5),
         rs.getString(6),
-        ExactFigures.points(rs.getString(7)));
+        ExactFigures.points(points.of(rs.getLong(1), rs.getString(2))));
+  }
+
+  /**
+   * The exact points of a response's questions, from its packed question figures: read once per
+   * response, when the first of its answers asks, so that the answer rows need not carry them.
+   */
+  static final class Points implements AutoCloseable {
+    private final Connection connection;
+    private PreparedStatement select;
+    private long response = -1;
+    private final Map<String, String> byQuestion = new HashMap<>();
+
+    Points(Connection connection) {
+      this.connection = connection;
+    }
+
+    /** The points of question {@code questionId} in response {@code responseId}, or null. */
+    String of(long responseId, String questionId) throws SQLException {
+      if (responseId != response) {
+        if (select == null) {
+          select =
+              connection.prepareStatement("SELECT question_figures FROM response WHERE id = ?");
+        }
+        byQuestion.clear();
+        select.setLong(1, responseId);
+        try (ResultSet rs = select.executeQuery()) {
+          if (rs.next()) {
+            for (Object[] q : PackedFigures.rows(rs.getString(1))) {
+              byQuestion.put((String) q[0], (String) q[2]);
+            }
+          }
+        }
+        response = responseId;
+      }
+      return byQuestion.get(questionId);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (select != null) {
+        select.close();
+      }
+    }
   }
 
   /**
@@ -284,9 +333,9 @@ public final class ResponseDetails {
       return false;
     }
 
-    /** The scan hash (column 8) of the row the result stands on. */
+    /** The scan hash (column 7 of {@link #ANSWERS}) of the row the result stands on. */
     String scanHash() throws SQLException {
-      return rs.getString(8);
+      return rs.getString(7);
     }
   }
 

@@ -202,8 +202,6 @@ public final class ResponseWriter {
     private final PreparedStatement response;
     private final PreparedStatement answer;
     private final PreparedStatement theme;
-    private final PreparedStatement lens;
-    private final PreparedStatement question;
     private final PreparedStatement respondentSelect;
     private final PreparedStatement respondentInsert;
     private final PreparedStatement aliasSelect;
@@ -269,8 +267,9 @@ public final class ResponseWriter {
           connection.prepareStatement(
               "INSERT INTO response(scan_hash, respondent_id, company_id, class, school_year, date,"
                   + " language, source_file, source_row, content_hash, imported_at, status, score,"
-                  + " coverage, grade, level, exact_score, exact_coverage, exact_grade)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  + " coverage, grade, level, exact_score, exact_coverage, exact_grade,"
+                  + " question_figures, lens_figures)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               Statement.RETURN_GENERATED_KEYS);
       answer =
           connection.prepareStatement(
@@ -280,15 +279,6 @@ public final class ResponseWriter {
           connection.prepareStatement(
               "INSERT INTO theme_score(response_id, theme_id, position, status, score, coverage,"
                   + " reason, exact_score, exact_coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      lens =
-          connection.prepareStatement(
-              "INSERT INTO lens_score(response_id, lens_key, lens_value, position, status, score,"
-                  + " coverage, reason, exact_score, exact_coverage)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      question =
-          connection.prepareStatement(
-              "INSERT INTO question_score(response_id, question_id, position, status, points)"
-                  + " VALUES (?, ?, ?, ?, ?)");
       respondentSelect =
           connection.prepareStatement("SELECT id FROM respondent WHERE respondent_key = ?");
       respondentInsert =
@@ -392,8 +382,6 @@ public final class ResponseWriter {
     private void flush() throws SQLException {
       answer.executeBatch();
       theme.executeBatch();
-      lens.executeBatch();
-      question.executeBatch();
       waiting = 0;
     }
 
@@ -482,6 +470,8 @@ public final class ResponseWriter {
       response.setString(17, ExactFigures.text(overall.score()));
       response.setString(18, ExactFigures.text(overall.coverage()));
       response.setString(19, ExactFigures.text(result.overall().grade()));
+      response.setString(20, PackedFigures.questions(result.questions()));
+      response.setString(21, PackedFigures.lenses(result.lenses()));
       response.executeUpdate();
       long id;
       try (ResultSet keys = response.getGeneratedKeys()) {
@@ -583,15 +573,6 @@ public final class ResponseWriter {
         answer.setInt(8, hidden.contains(given.questionId()) ? 1 : 0);
         answer.addBatch();
       }
-      int position = 0;
-      for (ScoreResult.QuestionScore q : result.questions()) {
-        question.setLong(1, id);
-        question.setString(2, q.question().id());
-        question.setInt(3, position++);
-        question.setString(4, q.status().id());
-        question.setString(5, q.points() == null ? null : Decimals.text(q.points()));
-        question.addBatch();
-      }
     }
 
     private void scores(long id, ScoreResult result) throws SQLException {
@@ -602,15 +583,6 @@ public final class ResponseWriter {
         theme.setInt(3, position++);
         figures(theme, 4, t.figures());
         theme.addBatch();
-      }
-      position = 0;
-      for (ScoreResult.LensScore l : result.lenses()) {
-        lens.setLong(1, id);
-        lens.setString(2, l.key());
-        lens.setString(3, l.value());
-        lens.setInt(4, position++);
-        figures(lens, 5, l.figures());
-        lens.addBatch();
       }
     }
 
@@ -824,8 +796,6 @@ public final class ResponseWriter {
               response,
               answer,
               theme,
-              lens,
-              question,
               respondentSelect,
               respondentInsert,
               aliasSelect,

@@ -211,7 +211,7 @@ final class SqliteStore extends Store {
       statement.execute("BEGIN IMMEDIATE");
       try {
         for (int i = userVersion(connection); i < Migrations.FILES.size(); i++) {
-          for (String sql : Migrations.statements(Migrations.FILES.get(i))) {
+          for (String sql : Migrations.forSqlite(Migrations.FILES.get(i))) {
             statement.execute(sql);
           }
           Store.Work<Void> after = Migrations.AFTER.get(Migrations.FILES.get(i));

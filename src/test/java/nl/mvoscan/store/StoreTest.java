@@ -215,7 +215,7 @@ class StoreTest {
       statement.execute("PRAGMA user_version = 1");
     }
     try (Store store = Store.open(file)) {
-      assertThat(store.schemaVersion()).isEqualTo(SqliteStore.SCHEMA_VERSION).isEqualTo(5);
+      assertThat(store.schemaVersion()).isEqualTo(SqliteStore.SCHEMA_VERSION).isEqualTo(6);
       assertThat(
               StoreChecks.number(
                   store, "SELECT count(*) FROM sqlite_master WHERE name = 'company_alias'"))
