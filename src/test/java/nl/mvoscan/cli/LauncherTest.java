@@ -110,7 +110,7 @@ class LauncherTest {
       throws Exception {
     List<String> java = launchWith(Path.of(launcher), jar, null, "import", "x.csv");
 
-    assertThat(java).contains("-XX:+UseSerialGC", HEAP);
+    assertThat(java).contains("-XX:+UseSerialGC", HEAP, "-Xmn64m");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -131,7 +131,7 @@ class LauncherTest {
 
     assertThat(java)
         .contains("-XX:+UseG1GC", "-XX:MaxRAMPercentage=50")
-        .doesNotContain("-XX:+UseSerialGC", HEAP);
+        .doesNotContain("-XX:+UseSerialGC", HEAP, "-Xmn64m");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -139,11 +139,11 @@ class LauncherTest {
   void aHeapOfTheUsersOwnKeepsTheSerialCollector(String launcher, String jar) throws Exception {
     List<String> java = launchWith(Path.of(launcher), jar, "-Xmx2g", "export", "--long");
 
-    assertThat(java).contains("-XX:+UseSerialGC", "-Xmx2g").doesNotContain(HEAP);
+    assertThat(java).contains("-XX:+UseSerialGC", "-Xmx2g").doesNotContain(HEAP, "-Xmn64m");
   }
 
   /** The heap a short command starts with unless the user gives one. */
-  private static final String HEAP = "-Xms32m";
+  private static final String HEAP = "-Xms96m";
 
   private List<String> launch(Path launcher, String jar, String... arguments)
       throws IOException, InterruptedException {
