@@ -104,8 +104,57 @@ class LauncherTest {
     command.getSubcommands().values().forEach(sub -> collect(sub, names));
   }
 
-  /** Runs the launcher with {@code arguments}; what it passed to java, one word an element. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"mvoscan, target/mvoscan.jar", "src/dist/mvoscan, lib/mvoscan.jar"})
+  void aShortCommandRunsOnTheSerialCollectorInAHeapThatStartsSmall(String launcher, String jar)
+      throws Exception {
+    List<String> java = launchWith(Path.of(launcher), jar, null, "import", "x.csv");
+
+    assertThat(java).contains("-XX:+UseSerialGC", HEAP, "-Xmn64m");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"mvoscan, target/mvoscan.jar", "src/dist/mvoscan, lib/mvoscan.jar"})
+  void serveKeepsTheDefaultsOfTheJvm(String launcher, String jar) throws Exception {
+    List<String> java = launchWith(Path.of(launcher), jar, null, "serve", "--port", "0");
+
+    assertThat(java).noneMatch(word -> word.startsWith("-Xm") || word.endsWith("GC"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"mvoscan, target/mvoscan.jar", "src/dist/mvoscan, lib/mvoscan.jar"})
+  void aCollectorOrHeapOfTheUsersOwnReplacesTheDefault(String launcher, String jar)
+      throws Exception {
+    List<String> java =
+        launchWith(
+            Path.of(launcher), jar, "-XX:+UseG1GC -XX:MaxRAMPercentage=50", "import", "x.csv");
+
+    assertThat(java)
+        .contains("-XX:+UseG1GC", "-XX:MaxRAMPercentage=50")
+        .doesNotContain("-XX:+UseSerialGC", HEAP, "-Xmn64m");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"mvoscan, target/mvoscan.jar", "src/dist/mvoscan, lib/mvoscan.jar"})
+  void aHeapOfTheUsersOwnKeepsTheSerialCollector(String launcher, String jar) throws Exception {
+    List<String> java = launchWith(Path.of(launcher), jar, "-Xmx2g", "export", "--long");
+
+    assertThat(java).contains("-XX:+UseSerialGC", "-Xmx2g").doesNotContain(HEAP, "-Xmn64m");
+  }
+
+  /** The heap a short command starts with unless the user gives one. */
+  private static final String HEAP = "-Xms96m";
+
   private List<String> launch(Path launcher, String jar, String... arguments)
+      throws IOException, InterruptedException {
+    return launchWith(launcher, jar, null, arguments);
+  }
+
+  /**
+   * Runs the launcher with {@code arguments} and {@code javaOpts} as MVOSCAN_JAVA_OPTS (none when
+   * null); what it passed to java, one word an element.
+   */
+  private List<String> launchWith(Path launcher, String jar, String javaOpts, String... arguments)
       throws IOException, InterruptedException {
     Path script = dir.resolve("mvoscan");
     Files.copy(launcher, script);
@@ -127,6 +176,9 @@ class LauncherTest {
     builder.environment().remove("MVOSCAN_CDS");
     builder.environment().remove("JAVA_HOME");
     builder.environment().remove("MVOSCAN_JAVA_OPTS");
+    if (javaOpts != null) {
+      builder.environment().put("MVOSCAN_JAVA_OPTS", javaOpts);
+    }
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
