@@ -84,6 +84,7 @@ public final class CsvExport {
     private final Appendable out;
     private final Dialect dialect;
     private final StringBuilder record = new StringBuilder(512);
+    private char[] chars = new char[512];
 
     private Csv(Appendable out, List<ExportTable.Column> columns, Dialect dialect) {
       this.out = out;
@@ -117,7 +118,16 @@ public final class CsvExport {
       }
       line.append("\r\n");
       try {
-        out.append(line);
+        if (out instanceof java.io.Writer writer) {
+          // through a reused array: append would copy the record into a new String first
+          if (chars.length < line.length()) {
+            chars = new char[Math.max(line.length(), 2 * chars.length)];
+          }
+          line.getChars(0, line.length(), chars, 0);
+          writer.write(chars, 0, line.length());
+        } else {
+          out.append(line);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -271,7 +281,8 @@ public final class CsvExport {
   }
 
   private static String number(BigDecimal number, Dialect dialect) {
-    return number.toPlainString().replace('.', dialect.decimal);
+    String text = number.toPlainString();
+    return dialect.decimal == '.' ? text : text.replace('.', dialect.decimal);
   }
 
   /**
