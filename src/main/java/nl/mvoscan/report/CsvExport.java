@@ -85,6 +85,8 @@ public final class CsvExport {
     private final Dialect dialect;
     private final StringBuilder record = new StringBuilder(512);
     private char[] chars = new char[512];
+    private BigDecimal lastNumber;
+    private String lastNumberText;
 
     private Csv(Appendable out, List<ExportTable.Column> columns, Dialect dialect) {
       this.out = out;
@@ -114,7 +116,20 @@ public final class CsvExport {
           line.append(dialect.delimiter);
         }
         Object cell = row.get(i);
-        field(line, cells ? cell(cell, dialect) : (String) cell, i == 0, dialect.delimiter);
+        String text;
+        if (!cells) {
+          text = (String) cell;
+        } else if (cell != null && cell == lastNumber) {
+          // a long export repeats one response id object on each of the response's rows
+          text = lastNumberText;
+        } else {
+          text = cell(cell, dialect);
+          if (cell instanceof BigDecimal number) {
+            lastNumber = number;
+            lastNumberText = text;
+          }
+        }
+        field(line, text, i == 0, dialect.delimiter);
       }
       line.append("\r\n");
       try {

@@ -401,8 +401,29 @@ public final class ExportQueries {
         rs.getString(4),
         rs.getString(5),
         rs.getString(6),
-        points == null ? null : ExactFigures.points(points));
+        points == null ? null : points(points));
   }
+
+  /**
+   * Points as read, per stored text: a scan gives a handful of distinct points (0, 1, 2, 0.5) to
+   * millions of answers, and a BigDecimal is immutable. The texts come from scan definitions, so
+   * they stay few; past {@link #POINTS_KEPT} a new one is read each time.
+   */
+  private static final Map<String, BigDecimal> POINTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static BigDecimal points(String text) {
+    BigDecimal known = POINTS.get(text);
+    if (known == null) {
+      known = ExactFigures.points(text);
+      if (POINTS.size() < POINTS_KEPT) {
+        POINTS.put(text, known);
+      }
+    }
+    return known;
+  }
+
+  private static final int POINTS_KEPT = 4096;
 
   /**
    * A {@link #canonical} node as the decoding through a question of {@code type} ({@code null}: no
