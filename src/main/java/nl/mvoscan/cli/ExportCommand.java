@@ -141,8 +141,15 @@ public final class ExportCommand implements Callable<Integer> {
         rows = written[0];
       } else {
         PrintWriter out = spec.commandLine().getOut();
-        rows = export(store, out);
-        out.flush();
+        // a long export is millions of small pieces: gathered here, the terminal writer escapes
+        // and encodes them a buffer at a time instead of piece by piece
+        Writer buffered = new BufferedWriter(out, 1 << 16);
+        rows = export(store, buffered);
+        try {
+          buffered.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
     String what = messages.plural(answers ? "export.answers" : "export.responses", rows, rows);

@@ -94,25 +94,48 @@ final class TerminalWriter extends PrintWriter {
 
     @Override
     public void write(char[] buffer, int offset, int length) throws IOException {
-      StringBuilder out = new StringBuilder(length + 8);
-      for (int i = offset; i < offset + length; i++) {
-        char c = buffer[i];
-        if (pendingReturn) {
-          pendingReturn = false;
-          if (c == '\n') {
-            out.append("\r\n");
-            continue;
-          }
-          appendEscaped(out, '\r');
-        }
-        if (c == '\r') {
-          pendingReturn = true;
-        } else if (isControl(c)) {
-          appendEscaped(out, c);
+      // what needs no escape goes on in runs, straight from the buffer: an export writes
+      // millions of characters through here, and almost none of them is a control character
+      int end = offset + length;
+      int i = offset;
+      if (pendingReturn && i < end) {
+        pendingReturn = false;
+        if (buffer[i] == '\n') {
+          target.write("\r\n");
+          i++;
         } else {
-          out.append(c);
+          escaped('\r');
         }
       }
+      int run = i;
+      while (i < end) {
+        char c = buffer[i];
+        if (c == '\r') {
+          if (i + 1 < end && buffer[i + 1] == '\n') {
+            i += 2; // a Windows line break stays
+            continue;
+          }
+          target.write(buffer, run, i - run);
+          if (i + 1 < end) {
+            escaped('\r');
+          } else {
+            pendingReturn = true;
+          }
+          run = ++i;
+        } else if (isControl(c)) {
+          target.write(buffer, run, i - run);
+          escaped(c);
+          run = ++i;
+        } else {
+          i++;
+        }
+      }
+      target.write(buffer, run, end - run);
+    }
+
+    private void escaped(char c) throws IOException {
+      StringBuilder out = new StringBuilder(6);
+      appendEscaped(out, c);
       target.write(out.toString());
     }
 

@@ -360,4 +360,68 @@ class CsvExportTest {
     assertThat(t.rows().get(1).subList(t.names().size() - 3, t.names().size()))
         .containsExactly(new BigDecimal("30.0"), null, new BigDecimal("40.0"));
   }
+
+  @Test
+  void everyCellIsQuotedExactlyAsCommonsCsvQuotesIt() throws IOException {
+    // the writer is mvoscan's own for speed; its output must stay what commons-csv wrote before
+    List<String> cells =
+        List.of(
+            "",
+            " ",
+            "a",
+            "a ",
+            " a",
+            "a\t",
+            "\ta",
+            "!",
+            "#x",
+            "$x",
+            "\"",
+            "a\"b",
+            "\"\"",
+            "a,b",
+            "a;b",
+            "a\nb",
+            "a\rb",
+            "a\r\n",
+            "'=1+2",
+            "=1+2",
+            "Zoë 🌱 Jansen",
+            "\u0000x",
+            "x\u0000",
+            "\u00a0x\u00a0",
+            "12,5",
+            "x\u007f");
+    for (CsvExport.Dialect dialect : CsvExport.Dialect.values()) {
+      org.apache.commons.csv.CSVFormat format =
+          CSVFormat.RFC4180
+              .builder()
+              .setDelimiter(dialect.delimiter())
+              .setRecordSeparator("\r\n")
+              .get();
+      for (String first : cells) {
+        for (String second : cells) {
+          List<List<Object>> rows = new ArrayList<>();
+          rows.add(new ArrayList<>(List.of(first, second)));
+          rows.add(new ArrayList<>(List.of(second)));
+          ExportTable t = new ExportTable(List.of(text("a"), text("b")), List.of());
+          StringBuilder ours = new StringBuilder();
+          try (CsvExport.Csv csv = CsvExport.csv(ours, t.columns(), dialect)) {
+            rows.forEach(csv::row);
+          }
+          StringBuilder theirs = new StringBuilder();
+          if (dialect == CsvExport.Dialect.EXCEL) {
+            theirs.append('\uFEFF');
+          }
+          try (org.apache.commons.csv.CSVPrinter printer =
+              new org.apache.commons.csv.CSVPrinter(theirs, format)) {
+            printer.printRecord("a", "b");
+            printer.printRecord(CsvExport.neutralise(first), CsvExport.neutralise(second));
+            printer.printRecord(CsvExport.neutralise(second));
+          }
+          assertThat(ours.toString()).as("%s | %s", first, second).isEqualTo(theirs.toString());
+        }
+      }
+    }
+  }
 }
