@@ -104,6 +104,223 @@ public final class Aggregator {
     }
   }
 
+  /**
+   * The first pass of an aggregation streamed group by group: fed only what decides each response's
+   * group ({@link ResponseKey}), in database id order, it works out the pools, the groups in the
+   * order every report shows them, and which responses each group holds. {@link Planner#finish}
+   * gives the {@link Plan}: the order in which a store hands the responses with their figures to
+   * {@link #streamer}. It keeps one id per response, nothing else per response.
+   *
+   * @param scans the scan of every hash that occurs in the responses
+   */
+  public static Planner planner(Map<String, Scan> scans, Grouping by, String language) {
+    return new Planner(scans, by, language);
+  }
+
+  /** See {@link #planner}. */
+  public static final class Planner implements java.util.function.Consumer<ResponseKey> {
+    private final Map<String, Scan> scans;
+    private final Grouping by;
+    private final String language;
+    private final Map<String, PlanPool> byHash = new LinkedHashMap<>();
+    private int n;
+
+    private Planner(Map<String, Scan> scans, Grouping by, String language) {
+      this.scans = scans;
+      this.by = by;
+      this.language = language;
+    }
+
+    @Override
+    public void accept(ResponseKey response) {
+      Scan scan = scans.get(response.scanHash());
+      if (scan == null) {
+        throw new IllegalArgumentException("no scan for hash " + response.scanHash());
+      }
+      byHash.computeIfAbsent(response.scanHash(), h -> new PlanPool(scan, by)).add(response);
+      n++;
+    }
+
+    public Plan finish() {
+      List<PlanPool> pools = new ArrayList<>(byHash.values());
+      pools.sort(poolOrder(p -> p.n, p -> p.facts.scan()));
+      List<Aggregate.Pool> outline = new ArrayList<>();
+      List<PlannedGroup> groups = new ArrayList<>();
+      for (PlanPool pool : pools) {
+        for (String key : pool.keys.ordered(pool.groups.keySet())) {
+          groups.add(
+              new PlannedGroup(outline.size(), key, pool.keys.label(key), pool.groups.get(key)));
+        }
+        outline.add(new Aggregate.Pool(pool.facts.scan(), pool.n, List.of()));
+      }
+      return new Plan(new Aggregate(by, n, List.copyOf(outline)), groups, language);
+    }
+
+    /** The groups of one scan hash: their keys as {@link PoolAccumulator} makes them, and ids. */
+    private final class PlanPool {
+      private final ScanFacts facts;
+      private final GroupKeys keys;
+      private final Map<String, Ids> groups = new HashMap<>();
+      private int n;
+
+      PlanPool(Scan scan, Grouping by) {
+        this.facts = ScanFacts.of(scan);
+        this.keys = new GroupKeys(scan, by);
+      }
+
+      void add(ResponseKey r) {
+        Sector sector = sector(facts, r.sectorAnswer(), false, r.companySector(), language);
+        String key =
+            keys.add(r.className(), r.companyKey(), r.companyName(), r.schoolYear(), sector);
+        groups.computeIfAbsent(key, k -> new Ids()).add(r.id());
+        n++;
+      }
+    }
+  }
+
+  /** A growing list of response ids, as plain longs. */
+  private static final class Ids {
+    private long[] ids = new long[8];
+    private int size;
+
+    void add(long id) {
+      if (size == ids.length) {
+        ids = java.util.Arrays.copyOf(ids, size * 2);
+      }
+      ids[size++] = id;
+    }
+  }
+
+  /** One group of a {@link Plan}: its pool (index in the outline), key, label and responses. */
+  private record PlannedGroup(int pool, String key, String label, Ids ids) {}
+
+  /**
+   * What {@link Planner} worked out: the outline (grouping, size, and each pool's scan and size, in
+   * order) and the order of the responses, group by group, in which {@link #streamer} takes them.
+   */
+  public static final class Plan {
+    private final Aggregate outline;
+    private final List<PlannedGroup> groups;
+    private final String language;
+
+    private Plan(Aggregate outline, List<PlannedGroup> groups, String language) {
+      this.outline = outline;
+      this.groups = groups;
+      this.language = language;
+    }
+
+    /** The grouping, the number of responses and the pools in order, their groups left empty. */
+    public Aggregate outline() {
+      return outline;
+    }
+
+    /**
+     * The response ids in the order {@link #streamer} takes them (group by group, each group in id
+     * order), cut into runs of at most {@code max} ids that each go up, so a store can read each
+     * run in id order, as its tables are keyed; runs follow on from one group to the next where the
+     * ids keep going up.
+     */
+    public List<long[]> runs(int max) {
+      List<long[]> runs = new ArrayList<>();
+      long[] run = new long[max];
+      int size = 0;
+      for (PlannedGroup group : groups) {
+        for (int i = 0; i < group.ids().size; i++) {
+          long id = group.ids().ids[i];
+          if (size == max || (size > 0 && id <= run[size - 1])) {
+            runs.add(java.util.Arrays.copyOf(run, size));
+            size = 0;
+          }
+          run[size++] = id;
+        }
+      }
+      if (size > 0) {
+        runs.add(java.util.Arrays.copyOf(run, size));
+      }
+      return runs;
+    }
+  }
+
+  /**
+   * The second pass of an aggregation streamed group by group: fed the responses with their figures
+   * and answers in exactly the order of {@code plan} ({@link Plan#runs}), it hands each group to
+   * {@code sink} as soon as the group's last response has arrived, and keeps nothing of it: memory
+   * grows with one group, not with the selection. Every figure is the one {@link #accumulator}
+   * gives for the same responses.
+   */
+  public static Streamer streamer(Plan plan, GroupSink sink) {
+    return new Streamer(plan, sink);
+  }
+
+  /** See {@link #streamer}. */
+  public static final class Streamer implements ResponseSink {
+    private final Plan plan;
+    private final GroupSink sink;
+    private boolean started;
+    private int group;
+    private int position;
+    private int pool = -1;
+    private ScanFacts facts;
+    private Answers answers;
+    private GroupAccumulator current;
+
+    private Streamer(Plan plan, GroupSink sink) {
+      this.plan = plan;
+      this.sink = sink;
+    }
+
+    @Override
+    public void accept(Response response) {
+      start();
+      if (group >= plan.groups.size()) {
+        throw new IllegalStateException("response " + response.id() + " is not in the plan");
+      }
+      PlannedGroup planned = plan.groups.get(group);
+      if (response.id() != planned.ids().ids[position]) {
+        throw new IllegalStateException(
+            "response "
+                + response.id()
+                + " came where the plan has "
+                + planned.ids().ids[position]);
+      }
+      if (current == null) {
+        if (planned.pool() != pool) {
+          // a pool's distinct answers are numbered once for all its groups, as PoolAccumulator does
+          pool = planned.pool();
+          Scan scan = plan.outline.pools().get(pool).scan();
+          facts = ScanFacts.of(scan);
+          answers = new Answers(scan);
+        }
+        current = new GroupAccumulator(facts.scan(), answers);
+      }
+      current.add(scored(facts, response, plan.language));
+      position++;
+      if (position == planned.ids().size) {
+        sink.group(plan.outline.pools().get(pool), current.summary(planned.key(), planned.label()));
+        current = null;
+        group++;
+        position = 0;
+      }
+    }
+
+    /** After the last response: checks that every planned response came, and ends the sink. */
+    public void finish() {
+      start();
+      if (group != plan.groups.size()) {
+        throw new IllegalStateException(
+            "the plan has " + (plan.groups.size() - group) + " more groups than were read");
+      }
+      sink.end();
+    }
+
+    private void start() {
+      if (!started) {
+        started = true;
+        sink.start(plan.outline);
+      }
+    }
+  }
+
   /** Pools by size (largest first), then scan id, version and hash. */
   static <T> Comparator<T> poolOrder(
       java.util.function.ToIntFunction<T> n, java.util.function.Function<T, Scan> scan) {

@@ -8,13 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.mvoscan.aggregate.Aggregate;
 import nl.mvoscan.aggregate.Aggregator;
+import nl.mvoscan.aggregate.GroupSink;
 import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.report.AggregateCsv;
 import nl.mvoscan.report.AggregateJson;
 import nl.mvoscan.report.AggregateText;
-import nl.mvoscan.report.ResultJson;
 import nl.mvoscan.store.AggregateQueries;
 import nl.mvoscan.store.NetworkQueries;
 import nl.mvoscan.store.Store;
@@ -125,14 +125,15 @@ public final class AggregateCommand implements Callable<Integer> {
     network.check(messages, bySchool, csv);
     AggregateQueries.Filter filter =
         new AggregateQueries.Filter(classes, companies, schoolYears, scans);
-    // one school's database streams its responses with their answers into the aggregation; a
-    // network's figures stream only each response's school, group and stored overall and theme
-    // figures, which is all they show
+    // one school's database streams its responses with their answers into the aggregation, group
+    // by group: a first pass reads only what decides each response's group, then the responses
+    // with their figures come group by group and each group is written out and let go before the
+    // next is read. A network's figures stream only each response's school, group and stored
+    // overall and theme figures, which is all they show
     record Read(
         AggregateQueries.Scans scans,
         java.util.Set<String> schools,
-        NetworkFiguresOptions.Streamed network,
-        Aggregate aggregate) {}
+        NetworkFiguresOptions.Streamed network) {}
     Read read;
     try (Store store = db.openExisting(messages)) {
       Selections.requireKnown(store, messages, classes, companies, schoolYears);
@@ -143,20 +144,24 @@ public final class AggregateCommand implements Callable<Integer> {
                 boolean isNetwork = bySchool || NetworkQueries.isNetwork(store, schools);
                 AggregateQueries.Scans found = AggregateQueries.scans(store, filter);
                 if (!found.unreadable().isEmpty()) {
-                  return new Read(found, schools, null, null);
+                  return new Read(found, schools, null);
                 }
                 if (isNetwork) {
                   return new Read(
                       found,
                       schools,
                       NetworkFiguresOptions.read(
-                          store, filter, found.scans(), bySchool, grouping, messages),
-                      null);
+                          store, filter, found.scans(), bySchool, grouping, messages));
                 }
-                Aggregator.Accumulator accumulator =
-                    Aggregator.accumulator(found.scans(), grouping, messages.language());
-                AggregateQueries.stream(store, filter, found.scans(), accumulator);
-                return new Read(found, schools, null, accumulator.finish());
+                Aggregator.Planner planner =
+                    Aggregator.planner(found.scans(), grouping, messages.language());
+                AggregateQueries.keys(store, filter, found.scans(), planner);
+                Aggregator.Plan plan = planner.finish();
+                warn(plan.outline(), messages, err);
+                Aggregator.Streamer streamer = Aggregator.streamer(plan, writer(messages, out));
+                AggregateQueries.stream(store, plan.runs(RUN), found.scans(), streamer);
+                streamer.finish();
+                return new Read(found, schools, null);
               });
     }
 
@@ -166,7 +171,16 @@ public final class AggregateCommand implements Callable<Integer> {
       return network.print(
           read.network(), read.schools(), bySchool, grouping, json.json, messages, out, err);
     }
-    Aggregate aggregate = read.aggregate();
+    out.flush();
+    err.flush();
+    return ExitCode.OK;
+  }
+
+  /** Responses read at a time with their figures (one SQL IN list of ids). */
+  private static final int RUN = 1000;
+
+  /** What is said on stderr before the figures: nothing matched, other scans left apart. */
+  private static void warn(Aggregate aggregate, Messages messages, PrintWriter err) {
     if (aggregate.n() == 0) {
       err.println(messages.get("aggregate.noMatch"));
     }
@@ -186,20 +200,19 @@ public final class AggregateCommand implements Callable<Integer> {
               main.scan().version(),
               AggregateText.shortHash(main.scan().hash())));
     }
-
-    if (json.json) {
-      out.println(
-          ResultJson.write(
-              AggregateJson.of(
-                  aggregate, new AggregateJson.Selection(classes, companies, schoolYears, scans))));
-    } else if (csv) {
-      out.print(AggregateCsv.write(aggregate, messages, excel));
-    } else {
-      out.print(AggregateText.render(aggregate, messages));
-    }
-    out.flush();
     err.flush();
-    return ExitCode.OK;
+  }
+
+  /** The renderer the options ask for, writing each group to {@code out} as it comes. */
+  private GroupSink writer(Messages messages, PrintWriter out) {
+    if (json.json) {
+      return AggregateJson.writer(
+          new AggregateJson.Selection(classes, companies, schoolYears, scans), out);
+    }
+    if (csv) {
+      return AggregateCsv.writer(messages, excel, out);
+    }
+    return AggregateText.writer(messages, out);
   }
 
   private Grouping grouping(Messages messages) {

@@ -3,11 +3,14 @@ package nl.mvoscan.report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import nl.mvoscan.aggregate.Aggregate;
+import nl.mvoscan.aggregate.GroupSink;
 import nl.mvoscan.aggregate.GroupSummary;
+import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.scoring.Rational;
@@ -49,53 +52,105 @@ public final class AggregateCsv {
   private AggregateCsv() {}
 
   public static String write(Aggregate aggregate, Messages messages, boolean excel) {
-    boolean dutch = excel;
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setDelimiter(dutch ? ';' : ',')
-            .setRecordSeparator("\r\n")
-            .get();
     StringWriter out = new StringWriter();
-    if (excel) {
-      out.write('\uFEFF');
+    GroupSink writer = writer(messages, excel, out);
+    writer.start(aggregate);
+    for (Aggregate.Pool pool : aggregate.pools()) {
+      pool.groups().forEach(group -> writer.group(pool, group));
     }
-    try (CSVPrinter printer = new CSVPrinter(out, format)) {
-      printer.printRecord(COLUMNS);
-      for (Aggregate.Pool pool : aggregate.pools()) {
-        for (GroupSummary group : pool.groups()) {
-          List<String> prefix =
-              List.of(
-                  pool.scan().id(),
-                  pool.scan().version(),
-                  pool.scan().hash(),
-                  aggregate.by().id(),
-                  nz(group.key()),
-                  nz(group.label()));
+    writer.end();
+    return out.toString();
+  }
+
+  /**
+   * The same CSV written group by group as a streamed aggregation hands over its groups: each
+   * group's rows go to {@code out} (flushed) as soon as the group is complete. {@code out} is
+   * flushed, never closed.
+   */
+  public static GroupSink writer(Messages messages, boolean excel, Writer out) {
+    return new CsvWriter(messages, excel, out);
+  }
+
+  private static final class CsvWriter implements GroupSink {
+    private final Messages messages;
+    private final boolean dutch;
+    private final Writer out;
+    private final CSVPrinter printer;
+    private Grouping by;
+
+    CsvWriter(Messages messages, boolean excel, Writer out) {
+      this.messages = messages;
+      this.dutch = excel;
+      this.out = out;
+      CSVFormat format =
+          CSVFormat.RFC4180
+              .builder()
+              .setDelimiter(dutch ? ';' : ',')
+              .setRecordSeparator("\r\n")
+              .get();
+      try {
+        this.printer = new CSVPrinter(out, format);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void start(Aggregate outline) {
+      by = outline.by();
+      try {
+        if (dutch) {
+          out.write('\uFEFF');
+        }
+        printer.printRecord(COLUMNS);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void group(Aggregate.Pool pool, GroupSummary group) {
+      try {
+        List<String> prefix =
+            List.of(
+                pool.scan().id(),
+                pool.scan().version(),
+                pool.scan().hash(),
+                by.id(),
+                nz(group.key()),
+                nz(group.label()));
+        printer.printRecord(
+            row(
+                prefix,
+                "overall",
+                messages.get("aggregate.overall"),
+                group.n(),
+                group.overall(),
+                dutch));
+        for (GroupSummary.ThemeSummary theme : group.themes()) {
           printer.printRecord(
               row(
                   prefix,
-                  "overall",
-                  messages.get("aggregate.overall"),
+                  theme.theme().id(),
+                  theme.theme().title().in(messages.language(), pool.scan().defaultLanguage()),
                   group.n(),
-                  group.overall(),
+                  theme.summary(),
                   dutch));
-          for (GroupSummary.ThemeSummary theme : group.themes()) {
-            printer.printRecord(
-                row(
-                    prefix,
-                    theme.theme().id(),
-                    theme.theme().title().in(messages.language(), pool.scan().defaultLanguage()),
-                    group.n(),
-                    theme.summary(),
-                    dutch));
-          }
         }
+        printer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return out.toString();
+
+    @Override
+    public void end() {
+      try {
+        printer.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static List<String> row(

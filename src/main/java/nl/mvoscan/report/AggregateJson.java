@@ -1,13 +1,18 @@
 package nl.mvoscan.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import nl.mvoscan.aggregate.Aggregate;
 import nl.mvoscan.aggregate.ClassAdvice;
+import nl.mvoscan.aggregate.GroupSink;
 import nl.mvoscan.aggregate.GroupSummary;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.scan.Text;
@@ -53,6 +58,102 @@ public final class AggregateJson {
       pool.groups().forEach(g -> group(groups.addObject(), g));
     }
     return root;
+  }
+
+  /**
+   * The same document as {@link #of}, written group by group as a streamed aggregation hands over
+   * its groups, byte for byte as {@link ResultJson#write} writes {@link #of} (and a line break
+   * after it): each group goes to {@code out} (flushed) as soon as it is complete. {@code out} is
+   * flushed, never closed.
+   */
+  public static GroupSink writer(Selection selection, Writer out) {
+    return new JsonWriter(selection, out);
+  }
+
+  private static final class JsonWriter implements GroupSink {
+    private final Selection selection;
+    private final Writer out;
+    private final JsonGenerator json;
+    private Aggregate.Pool pool;
+
+    JsonWriter(Selection selection, Writer out) {
+      this.selection = selection;
+      this.out = out;
+      try {
+        this.json =
+            ResultJson.MAPPER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void start(Aggregate outline) {
+      try {
+        json.writeStartObject();
+        json.writeStringField("format", FORMAT);
+        ObjectNode filter = NODES.objectNode();
+        strings(filter.putArray("class"), selection.classes());
+        strings(filter.putArray("company"), selection.companies());
+        strings(filter.putArray("schoolYear"), selection.schoolYears());
+        strings(filter.putArray("scan"), selection.scans());
+        json.writeFieldName("selection");
+        json.writeTree(filter);
+        json.writeStringField("by", outline.by().id());
+        json.writeNumberField("n", outline.n());
+        json.writeArrayFieldStart("pools");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void group(Aggregate.Pool of, GroupSummary group) {
+      try {
+        if (of != pool) {
+          if (pool != null) {
+            endPool();
+          }
+          pool = of;
+          json.writeStartObject();
+          ObjectNode scan = NODES.objectNode();
+          scan.put("id", of.scan().id());
+          scan.put("version", of.scan().version());
+          scan.put("hash", of.scan().hash());
+          json.writeFieldName("scan");
+          json.writeTree(scan);
+          json.writeNumberField("n", of.n());
+          json.writeArrayFieldStart("groups");
+        }
+        ObjectNode node = NODES.objectNode();
+        AggregateJson.group(node, group);
+        json.writeTree(node);
+        json.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void endPool() throws IOException {
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+
+    @Override
+    public void end() {
+      try {
+        if (pool != null) {
+          endPool();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.flush();
+        out.write(System.lineSeparator());
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.mvoscan.aggregate.Aggregate;
+import nl.mvoscan.aggregate.GroupSink;
 import nl.mvoscan.aggregate.GroupSummary;
 import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.aggregate.Statistics;
@@ -36,32 +37,77 @@ public final class AggregateText {
   }
 
   public static String render(Aggregate aggregate, Messages messages) {
-    return new AggregateText(messages).render(aggregate);
+    StringBuilder out = new StringBuilder();
+    Writer writer = new Writer(messages, out::append);
+    writer.start(aggregate);
+    for (Aggregate.Pool pool : aggregate.pools()) {
+      pool.groups().forEach(group -> writer.group(pool, group));
+    }
+    writer.end();
+    return out.toString();
   }
 
-  private String render(Aggregate aggregate) {
-    StringBuilder out = new StringBuilder();
-    for (Aggregate.Pool pool : aggregate.pools()) {
-      if (out.length() > 0) {
-        out.append(NL);
-      }
-      Scan scan = pool.scan();
-      out.append(
-              messages.get(
-                  "aggregate.scanHeader",
-                  text(scan, scan.title()),
-                  scan.version(),
-                  shortHash(scan.hash()),
-                  messages.count("response", pool.n()),
-                  messages.get("aggregate.by." + aggregate.by().id())))
-          .append(NL);
-      out.append(messages.get("aggregate.legend")).append(NL);
-      for (GroupSummary group : pool.groups()) {
-        out.append(NL);
-        group(out, scan, aggregate.by(), group);
-      }
+  /**
+   * The same text written group by group as a streamed aggregation hands over its groups: each
+   * group goes to {@code out} (and is flushed there) as soon as it is complete, so the text is
+   * never held whole.
+   */
+  public static GroupSink writer(Messages messages, java.io.PrintWriter out) {
+    return new Writer(
+        messages,
+        text -> {
+          out.append(text);
+          out.flush();
+        });
+  }
+
+  private static final class Writer implements GroupSink {
+    private final AggregateText text;
+    private final java.util.function.Consumer<CharSequence> out;
+    private Grouping by;
+    private Aggregate.Pool pool;
+
+    Writer(Messages messages, java.util.function.Consumer<CharSequence> out) {
+      this.text = new AggregateText(messages);
+      this.out = out;
     }
-    return out.toString();
+
+    @Override
+    public void start(Aggregate outline) {
+      by = outline.by();
+    }
+
+    @Override
+    public void group(Aggregate.Pool of, GroupSummary group) {
+      StringBuilder part = new StringBuilder();
+      if (of != pool) {
+        if (pool != null) {
+          part.append(NL);
+        }
+        pool = of;
+        text.poolHeader(part, of, by);
+      }
+      part.append(NL);
+      text.group(part, of.scan(), by, group);
+      out.accept(part);
+    }
+
+    @Override
+    public void end() {}
+  }
+
+  private void poolHeader(StringBuilder out, Aggregate.Pool pool, Grouping by) {
+    Scan scan = pool.scan();
+    out.append(
+            messages.get(
+                "aggregate.scanHeader",
+                text(scan, scan.title()),
+                scan.version(),
+                shortHash(scan.hash()),
+                messages.count("response", pool.n()),
+                messages.get("aggregate.by." + by.id())))
+        .append(NL);
+    out.append(messages.get("aggregate.legend")).append(NL);
   }
 
   /** {@code sha256:} and the first 12 hex digits: enough to tell versions apart on screen. */

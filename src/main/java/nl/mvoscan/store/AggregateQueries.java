@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import nl.mvoscan.aggregate.Aggregator;
 import nl.mvoscan.aggregate.Response;
+import nl.mvoscan.aggregate.ResponseKey;
 import nl.mvoscan.aggregate.ResponseSink;
 import nl.mvoscan.io.JsonProblem;
 import nl.mvoscan.scan.AnswerValue;
@@ -212,11 +215,93 @@ public final class AggregateQueries {
   /** Rows fetched at a time where the driver would otherwise read a whole result (PostgreSQL). */
   static final int FETCH = 500;
 
+  /**
+   * The first pass of an aggregation streamed group by group: hands {@code sink} what decides the
+   * group of each response {@code filter} selects (class, school year, company, the visible answer
+   * to the profile question {@code sector}), in id order, without its figures or answers. A
+   * response to a scan not in {@code scans} is left out (its scan did not load).
+   */
+  public static void keys(
+      Store store, Filter filter, Map<String, Scan> scans, Consumer<ResponseKey> sink) {
+    store.read(
+        connection -> {
+          List<String> args = new ArrayList<>();
+          args.add(Aggregator.SECTOR_QUESTION);
+          String where = where(store, filter, args);
+          try (PreparedStatement responses =
+                  prepare(
+                      connection,
+                      "SELECT r.id, r.scan_hash, r.class, r.school_year, c.company_key, c.name,"
+                          + " c.sector, a.value, a.hidden"
+                          + FROM
+                          + " LEFT JOIN answer a ON a.response_id = r.id AND a.question_id = ?"
+                          + where
+                          + " ORDER BY r.id",
+                      args);
+              ResultSet r = responses.executeQuery()) {
+            StoredResponses.Decoder decoder = new StoredResponses.Decoder();
+            while (r.next()) {
+              Scan scan = scans.get(r.getString(2));
+              if (scan == null) {
+                continue;
+              }
+              String sector = r.getString(8);
+              sink.accept(
+                  new ResponseKey(
+                      r.getLong(1),
+                      r.getString(2),
+                      r.getString(3),
+                      r.getString(4),
+                      r.getString(5),
+                      r.getString(6),
+                      r.getString(7),
+                      sector == null || r.getInt(9) != 0
+                          ? null
+                          : decoder.value(scan, Aggregator.SECTOR_QUESTION, sector)));
+            }
+          }
+          return null;
+        });
+  }
+
+  /**
+   * The second pass: hands {@code sink} the responses of {@code runs} with their stored figures and
+   * answers, run after run, each run in id order (as {@link Aggregator.Plan#runs} cuts them), so
+   * the responses arrive group by group while each table is still read along its key.
+   *
+   * @return how many responses were handed over
+   */
+  public static int stream(
+      Store store, List<long[]> runs, Map<String, Scan> scans, ResponseSink sink) {
+    return store.read(
+        connection -> {
+          int count = 0;
+          for (long[] run : runs) {
+            StringBuilder ids = new StringBuilder(" WHERE r.id IN (");
+            for (int i = 0; i < run.length; i++) {
+              // ids the store itself gave out: numbers, written into the SQL as they are
+              ids.append(i == 0 ? "" : ",").append(run[i]);
+            }
+            count += stream(connection, ids.append(')').toString(), List.of(), scans, sink);
+          }
+          return count;
+        });
+  }
+
   private static int stream(
       Store store, Connection connection, Filter filter, Map<String, Scan> scans, ResponseSink sink)
       throws SQLException {
     List<String> args = new ArrayList<>();
-    String where = where(store, filter, args);
+    return stream(connection, where(store, filter, args), args, scans, sink);
+  }
+
+  private static int stream(
+      Connection connection,
+      String where,
+      List<String> args,
+      Map<String, Scan> scans,
+      ResponseSink sink)
+      throws SQLException {
     String selected = "SELECT r.id" + FROM + where;
     int count = 0;
     try (PreparedStatement responses =

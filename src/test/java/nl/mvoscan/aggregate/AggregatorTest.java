@@ -456,6 +456,175 @@ class AggregatorTest {
         .allSatisfy(g -> assertThat(g.trend()).isEmpty());
   }
 
+  /** Responses of two scan versions, classes in mixed case out of id order, companies and years. */
+  private static List<Response> mixed(Scan other) {
+    return List.of(
+        response(
+            1,
+            TEST,
+            "3B",
+            "2026-2027",
+            "kvk:1",
+            "Smit",
+            null,
+            "60",
+            answers("q1", "hi", "m", List.of("b", "a"))),
+        response(2, other, "3A", "2026-2027", "kvk:1", "Smit", null, "10", answers("q1", "lo")),
+        response(
+            3,
+            TEST,
+            "3A",
+            "2025-2026",
+            "kvk:1",
+            "Smit",
+            "Zorg",
+            "40",
+            answers("q1", "lo", "sector", "productie")),
+        response(
+            4,
+            TEST,
+            "3b",
+            "2026-2027",
+            "kvk:1",
+            "Smit",
+            null,
+            "50",
+            answers("q1", "hi", "q2", "lo")),
+        response(5, TEST, null, "2026-2027", null, null, null, null, answers("q2", "hi")),
+        response(
+            6,
+            TEST,
+            "3A",
+            "2026-2027",
+            "kvk:2",
+            "Jansen",
+            "Zorg",
+            "70",
+            answers("big", "y", "h", "lo")),
+        response(
+            7,
+            TEST,
+            "3a",
+            "2025-2026",
+            "kvk:1",
+            "Smit",
+            null,
+            "30",
+            answers("q1", "hi", "m", List.of("a"))),
+        response(8, other, null, "2025-2026", "kvk:2", "Jansen", null, "90", answers()),
+        response(9, TEST, "3B", "2026-2027", "kvk:2", "Jansen", null, "20", answers("q6", "lo")));
+  }
+
+  private static ResponseKey key(Response r) {
+    return new ResponseKey(
+        r.id(),
+        r.scanHash(),
+        r.className(),
+        r.schoolYear(),
+        r.companyKey(),
+        r.companyName(),
+        r.companySector(),
+        r.hidden().contains(Aggregator.SECTOR_QUESTION)
+            ? null
+            : r.answers().get(Aggregator.SECTOR_QUESTION));
+  }
+
+  @Test
+  void aStreamedAggregationHandsOverEachGroupBeforeTheNextGroupIsReadWithTheSameFigures() {
+    Scan other = scan(SCAN.replace("\"version\": \"1\"", "\"version\": \"2\""));
+    List<Response> responses = mixed(other);
+    Map<String, Scan> scans = Map.of(TEST.hash(), TEST, other.hash(), other);
+    Map<Long, Response> byId = new HashMap<>();
+    responses.forEach(r -> byId.put(r.id(), r));
+    for (Grouping by : Grouping.values()) {
+      Aggregate whole = Aggregator.aggregate(responses, scans, by, "en");
+
+      Aggregator.Planner planner = Aggregator.planner(scans, by, "en");
+      responses.forEach(r -> planner.accept(key(r)));
+      Aggregator.Plan plan = planner.finish();
+      int[] read = {0};
+      List<String> events = new ArrayList<>();
+      List<Aggregate.Pool> pools = new ArrayList<>();
+      Aggregator.Streamer streamer =
+          Aggregator.streamer(
+              plan,
+              new GroupSink() {
+                @Override
+                public void start(Aggregate outline) {
+                  events.add("start after " + read[0]);
+                  assertThat(outline.by()).isEqualTo(by);
+                  assertThat(outline.n()).isEqualTo(whole.n());
+                  assertThat(outline.pools())
+                      .extracting(Aggregate.Pool::scan, Aggregate.Pool::n)
+                      .containsExactlyElementsOf(
+                          whole.pools().stream()
+                              .map(p -> org.assertj.core.groups.Tuple.tuple(p.scan(), p.n()))
+                              .toList());
+                }
+
+                @Override
+                public void group(Aggregate.Pool pool, GroupSummary group) {
+                  events.add(group.key() + " after " + read[0]);
+                  if (pools.isEmpty() || pools.get(pools.size() - 1).scan() != pool.scan()) {
+                    pools.add(new Aggregate.Pool(pool.scan(), pool.n(), new ArrayList<>()));
+                  }
+                  pools.get(pools.size() - 1).groups().add(group);
+                }
+
+                @Override
+                public void end() {
+                  events.add("end after " + read[0]);
+                }
+              });
+      for (long[] run : plan.runs(2)) {
+        assertThat(run.length).isBetween(1, 2);
+        for (long id : run) {
+          streamer.accept(byId.get(id));
+          read[0]++;
+        }
+      }
+      streamer.finish();
+
+      assertThat(pools).as(by.id()).isEqualTo(whole.pools());
+      // each group is handed over right after its own last response, before the next one is read
+      List<String> expected = new ArrayList<>(List.of("start after 0"));
+      int sum = 0;
+      for (Aggregate.Pool pool : whole.pools()) {
+        for (GroupSummary group : pool.groups()) {
+          sum += group.n();
+          expected.add(group.key() + " after " + (sum - 1));
+        }
+      }
+      expected.add("end after " + sum);
+      assertThat(events).as(by.id()).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void aStreamedAggregationRefusesResponsesOutOfThePlannedOrder() {
+    List<Response> responses = mixed(TEST);
+    Aggregator.Planner planner =
+        Aggregator.planner(Map.of(TEST.hash(), TEST), Grouping.CLASS, "en");
+    responses.forEach(r -> planner.accept(key(r)));
+    Aggregator.Streamer streamer =
+        Aggregator.streamer(
+            planner.finish(),
+            new GroupSink() {
+              @Override
+              public void start(Aggregate outline) {}
+
+              @Override
+              public void group(Aggregate.Pool pool, GroupSummary group) {}
+
+              @Override
+              public void end() {}
+            });
+    // the plan starts with class 3A (responses 2, 3, 6, 7), not with response 1 of 3B
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> streamer.accept(responses.get(0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("response 1");
+  }
+
   @Test
   void insufficientAndNotApplicableAreCountedApartFromTheScoredFigures() {
     List<Response> responses =
