@@ -47,9 +47,20 @@ public final class AnswersLoader {
     }
   }
 
+  /**
+   * Where the checks of §4 report a problem: its JSON pointer, message key and arguments. An
+   * answers file places it by the pointer; a class table ({@link ClassCsv}) already knows the
+   * column it read, and reads its cells into {@link Answers} through the same checks.
+   */
+  @FunctionalInterface
+  interface Sink {
+    void problem(String pointer, String key, Object... args);
+  }
+
   private final JsonDocument document;
   private final Scan scan;
   private final List<JsonProblem> problems = new ArrayList<>();
+  private final Sink sink = this::problem;
 
   private AnswersLoader(JsonDocument document, Scan scan) {
     this.document = document;
@@ -120,9 +131,7 @@ public final class AnswersLoader {
     JsonNode c = root.get("company");
     if (c != null && objectWithStrings(c, "/company", COMPANY_KEYS)) {
       String kvk = text(c, "kvk");
-      if (kvk != null && !KVK.matcher(kvk).matches()) {
-        problem("/company/kvk", "answers.badKvk", kvk);
-      }
+      kvk(kvk, "/company/kvk", sink);
       company = new Answers.Company(text(c, "name"), kvk, text(c, "city"), text(c, "sector"));
     }
     LocalDate date = null;
@@ -139,13 +148,8 @@ public final class AnswersLoader {
       }
       if (date == null) {
         problem("/date", "answers.badDate", dateText);
-      } else if (!Limits.plausible(date)) {
-        problem(
-            "/date",
-            "answers.dateOutOfRange",
-            dateText,
-            String.valueOf(Limits.FIRST_YEAR),
-            String.valueOf(Limits.LAST_YEAR));
+      } else {
+        plausible(date, dateText, "/date", sink);
       }
     }
     String language = optionalString(root, "language", "");
@@ -206,7 +210,7 @@ public final class AnswersLoader {
     AnswerValue parsed = AnswerJson.read(question.type(), value);
     if (parsed == null) {
       shapeProblems(question, value, valuePointer);
-    } else if (!valid(question, parsed, valuePointer)) {
+    } else if (!valid(question, parsed, valuePointer, sink)) {
       parsed = null;
     }
     return new Answers.Answer(question.id(), parsed, evidence, note);
@@ -231,22 +235,32 @@ public final class AnswersLoader {
         // a list with items that are no option id: report those and whatever else is wrong
         List<String> ids = new ArrayList<>();
         value.forEach(item -> ids.add(item.isTextual() ? item.asText() : null));
-        multiProblems(question, ids, pointer);
+        multiProblems(question, ids, pointer, sink);
       }
     }
   }
 
-  private boolean valid(Question question, AnswerValue value, String pointer) {
-    return value.match(
-        choice -> choice(question, choice.optionId(), pointer),
-        multi -> multiProblems(question, multi.optionIds(), pointer),
-        number -> number(question, number.value(), pointer),
-        text -> text(question, text.text(), pointer));
+  /**
+   * Whether {@code value} is a good answer to {@code question} (§4): a known option, no option
+   * twice or an exclusive one combined, a number within its bounds, a text within its length. What
+   * is wrong goes to {@code sink}, at {@code pointer} (and its items).
+   */
+  static boolean valid(Question question, AnswerValue value, String pointer, Sink sink) {
+    if (value instanceof AnswerValue.Choice choice) {
+      return choice(question, choice.optionId(), pointer, sink);
+    }
+    if (value instanceof AnswerValue.Multi multi) {
+      return multiProblems(question, multi.optionIds(), pointer, sink);
+    }
+    if (value instanceof AnswerValue.Number number) {
+      return number(question, number.value(), pointer, sink);
+    }
+    return text(question, ((AnswerValue.Text) value).text(), pointer, sink);
   }
 
-  private boolean choice(Question question, String id, String pointer) {
+  private static boolean choice(Question question, String id, String pointer, Sink sink) {
     if (question.option(id).isEmpty()) {
-      problem(pointer, "answers.unknownOption", id, question.id(), optionList(question));
+      sink.problem(pointer, "answers.unknownOption", id, question.id(), optionList(question));
       return false;
     }
     return true;
@@ -256,21 +270,23 @@ public final class AnswersLoader {
    * Reports items that are no option id ({@code null}), unknown, repeated and wrongly combined
    * option ids, in item order. True when there is no problem.
    */
-  private boolean multiProblems(Question question, List<String> ids, String pointer) {
-    List<String> selected = new ArrayList<>();
+  private static boolean multiProblems(
+      Question question, List<String> ids, String pointer, Sink sink) {
+    List<String> selected = new ArrayList<>(ids.size());
     Set<String> seen = new HashSet<>();
     boolean ok = true;
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      String at = pointer + "/" + i;
       if (id == null) {
-        problem(at, "answers.expectedOption", question.id(), optionList(question));
+        sink.problem(
+            pointer + "/" + i, "answers.expectedOption", question.id(), optionList(question));
         ok = false;
       } else if (question.option(id).isEmpty()) {
-        problem(at, "answers.unknownOption", id, question.id(), optionList(question));
+        sink.problem(
+            pointer + "/" + i, "answers.unknownOption", id, question.id(), optionList(question));
         ok = false;
       } else if (!seen.add(id)) {
-        problem(at, "answers.duplicateOption", id);
+        sink.problem(pointer + "/" + i, "answers.duplicateOption", id);
         ok = false;
       } else {
         selected.add(id);
@@ -279,7 +295,7 @@ public final class AnswersLoader {
     if (selected.size() > 1) {
       for (String id : selected) {
         if (question.option(id).orElseThrow().isExclusive()) {
-          problem(pointer, "answers.exclusiveCombined", id, question.id());
+          sink.problem(pointer, "answers.exclusiveCombined", id, question.id());
           ok = false;
           break;
         }
@@ -288,36 +304,74 @@ public final class AnswersLoader {
     return ok;
   }
 
-  private boolean number(Question question, BigDecimal number, String pointer) {
+  private static boolean number(Question question, BigDecimal number, String pointer, Sink sink) {
     if (!Limits.fits(number)) {
       // comparing or scoring a number of thousands of digits exactly costs far more than it is
       // worth
-      problem(pointer, "answers.numberTooLong", String.valueOf(Limits.MAX_DIGITS));
+      sink.problem(pointer, "answers.numberTooLong", String.valueOf(Limits.MAX_DIGITS));
       return false;
     }
     boolean ok = true;
     if (question.min() != null && number.compareTo(question.min()) < 0) {
-      problem(pointer, "answers.belowMin", Decimals.text(number), Decimals.text(question.min()));
+      sink.problem(
+          pointer, "answers.belowMin", Decimals.text(number), Decimals.text(question.min()));
       ok = false;
     }
     if (question.max() != null && number.compareTo(question.max()) > 0) {
-      problem(pointer, "answers.aboveMax", Decimals.text(number), Decimals.text(question.max()));
+      sink.problem(
+          pointer, "answers.aboveMax", Decimals.text(number), Decimals.text(question.max()));
       ok = false;
     }
     if (question.integer() && number.stripTrailingZeros().scale() > 0) {
-      problem(pointer, "answers.notWhole", Decimals.text(number));
+      sink.problem(pointer, "answers.notWhole", Decimals.text(number));
       ok = false;
     }
     return ok;
   }
 
-  private boolean text(Question question, String text, String pointer) {
+  private static boolean text(Question question, String text, String pointer, Sink sink) {
     int length = text.codePointCount(0, text.length());
     if (length > question.maxLength()) {
-      problem(pointer, "answers.tooLong", length, question.maxLength());
+      sink.problem(pointer, "answers.tooLong", length, question.maxLength());
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether a respondent's or company's field is a good name: not too long, no control character.
+   * True when there is no problem.
+   */
+  static boolean field(String text, String pointer, Sink sink) {
+    if (Limits.nameTooLong(text)) {
+      // a name of thousands of characters makes every report that shows it crawl
+      sink.problem(pointer, "answers.nameTooLong", Limits.length(text), Limits.MAX_NAME);
+      return false;
+    }
+    if (Limits.control(text) >= 0) {
+      sink.problem(pointer, "answers.control", Limits.codePoint(Limits.control(text)));
+      return false;
+    }
+    return true;
+  }
+
+  /** Reports a KvK number that is not eight digits; {@code null} is none, and good. */
+  static void kvk(String kvk, String pointer, Sink sink) {
+    if (kvk != null && !KVK.matcher(kvk).matches()) {
+      sink.problem(pointer, "answers.badKvk", kvk);
+    }
+  }
+
+  /** Reports a date outside the years a scan can be from, {@code text} as the file wrote it. */
+  static void plausible(LocalDate date, String text, String pointer, Sink sink) {
+    if (!Limits.plausible(date)) {
+      sink.problem(
+          pointer,
+          "answers.dateOutOfRange",
+          text,
+          String.valueOf(Limits.FIRST_YEAR),
+          String.valueOf(Limits.LAST_YEAR));
+    }
   }
 
   private static String optionList(Question question) {
@@ -339,13 +393,7 @@ public final class AnswersLoader {
       if (!entry.getValue().isTextual()) {
         problem(at, "answers.expectedString");
         ok = false;
-      } else if (Limits.nameTooLong(entry.getValue().asText())) {
-        // a name of thousands of characters makes every report that shows it crawl
-        problem(
-            at, "answers.nameTooLong", Limits.length(entry.getValue().asText()), Limits.MAX_NAME);
-        ok = false;
-      } else if (Limits.control(entry.getValue().asText()) >= 0) {
-        problem(at, "answers.control", Limits.codePoint(Limits.control(entry.getValue().asText())));
+      } else if (!field(entry.getValue().asText(), at, sink)) {
         ok = false;
       }
     }
@@ -390,7 +438,7 @@ public final class AnswersLoader {
    * A name of only spaces or invisible characters is the empty name a template leaves to fill in:
    * {@code take} asks for it, {@code import} refuses it, as for {@code ""}.
    */
-  private static String name(String name) {
+  static String name(String name) {
     return name != null && Limits.blank(name) ? "" : name;
   }
 

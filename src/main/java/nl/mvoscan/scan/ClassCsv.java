@@ -1,9 +1,6 @@
 package nl.mvoscan.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.CharsetEncoder;
 import java.nio.file.Path;
@@ -42,9 +39,9 @@ import nl.mvoscan.io.Tables;
  * <p>Columns are metadata (name, student number, class, company, KvK, city, date; by Dutch or
  * English header, by a form tool's header, or by the prompt of mvoscan's own form), questions (by
  * id, by question text in any scan language, or by a user mapping), ignored form-tool columns, or
- * not recognised (a warning, never scored). Cells are turned into an answers file per row and
- * validated by {@link AnswersLoader}, so the rules of §4 live in one place; its problems are
- * reported on the line and column they came from.
+ * not recognised (a warning, never scored). Cells are read straight into {@link Answers} and checked
+ * by the checks {@link AnswersLoader} applies to an answers file, so the rules of §4 live in one
+ * place; their problems are reported on the line and column they came from.
  *
  * <p>Headers, option labels and the mapping all compare after {@link #normalize}: what spreadsheets
  * do to text (subscript digits, curly quotes, no-break spaces, an ellipsis, line breaks) plays no
@@ -181,8 +178,6 @@ public final class ClassCsv {
 
   private static final DateTimeFormatter ISO_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
-  private static final Path NO_FILE = Path.of("class.csv");
-  private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
   /**
    * What a column holds: metadata, a question (with the language its header was written in), or
@@ -874,12 +869,9 @@ public final class ClassCsv {
   // ---------------------------------------------------------------- rows
 
   private Row importRow(CsvTable.Row row) {
+    int line = row.line();
     List<Placed> rowProblems = new ArrayList<>();
-    ObjectNode root = NODES.objectNode();
-    root.put("format", AnswersLoader.FORMAT);
-    root.put("scan", scan.id());
-    root.put("scanVersion", scan.version());
-    ObjectNode answers = NODES.objectNode();
+    Map<String, Answers.Answer> answers = new LinkedHashMap<>();
     Map<Meta, Column> meta = new EnumMap<>(Meta.class);
     Map<Meta, String> values = new EnumMap<>(Meta.class);
     for (Column column : columns) {
@@ -895,107 +887,156 @@ public final class ClassCsv {
         }
         continue;
       }
-      JsonNode value = value(column, cell, row.line(), rowProblems);
-      if (value != null) {
-        answers.set(column.question().id(), value);
+      AnswerValue value = value(column, cell, line, rowProblems);
+      if (value != null
+          && AnswersLoader.valid(column.question(), value, "", at(line, column, rowProblems))) {
+        String id = column.question().id();
+        answers.put(id, new Answers.Answer(id, value, null, null));
       }
     }
     Map<Meta, Column> used = new EnumMap<>(Meta.class);
     metaColumns.forEach((field, list) -> used.put(field, meta.getOrDefault(field, list.get(0))));
-    metadata(root, values, used, row.line(), rowProblems);
-    root.set("answers", answers);
-
-    JsonDocument document = new JsonDocument(NO_FILE.toString(), root, Map.of(), List.of());
-    AnswersLoader.Result loaded = AnswersLoader.load(NO_FILE, document, scan);
-    for (JsonProblem p : loaded.problems()) {
-      Column column = columnOf(p.pointer(), used);
-      rowProblems.add(
-          new Placed(
-              column == null ? -1 : column.index(),
-              new CsvProblem(
-                  row.line(), column == null ? null : column.header(), p.key(), p.args())));
-    }
+    String className = values.getOrDefault(Meta.CLASS, defaultClass);
+    Answers.Respondent respondent = respondent(values, used, className, line, rowProblems);
+    Answers.Company company = company(values, used, line, rowProblems);
+    LocalDate date = date(values, used, line, rowProblems);
+    // a column's problems left to right, several of one column in the order they were found
     rowProblems.sort(Comparator.comparingInt(Placed::column));
     rowProblems.forEach(p -> problems.add(p.problem()));
     if (!rowProblems.isEmpty()) {
       return null;
     }
     return new Row(
-        row.line(), loaded.answers(), values.getOrDefault(Meta.CLASS, defaultClass), Set.of());
+        line,
+        new Answers(scan.id(), scan.version(), respondent, company, date, null, answers),
+        className,
+        Set.of());
   }
 
-  private void metadata(
-      ObjectNode root,
+  /**
+   * Where the checks of {@link AnswersLoader} report on a cell: its line and column, or no column
+   * ({@code null}) for the default class, which no cell holds.
+   */
+  private static AnswersLoader.Sink at(int line, Column column, List<Placed> rowProblems) {
+    return (pointer, key, args) ->
+        rowProblems.add(
+            new Placed(
+                column == null ? -1 : column.index(),
+                new CsvProblem(line, column == null ? null : column.header(), key, args)));
+  }
+
+  /**
+   * The respondent of a row with a name, its fields checked as an answers file's are (§4); null
+   * when a field has a problem. A row without a name is an anonymous response (§4: an answers file
+   * may have no respondent), its class kept.
+   */
+  private Answers.Respondent respondent(
       Map<Meta, String> meta,
       Map<Meta, Column> used,
+      String className,
       int line,
       List<Placed> rowProblems) {
-    String className = meta.getOrDefault(Meta.CLASS, defaultClass);
-    if (meta.containsKey(Meta.NAME)) {
-      ObjectNode respondent = root.putObject("respondent");
-      respondent.put("name", meta.get(Meta.NAME));
-      putIfPresent(respondent, "id", meta.get(Meta.ID));
-      putIfPresent(respondent, "class", className);
-    } else if (used.containsKey(Meta.NAME) || meta.containsKey(Meta.ID)) {
-      // §4: a respondent needs a name, and an answers file may have no respondent: a row without
-      // a name is an anonymous response (an anonymous form), its class kept; said per row, since a
-      // forgotten name is worth a look, and a student number cannot be stored without one
-      Column at = used.getOrDefault(Meta.NAME, used.get(Meta.ID));
-      warnings.add(
-          meta.containsKey(Meta.ID)
-              ? placed(line, at, "csv.anonymousRowNumber", meta.get(Meta.ID))
-              : placed(line, at, "csv.anonymousRow"));
-    }
-    if (meta.containsKey(Meta.COMPANY)) {
-      ObjectNode company = root.putObject("company");
-      company.put("name", meta.get(Meta.COMPANY));
-      String kvk = meta.get(Meta.KVK);
-      if (kvk != null && kvk.matches("[0-9]{7}")) {
-        // Excel drops the leading zero of a KvK number typed into a number cell
-        Column column = used.get(Meta.KVK);
+    if (!meta.containsKey(Meta.NAME)) {
+      if (used.containsKey(Meta.NAME) || meta.containsKey(Meta.ID)) {
+        // said per row, since a forgotten name is worth a look, and a student number cannot be
+        // stored without one
+        Column at = used.getOrDefault(Meta.NAME, used.get(Meta.ID));
         warnings.add(
-            new Placed(
-                column.index(),
-                new CsvProblem(line, column.header(), "csv.kvkRestored", kvk, "0" + kvk)));
-        kvk = "0" + kvk;
+            meta.containsKey(Meta.ID)
+                ? placed(line, at, "csv.anonymousRowNumber", meta.get(Meta.ID))
+                : placed(line, at, "csv.anonymousRow"));
       }
-      putIfPresent(company, "kvk", kvk);
-      putIfPresent(company, "city", meta.get(Meta.CITY));
-    } else if (meta.containsKey(Meta.KVK) || meta.containsKey(Meta.CITY)) {
-      Meta at = meta.containsKey(Meta.KVK) ? Meta.KVK : Meta.CITY;
-      rowProblems.add(
-          placed(
-              line,
-              used.get(used.containsKey(Meta.COMPANY) ? Meta.COMPANY : at),
-              "csv.missingCompany"));
+      return null;
     }
+    String name = meta.get(Meta.NAME);
+    String id = meta.get(Meta.ID);
+    boolean ok = AnswersLoader.field(name, "", at(line, used.get(Meta.NAME), rowProblems));
+    if (id != null) {
+      ok &= AnswersLoader.field(id, "", at(line, used.get(Meta.ID), rowProblems));
+    }
+    if (className != null) {
+      ok &= AnswersLoader.field(className, "", at(line, used.get(Meta.CLASS), rowProblems));
+    }
+    return ok ? new Answers.Respondent(AnswersLoader.name(name), id, className, null) : null;
+  }
+
+  /**
+   * The company of a row that names one, its fields checked as an answers file's are (§4); null
+   * when there is none or a field has a problem.
+   */
+  private Answers.Company company(
+      Map<Meta, String> meta, Map<Meta, Column> used, int line, List<Placed> rowProblems) {
+    if (!meta.containsKey(Meta.COMPANY)) {
+      if (meta.containsKey(Meta.KVK) || meta.containsKey(Meta.CITY)) {
+        Meta at = meta.containsKey(Meta.KVK) ? Meta.KVK : Meta.CITY;
+        rowProblems.add(
+            placed(
+                line,
+                used.get(used.containsKey(Meta.COMPANY) ? Meta.COMPANY : at),
+                "csv.missingCompany"));
+      }
+      return null;
+    }
+    String name = meta.get(Meta.COMPANY);
+    String kvk = meta.get(Meta.KVK);
+    if (kvk != null && kvk.matches("[0-9]{7}")) {
+      // Excel drops the leading zero of a KvK number typed into a number cell
+      Column column = used.get(Meta.KVK);
+      warnings.add(
+          new Placed(
+              column.index(),
+              new CsvProblem(line, column.header(), "csv.kvkRestored", kvk, "0" + kvk)));
+      kvk = "0" + kvk;
+    }
+    String city = meta.get(Meta.CITY);
+    boolean ok = AnswersLoader.field(name, "", at(line, used.get(Meta.COMPANY), rowProblems));
+    if (kvk != null) {
+      ok &= AnswersLoader.field(kvk, "", at(line, used.get(Meta.KVK), rowProblems));
+    }
+    if (city != null) {
+      ok &= AnswersLoader.field(city, "", at(line, used.get(Meta.CITY), rowProblems));
+    }
+    if (!ok) {
+      return null;
+    }
+    AnswersLoader.kvk(kvk, "", at(line, used.get(Meta.KVK), rowProblems));
+    return new Answers.Company(name, kvk, city, null);
+  }
+
+  /**
+   * The date of a row: its date cell, else the date of its form tool's time stamp (§8.4), in the
+   * years an answers file may name; null when there is none or it is bad.
+   */
+  private LocalDate date(
+      Map<Meta, String> meta, Map<Meta, Column> used, int line, List<Placed> rowProblems) {
     String date = meta.get(Meta.DATE);
+    LocalDate parsed;
+    Column column;
     if (date != null) {
-      LocalDate parsed = parseDate(date);
+      column = used.get(Meta.DATE);
+      parsed = parseDate(date);
       if (parsed == null) {
-        rowProblems.add(placed(line, used.get(Meta.DATE), "csv.badDate", date));
-      } else {
-        root.put("date", parsed.toString());
+        rowProblems.add(placed(line, column, "csv.badDate", date));
+        return null;
       }
     } else if (meta.containsKey(Meta.TIMESTAMP) && !used.containsKey(Meta.DATE)) {
+      column = used.get(Meta.TIMESTAMP);
       String stamp = meta.get(Meta.TIMESTAMP);
-      LocalDate parsed = parseTimestamp(stamp);
+      parsed = parseTimestamp(stamp);
       if (parsed == null) {
-        rowProblems.add(placed(line, used.get(Meta.TIMESTAMP), "csv.badTimestamp", stamp));
-      } else {
-        root.put("date", parsed.toString());
+        rowProblems.add(placed(line, column, "csv.badTimestamp", stamp));
+        return null;
       }
+    } else {
+      return null;
     }
+    // as an answers file writes it: the message shows the date as ISO, whatever the cell wrote
+    AnswersLoader.plausible(parsed, parsed.toString(), "", at(line, column, rowProblems));
+    return parsed;
   }
 
   private static Placed placed(int line, Column column, String key, Object... args) {
     return new Placed(column.index(), new CsvProblem(line, column.header(), key, args));
-  }
-
-  private static void putIfPresent(ObjectNode node, String field, String value) {
-    if (value != null) {
-      node.put(field, value);
-    }
   }
 
   /**
@@ -1044,11 +1085,15 @@ public final class ClassCsv {
     }
   }
 
-  /** The JSON value of a non-blank cell for its question, or null after reporting a problem. */
-  private JsonNode value(Column column, String cell, int line, List<Placed> rowProblems) {
+  /**
+   * The answer a non-blank cell gives to its question, as an answers file would write it; null
+   * after reporting a problem. Whether the answer is good (a number in range, an option not
+   * repeated) is {@link AnswersLoader#valid}'s to say.
+   */
+  private AnswerValue value(Column column, String cell, int line, List<Placed> rowProblems) {
     Question question = column.question();
     return switch (question.type()) {
-      case TEXT -> NODES.textNode(cell);
+      case TEXT -> AnswerValue.text(cell);
       case NUMBER -> {
         String text = strip(cell);
         if (Limits.tooManyDigits(text)) {
@@ -1081,11 +1126,11 @@ public final class ClassCsv {
           yield null;
         }
         BigDecimal number = new BigDecimal(text.replace(',', '.'));
-        yield NODES.numberNode(new BigDecimal(number.stripTrailingZeros().toPlainString()));
+        yield AnswerValue.number(new BigDecimal(number.stripTrailingZeros().toPlainString()));
       }
       case CHOICE -> {
         String id = option(column, strip(cell), line, rowProblems);
-        yield id == null ? null : NODES.textNode(id);
+        yield id == null ? null : AnswerValue.choice(id);
       }
       case MULTI -> multi(column, cell, line, rowProblems);
     };
@@ -1098,13 +1143,13 @@ public final class ClassCsv {
    * separator stays whole; when that leaves a remainder, shorter matches are tried before the cell
    * is bad.
    */
-  private JsonNode multi(Column column, String cell, int line, List<Placed> rowProblems) {
+  private AnswerValue multi(Column column, String cell, int line, List<Placed> rowProblems) {
     Question question = column.question();
     OptionIndex options = optionIndex(question);
     String text = options.normalized(cell);
     Set<String> whole = options.ids(text);
     if (whole.size() == 1) {
-      return NODES.arrayNode().add(whole.iterator().next());
+      return AnswerValue.multi(List.of(whole.iterator().next()));
     }
     List<String> keys = new ArrayList<>();
     int[] furthest = {0};
@@ -1117,7 +1162,7 @@ public final class ClassCsv {
                   line, column.header(), "csv.unknownOption", remainder, labels(column))));
       return null;
     }
-    ArrayNode list = NODES.arrayNode();
+    List<String> list = new ArrayList<>(keys.size());
     for (String key : keys) {
       Set<String> ids = options.ids(key);
       if (ids.size() > 1) {
@@ -1130,7 +1175,7 @@ public final class ClassCsv {
       }
       list.add(ids.iterator().next()); // a duplicate is left for AnswersLoader to report
     }
-    return list.isEmpty() ? null : list;
+    return list.isEmpty() ? null : AnswerValue.multi(list);
   }
 
   /**
@@ -1300,29 +1345,6 @@ public final class ClassCsv {
     List<String> longestFirst() {
       return longestFirst;
     }
-  }
-
-  /** The column an AnswersLoader problem is about, from its JSON pointer; null when none. */
-  private Column columnOf(String pointer, Map<Meta, Column> used) {
-    if (pointer.startsWith("/answers/")) {
-      String rest = pointer.substring("/answers/".length());
-      int slash = rest.indexOf('/');
-      String id =
-          (slash < 0 ? rest : rest.substring(0, slash)).replace("~1", "/").replace("~0", "~");
-      return questionColumns.get(id);
-    }
-    Meta meta =
-        switch (pointer) {
-          case "/respondent", "/respondent/name" -> Meta.NAME;
-          case "/respondent/id" -> Meta.ID;
-          case "/respondent/class" -> Meta.CLASS;
-          case "/company", "/company/name" -> Meta.COMPANY;
-          case "/company/kvk" -> Meta.KVK;
-          case "/company/city" -> Meta.CITY;
-          case "/date" -> used.containsKey(Meta.DATE) ? Meta.DATE : Meta.TIMESTAMP;
-          default -> null;
-        };
-    return meta == null ? null : used.get(meta);
   }
 
   private static String strip(String cell) {
