@@ -39,9 +39,9 @@ import nl.mvoscan.io.Tables;
  * <p>Columns are metadata (name, student number, class, company, KvK, city, date; by Dutch or
  * English header, by a form tool's header, or by the prompt of mvoscan's own form), questions (by
  * id, by question text in any scan language, or by a user mapping), ignored form-tool columns, or
- * not recognised (a warning, never scored). Cells are read straight into {@link Answers} and checked
- * by the checks {@link AnswersLoader} applies to an answers file, so the rules of §4 live in one
- * place; their problems are reported on the line and column they came from.
+ * not recognised (a warning, never scored). Cells are read straight into {@link Answers} and
+ * checked by the checks {@link AnswersLoader} applies to an answers file, so the rules of §4 live
+ * in one place; their problems are reported on the line and column they came from.
  *
  * <p>Headers, option labels and the mapping all compare after {@link #normalize}: what spreadsheets
  * do to text (subscript digits, curly quotes, no-break spaces, an ellipsis, line breaks) plays no
