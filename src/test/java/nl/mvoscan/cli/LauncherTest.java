@@ -142,6 +142,30 @@ class LauncherTest {
     assertThat(java).contains("-XX:+UseSerialGC", "-Xmx2g").doesNotContain(HEAP, "-Xmn64m");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"mvoscan, target/mvoscan.jar", "src/dist/mvoscan, lib/mvoscan.jar"})
+  void aCollectorOrHeapInTheJvmsOwnOptionsReplacesTheDefault(String launcher, String jar)
+      throws Exception {
+    jdkJavaOptions = "-Xmx64m -XX:+UseParallelGC";
+    List<String> java = launchWith(Path.of(launcher), jar, null, "aggregate");
+
+    assertThat(java).doesNotContain("-XX:+UseSerialGC", HEAP, "-Xmn64m");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"mvoscan, target/mvoscan.jar", "src/dist/mvoscan, lib/mvoscan.jar"})
+  void anOptionThatOnlyEndsInGcKeepsTheSerialCollector(String launcher, String jar)
+      throws Exception {
+    List<String> java =
+        launchWith(
+            Path.of(launcher), jar, "-XX:+UseLargePages -XX:+DisableExplicitGC", "import", "x.csv");
+
+    assertThat(java).contains("-XX:+UseSerialGC", HEAP);
+  }
+
+  /** JDK_JAVA_OPTIONS for the next launch (none when null). */
+  private String jdkJavaOptions;
+
   /** The heap a short command starts with unless the user gives one. */
   private static final String HEAP = "-Xms96m";
 
@@ -178,6 +202,11 @@ class LauncherTest {
     builder.environment().remove("MVOSCAN_JAVA_OPTS");
     if (javaOpts != null) {
       builder.environment().put("MVOSCAN_JAVA_OPTS", javaOpts);
+    }
+    builder.environment().remove("JDK_JAVA_OPTIONS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    if (jdkJavaOptions != null) {
+      builder.environment().put("JDK_JAVA_OPTIONS", jdkJavaOptions);
     }
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
