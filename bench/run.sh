@@ -52,7 +52,7 @@ results="$W/results-$(date +%Y%m%d-%H%M%S).txt"
 # ---------------------------------------------------------------- preparation (never timed)
 
 jar="$root/target/mvoscan.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/src/main" "$root/scans" -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find "$root/pom.xml" "$root/src/main" "$root/scans" "$root/build" -newer "$jar" -print 2>/dev/null | head -n 1)" ]; then
   echo "bench: building $jar" >&2
   (cd "$root" && mvn -B -q -DskipTests package >&2)
 fi
