@@ -156,6 +156,6 @@ awk -v responses="$RESPONSES" '
     printf "push     %8.1f s  %9.0f rows/s  peak %5.0f MB (largest push process)\n", push, rows / push, peak / 1024
     printf "\\copy    %8.1f s  %9.0f rows/s  ratio push/copy %.2f\n", copy, rows / copy, push / copy
     printf "CPU: push %.1f s + server %.1f s, \\copy psql %.1f s + server %.1f s, ratio %.2f\n",
-      pushcpu, pushsrv, copycpu, copysrv, (copycpu + copysrv) > 0 ? (pushcpu + pushsrv) / (copycpu + copysrv) : 0
+      pushcpu, pushsrv, copycpu, copysrv, ((copycpu + copysrv) > 0 ? (pushcpu + pushsrv) / (copycpu + copysrv) : 0)
     printf "aggregate --by sector %7.1f s (peak %5.0f MB), GROUP BY %7.1f s, ratio %.2f\n", agg, aggkb / 1024, sqlt, agg / sqlt
   }' "$results" | tee -a "$results"
