@@ -9,7 +9,9 @@
 #
 # Needs Java 17+, Maven, GNU time, sqlite3 and Debian's PostgreSQL (the script starts a throw-away
 # server with .ci/postgres.sh unless BENCH_PG names one, as MVOSCAN_TEST_PG would).
-# Environment: BENCH_DIR (default target/bench-network), RESPONSES, SCHOOLS (20), MVOSCAN.
+# Environment: BENCH_DIR (default target/bench-network), RESPONSES, SCHOOLS (20), MVOSCAN, and with
+# BENCH_PG the postmaster's process id BENCH_PG_PID (head -1 DATADIR/postmaster.pid) to measure the
+# server's CPU too.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -28,6 +30,7 @@ if [ -z "${BENCH_PG:-}" ]; then
   trap postgres_stop EXIT
   postgres_start
   BENCH_PG="$MVOSCAN_TEST_PG"
+  BENCH_PG_PID=$(head -1 "$MVOSCAN_PG_DIR/data/postmaster.pid")
 fi
 server=${BENCH_PG%%\?*}
 server=${server%/*}
@@ -38,12 +41,26 @@ copy_db="$server/bench_copy?$query"
 # psql reads the same address (libpq understands postgresql:// URIs) and the same password file
 sql() { psql -X -q -v ON_ERROR_STOP=1 "$1" "${@:2}"; }
 
-timed() { # timed NAME COMMAND...: wall seconds and peak memory (kB) of one process
-  local name=$1
+# The server's CPU: a backend's CPU time is added to the postmaster's children's times when it ends
+# (/proc/PID/stat, fields 16 and 17), so the postmaster's before and after a command give what the
+# server spent on it (with whatever autovacuum did meanwhile). BENCH_PG_PID names the postmaster of
+# a server given by BENCH_PG; without it the server's CPU is not measured (shown as 0).
+server_ticks() {
+  [ -n "${BENCH_PG_PID:-}" ] || { echo 0; return; }
+  sleep 0.3 # the postmaster reaps an ended backend at once, but not within the same instant
+  awk '{ print $16 + $17 }' "/proc/$BENCH_PG_PID/stat"
+}
+
+timed() { # timed NAME COMMAND...: wall seconds, peak memory (kB), user and system CPU seconds of
+  # one process, and the server's CPU seconds for it
+  local name=$1 before after
   shift
-  /usr/bin/time -f "%e %M" -o "$W/time.$$" "$@" >"$W/$name.log" 2>&1 || { cat "$W/$name.log" >&2; return 1; }
-  read -r secs kb <"$W/time.$$"
-  echo "$name $secs $kb" | tee -a "$results"
+  before=$(server_ticks)
+  /usr/bin/time -f "%e %M %U %S" -o "$W/time.$$" "$@" >"$W/$name.log" 2>&1 || { cat "$W/$name.log" >&2; return 1; }
+  after=$(server_ticks)
+  read -r secs kb user sys <"$W/time.$$"
+  echo "$name $secs $kb $user $sys $(echo "scale=2; ($after - $before) / $(getconf CLK_TCK)" | bc)" |
+    tee -a "$results"
 }
 
 # 1. the schools' own databases: deterministic answers, school s in school year 2022+(s-1)%5
@@ -72,21 +89,31 @@ sql "$server/postgres?$query" -c "DROP DATABASE IF EXISTS bench_push WITH (FORCE
 "$MVOSCAN" responses --db "$push_db" >/dev/null # the owner's first open makes the schema
 start=$(date +%s.%N)
 peak=0
+cpu=0
+server_cpu=0
 for s in $(seq 1 "$SCHOOLS"); do
   timed "push-school-$s" "$MVOSCAN" push --db "$W/schools/school-$s.db" --to "$push_db" --school "School $s"
-  kb=$(tail -1 "$results" | cut -d' ' -f3)
+  read -r _ _ kb user sys server_s < <(tail -1 "$results")
   [ "$kb" -gt "$peak" ] && peak=$kb
+  cpu=$(echo "$cpu + $user + $sys" | bc)
+  server_cpu=$(echo "$server_cpu + $server_s" | bc)
 done
 push_secs=$(echo "$(date +%s.%N) - $start" | bc)
-echo "push-total $push_secs $peak" | tee -a "$results"
+echo "push-total $push_secs $peak $cpu 0 $server_cpu" | tee -a "$results"
+# "rows": the rows of the base tables a push fills, response + answer + theme_score + respondent.
+# Since schema 6 a response's question and lens figures are packed into two columns of its row, and
+# question_score and lens_score are views that unpack them (migration 006): they hold no rows of
+# their own, so they count no more here, and the figures of runs before schema 6 (which counted
+# their rows, about 270 per response) are not comparable in rows per second.
 rows=$(sql "$push_db" -At -c "SELECT (SELECT count(*) FROM response) + (SELECT count(*) FROM answer)
-  + (SELECT count(*) FROM theme_score) + (SELECT count(*) FROM lens_score)
-  + (SELECT count(*) FROM question_score) + (SELECT count(*) FROM respondent)")
+  + (SELECT count(*) FROM theme_score) + (SELECT count(*) FROM respondent)")
 echo "rows $rows" | tee -a "$results"
 
-# 3. the same rows with psql \copy into the same tables of a new database
+# 3. the same rows with psql \copy into the same tables of a new database: the base tables only (the
+# views question_score and lens_score read their rows from response's packed columns, and a view
+# can be neither copied from with \copy TABLE nor copied into)
 mkdir -p "$W/copy"
-tables=(school scan company respondent response answer theme_score lens_score question_score)
+tables=(school scan company respondent response answer theme_score)
 for t in "${tables[@]}"; do
   sql "$push_db" -c "\\copy $t TO '$W/copy/$t.csv' WITH (FORMAT csv)"
 done
@@ -119,8 +146,8 @@ SQL
 timed aggregate-sql psql -X -q -v ON_ERROR_STOP=1 "$push_db" -f "$W/aggregate.sql"
 
 awk -v responses="$RESPONSES" '
-  $1 == "push-total" { push = $2; peak = $3 }
-  $1 == "copy-total" { copy = $2 }
+  $1 == "push-total" { push = $2; peak = $3; pushcpu = $4 + $5; pushsrv = $6 }
+  $1 == "copy-total" { copy = $2; copycpu = $4 + $5; copysrv = $6 }
   $1 == "rows" { rows = $2 }
   $1 == "aggregate-mvoscan" { agg = $2; aggkb = $3 }
   $1 == "aggregate-sql" { sqlt = $2 }
@@ -128,5 +155,7 @@ awk -v responses="$RESPONSES" '
     printf "\nresponses %d, rows %d\n", responses, rows
     printf "push     %8.1f s  %9.0f rows/s  peak %5.0f MB (largest push process)\n", push, rows / push, peak / 1024
     printf "\\copy    %8.1f s  %9.0f rows/s  ratio push/copy %.2f\n", copy, rows / copy, push / copy
+    printf "CPU: push %.1f s + server %.1f s, \\copy psql %.1f s + server %.1f s, ratio %.2f\n",
+      pushcpu, pushsrv, copycpu, copysrv, ((copycpu + copysrv) > 0 ? (pushcpu + pushsrv) / (copycpu + copysrv) : 0)
     printf "aggregate --by sector %7.1f s (peak %5.0f MB), GROUP BY %7.1f s, ratio %.2f\n", agg, aggkb / 1024, sqlt, agg / sqlt
   }' "$results" | tee -a "$results"

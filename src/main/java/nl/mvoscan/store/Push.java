@@ -116,6 +116,7 @@ public final class Push {
   public static Outcome push(
       Store local, Store network, SchoolKey key, Options options, Listener listener) {
     long school = school(network, options.school());
+    boolean copy = network instanceof PostgresStore && network.read(Push::mayCopy);
     int total = count(local);
     int added = 0;
     int replaced = 0;
@@ -132,7 +133,7 @@ public final class Push {
       }
       int[] counts =
           network.inTransaction(
-              connection -> write(network, connection, school, batch, companies, students, scans));
+              connection -> write(network, connection, school, batch, companies, students, copy));
       batch.scans().keySet().forEach(scans::add);
       added += counts[0];
       replaced += counts[1];
@@ -197,6 +198,14 @@ public final class Push {
         "(SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user)"
             + " OR pg_has_role(current_user, (SELECT relowner FROM pg_class"
             + " WHERE oid = to_regclass('response')), 'USAGE')");
+  }
+
+  /**
+   * True when the user may create temporary tables, which the fast path stages its rows in:
+   * PostgreSQL grants that to everyone unless the administrator revoked it (docs/regional.md).
+   */
+  static boolean mayCopy(Connection connection) throws SQLException {
+    return privilege(connection, "has_database_privilege(current_database(), 'TEMPORARY')");
   }
 
   private static boolean privilege(Connection connection, String expression) throws SQLException {
@@ -426,7 +435,7 @@ public final class Push {
       Batch batch,
       Map<String, Long> companies,
       Map<String, Long> students,
-      Set<String> scans)
+      boolean copy)
       throws SQLException {
     Map<String, Long> existing = new HashMap<>();
     Map<String, String> existingVersion = new HashMap<>();
@@ -493,52 +502,314 @@ public final class Push {
       }
     }
     List<Long> ids = newIds(network, connection, toInsert.size());
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO response(id, scan_hash, respondent_id, company_id, class, school_year, date,"
-                + " language, content_hash, imported_at, "
-                + RESPONSE_FIGURES
-                + ", school_id, origin, origin_version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (int n = 0; n < toInsert.size(); n++) {
-        Local response = toInsert.get(n);
-        String origin = batch.origins().get(response.id());
-        String student = batch.students().get(response.id());
-        insert.setLong(1, ids.get(n));
-        insert.setString(2, response.scanHash());
-        setNullable(
-            insert,
-            3,
-            student == null ? null : student(connection, network, school, student, students));
-        setNullable(
-            insert,
-            4,
-            response.companyKey() == null
-                ? null
-                : company(connection, network, response, companies));
-        insert.setString(5, response.className());
-        insert.setString(6, response.schoolYear());
-        insert.setString(7, response.date());
-        insert.setString(8, response.language());
-        insert.setString(9, "push:" + school + ":" + origin);
-        insert.setString(10, response.importedAt());
-        for (int f = 0; f < FIGURES; f++) {
-          insert.setObject(11 + f, response.figures()[f]);
-        }
-        insert.setLong(11 + FIGURES, school);
-        insert.setString(12 + FIGURES, origin);
-        insert.setString(13 + FIGURES, batch.versions().get(response.id()));
-        insert.addBatch();
-      }
-      insert.executeBatch();
+    Long[] respondents = new Long[toInsert.size()];
+    Long[] companyIds = new Long[toInsert.size()];
+    if (copy) {
+      students(connection, school, batch, toInsert, students);
+    }
+    for (int n = 0; n < toInsert.size(); n++) {
+      Local response = toInsert.get(n);
+      String student = batch.students().get(response.id());
+      respondents[n] =
+          student == null ? null : student(connection, network, school, student, students);
+      companyIds[n] =
+          response.companyKey() == null ? null : company(connection, network, response, companies);
     }
     Map<Long, Long> networkId = new HashMap<>();
     for (int n = 0; n < toInsert.size(); n++) {
       networkId.put(toInsert.get(n).id(), ids.get(n));
     }
-    children(connection, "theme_score", THEME, batch.themes(), networkId);
-    children(connection, "answer", ANSWER, batch.answers(), networkId);
+    if (copy) {
+      copy(connection, school, batch, toInsert, ids, respondents, companyIds);
+    } else {
+      insert(connection, school, batch, toInsert, ids, respondents, companyIds);
+      children(connection, "theme_score", THEME, batch.themes(), networkId);
+      children(connection, "answer", ANSWER, batch.answers(), networkId);
+    }
     return new int[] {toInsert.size() - replaced, replaced, unchanged};
+  }
+
+  /** The columns of a pushed response row, in the order {@link #responseRow} gives them. */
+  private static final String RESPONSE =
+      "id, scan_hash, respondent_id, company_id, class, school_year, date, language, content_hash,"
+          + " imported_at, "
+          + RESPONSE_FIGURES
+          + ", school_id, origin, origin_version";
+
+  /** A response's row as it goes to the regional database, in the order of {@link #RESPONSE}. */
+  private static Object[] responseRow(
+      long school, Batch batch, Local response, long id, Long respondent, Long company) {
+    Object[] row = new Object[13 + FIGURES];
+    String origin = batch.origins().get(response.id());
+    row[0] = id;
+    row[1] = response.scanHash();
+    row[2] = respondent;
+    row[3] = company;
+    row[4] = response.className();
+    row[5] = response.schoolYear();
+    row[6] = response.date();
+    row[7] = response.language();
+    row[8] = "push:" + school + ":" + origin;
+    row[9] = response.importedAt();
+    System.arraycopy(response.figures(), 0, row, 10, FIGURES);
+    row[10 + FIGURES] = school;
+    row[11 + FIGURES] = origin;
+    row[12 + FIGURES] = batch.versions().get(response.id());
+    return row;
+  }
+
+  /** The responses as batched inserts (a multi-row statement per batch on PostgreSQL). */
+  private static void insert(
+      Connection connection,
+      long school,
+      Batch batch,
+      List<Local> toInsert,
+      List<Long> ids,
+      Long[] respondents,
+      Long[] companies)
+      throws SQLException {
+    String marks = String.join(", ", java.util.Collections.nCopies(13 + FIGURES, "?"));
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO response(" + RESPONSE + ") VALUES (" + marks + ")")) {
+      for (int n = 0; n < toInsert.size(); n++) {
+        Object[] row =
+            responseRow(school, batch, toInsert.get(n), ids.get(n), respondents[n], companies[n]);
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] == null && (i == 2 || i == 3)) {
+            insert.setNull(i + 1, java.sql.Types.BIGINT);
+          } else {
+            insert.setObject(i + 1, row[i]);
+          }
+        }
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /**
+   * The batch's rows by {@code COPY} into temporary tables of this transaction, then into the real
+   * tables with {@code INSERT … SELECT}: a school's role may not {@code COPY} into a table with
+   * row-level security, but a temporary table has none, and the {@code INSERT} into the real tables
+   * is checked by their policies as any insert is. One transaction: the batch lands whole or not at
+   * all, and the staging tables go with it ({@code ON COMMIT DROP}, or the rollback).
+   */
+  private static void copy(
+      Connection connection,
+      long school,
+      Batch batch,
+      List<Local> toInsert,
+      List<Long> ids,
+      Long[] respondents,
+      Long[] companies)
+      throws SQLException {
+    try (java.sql.Statement statement = connection.createStatement()) {
+      for (String[] table : STAGED) {
+        statement.execute(
+            "CREATE TEMPORARY TABLE "
+                + table[1]
+                + " ON COMMIT DROP AS SELECT "
+                + table[2]
+                + " FROM "
+                + table[0]
+                + " WITH NO DATA");
+      }
+    }
+    org.postgresql.copy.CopyManager copy =
+        connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+    try (CopyText rows = new CopyText(copy, STAGED[0][1], STAGED[0][2])) {
+      for (int n = 0; n < toInsert.size(); n++) {
+        rows.row(
+            responseRow(school, batch, toInsert.get(n), ids.get(n), respondents[n], companies[n]));
+      }
+      rows.end();
+    }
+    for (int t = 1; t < STAGED.length; t++) {
+      Map<Long, List<Object[]>> children = t == 1 ? batch.themes() : batch.answers();
+      try (CopyText rows = new CopyText(copy, STAGED[t][1], STAGED[t][2])) {
+        for (int n = 0; n < toInsert.size(); n++) {
+          Long id = ids.get(n);
+          for (Object[] child : children.getOrDefault(toInsert.get(n).id(), List.of())) {
+            rows.child(id, child);
+          }
+        }
+        rows.end();
+      }
+    }
+    try (java.sql.Statement statement = connection.createStatement()) {
+      for (String[] table : STAGED) {
+        statement.execute(
+            "INSERT INTO "
+                + table[0]
+                + "("
+                + table[2]
+                + ") SELECT "
+                + table[2]
+                + " FROM pg_temp."
+                + table[1]);
+      }
+    }
+  }
+
+  /**
+   * Rows in the text format of {@code COPY … FROM STDIN}, in 64 kB writes: a tab between fields, a
+   * newline after each row, {@code \N} for null. The only bytes with a meaning there are the
+   * backslash, tab, newline and carriage return, so a value has those four escaped and every other
+   * character as its UTF-8 (a value that is "\N" or a lone "\." becomes {@code \\N}, {@code \\.}:
+   * text, not a null or the end of the data). A NUL character, which a SQLite text may hold and a
+   * PostgreSQL text may not, goes as it is: the server refuses the batch, as it refuses it in a
+   * parameter of the inserts.
+   */
+  static final class CopyText implements AutoCloseable {
+    private final org.postgresql.copy.CopyIn in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int used;
+
+    CopyText(org.postgresql.copy.CopyManager copy, String table, String columns)
+        throws SQLException {
+      in = copy.copyIn("COPY pg_temp." + table + "(" + columns + ") FROM STDIN");
+    }
+
+    void row(Object[] values) throws SQLException {
+      for (int i = 0; i < values.length; i++) {
+        if (i > 0) {
+          put((byte) '\t');
+        }
+        field(values[i]);
+      }
+      put((byte) '\n');
+    }
+
+    /** A row of a response's child table: the response's id on the regional database, then it. */
+    void child(long response, Object[] values) throws SQLException {
+      field(response);
+      for (Object value : values) {
+        put((byte) '\t');
+        field(value);
+      }
+      put((byte) '\n');
+    }
+
+    /** Sends the rest and ends the data; the server reports a refused row here at the latest. */
+    void end() throws SQLException {
+      flush();
+      in.endCopy();
+    }
+
+    /** After {@link #end}, nothing; after a failure, the copy is cancelled (its rows go). */
+    @Override
+    public void close() throws SQLException {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+
+    private void field(Object value) throws SQLException {
+      if (value == null) {
+        put((byte) '\\');
+        put((byte) 'N');
+        return;
+      }
+      // numbers as Java writes them: Double.toString reads back as the same double
+      String text = value instanceof String string ? string : value.toString();
+      for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+        switch (b) {
+          case '\\' -> {
+            put((byte) '\\');
+            put((byte) '\\');
+          }
+          case '\t' -> {
+            put((byte) '\\');
+            put((byte) 't');
+          }
+          case '\n' -> {
+            put((byte) '\\');
+            put((byte) 'n');
+          }
+          case '\r' -> {
+            put((byte) '\\');
+            put((byte) 'r');
+          }
+          default -> put(b);
+        }
+      }
+    }
+
+    private void put(byte b) throws SQLException {
+      if (used == buffer.length) {
+        flush();
+      }
+      buffer[used++] = b;
+    }
+
+    private void flush() throws SQLException {
+      if (used > 0) {
+        in.writeToCopy(buffer, 0, used);
+        used = 0;
+      }
+    }
+  }
+
+  /** The real table, its staging table and the columns pushed, responses first. */
+  private static final String[][] STAGED = {
+    {"response", "mvoscan_push_response", RESPONSE},
+    {"theme_score", "mvoscan_push_theme_score", "response_id, " + THEME},
+    {"answer", "mvoscan_push_answer", "response_id, " + ANSWER}
+  };
+
+  /**
+   * The batch's new students in two round trips, not two per student: the ones already there (this
+   * school's, row-level security shows no other), then one insert of the rest.
+   */
+  private static void students(
+      Connection connection,
+      long school,
+      Batch batch,
+      List<Local> toInsert,
+      Map<String, Long> cache)
+      throws SQLException {
+    java.util.LinkedHashSet<String> wanted = new java.util.LinkedHashSet<>();
+    for (Local response : toInsert) {
+      String student = batch.students().get(response.id());
+      if (student != null && !cache.containsKey(student)) {
+        wanted.add(student);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT respondent_key, id FROM respondent WHERE respondent_key = ANY (?)")) {
+      select.setArray(1, connection.createArrayOf("text", wanted.toArray()));
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          cache.put(rs.getString(1), rs.getLong(2));
+          wanted.remove(rs.getString(1));
+        }
+      }
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    List<String> names = new ArrayList<>(wanted.size());
+    for (String pseudonym : wanted) {
+      names.add("student " + pseudonym.substring(2, 14));
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO respondent(respondent_key, name, school_id)"
+                + " SELECT k, n, ? FROM unnest(?, ?) AS t(k, n) RETURNING respondent_key, id")) {
+      insert.setLong(1, school);
+      insert.setArray(2, connection.createArrayOf("text", wanted.toArray()));
+      insert.setArray(3, connection.createArrayOf("text", names.toArray()));
+      try (ResultSet rs = insert.executeQuery()) {
+        while (rs.next()) {
+          cache.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
   }
 
   private static void children(

@@ -457,6 +457,136 @@ class NetworkCommandTest {
     }
   }
 
+  /** Text that means something in COPY's text or CSV format, or to a terminal. */
+  private static final List<String> AWKWARD =
+      List.of(
+          "quote ' and \"double\" and \"\"",
+          "back\\slash \\t not a tab, \\n not a newline, trailing \\",
+          "\\N",
+          "\\.",
+          "\\",
+          "",
+          "tab\there\tand\tthere",
+          "line\nbreak\r\nwindows\rold mac\n",
+          "\n\\.\n",
+          "emoji 🌱👩🏽‍🔧 and ÿ€\u00a0non-breaking",
+          "a;b,c|d \u0001\u007f");
+
+  @Test
+  void awkwardTextInNotesAndClassesArrivesExactlyAsItIsAtSchool() throws Exception {
+    try (Connection file = DriverManager.getConnection("jdbc:sqlite:" + dbA)) {
+      List<String> keys = new ArrayList<>();
+      try (Statement statement = file.createStatement();
+          ResultSet rs =
+              statement.executeQuery(
+                  "SELECT response_id || '/' || question_id FROM answer ORDER BY 1")) {
+        while (rs.next()) {
+          keys.add(rs.getString(1));
+        }
+      }
+      try (var update =
+          file.prepareStatement(
+              "UPDATE answer SET note = ?, evidence = ? WHERE response_id || '/' || question_id = ?")) {
+        for (int i = 0; i < keys.size(); i++) {
+          update.setString(1, AWKWARD.get(i % AWKWARD.size()));
+          update.setString(2, AWKWARD.get((i + 3) % AWKWARD.size()));
+          update.setString(3, keys.get(i));
+          update.executeUpdate();
+        }
+      }
+      try (var update = file.prepareStatement("UPDATE response SET class = ? WHERE id = ?")) {
+        for (int id = 1; id <= 4; id++) {
+          update.setString(1, AWKWARD.get(id * 2));
+          update.setInt(2, id);
+          assertThat(update.executeUpdate()).isOne();
+        }
+      }
+    }
+    String[] push = {
+      "push",
+      "--lang",
+      "en",
+      "--db",
+      dbA.toString(),
+      "--to",
+      as(schoolA),
+      "--school",
+      "Noorderpoort",
+      "--with-notes",
+      "--batch",
+      "3"
+    };
+    assertThat(runAs(schoolA, push)).contains("4 new, 0 replaced, 0 unchanged");
+    List<String> local;
+    try (Connection file = DriverManager.getConnection("jdbc:sqlite:" + dbA)) {
+      local =
+          rows(
+              file,
+              "SELECT r.class, a.question_id, a.value, a.evidence, a.note, a.status, a.points,"
+                  + " a.hidden FROM answer a JOIN response r ON r.id = a.response_id"
+                  + " ORDER BY r.id, a.question_id");
+    }
+    List<String> regional;
+    try (Connection a = connect(schoolA)) {
+      regional =
+          rows(
+              a,
+              "SELECT r.class, a.question_id, a.value, a.evidence, a.note, a.status, a.points,"
+                  + " a.hidden FROM answer a JOIN response r ON r.id = a.response_id"
+                  + " ORDER BY r.id, a.question_id");
+    }
+    assertThat(regional).hasSize(local.size()).isEqualTo(local);
+    assertThat(String.join("", local)).contains(AWKWARD.subList(0, AWKWARD.size() - 2));
+    // read back exactly, the digest of what was pushed is the same: nothing to do
+    assertThat(runAs(schoolA, push)).contains("0 new, 0 replaced, 4 unchanged");
+  }
+
+  @Test
+  void withoutTheRightToMakeTemporaryTablesAPushStillGoesThroughPlainInserts() throws Exception {
+    // the fast path stages its rows in temporary tables; a server whose administrator revoked that
+    // right from everyone still takes a push, as rows inserted one batch at a time
+    TestDatabases.asSuperuser(
+        network.database(), "REVOKE TEMPORARY ON DATABASE " + network.database() + " FROM PUBLIC");
+    try (Connection a = connect(schoolA)) {
+      assertThat(texts(a, "SELECT has_database_privilege(current_database(), 'TEMPORARY')::text"))
+          .containsExactly("false");
+    }
+    pushBoth();
+    String local = assertOk(Cli.run("aggregate", "--db", dbB.toString(), "--json")).out();
+    assertThat(runAs(schoolB, "aggregate", "--db", as(schoolB), "--json")).isEqualTo(local);
+    try (Connection b = connect(schoolB);
+        Connection file = DriverManager.getConnection("jdbc:sqlite:" + dbB)) {
+      for (String table : List.of("response", "answer", "theme_score", "question_score")) {
+        assertThat(number(b, "SELECT count(*) FROM " + table))
+            .as(table)
+            .isEqualTo(number(file, "SELECT count(*) FROM " + table));
+      }
+    }
+  }
+
+  /** Every row of {@code sql} as one line, its values tab-separated, a real as a double. */
+  private static List<String> rows(Connection connection, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      int width = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; i <= width; i++) {
+          Object value = rs.getObject(i);
+          values.add(
+              value == null
+                  ? "<null>"
+                  : value instanceof Number number
+                      ? Double.toString(number.doubleValue())
+                      : "[" + value + "]");
+        }
+        rows.add(String.join("\t", values));
+      }
+    }
+    return rows;
+  }
+
   @Test
   void theSchoolSeesTheSameFiguresOnTheRegionalDatabaseAsInItsOwnFile() throws Exception {
     pushBoth();
