@@ -70,7 +70,7 @@ final class PackedFigures {
    * REAL columns of the old tables gave), {@code null} as {@code null}. A {@code null} column has
    * no rows.
    *
-   * @throws IllegalStateException when the text is not such an array (never written by mvoscan)
+   * @throws Damaged when the text is not such an array (never written by mvoscan)
    */
   static List<Object[]> rows(String packed) {
     List<Object[]> rows = new ArrayList<>();
@@ -111,6 +111,43 @@ final class PackedFigures {
       if (c != ',') {
         throw in.broken();
       }
+    }
+  }
+
+  /**
+   * Runs {@code decode} on the packed figures of response {@code responseId}: whatever it cannot
+   * make of them (not such an array, a number where text belongs, a row too short) is {@link
+   * Damaged} with the response's id, which {@link Store} words for the user.
+   */
+  static <T> T of(long responseId, java.util.function.Supplier<T> decode) {
+    try {
+      return decode.get();
+    } catch (IllegalStateException
+        | IllegalArgumentException
+        | ClassCastException
+        | NullPointerException
+        | IndexOutOfBoundsException e) {
+      throw new Damaged(responseId, e);
+    }
+  }
+
+  /**
+   * Packed figures that cannot be decoded: only a hand-edited or damaged database has them. {@code
+   * responseId} is the response's, or -1 when the reader did not know it.
+   */
+  static final class Damaged extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    final long responseId;
+
+    Damaged(long responseId, Throwable cause) {
+      super(String.valueOf(cause.getMessage()), cause);
+      this.responseId = responseId;
+    }
+
+    Damaged(String message) {
+      super(message);
+      this.responseId = -1;
     }
   }
 
@@ -200,7 +237,12 @@ final class PackedFigures {
       if (start == at) {
         throw broken();
       }
-      return Double.valueOf(text.substring(start, at));
+      try {
+        return Double.valueOf(text.substring(start, at));
+      } catch (NumberFormatException e) {
+        at = start;
+        throw broken();
+      }
     }
 
     private String string() {
@@ -251,9 +293,8 @@ final class PackedFigures {
       throw broken();
     }
 
-    IllegalStateException broken() {
-      return new IllegalStateException(
-          "packed figures are not a JSON array of arrays at character " + at);
+    Damaged broken() {
+      return new Damaged("packed figures are not a JSON array of arrays at character " + at);
     }
   }
 }

@@ -157,7 +157,34 @@ public abstract class Store implements AutoCloseable {
       throw write
           ? StoreException.writeFailed(location, e)
           : StoreException.readFailed(location, e);
+    } catch (PackedFigures.Damaged e) {
+      throw damagedFigures(e);
     }
+  }
+
+  /**
+   * Damaged packed figures, with the class and file of their response when the database still says
+   * them: the teacher finds the answers to import again by those.
+   */
+  private StoreException damagedFigures(PackedFigures.Damaged damaged) {
+    if (damaged.responseId < 0) {
+      return StoreException.damagedFigures(location, damaged);
+    }
+    String classroom = null;
+    String file = null;
+    try (java.sql.PreparedStatement select =
+        connection.prepareStatement("SELECT class, source_file FROM response WHERE id = ?")) {
+      select.setLong(1, damaged.responseId);
+      try (java.sql.ResultSet rs = select.executeQuery()) {
+        if (rs.next()) {
+          classroom = rs.getString(1);
+          file = rs.getString(2);
+        }
+      }
+    } catch (SQLException e) {
+      damaged.addSuppressed(e); // the line names the response by its id alone
+    }
+    return StoreException.damagedFigures(location, damaged.responseId, classroom, file, damaged);
   }
 
   /**

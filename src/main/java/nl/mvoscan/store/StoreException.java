@@ -72,6 +72,26 @@ public final class StoreException extends RuntimeException {
     return new StoreException("store.damaged", null, location, detail);
   }
 
+  /**
+   * The packed figures of response {@code id} (PackedFigures) cannot be decoded: only a hand-edited
+   * or damaged database has them. Class and file are "-" when the response has none.
+   */
+  public static StoreException damagedFigures(
+      String location, long id, String classroom, String file, Throwable cause) {
+    return new StoreException(
+        "store.damagedFigures",
+        cause,
+        location,
+        String.valueOf(id),
+        classroom == null || classroom.isBlank() ? "-" : classroom,
+        file == null || file.isBlank() ? "-" : file);
+  }
+
+  /** As {@link #damagedFigures(String, long, String, String, Throwable)}, response unknown. */
+  public static StoreException damagedFigures(String location, Throwable cause) {
+    return new StoreException("store.damagedFiguresSomewhere", cause, location);
+  }
+
   /** Another program held the write lock longer than a write waits; nothing was changed. */
   public static StoreException busy(String location, long minutes, Throwable cause) {
     return new StoreException("store.busy", cause, location, minutes);
