@@ -112,4 +112,48 @@ class DamagedFiguresTest {
     assertThat(imported.exitCode()).as(imported.err()).isZero();
     assertThat(run("en", "aggregate").exitCode()).isZero();
   }
+
+  /**
+   * Figures go to standard output group by group while they are read: a damaged response in a later
+   * group leaves the earlier groups in the pipe, and the error says that output is partial.
+   */
+  @Test
+  void aFailureAfterTheFirstGroupSaysTheOutputOnStandardOutputIsIncomplete() throws Exception {
+    long id = damageLastResponse("[[\"energie-1\",\"answered\",\"2\"]");
+    String incomplete =
+        "what was written to standard output before this error is incomplete: do not use it, run"
+            + " the command again when the error is mended";
+    for (String[] args :
+        new String[][] {
+          {"aggregate", "--by", "company"},
+          {"aggregate", "--by", "company", "--csv"},
+          {"aggregate", "--by", "company", "--json"},
+          {"export", "--long"},
+          {"export", "--long", "--format", "json"},
+        }) {
+      Cli.Run run = run("en", args);
+      String what = String.join(" ", args) + "\n" + run.err();
+      assertThat(run.exitCode()).as(what).isEqualTo(1);
+      assertThat(lines(run.err()))
+          .as(what)
+          .containsExactly(ENGLISH.formatted(db, id, id), incomplete);
+      if (args[0].equals("aggregate")) {
+        // the groups before the damaged response's were written out before it was read
+        assertThat(run.out()).as(what).isNotBlank();
+      }
+      assertNoStackTrace(run);
+    }
+  }
+
+  @Test
+  void aFailureBeforeAnyOutputOrIntoAFileSaysNothingOfStandardOutput() throws Exception {
+    damageLastResponse("[[\"energie-1\",\"answered\",\"2\"]");
+    Cli.Run toFile = run("en", "export", "--long", "-o", dir.resolve("long.csv").toString());
+    assertThat(toFile.exitCode()).isEqualTo(1);
+    assertThat(lines(toFile.err())).as(toFile.err()).hasSize(1);
+    assertThat(dir.resolve("long.csv")).doesNotExist();
+
+    Cli.Run unknownClass = run("en", "aggregate", "--class", "9Z");
+    assertThat(unknownClass.err()).doesNotContain("standard output");
+  }
 }
