@@ -21,6 +21,14 @@ public final class StoreException extends RuntimeException {
     return new StoreException("store.newerSchema", null, location, found, known);
   }
 
+  /**
+   * The PostgreSQL server is older than the migrations need (found as 14.10); the database was not
+   * changed.
+   */
+  public static StoreException oldServer(String location, String found) {
+    return new StoreException("store.oldServer", null, location, found);
+  }
+
   /** The database cannot be opened or created at all. */
   public static StoreException unavailable(String location, Throwable cause) {
     String damage = damage(cause);
