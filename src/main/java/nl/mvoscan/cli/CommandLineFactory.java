@@ -186,7 +186,7 @@ public final class CommandLineFactory {
       if (e instanceof OutOfMemoryError) {
         err.println(
             messages.get(
-                "cli.outOfMemory",
+                outOfMemoryKey(subcommandName(parseResult)),
                 commandName(parseResult),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024)));
       } else {
@@ -219,6 +219,27 @@ public final class CommandLineFactory {
         && streams.streamingStarted()) {
       err.println(messages.get("cli.outputIncomplete"));
     }
+  }
+
+  /**
+   * The advice when memory ran out, fitting what the command reads: files it is given (fewer at
+   * once), a selection of the database (a smaller one), or neither (only more memory helps).
+   */
+  static String outOfMemoryKey(String subcommand) {
+    return switch (subcommand == null ? "" : subcommand) {
+      case "import", "score", "validate" -> "cli.outOfMemory";
+      case "aggregate", "export", "report" -> "cli.outOfMemorySelection";
+      default -> "cli.outOfMemoryOther";
+    };
+  }
+
+  /** The subcommand of mvoscan that ran ({@code report} for {@code report class}), or null. */
+  private static String subcommandName(ParseResult parseResult) {
+    if (parseResult == null) {
+      return null;
+    }
+    List<CommandLine> parsed = parseResult.asCommandLineList();
+    return parsed.size() < 2 ? null : parsed.get(1).getCommandName();
   }
 
   /** {@code mvoscan import}: the command that ran, as the user typed it. */
