@@ -181,6 +181,8 @@ final class PackedFigures {
     return out.append('"');
   }
 
+  private static final String HEX = "0123456789abcdefABCDEF";
+
   /** Reads JSON strings, numbers and null, passing over white space between tokens. */
   private static final class Reader {
     private final String text;
@@ -281,11 +283,20 @@ final class PackedFigures {
           case 'r' -> out.append('\r');
           case 't' -> out.append('\t');
           case 'u' -> {
-            if (at + 4 > text.length()) {
-              throw broken();
+            // exactly four ASCII hex digits: parseInt would also take a sign ("\\u+041"), and
+            // Character.digit other scripts' digits
+            int code = 0;
+            for (int end = at + 4; at < end; at++) {
+              int digit = at < text.length() ? HEX.indexOf(text.charAt(at)) : -1;
+              if (digit >= 16) {
+                digit -= 6; // A to F after a to f
+              }
+              if (digit < 0) {
+                throw broken();
+              }
+              code = code * 16 + digit;
             }
-            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-            at += 4;
+            out.append((char) code);
           }
           default -> throw broken();
         }
