@@ -68,6 +68,16 @@ public abstract class Store implements AutoCloseable {
     return SqliteStore.buildWhole(file, work);
   }
 
+  /**
+   * An empty database of this process alone, gone when it is closed: what an import's dry run
+   * writes into when the database it names does not exist yet, so that it finds what the import
+   * would (a response twice, a student twice with other answers) without making that database.
+   * {@code location} is the database the messages name.
+   */
+  public static Store temporary(String location) {
+    return SqliteStore.openTemporary(location);
+  }
+
   /** Where the database is, as messages name it: a file, or a server and database name. */
   public final String location() {
     return location;
