@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "Figures over a class, company, sector or school year: mean, median, spread, levels, answers, improvements,"
           + " agreement and trend (docs/aggregate.md)."
     })
-public final class AggregateCommand implements Callable<Integer> {
+public final class AggregateCommand implements Callable<Integer>, StreamsOutput {
 
   private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
 
@@ -90,6 +90,13 @@ public final class AggregateCommand implements Callable<Integer> {
 
   /** Suppression and the school to compare, for figures across a regional network. */
   @Mixin NetworkFiguresOptions network;
+
+  private boolean streaming;
+
+  @Override
+  public boolean streamingStarted() {
+    return streaming;
+  }
 
   @Override
   public Integer call() {
@@ -159,6 +166,7 @@ public final class AggregateCommand implements Callable<Integer> {
                 Aggregator.Plan plan = planner.finish();
                 warn(plan.outline(), messages, err);
                 Aggregator.Streamer streamer = Aggregator.streamer(plan, writer(messages, out));
+                streaming = true;
                 AggregateQueries.stream(store, plan.runs(RUN), found.scans(), streamer);
                 streamer.finish();
                 return new Read(found, schools, null);

@@ -145,6 +145,7 @@ public final class CommandLineFactory {
       if (known.summary() != null) {
         err.println(known.summary());
       }
+      incompleteOutput(parseResult, messages, err);
       if (verbose(parseResult) && known.getCause() != null) {
         known.getCause().printStackTrace(err);
       }
@@ -153,6 +154,7 @@ public final class CommandLineFactory {
     }
     if (e instanceof StoreException store) {
       err.println(messages.get(store.key(), store.args()));
+      incompleteOutput(parseResult, messages, err);
       if (verbose(parseResult) && store.getCause() != null) {
         store.getCause().printStackTrace(err);
       }
@@ -162,6 +164,7 @@ public final class CommandLineFactory {
     err.println(
         messages.get(
             "cli.internalError", e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
+    incompleteOutput(parseResult, messages, err);
     if (verbose(parseResult)) {
       e.printStackTrace(err);
     } else {
@@ -183,7 +186,7 @@ public final class CommandLineFactory {
       if (e instanceof OutOfMemoryError) {
         err.println(
             messages.get(
-                "cli.outOfMemory",
+                outOfMemoryKey(subcommandName(parseResult)),
                 commandName(parseResult),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024)));
       } else {
@@ -191,6 +194,7 @@ public final class CommandLineFactory {
             messages.get(
                 "cli.internalError", e.getClass().getSimpleName(), String.valueOf(e.getMessage())));
       }
+      incompleteOutput(parseResult, messages, err);
       if (verbose(parseResult)) {
         e.printStackTrace(err);
       } else if (!(e instanceof OutOfMemoryError)) {
@@ -201,6 +205,41 @@ public final class CommandLineFactory {
     }
     err.flush();
     return ExitCode.FAILURE;
+  }
+
+  /**
+   * After the error of a command that had begun to write its result to standard output: what a pipe
+   * or file already got is only part of it, and must not be taken for the whole.
+   */
+  private static void incompleteOutput(
+      ParseResult parseResult, Messages messages, PrintWriter err) {
+    CommandLine.Model.CommandSpec spec = ran(parseResult);
+    if (spec != null
+        && spec.userObject() instanceof StreamsOutput streams
+        && streams.streamingStarted()) {
+      err.println(messages.get("cli.outputIncomplete"));
+    }
+  }
+
+  /**
+   * The advice when memory ran out, fitting what the command reads: files it is given (fewer at
+   * once), a selection of the database (a smaller one), or neither (only more memory helps).
+   */
+  static String outOfMemoryKey(String subcommand) {
+    return switch (subcommand == null ? "" : subcommand) {
+      case "import", "score", "validate" -> "cli.outOfMemory";
+      case "aggregate", "export", "report" -> "cli.outOfMemorySelection";
+      default -> "cli.outOfMemoryOther";
+    };
+  }
+
+  /** The subcommand of mvoscan that ran ({@code report} for {@code report class}), or null. */
+  private static String subcommandName(ParseResult parseResult) {
+    if (parseResult == null) {
+      return null;
+    }
+    List<CommandLine> parsed = parseResult.asCommandLineList();
+    return parsed.size() < 2 ? null : parsed.get(1).getCommandName();
   }
 
   /** {@code mvoscan import}: the command that ran, as the user typed it. */

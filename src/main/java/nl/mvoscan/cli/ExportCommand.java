@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "Exporteer de opgeslagen antwoorden als CSV, JSON of Excel-werkmap, voor een spreadsheet of een script (kolommen: docs/export.md).",
       "Export the stored responses as CSV, JSON or an Excel workbook, for a spreadsheet or a script (columns: docs/export.md)."
     })
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand implements Callable<Integer>, StreamsOutput {
 
   /** The output formats. */
   public enum Format {
@@ -93,6 +93,13 @@ public final class ExportCommand implements Callable<Integer> {
       description = "Schrijf naar FILE in plaats van stdout / write to FILE instead of stdout.")
   OutputPath output;
 
+  private boolean streaming;
+
+  @Override
+  public boolean streamingStarted() {
+    return streaming;
+  }
+
   @Override
   public Integer call() {
     Messages messages = common.messages();
@@ -144,6 +151,7 @@ public final class ExportCommand implements Callable<Integer> {
         // a long export is millions of small pieces: gathered here, the terminal writer escapes
         // and encodes them a buffer at a time instead of piece by piece
         Writer buffered = new BufferedWriter(out, 1 << 16);
+        streaming = true;
         rows = export(store, buffered);
         try {
           buffered.flush();

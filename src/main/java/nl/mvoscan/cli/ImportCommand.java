@@ -97,25 +97,19 @@ public final class ImportCommand implements Callable<Integer> {
     LocalDate today = LocalDate.now();
     if (dryRun) {
       ResponseWriter.Preview preview;
-      if (db.exists()) {
-        // the import itself, rolled back: the dry run and the real import can never disagree
-        try (Store store = db.openExisting(messages)) {
-          preview =
-              ResponseWriter.preview(
-                  store,
-                  today,
-                  session -> {
-                    intake.run(session::add);
-                    intake.conflicts(session.conflicts());
-                    intake.refuseIfRejected();
-                  });
-        }
-      } else {
-        int[] added = {0};
-        intake.run(response -> added[0]++);
-        intake.refuseIfRejected();
-        // no database: nothing is stored yet, so every response would be new, repeats included
-        preview = new ResponseWriter.Preview(added[0], 0, 0, 0);
+      // the import itself, rolled back: the dry run and the real import can never disagree. With
+      // no database yet, into an empty one of its own, which tells the same of a response or a
+      // student twice in this import as the first real import would
+      try (Store store = db.exists() ? db.openExisting(messages) : Store.temporary(db.path())) {
+        preview =
+            ResponseWriter.preview(
+                store,
+                today,
+                session -> {
+                  intake.run(session::add);
+                  intake.conflicts(session.conflicts());
+                  intake.refuseIfRejected();
+                });
       }
       Problems.capped(intake.problems, messages).forEach(err::println);
       out.println(

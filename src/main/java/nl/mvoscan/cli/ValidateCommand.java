@@ -44,8 +44,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 file,
                 scan.id(),
                 scan.version(),
-                scan.themes().size(),
-                scan.scoredQuestions().size()));
+                messages.count("theme", scan.themes().size()),
+                messages.count("scoredQuestion", scan.scoredQuestions().size())));
       } else {
         allValid = false;
         Problems.capped(Problems.located(file.toString(), result.problems(), messages), messages)

@@ -202,14 +202,19 @@ public final class AggregateQueries {
       " FROM response r JOIN scan s ON s.hash = r.scan_hash LEFT JOIN company c ON c.id = r.company_id";
 
   /** A response's packed question figures (PackedFigures), by question id. */
-  private static Map<String, Response.QuestionFigure> questionFigures(String packed) {
-    Map<String, Response.QuestionFigure> figures = new HashMap<>();
-    for (Object[] q : PackedFigures.rows(packed)) {
-      figures.put(
-          (String) q[0],
-          new Response.QuestionFigure(status((String) q[1]), ExactFigures.points((String) q[2])));
-    }
-    return figures;
+  private static Map<String, Response.QuestionFigure> questionFigures(long id, String packed) {
+    return PackedFigures.of(
+        id,
+        () -> {
+          Map<String, Response.QuestionFigure> figures = new HashMap<>();
+          for (Object[] q : PackedFigures.rows(packed)) {
+            figures.put(
+                (String) q[0],
+                new Response.QuestionFigure(
+                    status((String) q[1]), ExactFigures.points((String) q[2])));
+          }
+          return figures;
+        });
   }
 
   /** Rows fetched at a time where the driver would otherwise read a whole result (PostgreSQL). */
@@ -340,7 +345,7 @@ public final class AggregateQueries {
       while (r.next()) {
         long id = r.getLong(1);
         Map<String, Response.Figure> themeFigures = themeFigures(themeRows, t, id, true);
-        Map<String, Response.QuestionFigure> questionFigures = questionFigures(r.getString(17));
+        Map<String, Response.QuestionFigure> questionFigures = questionFigures(id, r.getString(17));
         Scan scan = scans.get(r.getString(2));
         Map<String, AnswerValue> given = new HashMap<>();
         Set<String> hidden = new HashSet<>();

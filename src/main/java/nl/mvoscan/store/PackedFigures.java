@@ -70,7 +70,7 @@ final class PackedFigures {
    * REAL columns of the old tables gave), {@code null} as {@code null}. A {@code null} column has
    * no rows.
    *
-   * @throws IllegalStateException when the text is not such an array (never written by mvoscan)
+   * @throws Damaged when the text is not such an array (never written by mvoscan)
    */
   static List<Object[]> rows(String packed) {
     List<Object[]> rows = new ArrayList<>();
@@ -114,6 +114,43 @@ final class PackedFigures {
     }
   }
 
+  /**
+   * Runs {@code decode} on the packed figures of response {@code responseId}: whatever it cannot
+   * make of them (not such an array, a number where text belongs, a row too short) is {@link
+   * Damaged} with the response's id, which {@link Store} words for the user.
+   */
+  static <T> T of(long responseId, java.util.function.Supplier<T> decode) {
+    try {
+      return decode.get();
+    } catch (IllegalStateException
+        | IllegalArgumentException
+        | ClassCastException
+        | NullPointerException
+        | IndexOutOfBoundsException e) {
+      throw new Damaged(responseId, e);
+    }
+  }
+
+  /**
+   * Packed figures that cannot be decoded: only a hand-edited or damaged database has them. {@code
+   * responseId} is the response's, or -1 when the reader did not know it.
+   */
+  static final class Damaged extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    final long responseId;
+
+    Damaged(long responseId, Throwable cause) {
+      super(String.valueOf(cause.getMessage()), cause);
+      this.responseId = responseId;
+    }
+
+    Damaged(String message) {
+      super(message);
+      this.responseId = -1;
+    }
+  }
+
   /** A rounded figure as the REAL column kept it: a double ({@code 62.5}, {@code 50.0}). */
   private static StringBuilder number(StringBuilder out, BigDecimal value) {
     return out.append(value == null ? "null" : Double.toString(value.doubleValue()));
@@ -143,6 +180,8 @@ final class PackedFigures {
     }
     return out.append('"');
   }
+
+  private static final String HEX = "0123456789abcdefABCDEF";
 
   /** Reads JSON strings, numbers and null, passing over white space between tokens. */
   private static final class Reader {
@@ -200,7 +239,12 @@ final class PackedFigures {
       if (start == at) {
         throw broken();
       }
-      return Double.valueOf(text.substring(start, at));
+      try {
+        return Double.valueOf(text.substring(start, at));
+      } catch (NumberFormatException e) {
+        at = start;
+        throw broken();
+      }
     }
 
     private String string() {
@@ -239,11 +283,20 @@ final class PackedFigures {
           case 'r' -> out.append('\r');
           case 't' -> out.append('\t');
           case 'u' -> {
-            if (at + 4 > text.length()) {
-              throw broken();
+            // exactly four ASCII hex digits: parseInt would also take a sign ("\\u+041"), and
+            // Character.digit other scripts' digits
+            int code = 0;
+            for (int end = at + 4; at < end; at++) {
+              int digit = at < text.length() ? HEX.indexOf(text.charAt(at)) : -1;
+              if (digit >= 16) {
+                digit -= 6; // A to F after a to f
+              }
+              if (digit < 0) {
+                throw broken();
+              }
+              code = code * 16 + digit;
             }
-            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-            at += 4;
+            out.append((char) code);
           }
           default -> throw broken();
         }
@@ -251,9 +304,8 @@ final class PackedFigures {
       throw broken();
     }
 
-    IllegalStateException broken() {
-      return new IllegalStateException(
-          "packed figures are not a JSON array of arrays at character " + at);
+    Damaged broken() {
+      return new Damaged("packed figures are not a JSON array of arrays at character " + at);
     }
   }
 }

@@ -99,6 +99,7 @@ final class PostgresStore extends Store {
     if (version == Migrations.VERSION) {
       return;
     }
+    requireServer(connection, address);
     try (Statement statement = connection.createStatement()) {
       // two processes opening a new database at once: the second waits, then finds it migrated
       statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATE_LOCK + ")");
@@ -125,6 +126,43 @@ final class PostgresStore extends Store {
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;
+    }
+  }
+
+  /**
+   * The oldest server the migrations run on ({@code server_version_num}): migration 006 makes its
+   * views {@code security_invoker} (so that a school's role reads only its own figures through
+   * them), which PostgreSQL knows since version 15; an older server would stop the migration
+   * half-way with its own words about a parameter it does not know.
+   */
+  static final int OLDEST_SERVER = 150000;
+
+  /** Whether the migrations may run on a server of this {@code server_version_num}. */
+  static boolean supported(int serverVersionNum) {
+    return serverVersionNum >= OLDEST_SERVER;
+  }
+
+  /** {@code server_version_num} as people write the version: 14.10, 9.6.24. */
+  static String versionText(int serverVersionNum) {
+    int major = serverVersionNum / 10000;
+    return major >= 10
+        ? major + "." + serverVersionNum % 10000
+        : major + "." + serverVersionNum / 100 % 100 + "." + serverVersionNum % 100;
+  }
+
+  /** Refuses, before anything is changed, a server the migrations cannot run on. */
+  private static void requireServer(Connection connection, StoreAddress.Postgres address)
+      throws SQLException {
+    int found;
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
+      rs.next();
+      found = Integer.parseInt(rs.getString(1).strip());
+    } finally {
+      connection.commit();
+    }
+    if (!supported(found)) {
+      throw StoreException.oldServer(address.display(), versionText(found));
     }
   }
 

@@ -243,9 +243,15 @@ public final class ResponseDetails {
         select.setLong(1, responseId);
         try (ResultSet rs = select.executeQuery()) {
           if (rs.next()) {
-            for (Object[] q : PackedFigures.rows(rs.getString(1))) {
-              byQuestion.put((String) q[0], (String) q[2]);
-            }
+            String packed = rs.getString(1);
+            PackedFigures.of(
+                responseId,
+                () -> {
+                  for (Object[] q : PackedFigures.rows(packed)) {
+                    byQuestion.put((String) q[0], (String) q[2]);
+                  }
+                  return null;
+                });
           }
         }
         response = responseId;

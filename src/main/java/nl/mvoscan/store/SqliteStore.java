@@ -73,6 +73,27 @@ final class SqliteStore extends Store {
     }
   }
 
+  /** See {@link Store#temporary}. */
+  static Store openTemporary(String location) {
+    try {
+      Properties properties = new Properties();
+      properties.setProperty("foreign_keys", "true");
+      // no file name: SQLite's private temporary database, on disk only as it grows, unlinked at
+      // once and gone when the connection closes
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:", properties);
+      try {
+        configure(connection);
+        migrate(connection);
+      } catch (SQLException | RuntimeException e) {
+        connection.close();
+        throw e;
+      }
+      return new SqliteStore(connection, location);
+    } catch (SQLException e) {
+      throw StoreException.unavailable(location, e);
+    }
+  }
+
   /** See {@link Store#createWhole}. */
   static <T> Optional<T> buildWhole(Path file, Function<Store, T> work) {
     Path target = file.toAbsolutePath();

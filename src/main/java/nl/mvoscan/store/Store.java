@@ -68,6 +68,16 @@ public abstract class Store implements AutoCloseable {
     return SqliteStore.buildWhole(file, work);
   }
 
+  /**
+   * An empty database of this process alone, gone when it is closed: what an import's dry run
+   * writes into when the database it names does not exist yet, so that it finds what the import
+   * would (a response twice, a student twice with other answers) without making that database.
+   * {@code location} is the database the messages name.
+   */
+  public static Store temporary(String location) {
+    return SqliteStore.openTemporary(location);
+  }
+
   /** Where the database is, as messages name it: a file, or a server and database name. */
   public final String location() {
     return location;
@@ -157,7 +167,34 @@ public abstract class Store implements AutoCloseable {
       throw write
           ? StoreException.writeFailed(location, e)
           : StoreException.readFailed(location, e);
+    } catch (PackedFigures.Damaged e) {
+      throw damagedFigures(e);
     }
+  }
+
+  /**
+   * Damaged packed figures, with the class and file of their response when the database still says
+   * them: the teacher finds the answers to import again by those.
+   */
+  private StoreException damagedFigures(PackedFigures.Damaged damaged) {
+    if (damaged.responseId < 0) {
+      return StoreException.damagedFigures(location, damaged);
+    }
+    String classroom = null;
+    String file = null;
+    try (java.sql.PreparedStatement select =
+        connection.prepareStatement("SELECT class, source_file FROM response WHERE id = ?")) {
+      select.setLong(1, damaged.responseId);
+      try (java.sql.ResultSet rs = select.executeQuery()) {
+        if (rs.next()) {
+          classroom = rs.getString(1);
+          file = rs.getString(2);
+        }
+      }
+    } catch (SQLException e) {
+      damaged.addSuppressed(e); // the line names the response by its id alone
+    }
+    return StoreException.damagedFigures(location, damaged.responseId, classroom, file, damaged);
   }
 
   /**

@@ -21,6 +21,14 @@ public final class StoreException extends RuntimeException {
     return new StoreException("store.newerSchema", null, location, found, known);
   }
 
+  /**
+   * The PostgreSQL server is older than the migrations need (found as 14.10); the database was not
+   * changed.
+   */
+  public static StoreException oldServer(String location, String found) {
+    return new StoreException("store.oldServer", null, location, found);
+  }
+
   /** The database cannot be opened or created at all. */
   public static StoreException unavailable(String location, Throwable cause) {
     String damage = damage(cause);
@@ -70,6 +78,26 @@ public final class StoreException extends RuntimeException {
    */
   public static StoreException damaged(String location, String detail) {
     return new StoreException("store.damaged", null, location, detail);
+  }
+
+  /**
+   * The packed figures of response {@code id} (PackedFigures) cannot be decoded: only a hand-edited
+   * or damaged database has them. Class and file are "-" when the response has none.
+   */
+  public static StoreException damagedFigures(
+      String location, long id, String classroom, String file, Throwable cause) {
+    return new StoreException(
+        "store.damagedFigures",
+        cause,
+        location,
+        String.valueOf(id),
+        classroom == null || classroom.isBlank() ? "-" : classroom,
+        file == null || file.isBlank() ? "-" : file);
+  }
+
+  /** As {@link #damagedFigures(String, long, String, String, Throwable)}, response unknown. */
+  public static StoreException damagedFigures(String location, Throwable cause) {
+    return new StoreException("store.damagedFiguresSomewhere", cause, location);
   }
 
   /** Another program held the write lock longer than a write waits; nothing was changed. */

@@ -350,6 +350,28 @@ class CorrectionsAndCompaniesTest {
   }
 
   @Test
+  void aDryRunWithoutADatabaseFindsTheSameConflictsAndRepeatsAsTheFirstImport() throws Exception {
+    Cli.Run dry = run("import", "--lang", "en", "--db", db, "examples", "--dry-run");
+    assertThat(Files.exists(Path.of(db))).isFalse();
+    Cli.Run real = run("import", "--lang", "en", "--db", db, "examples");
+    assertThat(Files.exists(Path.of(db))).isFalse();
+    assertThat(dry.exitCode()).isEqualTo(real.exitCode()).isEqualTo(2);
+    assertThat(dry.err())
+        .isEqualTo(real.err())
+        .contains("Sanne de Vries, Bakkerij De Korenschoof: also in");
+
+    // the same file twice: the second copy adds nothing, in the dry run as in the import
+    Cli.Run twice =
+        run("import", "--lang", "en", "--db", db, "--dry-run", CLASS.toString(), CLASS.toString());
+    assertThat(twice.exitCode()).as(twice.err()).isZero();
+    assertThat(twice.out()).contains("28 responses would be imported; 28 already present");
+    assertThat(Files.exists(Path.of(db))).isFalse();
+    Cli.Run imported =
+        run("import", "--lang", "en", "--db", db, CLASS.toString(), CLASS.toString());
+    assertThat(imported.out()).contains("imported 28 responses").contains("28 already present");
+  }
+
+  @Test
   void skippingTheLaterOfTwoDifferentResponsesMakesASecondImportAddNothing() throws Exception {
     Cli.Run first = run("import", "--lang", "en", "--db", db, "examples", "--skip-invalid");
     assertThat(first.exitCode()).as(first.err()).isEqualTo(3);

@@ -64,6 +64,38 @@ class ErrorHandlerTest {
   }
 
   @Test
+  void theMemoryAdviceFitsWhatTheCommandReads() {
+    nl.mvoscan.i18n.Messages english = nl.mvoscan.i18n.Messages.forLanguage("en");
+    for (String files : List.of("import", "score", "validate")) {
+      assertThat(english.get(CommandLineFactory.outOfMemoryKey(files), "mvoscan " + files, 256))
+          .as(files)
+          .contains("fewer or smaller files at once");
+    }
+    for (String selection : List.of("aggregate", "export", "report")) {
+      assertThat(
+              english.get(
+                  CommandLineFactory.outOfMemoryKey(selection), "mvoscan " + selection, 256))
+          .as(selection)
+          .doesNotContain("files")
+          .contains("a smaller selection")
+          .contains("--class")
+          .contains("MVOSCAN_JAVA_OPTS=-Xmx");
+    }
+    for (String other : List.of("serve", "push", "responses")) {
+      assertThat(english.get(CommandLineFactory.outOfMemoryKey(other), "mvoscan " + other, 256))
+          .as(other)
+          .doesNotContain("files")
+          .doesNotContain("selection")
+          .contains("MVOSCAN_JAVA_OPTS=-Xmx");
+    }
+    assertThat(
+            nl.mvoscan.i18n.Messages.forLanguage("nl")
+                .get(CommandLineFactory.outOfMemoryKey("aggregate"), "mvoscan aggregate", 256))
+        .contains("kleinere selectie")
+        .doesNotContain("bestanden");
+  }
+
+  @Test
   void anyOtherErrorIsWordedWithoutAStackTraceUnlessVerbose() {
     Cli.Run run = runWith(new StackOverflowError(), "--lang", "en", "boom");
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);

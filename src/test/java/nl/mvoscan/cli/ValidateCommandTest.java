@@ -107,14 +107,14 @@ class ValidateCommandTest {
   }
 
   @Test
-  void printsTheSameMachineReadableOkLineInDutch() {
+  void printsTheOkLineInDutchWithTheSameOkAndFileForScripts() {
     Path scan = fixture("scans/mini-scan.json");
 
     Cli.Run run = Cli.run("validate", "--lang", "nl", scan.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .isEqualTo("OK " + scan + " (mini-scan 1.0: 2 themes, 4 scored questions)" + NL);
+        .isEqualTo("OK " + scan + " (mini-scan 1.0: 2 thema's, 4 gescoorde vragen)" + NL);
   }
 
   @Test

@@ -54,6 +54,24 @@ class PackedFiguresTest {
     }
   }
 
+  @Test
+  void aUnicodeEscapeIsFourHexDigitsAndNothingElse() {
+    assertThat(PackedFigures.rows("[[\"\\u0041\\u00E9\"]]")).containsExactly(new Object[] {"Aé"});
+    for (String broken :
+        List.of(
+            "[[\"\\u+041\"]]",
+            "[[\"\\u-041\"]]",
+            "[[\"\\u 041\"]]",
+            "[[\"\\u04g1\"]]",
+            "[[\"\\u004\uFF11\"]]",
+            "[[\"\\u041\"]]",
+            "[[\"\\u04")) {
+      assertThatThrownBy(() -> PackedFigures.rows(broken))
+          .as(broken)
+          .isInstanceOf(IllegalStateException.class);
+    }
+  }
+
   /** One response's question rows and another's lens rows, with text that JSON must escape. */
   private static final String[] QUESTIONS = {
     "(1, 'energie-1', 0, 'answered', '2')",
