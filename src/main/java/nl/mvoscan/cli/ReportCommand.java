@@ -22,6 +22,7 @@ import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.AtomicFiles;
 import nl.mvoscan.report.pdf.ClassReport;
 import nl.mvoscan.report.pdf.FileNames;
+import nl.mvoscan.report.pdf.PdfReports;
 import nl.mvoscan.report.pdf.RenderedPdf;
 import nl.mvoscan.report.pdf.StudentReport;
 import nl.mvoscan.scan.Answers;
@@ -277,6 +278,18 @@ public final class ReportCommand implements Runnable {
       if (!Files.isDirectory(folder)) {
         throw MvoscanException.invalidInput(folder + ": " + messages.get("file.noFolder"));
       }
+      ExecutorService pool = renderPool();
+      try {
+        return batch(messages, err, folder, pool);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private int batch(Messages messages, PrintWriter err, Path folder, ExecutorService pool) {
+      // what every PDF shares (fonts, the chart canvas's font list, the class report's collator)
+      // is made on a render thread while this one reads the database, instead of after it
+      Future<?> prepared = pool.submit(() -> PdfReports.prepare(messages.locale()));
       ClassSummary summary;
       List<ReportQueries.StoredResponse> stored = new ArrayList<>();
       Map<Long, StudentReport.ClassAverage> averages = new HashMap<>();
@@ -305,6 +318,9 @@ public final class ReportCommand implements Runnable {
                   }
                   return read;
                 });
+      } catch (RuntimeException | Error e) {
+        keepWith(e, prepared);
+        throw e;
       }
       // every name is claimed first, in order, so that two students of one name get the same
       // files however the reports are spread over threads
@@ -315,7 +331,13 @@ public final class ReportCommand implements Runnable {
                   FileNames.safe(
                       messages.get("report.class.fileName", summary.className()), "class"),
                   ".pdf"));
+      // the class report, the longest, goes first: last, it would end the batch on one core
       List<Callable<Void>> jobs = new ArrayList<>();
+      jobs.add(
+          () -> {
+            write(classFile, render(summary, false, messages, err).bytes(), messages);
+            return null;
+          });
       for (ReportQueries.StoredResponse response : stored) {
         ScoreResult result = results.get(response.id());
         Path target =
@@ -332,13 +354,8 @@ public final class ReportCommand implements Runnable {
               return null;
             });
       }
-      jobs.add(
-          () -> {
-            write(classFile, render(summary, false, messages, err).bytes(), messages);
-            return null;
-          });
       try (Progress progress = new Progress(err, jobs.size(), summary.className() + " (PDF)")) {
-        renderAll(jobs, progress);
+        renderAll(pool, prepared, jobs, progress);
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(messages.plural("report.batch.done", stored.size(), stored.size(), folder));
@@ -348,43 +365,73 @@ public final class ReportCommand implements Runnable {
   }
 
   /**
-   * Runs the report jobs of a batch on every core (at most four): each PDF is laid out on its own,
-   * and the layout of one student's report is most of the time a batch takes. The first failure
+   * A thread per core (at most four) for the report jobs of a batch: each PDF is laid out on its
+   * own, and the layout of one student's report is most of the time a batch takes. Daemon threads,
+   * so a batch refused while it reads the database does not wait for its preparation.
+   */
+  private static ExecutorService renderPool() {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+    AtomicInteger made = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        job -> {
+          Thread thread = new Thread(job, "report-" + made.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * A preparation that failed too is kept with the read's failure (shown with {@code --verbose}),
+   * not lost; the read's own message is what the user needs to act on.
+   */
+  private static void keepWith(Throwable failure, Future<?> prepared) {
+    if (!prepared.isDone() || prepared.isCancelled()) {
+      return;
+    }
+    try {
+      prepared.get();
+    } catch (ExecutionException e) {
+      failure.addSuppressed(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Runs the report jobs of a batch on {@code pool}, after {@code prepared}. The first failure
    * stops the rest and is thrown as it was.
    */
-  private static void renderAll(List<Callable<Void>> jobs, Progress progress) {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+  private static void renderAll(
+      ExecutorService pool, Future<?> prepared, List<Callable<Void>> jobs, Progress progress) {
     AtomicInteger done = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<Void>> futures = new ArrayList<>();
-      for (Callable<Void> job : jobs) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  job.call();
-                  int finished = done.incrementAndGet();
-                  synchronized (progress) {
-                    progress.update(finished);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<Void> future : futures) {
-        try {
-          future.get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException failure) {
-            throw failure;
-          }
-          throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while writing the reports", e);
+    List<Future<?>> futures = new ArrayList<>();
+    futures.add(prepared);
+    for (Callable<Void> job : jobs) {
+      futures.add(
+          pool.submit(
+              () -> {
+                job.call();
+                int finished = done.incrementAndGet();
+                synchronized (progress) {
+                  progress.update(finished);
+                }
+                return null;
+              }));
+    }
+    // the pool's owner shuts it down, which stops the rest after a failure
+    for (Future<?> future : futures) {
+      try {
+        future.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
         }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing the reports", e);
       }
-    } finally {
-      pool.shutdownNow();
     }
   }
 
