@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -288,23 +289,55 @@ public final class ReportCommand implements Runnable {
 
     private int batch(Messages messages, PrintWriter err, Path folder, ExecutorService pool) {
       // what every PDF shares (fonts, the chart canvas's font list, the class report's collator)
-      // is made on a render thread while this one reads the database, instead of after it
+      // is made on a render thread while this one opens the database, instead of after it
       Future<?> prepared = pool.submit(() -> PdfReports.prepare(messages.locale()));
+      // each PDF is laid out as soon as what it shows is read, while this thread reads on; it is
+      // written only once everything read well, so a failure while reading still writes nothing
+      CompletableFuture<Progress> readWell = new CompletableFuture<>();
+      AtomicInteger done = new AtomicInteger();
+      List<CompletableFuture<Void>> written = new ArrayList<>();
+      // every name is claimed in order (the class report, then the students in id order), so
+      // that two students of one name get the same files however the reports are spread over
+      // threads
+      FileNames.Claims claims = new FileNames.Claims();
+      int students;
       ClassSummary summary;
-      List<ReportQueries.StoredResponse> stored = new ArrayList<>();
-      Map<Long, StudentReport.ClassAverage> averages = new HashMap<>();
-      Map<Long, ScoreResult> results = new HashMap<>();
       try (Store store = db.openExisting(messages)) {
         // the class report, the student reports and their class averages from one snapshot
-        summary =
+        List<ClassSummary> read = new ArrayList<>();
+        students =
             store.snapshot(
                 () -> {
-                  ClassSummary read = classSummary(store, messages, className, schoolYear);
+                  AggregateQueries.Selection selection =
+                      classSelection(store, messages, className, schoolYear);
+                  ClassSummary classSummary =
+                      classSummary(className, schoolYear, selection, messages);
+                  read.add(classSummary);
+                  warnOtherScans(classSummary, messages, err);
+                  Path classFile =
+                      folder.resolve(
+                          claims.claim(
+                              FileNames.safe(
+                                  messages.get("report.class.fileName", classSummary.className()),
+                                  "class"),
+                              ".pdf"));
+                  // the class report, the longest, goes first: last, it would end the batch on
+                  // one core
+                  written.add(
+                      later(
+                          pool,
+                          () ->
+                              ClassReport.render(
+                                  classSummary, false, messages, messages.language()),
+                          classFile,
+                          readWell,
+                          done,
+                          messages));
                   Map<String, StudentReport.ClassAverage> byClass = new HashMap<>();
-                  stored.addAll(ReportQueries.classResponses(store, className, schoolYear));
-                  for (ReportQueries.StoredResponse response : stored) {
+                  int count = 0;
+                  for (ReportQueries.StoredResponse response :
+                      ReportQueries.classResponses(store, className, schoolYear)) {
                     ScoreResult result = Scorer.score(response.scan(), response.answers());
-                    results.put(response.id(), result);
                     String key =
                         result.scan().hash()
                             + "|"
@@ -312,55 +345,87 @@ public final class ReportCommand implements Runnable {
                             + "|"
                             + response.schoolYear();
                     if (!byClass.containsKey(key)) {
-                      byClass.put(key, average(store, result, response.schoolYear(), messages));
+                      byClass.put(key, average(store, selection, response, result, messages));
                     }
-                    averages.put(response.id(), byClass.get(key));
+                    StudentReport.ClassAverage average = byClass.get(key);
+                    Path target =
+                        folder.resolve(
+                            claims.claim(
+                                studentFileBase(result, messages, Long.toString(response.id())),
+                                ".pdf"));
+                    written.add(
+                        later(
+                            pool,
+                            () -> {
+                              String language = common.textLanguage(result);
+                              return StudentReport.render(
+                                  result, average, common.messagesFor(language), language);
+                            },
+                            target,
+                            readWell,
+                            done,
+                            messages));
+                    count++;
                   }
-                  return read;
+                  return count;
                 });
+        summary = read.get(0);
       } catch (RuntimeException | Error e) {
         keepWith(e, prepared);
+        readWell.completeExceptionally(e);
         throw e;
       }
-      // every name is claimed first, in order, so that two students of one name get the same
-      // files however the reports are spread over threads
-      FileNames.Claims claims = new FileNames.Claims();
-      Path classFile =
-          folder.resolve(
-              claims.claim(
-                  FileNames.safe(
-                      messages.get("report.class.fileName", summary.className()), "class"),
-                  ".pdf"));
-      // the class report, the longest, goes first: last, it would end the batch on one core
-      List<Callable<Void>> jobs = new ArrayList<>();
-      jobs.add(
-          () -> {
-            write(classFile, render(summary, false, messages, err).bytes(), messages);
-            return null;
-          });
-      for (ReportQueries.StoredResponse response : stored) {
-        ScoreResult result = results.get(response.id());
-        Path target =
-            folder.resolve(
-                claims.claim(
-                    studentFileBase(result, messages, Long.toString(response.id())), ".pdf"));
-        jobs.add(
-            () -> {
-              String language = common.textLanguage(result);
-              RenderedPdf pdf =
-                  StudentReport.render(
-                      result, averages.get(response.id()), common.messagesFor(language), language);
-              write(target, pdf.bytes(), messages);
-              return null;
-            });
-      }
-      try (Progress progress = new Progress(err, jobs.size(), summary.className() + " (PDF)")) {
-        renderAll(pool, prepared, jobs, progress);
+      try (Progress progress = new Progress(err, written.size(), summary.className() + " (PDF)")) {
+        readWell.complete(progress);
+        await(prepared);
+        for (CompletableFuture<Void> report : written) {
+          await(report);
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(messages.plural("report.batch.done", stored.size(), stored.size(), folder));
+      out.println(messages.plural("report.batch.done", students, students, folder));
       out.flush();
       return ExitCode.OK;
+    }
+  }
+
+  /**
+   * A PDF laid out on {@code pool} now and written to {@code target} once the batch has read
+   * everything well, by the thread that finishes the later of the two (no queueing behind other
+   * layouts, so few laid-out PDFs wait in memory); the progress counts it then.
+   */
+  private static CompletableFuture<Void> later(
+      ExecutorService pool,
+      java.util.function.Supplier<RenderedPdf> render,
+      Path target,
+      CompletableFuture<Progress> readWell,
+      AtomicInteger done,
+      Messages messages) {
+    return CompletableFuture.supplyAsync(render, pool)
+        .thenCombine(
+            readWell,
+            (pdf, progress) -> {
+              write(target, pdf.bytes(), messages);
+              int finished = done.incrementAndGet();
+              synchronized (progress) {
+                progress.update(finished);
+              }
+              return null;
+            });
+  }
+
+  /** Waits for one step of a batch; its failure is thrown as it was. */
+  private static void await(Future<?> step) {
+    try {
+      step.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the reports", e);
     }
   }
 
@@ -398,43 +463,6 @@ public final class ReportCommand implements Runnable {
     }
   }
 
-  /**
-   * Runs the report jobs of a batch on {@code pool}, after {@code prepared}. The first failure
-   * stops the rest and is thrown as it was.
-   */
-  private static void renderAll(
-      ExecutorService pool, Future<?> prepared, List<Callable<Void>> jobs, Progress progress) {
-    AtomicInteger done = new AtomicInteger();
-    List<Future<?>> futures = new ArrayList<>();
-    futures.add(prepared);
-    for (Callable<Void> job : jobs) {
-      futures.add(
-          pool.submit(
-              () -> {
-                job.call();
-                int finished = done.incrementAndGet();
-                synchronized (progress) {
-                  progress.update(finished);
-                }
-                return null;
-              }));
-    }
-    // the pool's owner shuts it down, which stops the rest after a failure
-    for (Future<?> future : futures) {
-      try {
-        future.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException failure) {
-          throw failure;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while writing the reports", e);
-      }
-    }
-  }
-
   // ---- shared
 
   @FunctionalInterface
@@ -447,6 +475,13 @@ public final class ReportCommand implements Runnable {
    * without responses is bad input.
    */
   static ClassSummary classSummary(
+      Store store, Messages messages, String className, String schoolYear) {
+    return classSummary(
+        className, schoolYear, classSelection(store, messages, className, schoolYear), messages);
+  }
+
+  /** The responses of the class report: a class without responses is bad input. */
+  private static AggregateQueries.Selection classSelection(
       Store store, Messages messages, String className, String schoolYear) {
     AggregateQueries.Selection selection =
         AggregateQueries.select(
@@ -468,6 +503,14 @@ public final class ReportCommand implements Runnable {
               schoolYear == null ? "" : " " + messages.get("report.inSchoolYear", schoolYear)));
     }
     AggregateCommand.requireReadable(selection, messages);
+    return selection;
+  }
+
+  private static ClassSummary classSummary(
+      String className,
+      String schoolYear,
+      AggregateQueries.Selection selection,
+      Messages messages) {
     return Aggregator.classSummary(
         className, schoolYear, selection.responses(), selection.scans(), messages.language());
   }
@@ -475,6 +518,12 @@ public final class ReportCommand implements Runnable {
   /** Render: the class report of a summary, saying on stderr which responses it leaves out. */
   private static RenderedPdf render(
       ClassSummary summary, boolean anonymize, Messages messages, PrintWriter err) {
+    warnOtherScans(summary, messages, err);
+    return ClassReport.render(summary, anonymize, messages, messages.language());
+  }
+
+  /** Which responses the class report leaves out (other scans), on stderr. */
+  private static void warnOtherScans(ClassSummary summary, Messages messages, PrintWriter err) {
     if (summary.otherScans() > 0) {
       err.println(
           messages.plural(
@@ -484,7 +533,6 @@ public final class ReportCommand implements Runnable {
               summary.className()));
       err.flush();
     }
-    return ClassReport.render(summary, anonymize, messages, messages.language());
   }
 
   /**
@@ -509,9 +557,52 @@ public final class ReportCommand implements Runnable {
       return null;
     }
     AggregateCommand.requireReadable(selection, messages);
+    return average(
+        selection.responses(), selection.scans(), respondent.className().trim(), messages);
+  }
+
+  /**
+   * {@link #average(Store, ScoreResult, String, Messages)} of a stored response of the class whose
+   * responses {@code classSelection} holds, taken from them instead of a second query: the class's
+   * responses on the response's scan, of its school year when it has one. A stored class or year
+   * with spaces around it would be matched differently by the query, so that one still asks it.
+   */
+  private static StudentReport.ClassAverage average(
+      Store store,
+      AggregateQueries.Selection classSelection,
+      ReportQueries.StoredResponse response,
+      ScoreResult result,
+      Messages messages) {
+    Answers.Respondent respondent = result.answers().respondent();
+    if (respondent == null || respondent.className() == null || respondent.className().isBlank()) {
+      return null;
+    }
+    String hash = result.scan().hash();
+    String year = response.schoolYear();
+    nl.mvoscan.scan.Scan scan = classSelection.scans().get(hash);
+    if (scan == null
+        || !respondent.className().equals(response.className())
+        || !respondent.className().equals(respondent.className().trim())
+        || (year != null && !year.equals(year.trim()))) {
+      return average(store, result, year, messages);
+    }
+    List<nl.mvoscan.aggregate.Response> same =
+        classSelection.responses().stream()
+            .filter(r -> r.scanHash().equals(hash) && (year == null || year.equals(r.schoolYear())))
+            .toList();
+    if (same.isEmpty()) {
+      return null;
+    }
+    return average(same, Map.of(hash, scan), respondent.className().trim(), messages);
+  }
+
+  private static StudentReport.ClassAverage average(
+      List<nl.mvoscan.aggregate.Response> responses,
+      Map<String, nl.mvoscan.scan.Scan> scans,
+      String className,
+      Messages messages) {
     GroupSummary group =
-        Aggregator.aggregate(
-                selection.responses(), selection.scans(), Grouping.ALL, messages.language())
+        Aggregator.aggregate(responses, scans, Grouping.ALL, messages.language())
             .pools()
             .get(0)
             .groups()
@@ -522,7 +613,7 @@ public final class ReportCommand implements Runnable {
         themes.put(theme.theme().id(), theme.summary().statistics().mean().round(1));
       }
     }
-    return new StudentReport.ClassAverage(respondent.className().trim(), group.n(), themes);
+    return new StudentReport.ClassAverage(className, group.n(), themes);
   }
 
   static String schoolYear(Answers answers) {
