@@ -33,6 +33,7 @@ import nl.mvoscan.store.AggregateQueries;
 import nl.mvoscan.store.Keys;
 import nl.mvoscan.store.ReportQueries;
 import nl.mvoscan.store.Store;
+import nl.mvoscan.store.StoredScans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -289,8 +290,10 @@ public final class ReportCommand implements Runnable {
 
     private int batch(Messages messages, PrintWriter err, Path folder, ExecutorService pool) {
       // what every PDF shares (fonts, the chart canvas's font list, the class report's collator)
-      // is made on a render thread while this one opens the database, instead of after it
+      // is made on one render thread while this one opens the database, instead of after it
       Future<?> prepared = pool.submit(() -> PdfReports.prepare(messages.locale()));
+      // and the scan's definition, the longest part of reading the class, on the other
+      Future<?> scans = pool.submit(StoredScans::preloadCurrentBundled);
       // each PDF is laid out as soon as what it shows is read, while this thread reads on; it is
       // written only once everything read well, so a failure while reading still writes nothing
       CompletableFuture<Progress> readWell = new CompletableFuture<>();
@@ -372,11 +375,14 @@ public final class ReportCommand implements Runnable {
         summary = read.get(0);
       } catch (RuntimeException | Error e) {
         keepWith(e, prepared);
+        keepWith(e, scans);
         readWell.completeExceptionally(e);
         throw e;
       }
       try (Progress progress = new Progress(err, written.size(), summary.className() + " (PDF)")) {
         readWell.complete(progress);
+        // the preloaded scans are not awaited: a scan that failed to preload is loaded (and fails,
+        // if it is needed) on this thread as before
         await(prepared);
         for (CompletableFuture<Void> report : written) {
           await(report);
