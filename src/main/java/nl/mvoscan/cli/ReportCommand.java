@@ -296,48 +296,33 @@ public final class ReportCommand implements Runnable {
       Future<?> scans = pool.submit(StoredScans::preloadCurrentBundled);
       // each PDF is laid out as soon as what it shows is read, while this thread reads on; it is
       // written only once everything read well, so a failure while reading still writes nothing
-      CompletableFuture<Progress> readWell = new CompletableFuture<>();
+      CompletableFuture<Written> readWell = new CompletableFuture<>();
       AtomicInteger done = new AtomicInteger();
       List<CompletableFuture<Void>> written = new ArrayList<>();
-      // every name is claimed in order (the class report, then the students in id order), so
-      // that two students of one name get the same files however the reports are spread over
-      // threads
-      FileNames.Claims claims = new FileNames.Claims();
-      int students;
-      ClassSummary summary;
+      List<String> studentFiles = new ArrayList<>();
+      CompletableFuture<ClassSummary> summarised;
       try (Store store = db.openExisting(messages)) {
         // the class report, the student reports and their class averages from one snapshot
-        List<ClassSummary> read = new ArrayList<>();
-        students =
+        summarised =
             store.snapshot(
                 () -> {
                   AggregateQueries.Selection selection =
                       classSelection(store, messages, className, schoolYear);
-                  ClassSummary classSummary =
-                      classSummary(className, schoolYear, selection, messages);
-                  read.add(classSummary);
-                  warnOtherScans(classSummary, messages, err);
-                  Path classFile =
-                      folder.resolve(
-                          claims.claim(
-                              FileNames.safe(
-                                  messages.get("report.class.fileName", classSummary.className()),
-                                  "class"),
-                              ".pdf"));
-                  // the class report, the longest, goes first: last, it would end the batch on
-                  // one core
+                  // the class's figures are summed on a render thread, then laid out there: the
+                  // class report, the longest, goes first, and this thread reads the students
+                  CompletableFuture<ClassSummary> summary =
+                      CompletableFuture.supplyAsync(
+                          () -> classSummary(className, schoolYear, selection, messages), pool);
                   written.add(
                       later(
-                          pool,
-                          () ->
-                              ClassReport.render(
-                                  classSummary, false, messages, messages.language()),
-                          classFile,
+                          summary.thenApply(
+                              read ->
+                                  ClassReport.render(read, false, messages, messages.language())),
+                          0,
                           readWell,
                           done,
                           messages));
                   Map<String, StudentReport.ClassAverage> byClass = new HashMap<>();
-                  int count = 0;
                   for (ReportQueries.StoredResponse response :
                       ReportQueries.classResponses(store, className, schoolYear)) {
                     ScoreResult result = Scorer.score(response.scan(), response.answers());
@@ -351,36 +336,48 @@ public final class ReportCommand implements Runnable {
                       byClass.put(key, average(store, selection, response, result, messages));
                     }
                     StudentReport.ClassAverage average = byClass.get(key);
-                    Path target =
-                        folder.resolve(
-                            claims.claim(
-                                studentFileBase(result, messages, Long.toString(response.id())),
-                                ".pdf"));
+                    studentFiles.add(
+                        studentFileBase(result, messages, Long.toString(response.id())));
                     written.add(
                         later(
-                            pool,
-                            () -> {
-                              String language = common.textLanguage(result);
-                              return StudentReport.render(
-                                  result, average, common.messagesFor(language), language);
-                            },
-                            target,
+                            CompletableFuture.supplyAsync(
+                                () -> {
+                                  String language = common.textLanguage(result);
+                                  return StudentReport.render(
+                                      result, average, common.messagesFor(language), language);
+                                },
+                                pool),
+                            written.size(),
                             readWell,
                             done,
                             messages));
-                    count++;
                   }
-                  return count;
+                  return summary;
                 });
-        summary = read.get(0);
       } catch (RuntimeException | Error e) {
         keepWith(e, prepared);
         keepWith(e, scans);
         readWell.completeExceptionally(e);
         throw e;
       }
+      ClassSummary summary = await(summarised);
+      warnOtherScans(summary, messages, err);
+      // every name is claimed in order (the class report, then the students in id order), so
+      // that two students of one name get the same files however the reports are spread over
+      // threads
+      FileNames.Claims claims = new FileNames.Claims();
+      List<Path> targets = new ArrayList<>();
+      targets.add(
+          folder.resolve(
+              claims.claim(
+                  FileNames.safe(
+                      messages.get("report.class.fileName", summary.className()), "class"),
+                  ".pdf")));
+      for (String base : studentFiles) {
+        targets.add(folder.resolve(claims.claim(base, ".pdf")));
+      }
       try (Progress progress = new Progress(err, written.size(), summary.className() + " (PDF)")) {
-        readWell.complete(progress);
+        readWell.complete(new Written(targets, progress));
         // the preloaded scans are not awaited: a scan that failed to preload is loaded (and fails,
         // if it is needed) on this thread as before
         await(prepared);
@@ -389,41 +386,43 @@ public final class ReportCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(messages.plural("report.batch.done", students, students, folder));
+      out.println(
+          messages.plural("report.batch.done", studentFiles.size(), studentFiles.size(), folder));
       out.flush();
       return ExitCode.OK;
     }
   }
 
+  /** Where each PDF of a batch goes (the class report first), known once all is read. */
+  private record Written(List<Path> targets, Progress progress) {}
+
   /**
-   * A PDF laid out on {@code pool} now and written to {@code target} once the batch has read
-   * everything well, by the thread that finishes the later of the two (no queueing behind other
-   * layouts, so few laid-out PDFs wait in memory); the progress counts it then.
+   * A PDF being laid out, written to its target ({@code index} in {@link Written#targets}) once the
+   * batch has read everything well, by the thread that finishes the later of the two (no queueing
+   * behind other layouts, so few laid-out PDFs wait in memory); the progress counts it then.
    */
   private static CompletableFuture<Void> later(
-      ExecutorService pool,
-      java.util.function.Supplier<RenderedPdf> render,
-      Path target,
-      CompletableFuture<Progress> readWell,
+      CompletableFuture<RenderedPdf> rendered,
+      int index,
+      CompletableFuture<Written> readWell,
       AtomicInteger done,
       Messages messages) {
-    return CompletableFuture.supplyAsync(render, pool)
-        .thenCombine(
-            readWell,
-            (pdf, progress) -> {
-              write(target, pdf.bytes(), messages);
-              int finished = done.incrementAndGet();
-              synchronized (progress) {
-                progress.update(finished);
-              }
-              return null;
-            });
+    return rendered.thenCombine(
+        readWell,
+        (pdf, all) -> {
+          write(all.targets().get(index), pdf.bytes(), messages);
+          int finished = done.incrementAndGet();
+          synchronized (all.progress()) {
+            all.progress().update(finished);
+          }
+          return null;
+        });
   }
 
   /** Waits for one step of a batch; its failure is thrown as it was. */
-  private static void await(Future<?> step) {
+  private static <T> T await(Future<T> step) {
     try {
-      step.get();
+      return step.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
