@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.io.AtomicFiles;
 import nl.mvoscan.report.pdf.ClassReport;
 import nl.mvoscan.report.pdf.FileNames;
+import nl.mvoscan.report.pdf.PdfReports;
 import nl.mvoscan.report.pdf.RenderedPdf;
 import nl.mvoscan.report.pdf.StudentReport;
 import nl.mvoscan.scan.Answers;
@@ -31,6 +33,7 @@ import nl.mvoscan.store.AggregateQueries;
 import nl.mvoscan.store.Keys;
 import nl.mvoscan.store.ReportQueries;
 import nl.mvoscan.store.Store;
+import nl.mvoscan.store.StoredScans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -277,21 +280,52 @@ public final class ReportCommand implements Runnable {
       if (!Files.isDirectory(folder)) {
         throw MvoscanException.invalidInput(folder + ": " + messages.get("file.noFolder"));
       }
-      ClassSummary summary;
-      List<ReportQueries.StoredResponse> stored = new ArrayList<>();
-      Map<Long, StudentReport.ClassAverage> averages = new HashMap<>();
-      Map<Long, ScoreResult> results = new HashMap<>();
+      ExecutorService pool = renderPool();
+      try {
+        return batch(messages, err, folder, pool);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    private int batch(Messages messages, PrintWriter err, Path folder, ExecutorService pool) {
+      // what every PDF shares (fonts, the chart canvas's font list, the class report's collator)
+      // is made on one render thread while this one opens the database, instead of after it
+      Future<?> prepared = pool.submit(() -> PdfReports.prepare(messages.locale()));
+      // and the scan's definition, the longest part of reading the class, on the other
+      Future<?> scans = pool.submit(StoredScans::preloadCurrentBundled);
+      // each PDF is laid out as soon as what it shows is read, while this thread reads on; it is
+      // written only once everything read well, so a failure while reading still writes nothing
+      CompletableFuture<Written> readWell = new CompletableFuture<>();
+      AtomicInteger done = new AtomicInteger();
+      List<CompletableFuture<Void>> written = new ArrayList<>();
+      List<String> studentFiles = new ArrayList<>();
+      CompletableFuture<ClassSummary> summarised;
       try (Store store = db.openExisting(messages)) {
         // the class report, the student reports and their class averages from one snapshot
-        summary =
+        summarised =
             store.snapshot(
                 () -> {
-                  ClassSummary read = classSummary(store, messages, className, schoolYear);
+                  AggregateQueries.Selection selection =
+                      classSelection(store, messages, className, schoolYear);
+                  // the class's figures are summed on a render thread, then laid out there: the
+                  // class report, the longest, goes first, and this thread reads the students
+                  CompletableFuture<ClassSummary> summary =
+                      CompletableFuture.supplyAsync(
+                          () -> classSummary(className, schoolYear, selection, messages), pool);
+                  written.add(
+                      later(
+                          summary.thenApply(
+                              read ->
+                                  ClassReport.render(read, false, messages, messages.language())),
+                          0,
+                          readWell,
+                          done,
+                          messages));
                   Map<String, StudentReport.ClassAverage> byClass = new HashMap<>();
-                  stored.addAll(ReportQueries.classResponses(store, className, schoolYear));
-                  for (ReportQueries.StoredResponse response : stored) {
+                  for (ReportQueries.StoredResponse response :
+                      ReportQueries.classResponses(store, className, schoolYear)) {
                     ScoreResult result = Scorer.score(response.scan(), response.answers());
-                    results.put(response.id(), result);
                     String key =
                         result.scan().hash()
                             + "|"
@@ -299,92 +333,138 @@ public final class ReportCommand implements Runnable {
                             + "|"
                             + response.schoolYear();
                     if (!byClass.containsKey(key)) {
-                      byClass.put(key, average(store, result, response.schoolYear(), messages));
+                      byClass.put(key, average(store, selection, response, result, messages));
                     }
-                    averages.put(response.id(), byClass.get(key));
+                    StudentReport.ClassAverage average = byClass.get(key);
+                    studentFiles.add(
+                        studentFileBase(result, messages, Long.toString(response.id())));
+                    written.add(
+                        later(
+                            CompletableFuture.supplyAsync(
+                                () -> {
+                                  String language = common.textLanguage(result);
+                                  return StudentReport.render(
+                                      result, average, common.messagesFor(language), language);
+                                },
+                                pool),
+                            written.size(),
+                            readWell,
+                            done,
+                            messages));
                   }
-                  return read;
+                  return summary;
                 });
+      } catch (RuntimeException | Error e) {
+        keepWith(e, prepared);
+        keepWith(e, scans);
+        readWell.completeExceptionally(e);
+        throw e;
       }
-      // every name is claimed first, in order, so that two students of one name get the same
-      // files however the reports are spread over threads
+      ClassSummary summary = await(summarised);
+      warnOtherScans(summary, messages, err);
+      // every name is claimed in order (the class report, then the students in id order), so
+      // that two students of one name get the same files however the reports are spread over
+      // threads
       FileNames.Claims claims = new FileNames.Claims();
-      Path classFile =
+      List<Path> targets = new ArrayList<>();
+      targets.add(
           folder.resolve(
               claims.claim(
                   FileNames.safe(
                       messages.get("report.class.fileName", summary.className()), "class"),
-                  ".pdf"));
-      List<Callable<Void>> jobs = new ArrayList<>();
-      for (ReportQueries.StoredResponse response : stored) {
-        ScoreResult result = results.get(response.id());
-        Path target =
-            folder.resolve(
-                claims.claim(
-                    studentFileBase(result, messages, Long.toString(response.id())), ".pdf"));
-        jobs.add(
-            () -> {
-              String language = common.textLanguage(result);
-              RenderedPdf pdf =
-                  StudentReport.render(
-                      result, averages.get(response.id()), common.messagesFor(language), language);
-              write(target, pdf.bytes(), messages);
-              return null;
-            });
+                  ".pdf")));
+      for (String base : studentFiles) {
+        targets.add(folder.resolve(claims.claim(base, ".pdf")));
       }
-      jobs.add(
-          () -> {
-            write(classFile, render(summary, false, messages, err).bytes(), messages);
-            return null;
-          });
-      try (Progress progress = new Progress(err, jobs.size(), summary.className() + " (PDF)")) {
-        renderAll(jobs, progress);
+      try (Progress progress = new Progress(err, written.size(), summary.className() + " (PDF)")) {
+        readWell.complete(new Written(targets, progress));
+        // the preloaded scans are not awaited: a scan that failed to preload is loaded (and fails,
+        // if it is needed) on this thread as before
+        await(prepared);
+        for (CompletableFuture<Void> report : written) {
+          await(report);
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println(messages.plural("report.batch.done", stored.size(), stored.size(), folder));
+      out.println(
+          messages.plural("report.batch.done", studentFiles.size(), studentFiles.size(), folder));
       out.flush();
       return ExitCode.OK;
     }
   }
 
+  /** Where each PDF of a batch goes (the class report first), known once all is read. */
+  private record Written(List<Path> targets, Progress progress) {}
+
   /**
-   * Runs the report jobs of a batch on every core (at most four): each PDF is laid out on its own,
-   * and the layout of one student's report is most of the time a batch takes. The first failure
-   * stops the rest and is thrown as it was.
+   * A PDF being laid out, written to its target ({@code index} in {@link Written#targets}) once the
+   * batch has read everything well, by the thread that finishes the later of the two (no queueing
+   * behind other layouts, so few laid-out PDFs wait in memory); the progress counts it then.
    */
-  private static void renderAll(List<Callable<Void>> jobs, Progress progress) {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
-    AtomicInteger done = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<Void>> futures = new ArrayList<>();
-      for (Callable<Void> job : jobs) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  job.call();
-                  int finished = done.incrementAndGet();
-                  synchronized (progress) {
-                    progress.update(finished);
-                  }
-                  return null;
-                }));
-      }
-      for (Future<Void> future : futures) {
-        try {
-          future.get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException failure) {
-            throw failure;
+  private static CompletableFuture<Void> later(
+      CompletableFuture<RenderedPdf> rendered,
+      int index,
+      CompletableFuture<Written> readWell,
+      AtomicInteger done,
+      Messages messages) {
+    return rendered.thenCombine(
+        readWell,
+        (pdf, all) -> {
+          write(all.targets().get(index), pdf.bytes(), messages);
+          int finished = done.incrementAndGet();
+          synchronized (all.progress()) {
+            all.progress().update(finished);
           }
-          throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while writing the reports", e);
-        }
+          return null;
+        });
+  }
+
+  /** Waits for one step of a batch; its failure is thrown as it was. */
+  private static <T> T await(Future<T> step) {
+    try {
+      return step.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
       }
-    } finally {
-      pool.shutdownNow();
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the reports", e);
+    }
+  }
+
+  /**
+   * A thread per core (at most four) for the report jobs of a batch: each PDF is laid out on its
+   * own, and the layout of one student's report is most of the time a batch takes. Daemon threads,
+   * so a batch refused while it reads the database does not wait for its preparation.
+   */
+  private static ExecutorService renderPool() {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+    AtomicInteger made = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        job -> {
+          Thread thread = new Thread(job, "report-" + made.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  /**
+   * A preparation that failed too is kept with the read's failure (shown with {@code --verbose}),
+   * not lost; the read's own message is what the user needs to act on.
+   */
+  private static void keepWith(Throwable failure, Future<?> prepared) {
+    if (!prepared.isDone() || prepared.isCancelled()) {
+      return;
+    }
+    try {
+      prepared.get();
+    } catch (ExecutionException e) {
+      failure.addSuppressed(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -400,6 +480,13 @@ public final class ReportCommand implements Runnable {
    * without responses is bad input.
    */
   static ClassSummary classSummary(
+      Store store, Messages messages, String className, String schoolYear) {
+    return classSummary(
+        className, schoolYear, classSelection(store, messages, className, schoolYear), messages);
+  }
+
+  /** The responses of the class report: a class without responses is bad input. */
+  private static AggregateQueries.Selection classSelection(
       Store store, Messages messages, String className, String schoolYear) {
     AggregateQueries.Selection selection =
         AggregateQueries.select(
@@ -421,6 +508,14 @@ public final class ReportCommand implements Runnable {
               schoolYear == null ? "" : " " + messages.get("report.inSchoolYear", schoolYear)));
     }
     AggregateCommand.requireReadable(selection, messages);
+    return selection;
+  }
+
+  private static ClassSummary classSummary(
+      String className,
+      String schoolYear,
+      AggregateQueries.Selection selection,
+      Messages messages) {
     return Aggregator.classSummary(
         className, schoolYear, selection.responses(), selection.scans(), messages.language());
   }
@@ -428,6 +523,12 @@ public final class ReportCommand implements Runnable {
   /** Render: the class report of a summary, saying on stderr which responses it leaves out. */
   private static RenderedPdf render(
       ClassSummary summary, boolean anonymize, Messages messages, PrintWriter err) {
+    warnOtherScans(summary, messages, err);
+    return ClassReport.render(summary, anonymize, messages, messages.language());
+  }
+
+  /** Which responses the class report leaves out (other scans), on stderr. */
+  private static void warnOtherScans(ClassSummary summary, Messages messages, PrintWriter err) {
     if (summary.otherScans() > 0) {
       err.println(
           messages.plural(
@@ -437,7 +538,6 @@ public final class ReportCommand implements Runnable {
               summary.className()));
       err.flush();
     }
-    return ClassReport.render(summary, anonymize, messages, messages.language());
   }
 
   /**
@@ -462,9 +562,52 @@ public final class ReportCommand implements Runnable {
       return null;
     }
     AggregateCommand.requireReadable(selection, messages);
+    return average(
+        selection.responses(), selection.scans(), respondent.className().trim(), messages);
+  }
+
+  /**
+   * {@link #average(Store, ScoreResult, String, Messages)} of a stored response of the class whose
+   * responses {@code classSelection} holds, taken from them instead of a second query: the class's
+   * responses on the response's scan, of its school year when it has one. A stored class or year
+   * with spaces around it would be matched differently by the query, so that one still asks it.
+   */
+  private static StudentReport.ClassAverage average(
+      Store store,
+      AggregateQueries.Selection classSelection,
+      ReportQueries.StoredResponse response,
+      ScoreResult result,
+      Messages messages) {
+    Answers.Respondent respondent = result.answers().respondent();
+    if (respondent == null || respondent.className() == null || respondent.className().isBlank()) {
+      return null;
+    }
+    String hash = result.scan().hash();
+    String year = response.schoolYear();
+    nl.mvoscan.scan.Scan scan = classSelection.scans().get(hash);
+    if (scan == null
+        || !respondent.className().equals(response.className())
+        || !respondent.className().equals(respondent.className().trim())
+        || (year != null && !year.equals(year.trim()))) {
+      return average(store, result, year, messages);
+    }
+    List<nl.mvoscan.aggregate.Response> same =
+        classSelection.responses().stream()
+            .filter(r -> r.scanHash().equals(hash) && (year == null || year.equals(r.schoolYear())))
+            .toList();
+    if (same.isEmpty()) {
+      return null;
+    }
+    return average(same, Map.of(hash, scan), respondent.className().trim(), messages);
+  }
+
+  private static StudentReport.ClassAverage average(
+      List<nl.mvoscan.aggregate.Response> responses,
+      Map<String, nl.mvoscan.scan.Scan> scans,
+      String className,
+      Messages messages) {
     GroupSummary group =
-        Aggregator.aggregate(
-                selection.responses(), selection.scans(), Grouping.ALL, messages.language())
+        Aggregator.aggregate(responses, scans, Grouping.ALL, messages.language())
             .pools()
             .get(0)
             .groups()
@@ -475,7 +618,7 @@ public final class ReportCommand implements Runnable {
         themes.put(theme.theme().id(), theme.summary().statistics().mean().round(1));
       }
     }
-    return new StudentReport.ClassAverage(respondent.className().trim(), group.n(), themes);
+    return new StudentReport.ClassAverage(className, group.n(), themes);
   }
 
   static String schoolYear(Answers answers) {

@@ -120,6 +120,21 @@ public final class ScanCatalog {
     return Optional.empty();
   }
 
+  /**
+   * The hashes of the bundled scans outside the archive (the current versions), as the build
+   * indexed them; empty without an index.
+   */
+  public static List<String> currentBundledHashes() {
+    return ScanIndex.bundled()
+        .map(
+            items ->
+                items.stream()
+                    .filter(item -> !item.file().startsWith(ARCHIVE + "/"))
+                    .map(ScanIndex.Item::hash)
+                    .toList())
+        .orElse(List.of());
+  }
+
   /** Every scan file, each loaded and checked. */
   public List<Entry> entries() {
     return candidates.stream().map(Candidate::entry).toList();

@@ -46,6 +46,18 @@ public final class StoredScans {
   }
 
   /**
+   * Loads the current bundled scans into this process's cache ahead of their first use, as {@link
+   * #load} would load them: for a command with a core to spare while it opens the database (most
+   * stored responses are on a current bundled scan). A scan that does not load is left to {@link
+   * #load}.
+   */
+  public static void preloadCurrentBundled() {
+    for (String hash : ScanCatalog.currentBundledHashes()) {
+      LOADED.computeIfAbsent(hash, h -> ScanCatalog.bundledByHash(h).orElse(null));
+    }
+  }
+
+  /**
    * The scan of {@code hash} from its stored {@code definition}; the definition is read only the
    * first time a hash is asked for.
    */

@@ -273,6 +273,60 @@ class ReportCommandTest {
   }
 
   @Test
+  void batchStudentReportsShowTheClassAveragesOfSingleStudentReports() throws Exception {
+    importClass();
+    // a response a school year later: its class average is of that year alone
+    Path later = dir.resolve("bakkerij-later.json");
+    Files.writeString(
+        later,
+        Files.readString(Path.of("examples/bakkerij-emmen.json"))
+            .replace("\"date\": \"2026-11-20\"", "\"date\": \"2027-11-20\""));
+    run("import", "--db", db(), later.toString());
+    Path folder = Files.createDirectory(dir.resolve("rapporten"));
+    Cli.Run batch =
+        run(
+            "report",
+            "batch",
+            "--class",
+            "3A",
+            "-o",
+            folder.toString(),
+            "--lang",
+            "nl",
+            "--db",
+            db());
+    assertThat(batch.exitCode()).as(batch.err()).isZero();
+    List<String> batchTexts = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file :
+          files.filter(f -> !f.getFileName().toString().startsWith("klasrapport")).toList()) {
+        batchTexts.add(text(file));
+      }
+    }
+    List<String> singleTexts = new ArrayList<>();
+    for (int id = 1; id <= 29; id++) {
+      Path single = dir.resolve("single-" + id + ".pdf");
+      Cli.Run one =
+          run(
+              "report",
+              "student",
+              Integer.toString(id),
+              "--lang",
+              "nl",
+              "--db",
+              db(),
+              "-o",
+              single.toString());
+      assertThat(one.exitCode()).as(one.err()).isZero();
+      singleTexts.add(text(single));
+    }
+    assertThat(batchTexts)
+        .hasSize(29)
+        .allMatch(t -> t.contains("het gemiddelde van klas 3A"))
+        .containsExactlyInAnyOrderElementsOf(singleTexts);
+  }
+
+  @Test
   void unknownIdsClassesAndFilesAreBadInput() throws IOException {
     importClass();
     Cli.Run id = run("report", "student", "9999", "--lang", "nl", "--db", db());

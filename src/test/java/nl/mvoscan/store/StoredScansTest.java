@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import nl.mvoscan.scan.AnswersLoader;
+import nl.mvoscan.scan.ScanCatalog;
 import nl.mvoscan.scan.ScanLoader;
 import nl.mvoscan.scoring.Scorer;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,25 @@ class StoredScansTest {
       assertThat(found.scan().id()).isEqualTo(scan.scan().id());
       assertThat(found.document().root()).isEqualTo(scan.document().root());
       assertThat(StoredScans.find(store, "sha256:" + "0".repeat(64))).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void theCurrentBundledScansArePreloadedBeforeAnyDatabaseHasThem(Backend backend) {
+    List<String> current = ScanCatalog.currentBundledHashes();
+    assertThat(current).isNotEmpty();
+
+    StoredScans.preloadCurrentBundled();
+
+    try (Store store = backend.openNew(dir)) {
+      List<String> ids =
+          current.stream()
+              .map(hash -> StoredScans.find(store, hash).orElseThrow())
+              .peek(found -> assertThat(found.ok()).isTrue())
+              .map(found -> found.scan().id())
+              .toList();
+      assertThat(ids).contains("mvo-stagebedrijf").doesNotHaveDuplicates();
     }
   }
 }

@@ -1,8 +1,10 @@
 package nl.mvoscan.report.pdf;
 
 import java.math.BigDecimal;
+import java.text.Collator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.mvoscan.aggregate.Aggregator;
 import nl.mvoscan.aggregate.ClassSummary;
@@ -21,6 +23,18 @@ import nl.mvoscan.store.Store;
 public final class PdfReports {
 
   private PdfReports() {}
+
+  /**
+   * Makes ahead of the first PDF what every PDF of a run shares, so that a batch can do it while it
+   * reads the database: the embedded fonts, the platform font list that the first chart canvas
+   * reads (JFreeChart's default fonts are the logical SansSerif) and the collator the class report
+   * sorts with. It fails as the first PDF would have failed.
+   */
+  public static void prepare(Locale locale) {
+    Fonts.get();
+    new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12).getFontName();
+    Collator.getInstance(locale);
+  }
 
   /** The responses of a class (and school year) as aggregate selects them. */
   public static AggregateQueries.Selection classSelection(
