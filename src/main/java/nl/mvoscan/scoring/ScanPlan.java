@@ -3,7 +3,6 @@ package nl.mvoscan.scoring;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +46,6 @@ final class ScanPlan {
   private final Map<String, Map<String, Option>> options = new HashMap<>();
   private final Map<String, BigDecimal> maxima = new HashMap<>();
   private final Map<BigDecimal, Long> weightUnits = new ConcurrentHashMap<>();
-
-  /**
-   * The units of each scan question's own weight, by that very object: the sums ask once per
-   * question for its theme and for each of its lenses, and hashing a BigDecimal every time cost
-   * more than the arithmetic. Filled in the constructor and only read after.
-   */
-  private final Map<BigDecimal, Long> questionWeightUnits = new IdentityHashMap<>();
-
   private final Map<BigDecimal, Long> pointUnits = new ConcurrentHashMap<>();
 
   private ScanPlan(Scan scan) {
@@ -102,15 +93,6 @@ final class ScanPlan {
     this.lenses = List.copyOf(lensList);
     this.weightDecimals = Math.max(0, weights);
     this.pointDecimals = Math.max(0, points);
-    for (Question question : questions) {
-      if (question.weight() != null) {
-        try {
-          questionWeightUnits.put(question.weight(), units(question.weight(), weightDecimals));
-        } catch (ArithmeticException tooLarge) {
-          // left to weightUnits, which throws it where the sums expect it
-        }
-      }
-    }
     this.weightScale = powerOfTen(weightDecimals);
     this.pointScale = powerOfTen(pointDecimals);
     this.whole = weightScale > 0 && pointScale > 0 && weightScale <= Long.MAX_VALUE / pointScale;
@@ -141,11 +123,7 @@ final class ScanPlan {
 
   /** w in units of 1/W; throws {@link ArithmeticException} when that is no long. */
   long weightUnits(BigDecimal weight) {
-    Long units = questionWeightUnits.get(weight);
-    if (units != null) {
-      return units;
-    }
-    units = weightUnits.get(weight);
+    Long units = weightUnits.get(weight);
     if (units == null) {
       units = units(weight, weightDecimals);
       weightUnits.put(weight, units);
