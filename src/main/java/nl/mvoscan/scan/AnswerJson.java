@@ -43,8 +43,7 @@ public final class AnswerJson {
     if (value instanceof AnswerValue.Choice choice && plain(choice.optionId())) {
       return '"' + choice.optionId() + '"';
     }
-    if (value instanceof AnswerValue.Multi multi
-        && multi.optionIds().stream().allMatch(AnswerJson::plain)) {
+    if (value instanceof AnswerValue.Multi multi && allPlain(multi.optionIds())) {
       StringBuilder out = new StringBuilder("[");
       for (String id : multi.optionIds()) {
         if (out.length() > 1) {
@@ -55,6 +54,16 @@ public final class AnswerJson {
       return out.append(']').toString();
     }
     return write(value).toString();
+  }
+
+  /** {@link #plain} of every id, without a stream per answer. */
+  private static boolean allPlain(List<String> ids) {
+    for (String id : ids) {
+      if (!plain(id)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

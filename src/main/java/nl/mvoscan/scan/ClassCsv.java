@@ -211,9 +211,13 @@ public final class ClassCsv {
   /** The questions with a {@code when} that at least one good row leaves visible. */
   private final Set<String> visibleSomewhere = new HashSet<>();
 
+  /** The questions with a {@code when}, in document order: every good row looks at them. */
+  private final List<Question> conditional;
+
   private ClassCsv(TableRows table, Scan scan, String defaultClass) {
     this.table = table;
     this.scan = scan;
+    this.conditional = scan.questions().stream().filter(q -> q.when() != null).toList();
     this.defaultClass =
         defaultClass == null || CsvTable.isBlank(defaultClass) ? null : defaultClass.strip();
   }
@@ -518,8 +522,8 @@ public final class ClassCsv {
         hiddenAnswers.merge(id, 1, Integer::sum);
       }
     }
-    for (Question question : scan.questions()) {
-      if (question.when() != null && !hidden.contains(question.id())) {
+    for (Question question : conditional) {
+      if (!hidden.contains(question.id())) {
         visibleSomewhere.add(question.id());
       }
     }

@@ -36,7 +36,14 @@ public record Question(
   public static final int DEFAULT_MAX_LENGTH = 2000;
 
   public Optional<Option> option(String optionId) {
-    return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
+    // a plain loop: the checks of every imported cell ask this, and a stream per call cost more
+    // than the few options it looks through
+    for (Option option : options) {
+      if (option.id().equals(optionId)) {
+        return Optional.of(option);
+      }
+    }
+    return Optional.empty();
   }
 
   /** M(q) of the contract: the most a scored question can earn. */

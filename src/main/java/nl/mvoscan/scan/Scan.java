@@ -32,8 +32,16 @@ public record Scan(
 
   /** Every question in document order: profile first, then the themes in order. */
   public List<Question> questions() {
-    List<Question> all = new java.util.ArrayList<>(profile);
-    themes.forEach(theme -> all.addAll(theme.questions()));
+    // sized once: the rows of an import ask for this list (visibility, scoring)
+    int size = profile.size();
+    for (Theme theme : themes) {
+      size += theme.questions().size();
+    }
+    List<Question> all = new java.util.ArrayList<>(size);
+    all.addAll(profile);
+    for (Theme theme : themes) {
+      all.addAll(theme.questions());
+    }
     return all;
   }
 

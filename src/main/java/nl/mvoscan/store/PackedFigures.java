@@ -31,7 +31,9 @@ final class PackedFigures {
 
   /** The question figures of a scored response, packed. */
   static String questions(List<ScoreResult.QuestionScore> questions) {
-    StringBuilder out = new StringBuilder(questions.size() * 32 + 2).append('[');
+    // room for the ~33 characters a question takes in the bundled scan, so the text is never
+    // copied to a larger buffer half-way (it was, for every response of an import)
+    StringBuilder out = new StringBuilder(questions.size() * 40 + 2).append('[');
     for (ScoreResult.QuestionScore q : questions) {
       if (out.length() > 1) {
         out.append(',');
