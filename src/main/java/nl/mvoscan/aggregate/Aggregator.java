@@ -39,9 +39,11 @@ public final class Aggregator {
 
   private Aggregator() {}
 
-  /** A response together with every scored question's stored status, points and answer. */
-  private record Scored(
-      Response response, Map<String, ScoreResult.QuestionScore> questions, Sector sector) {}
+  /**
+   * A response together with every scored question's stored status, points and answer, in the order
+   * of {@link Scan#scoredQuestions} (an array: every group looks them up by position).
+   */
+  private record Scored(Response response, ScoreResult.QuestionScore[] questions, Sector sector) {}
 
   /** A response's sector and how to show it; both {@code null} when it has none. */
   private record Sector(String key, String label) {}
@@ -625,22 +627,21 @@ public final class Aggregator {
    */
   private static Scored scored(ScanFacts facts, Response response, String language) {
     Scan scan = facts.scan();
-    Map<String, ScoreResult.QuestionScore> questions = new HashMap<>();
-    for (int i = 0; i < facts.questions().size(); i++) {
+    ScoreResult.QuestionScore[] questions = new ScoreResult.QuestionScore[facts.questions().size()];
+    for (int i = 0; i < questions.length; i++) {
       Question question = facts.questions().get(i);
       Response.QuestionFigure stored = response.questions().get(question.id());
       if (stored == null) {
         throw new IllegalArgumentException(
             "response " + response.id() + " has no stored status for question " + question.id());
       }
-      questions.put(
-          question.id(),
+      questions[i] =
           new ScoreResult.QuestionScore(
               question,
               stored.status(),
               stored.points(),
               facts.maxima().get(i),
-              response.answers().get(question.id())));
+              response.answers().get(question.id()));
     }
 
     return new Scored(
@@ -773,13 +774,13 @@ public final class Aggregator {
       } else {
         levelCounts.merge(r.level(), 1, Integer::sum);
       }
-      for (QuestionTally tally : questions) {
-        tally.add(s.questions().get(tally.question.id()));
+      for (int i = 0; i < questions.length; i++) {
+        questions[i].add(s.questions()[i], answers.options(i, s.questions()[i].value()));
       }
       if (r.companyKey() != null) {
         int[] given = new int[questions.length];
         for (int i = 0; i < questions.length; i++) {
-          ScoreResult.QuestionScore q = s.questions().get(questions[i].question.id());
+          ScoreResult.QuestionScore q = s.questions()[i];
           given[i] =
               q.status() == Status.ANSWERED
                       || q.status() == Status.NA
@@ -823,10 +824,12 @@ public final class Aggregator {
     private List<GroupSummary.QuestionDistribution> distributions() {
       List<GroupSummary.QuestionDistribution> out = new ArrayList<>();
       for (QuestionTally tally : questions) {
-        List<GroupSummary.OptionCount> optionCounts =
-            tally.question.options().stream()
-                .map(o -> new GroupSummary.OptionCount(o, tally.options.getOrDefault(o.id(), 0)))
-                .toList();
+        List<Option> options = tally.question.options();
+        List<GroupSummary.OptionCount> optionCounts = new ArrayList<>(options.size());
+        for (int i = 0; i < options.size(); i++) {
+          optionCounts.add(new GroupSummary.OptionCount(options.get(i), tally.options[i]));
+        }
+        optionCounts = List.copyOf(optionCounts);
         out.add(
             new GroupSummary.QuestionDistribution(
                 tally.question,
@@ -846,37 +849,70 @@ public final class Aggregator {
      * so the points are summed as decimals and one fraction is made per question.
      */
     private List<GroupSummary.Improvement> improvements() {
-      List<GroupSummary.Improvement> all = new ArrayList<>();
+      // sums are compared as w·(k·M − Σp) over M, cross-multiplied in exact decimals, and the
+      // fractions and advice are made for the few that are shown only
+      record Candidate(QuestionTally tally, BigDecimal numerator, BigDecimal denominator) {}
+      List<Candidate> all = new ArrayList<>();
       for (QuestionTally tally : questions) {
         if (tally.resolved == 0) {
           continue;
         }
         Question question = tally.question;
-        Rational max = Rational.of(question.maximum());
-        Rational sum =
-            Rational.of(question.weight())
-                .times(
-                    Rational.of(
-                        question
-                            .maximum()
-                            .multiply(BigDecimal.valueOf(tally.resolved))
-                            .subtract(tally.points)))
-                .dividedBy(max);
-        if (sum.signum() > 0) {
-          all.add(
-              new GroupSummary.Improvement(
-                  question,
-                  tally.resolved,
-                  sum,
-                  sum.dividedBy(Statistics.integer(tally.resolved)),
-                  tally.below,
-                  Rational.of(tally.points).dividedBy(Statistics.integer(tally.resolved)),
-                  tally.advice.result()));
+        BigDecimal numerator =
+            question
+                .weight()
+                .multiply(
+                    question
+                        .maximum()
+                        .multiply(BigDecimal.valueOf(tally.resolved))
+                        .subtract(tally.points));
+        BigDecimal denominator = question.maximum();
+        if (denominator.signum() == 0) {
+          improvement(tally); // fails as a fraction over 0 does
+        }
+        if (denominator.signum() < 0) {
+          numerator = numerator.negate();
+          denominator = denominator.negate();
+        }
+        if (numerator.signum() > 0) {
+          all.add(new Candidate(tally, numerator, denominator));
         }
       }
       // a stable sort keeps document order among equal sums
-      all.sort(Comparator.comparing(GroupSummary.Improvement::sum).reversed());
-      return List.copyOf(all.subList(0, Math.min(IMPROVEMENTS, all.size())));
+      all.sort(
+          ((Comparator<Candidate>)
+                  (a, b) ->
+                      a.numerator()
+                          .multiply(b.denominator())
+                          .compareTo(b.numerator().multiply(a.denominator())))
+              .reversed());
+      List<GroupSummary.Improvement> shown = new ArrayList<>();
+      for (Candidate candidate : all.subList(0, Math.min(IMPROVEMENTS, all.size()))) {
+        shown.add(improvement(candidate.tally()));
+      }
+      return List.copyOf(shown);
+    }
+
+    private static GroupSummary.Improvement improvement(QuestionTally tally) {
+      Question question = tally.question;
+      Rational max = Rational.of(question.maximum());
+      Rational sum =
+          Rational.of(question.weight())
+              .times(
+                  Rational.of(
+                      question
+                          .maximum()
+                          .multiply(BigDecimal.valueOf(tally.resolved))
+                          .subtract(tally.points)))
+              .dividedBy(max);
+      return new GroupSummary.Improvement(
+          question,
+          tally.resolved,
+          sum,
+          sum.dividedBy(Statistics.integer(tally.resolved)),
+          tally.below,
+          Rational.of(tally.points).dividedBy(Statistics.integer(tally.resolved)),
+          tally.advice.result());
     }
 
     /**
@@ -957,7 +993,8 @@ public final class Aggregator {
   private static final class QuestionTally {
     private final Question question;
     private final int[] statuses = new int[Status.values().length];
-    private final Map<String, Integer> options = new HashMap<>();
+    // how often each of the question's options was chosen, by its place in the scan
+    private final int[] options;
     private final ClassAdvice.Tally advice;
     private int resolved;
     private int below;
@@ -965,13 +1002,21 @@ public final class Aggregator {
 
     QuestionTally(Question question) {
       this.question = question;
+      this.options = new int[question.options().size()];
       this.advice = new ClassAdvice.Tally(question);
     }
 
-    void add(ScoreResult.QuestionScore q) {
+    /**
+     * @param chosen the places of {@code q}'s chosen options in the scan ({@link Answers#options})
+     */
+    void add(ScoreResult.QuestionScore q, int[] chosen) {
       statuses[q.status().ordinal()]++;
       if (q.status() != Status.HIDDEN && q.status() != Status.MISSING) {
-        chosen(q.value()).forEach(id -> options.merge(id, 1, Integer::sum));
+        for (int option : chosen) {
+          if (option < options.length) {
+            options[option]++;
+          }
+        }
       }
       if (q.resolved()) {
         resolved++;
@@ -998,6 +1043,10 @@ public final class Aggregator {
     private final List<List<List<String>>> answers = new ArrayList<>();
     // a choice or multi value has few distinct values: its number is looked up by the value itself
     private final List<Map<AnswerValue, Integer>> byValue = new ArrayList<>();
+    // and so are the places of its chosen options; the store hands out one instance per distinct
+    // stored answer, so both are looked up by that instance first (no hashing of option lists)
+    private final List<Map<AnswerValue, int[]>> optionsByValue = new ArrayList<>();
+    private final List<Map<AnswerValue, Integer>> numberBySame = new ArrayList<>();
 
     Answers(Scan scan) {
       this.questions = scan.scoredQuestions();
@@ -1005,9 +1054,40 @@ public final class Aggregator {
         numbers.add(new HashMap<>());
         answers.add(new ArrayList<>());
         QuestionType type = questions.get(i).type();
-        byValue.add(
-            type == QuestionType.CHOICE || type == QuestionType.MULTI ? new HashMap<>() : null);
+        boolean few = type == QuestionType.CHOICE || type == QuestionType.MULTI;
+        byValue.add(few ? new HashMap<>() : null);
+        optionsByValue.add(few ? new java.util.IdentityHashMap<>() : null);
+        numberBySame.add(few ? new java.util.IdentityHashMap<>() : null);
       }
+    }
+
+    /**
+     * The places in the scan of the options {@code value} chooses, in the order it names them (an
+     * id the question does not have: the number of its options).
+     */
+    int[] options(int question, AnswerValue value) {
+      Map<AnswerValue, int[]> known = optionsByValue.get(question);
+      if (known == null || value == null) {
+        return placesOf(question, value);
+      }
+      int[] places = known.get(value);
+      if (places == null) {
+        places = placesOf(question, value);
+        if (known.size() < SAME) {
+          known.put(value, places);
+        }
+      }
+      return places;
+    }
+
+    private int[] placesOf(int question, AnswerValue value) {
+      Question q = questions.get(question);
+      List<String> ids = chosen(value);
+      int[] places = new int[ids.size()];
+      for (int i = 0; i < places.length; i++) {
+        places[i] = optionIndex(q, ids.get(i));
+      }
+      return places;
     }
 
     int number(int question, AnswerValue value) {
@@ -1015,8 +1095,19 @@ public final class Aggregator {
       if (known == null || value == null) {
         return numberOf(question, value);
       }
-      return known.computeIfAbsent(value, v -> numberOf(question, v));
+      Map<AnswerValue, Integer> same = numberBySame.get(question);
+      Integer number = same.get(value);
+      if (number == null) {
+        number = known.computeIfAbsent(value, v -> numberOf(question, v));
+        if (same.size() < SAME) {
+          same.put(value, number);
+        }
+      }
+      return number;
     }
+
+    /** Most answer instances remembered per question. */
+    private static final int SAME = 4096;
 
     private int numberOf(int question, AnswerValue value) {
       Question q = questions.get(question);

@@ -3,6 +3,7 @@ package nl.mvoscan.aggregate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ public final class ClassAdvice {
   static final class Tally {
     private final Question question;
     private final Map<List<String>, Answer> byAnswer = new LinkedHashMap<>();
+    // the key of each answer instance, made once: the store hands out one instance per distinct
+    // stored answer, and the same few answers come again and again
+    private final Map<AnswerValue, List<String>> keys = new IdentityHashMap<>();
     private int below;
 
     /** How often one answer was given, and the first response that gave it. */
@@ -70,7 +74,14 @@ public final class ClassAdvice {
     void add(ScoreResult.QuestionScore q) {
       if (q.resolved() && q.value() != null && q.points().compareTo(q.max()) < 0) {
         below++;
-        byAnswer.computeIfAbsent(key(question, q.value()), k -> new Answer(q)).count++;
+        List<String> key = keys.get(q.value());
+        if (key == null) {
+          key = key(question, q.value());
+          if (keys.size() < 4096) {
+            keys.put(q.value(), key);
+          }
+        }
+        byAnswer.computeIfAbsent(key, k -> new Answer(q)).count++;
       }
     }
 

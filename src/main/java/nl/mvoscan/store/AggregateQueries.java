@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ import nl.mvoscan.aggregate.Response;
 import nl.mvoscan.aggregate.ResponseKey;
 import nl.mvoscan.aggregate.ResponseSink;
 import nl.mvoscan.io.JsonProblem;
+import nl.mvoscan.scan.AnswerJson;
 import nl.mvoscan.scan.AnswerValue;
+import nl.mvoscan.scan.Question;
 import nl.mvoscan.scan.Scan;
 import nl.mvoscan.scan.ScanLoader;
 import nl.mvoscan.scoring.Status;
@@ -202,19 +205,77 @@ public final class AggregateQueries {
       " FROM response r JOIN scan s ON s.hash = r.scan_hash LEFT JOIN company c ON c.id = r.company_id";
 
   /** A response's packed question figures (PackedFigures), by question id. */
-  private static Map<String, Response.QuestionFigure> questionFigures(long id, String packed) {
+  private static Map<String, Response.QuestionFigure> questionFigures(
+      long id, String packed, Decoded decoded) {
     return PackedFigures.of(
         id,
         () -> {
-          Map<String, Response.QuestionFigure> figures = new HashMap<>();
-          for (Object[] q : PackedFigures.rows(packed)) {
-            figures.put(
-                (String) q[0],
-                new Response.QuestionFigure(
-                    status((String) q[1]), ExactFigures.points((String) q[2])));
+          List<Object[]> rows = PackedFigures.rows(packed);
+          Map<String, Response.QuestionFigure> figures = new HashMap<>(rows.size() * 4 / 3 + 1);
+          for (Object[] q : rows) {
+            figures.put((String) q[0], decoded.figure((String) q[1], (String) q[2]));
           }
           return figures;
         });
+  }
+
+  /** Most distinct stored texts kept per question, so free texts do not grow with the responses. */
+  private static final int DISTINCT = 4096;
+
+  /**
+   * What a stream of many responses decodes again and again, decoded once: each distinct stored
+   * answer text of a question (a school gives the same few answers thousands of times, and a
+   * decoded value is immutable) and each distinct stored status and points of a question figure.
+   */
+  private static final class Decoded {
+    private final Map<String, Map<String, QuestionValues>> byScan = new HashMap<>();
+    private final Map<String, Map<String, Response.QuestionFigure>> figures = new HashMap<>();
+    private Scan scan;
+    private Map<String, QuestionValues> questions;
+
+    /** The distinct stored answers of one question and their values. */
+    private record QuestionValues(Question question, Map<String, AnswerValue> values) {}
+
+    /** As {@link StoredResponses#value}. */
+    AnswerValue value(Scan of, String questionId, String json) {
+      if (of != scan) {
+        scan = of;
+        questions = byScan.computeIfAbsent(of.hash(), h -> new HashMap<>());
+      }
+      QuestionValues known = questions.get(questionId);
+      if (known == null) {
+        Question question = StoredScans.questions(of).get(questionId);
+        if (question == null) {
+          return null;
+        }
+        known = new QuestionValues(question, new HashMap<>());
+        questions.put(questionId, known);
+      }
+      AnswerValue value = known.values().get(json);
+      if (value == null) {
+        value = AnswerJson.read(known.question().type(), json);
+        if (value != null && known.values().size() < DISTINCT) {
+          known.values().put(json, value);
+        }
+      }
+      return value;
+    }
+
+    Response.QuestionFigure figure(String status, String points) {
+      Map<String, Response.QuestionFigure> byPoints = figures.get(status);
+      if (byPoints == null) {
+        byPoints = new HashMap<>();
+        figures.put(status, byPoints);
+      }
+      Response.QuestionFigure figure = byPoints.get(points);
+      if (figure == null) {
+        figure = new Response.QuestionFigure(status(status), ExactFigures.points(points));
+        if (byPoints.size() < DISTINCT) {
+          byPoints.put(points, figure);
+        }
+      }
+      return figure;
+    }
   }
 
   /** Rows fetched at a time where the driver would otherwise read a whole result (PostgreSQL). */
@@ -341,22 +402,23 @@ public final class AggregateQueries {
         ResultSet a = answers.executeQuery()) {
       ResponseDetails.Cursor themeRows = new ResponseDetails.Cursor(t);
       ResponseDetails.Cursor answerRows = new ResponseDetails.Cursor(a);
-      StoredResponses.Decoder decoder = new StoredResponses.Decoder();
+      Decoded decoded = new Decoded();
       while (r.next()) {
         long id = r.getLong(1);
         Map<String, Response.Figure> themeFigures = themeFigures(themeRows, t, id, true);
-        Map<String, Response.QuestionFigure> questionFigures = questionFigures(id, r.getString(17));
+        Map<String, Response.QuestionFigure> questionFigures =
+            questionFigures(id, r.getString(17), decoded);
         Scan scan = scans.get(r.getString(2));
-        Map<String, AnswerValue> given = new HashMap<>();
+        Map<String, AnswerValue> given = new HashMap<>(128);
         Set<String> hidden = new HashSet<>();
         while (answerRows.upTo(id)) {
-          AnswerValue value =
-              scan == null ? null : decoder.value(scan, a.getString(2), a.getString(3));
+          String question = a.getString(2);
+          AnswerValue value = scan == null ? null : decoded.value(scan, question, a.getString(3));
           if (value != null) {
-            given.put(a.getString(2), value);
+            given.put(question, value);
           }
           if (a.getInt(4) != 0) {
-            hidden.add(a.getString(2));
+            hidden.add(question);
           }
         }
         sink.accept(
@@ -377,9 +439,11 @@ public final class AggregateQueries {
                 ExactFigures.oneDecimal(r.getString(14)),
                 ExactFigures.oneDecimal(r.getString(15)),
                 r.getString(16),
-                Map.copyOf(themeFigures),
-                Map.copyOf(questionFigures),
-                Map.copyOf(given),
+                // read-only views: copying some 250 entries per response into immutable maps cost
+                // more than reading them
+                Collections.unmodifiableMap(themeFigures),
+                Collections.unmodifiableMap(questionFigures),
+                Collections.unmodifiableMap(given),
                 Set.copyOf(hidden)));
         count++;
       }
@@ -506,6 +570,16 @@ public final class AggregateQueries {
   }
 
   static Status status(String id) {
-    return Status.valueOf(id.toUpperCase(Locale.ROOT));
+    Status known = STATUSES.get(id);
+    return known != null ? known : Status.valueOf(id.toUpperCase(Locale.ROOT));
+  }
+
+  /** The statuses by the spelling the database keeps ({@link Status#id}). */
+  private static final Map<String, Status> STATUSES = new HashMap<>();
+
+  static {
+    for (Status status : Status.values()) {
+      STATUSES.put(status.id(), status);
+    }
   }
 }
