@@ -42,6 +42,10 @@ public final class XlsxExport {
    */
   static final int WIDTH_ROWS = 2000;
 
+  /** The columns of the responses that the answers repeat, cell for cell. */
+  private static final java.util.Set<String> CARRIED =
+      java.util.Set.of("response_id", "school_year", "class", "student", "company");
+
   /** Rows kept in the sheet between two flushes to the output, after the first. */
   private static final int FLUSH_ROWS = 1000;
 
@@ -107,6 +111,12 @@ public final class XlsxExport {
     private final Messages messages;
     private final Workbook workbook;
     private final List<Written> written = new ArrayList<>();
+
+    /**
+     * The widest cell of each column of the sheets written so far, over all their rows: the answers
+     * repeat the responses' class, student and company, so their widths start there.
+     */
+    private final java.util.Map<String, Integer> widest = new java.util.HashMap<>();
 
     private Book(Messages messages, OutputStream out) {
       this.messages = messages;
@@ -190,6 +200,7 @@ public final class XlsxExport {
     private final Kind kind;
     private final List<String> columns;
     private final int[] widths;
+    private final int[] widest;
     private boolean widthsSet;
     private Worksheet sheet;
     private int part;
@@ -200,8 +211,9 @@ public final class XlsxExport {
       this.kind = kind;
       this.columns = List.copyOf(columns);
       this.widths = new int[columns.size()];
+      this.widest = new int[columns.size()];
       for (int c = 0; c < widths.length; c++) {
-        widths[c] = columns.get(c).length();
+        widths[c] = Math.max(columns.get(c).length(), book.widest.getOrDefault(columns.get(c), 0));
       }
       open();
     }
@@ -232,6 +244,7 @@ public final class XlsxExport {
       row++;
       for (int c = 0; c < cells.size(); c++) {
         int shown = cell(sheet, row, c, cells.get(c));
+        widest[c] = Math.max(widest[c], shown);
         if (!widthsSet) {
           widths[c] = Math.max(widths[c], shown);
         }
@@ -251,6 +264,11 @@ public final class XlsxExport {
         widthsSet = true;
       }
       close();
+      for (int c = 0; c < widest.length; c++) {
+        if (CARRIED.contains(columns.get(c))) {
+          book.widest.merge(columns.get(c), widest[c], Math::max);
+        }
+      }
     }
 
     private void setWidths() {
