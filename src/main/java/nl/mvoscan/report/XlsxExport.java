@@ -74,8 +74,8 @@ public final class XlsxExport {
       throws IOException {
     try {
       Book book = start(messages, out);
-      book.table(Kind.RESPONSES, responses.names(), sink -> responses.rows().forEach(sink::row));
-      book.table(Kind.ANSWERS, answers.names(), sink -> answers.rows().forEach(sink::row));
+      book.responses(responses.names(), responses.rows());
+      book.answers(answers.names(), answers.rows());
       GroupSink groups = book.classes();
       groups.start(classes);
       for (Aggregate.Pool pool : classes.pools()) {
@@ -97,7 +97,12 @@ public final class XlsxExport {
    * UncheckedIOException}s, since they happen inside the store's reading.
    */
   public static Book start(Messages messages, OutputStream out) {
-    return new Book(messages, out);
+    return start(messages, out, SHEET_ROWS);
+  }
+
+  /** {@link #start} with at most {@code sheetRows} data rows a sheet, so a test can reach it. */
+  static Book start(Messages messages, OutputStream out, int sheetRows) {
+    return new Book(messages, out, sheetRows);
   }
 
   /** Writes a table's rows to a {@link ExportTable.RowSink}. */
@@ -118,8 +123,11 @@ public final class XlsxExport {
      */
     private final java.util.Map<String, Integer> widest = new java.util.HashMap<>();
 
-    private Book(Messages messages, OutputStream out) {
+    private final int sheetRows;
+
+    private Book(Messages messages, OutputStream out, int sheetRows) {
       this.messages = messages;
+      this.sheetRows = sheetRows;
       this.workbook = new Workbook(out, "mvoscan", "1.0");
     }
 
@@ -131,6 +139,16 @@ public final class XlsxExport {
     /** The sheet of the long export, its rows written as {@code table} reads them. */
     public int answers(ExportTable.Streamed table) {
       return table(Kind.ANSWERS, table.names(), table::write);
+    }
+
+    /** The sheet of the wide export, from rows read before. */
+    int responses(List<String> columns, List<List<Object>> rows) {
+      return table(Kind.RESPONSES, columns, sink -> rows.forEach(sink::row));
+    }
+
+    /** The sheet of the long export, from rows read before. */
+    int answers(List<String> columns, List<List<Object>> rows) {
+      return table(Kind.ANSWERS, columns, sink -> rows.forEach(sink::row));
     }
 
     /**
@@ -237,7 +255,7 @@ public final class XlsxExport {
     }
 
     void row(List<Object> cells) {
-      if (row == SHEET_ROWS) {
+      if (row == book.sheetRows) {
         close();
         open();
       }
