@@ -1,7 +1,6 @@
 package nl.mvoscan.cli;
 
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nl.mvoscan.aggregate.Aggregate;
 import nl.mvoscan.aggregate.Aggregator;
 import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.i18n.Messages;
@@ -204,57 +202,41 @@ public final class ExportCommand implements Callable<Integer>, StreamsOutput {
         });
   }
 
-  /** The workbook: both tables, the class figures of the same selection, written in one go. */
+  /**
+   * The workbook: both tables and the class figures of the same selection, each sheet written while
+   * its rows are read, straight into the file (or standard output).
+   */
   private int workbook(Messages messages, Path file) {
     StandardOutput standardOutput = StandardOutput.of(spec);
     if (file == null && standardOutput.terminal()) {
       // refused before the database is read: the answer would be the same after
       throw MvoscanException.invalidInput(messages.get("output.binaryToTerminal", "xlsx"));
     }
-    ExportQueries.Data data;
-    AggregateQueries.Selection selection;
+    int rows;
     try (Store store = db.openExisting(messages)) {
       Selections.requireKnown(
           store, messages, Selections.of(className), List.of(), Selections.of(schoolYear));
-      // one snapshot: an import in between must not give the sheets and the class figures
-      // different responses
-      record Read(ExportQueries.Data data, AggregateQueries.Selection selection) {}
-      Read read =
-          store.snapshot(
-              () ->
-                  new Read(
-                      ExportQueries.read(
-                          store, new ExportQueries.Filter(className, schoolYear), true),
-                      AggregateQueries.select(
-                          store,
-                          new AggregateQueries.Filter(
-                              className == null ? List.of() : List.of(className),
-                              List.of(),
-                              schoolYear == null ? List.of() : List.of(schoolYear),
-                              List.of()))));
-      data = read.data();
-      selection = read.selection();
-    }
-    Aggregate classes =
-        Aggregator.aggregate(
-            selection.responses(), selection.scans(), Grouping.CLASS, messages.language());
-    ExportTable responses = ExportTable.wide(data, anonymize);
-    ExportTable long_ = ExportTable.answers(data, anonymize);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      XlsxExport.write(responses, long_, classes, messages, bytes);
       if (file != null) {
-        AtomicFiles.write(file, bytes.toByteArray());
+        int[] written = {0};
+        try {
+          AtomicFiles.write(file, stream -> written[0] = workbook(store, messages, stream));
+        } catch (IOException e) {
+          throw MvoscanException.failure(
+              messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
+        }
+        rows = written[0];
+      } else {
+        spec.commandLine().getOut().flush();
+        try {
+          rows = workbook(store, messages, standardOutput.stream());
+          standardOutput.stream().flush();
+        } catch (IOException e) {
+          throw MvoscanException.failure(
+              messages.get("file.cannotWrite", "-", Problems.writeReason(messages, e)), e);
+        }
       }
-    } catch (IOException e) {
-      throw MvoscanException.failure(
-          messages.get("file.cannotWrite", file, Problems.writeReason(messages, e)), e);
     }
-    String what =
-        messages.plural("export.responses", responses.rows().size(), responses.rows().size());
-    if (file == null) {
-      standardOutput.write(bytes.toByteArray(), "xlsx", spec.commandLine().getOut(), messages);
-    }
+    String what = messages.plural("export.responses", rows, rows);
     PrintWriter err = spec.commandLine().getErr();
     err.println(
         file == null
@@ -262,5 +244,56 @@ public final class ExportCommand implements Callable<Integer>, StreamsOutput {
             : messages.get("export.written", what, file));
     err.flush();
     return ExitCode.OK;
+  }
+
+  /** Responses read at a time with their figures for the class sheet, as aggregate reads them. */
+  private static final int RUN = 1000;
+
+  /**
+   * Writes the workbook to {@code out} as the store is read, all on one snapshot, so an import in
+   * between cannot give the sheets and the class figures different responses; returns how many
+   * responses. The class figures stream as {@code aggregate --by class} streams them: a first pass
+   * plans the groups, then each group is read, written and let go.
+   */
+  private int workbook(Store store, Messages messages, java.io.OutputStream out)
+      throws IOException {
+    ExportQueries.Filter filter = new ExportQueries.Filter(className, schoolYear);
+    AggregateQueries.Filter classes =
+        new AggregateQueries.Filter(
+            className == null ? List.of() : List.of(className),
+            List.of(),
+            schoolYear == null ? List.of() : List.of(schoolYear),
+            List.of());
+    try {
+      return store.snapshot(
+          () -> {
+            AggregateQueries.Scans scans = AggregateQueries.scans(store, classes);
+            // before the first byte: a scan that no longer loads has no class figures
+            AggregateCommand.requireReadable(scans.unreadable(), messages);
+            XlsxExport.Book book = XlsxExport.start(messages, out);
+            int responses =
+                ExportQueries.stream(
+                    store,
+                    filter,
+                    false,
+                    source -> book.responses(ExportTable.wide(source, anonymize)));
+            ExportQueries.stream(
+                store,
+                filter,
+                true,
+                source -> book.answers(ExportTable.answers(source, anonymize)));
+            Aggregator.Planner planner =
+                Aggregator.planner(scans.scans(), Grouping.CLASS, messages.language());
+            AggregateQueries.keys(store, classes, scans.scans(), planner);
+            Aggregator.Plan plan = planner.finish();
+            Aggregator.Streamer streamer = Aggregator.streamer(plan, book.classes());
+            AggregateQueries.stream(store, plan.runs(RUN), scans.scans(), streamer);
+            streamer.finish();
+            book.finish();
+            return responses;
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 }

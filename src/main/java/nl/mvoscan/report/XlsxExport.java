@@ -3,13 +3,16 @@ package nl.mvoscan.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import nl.mvoscan.aggregate.Aggregate;
+import nl.mvoscan.aggregate.GroupSink;
 import nl.mvoscan.aggregate.GroupSummary;
+import nl.mvoscan.aggregate.Grouping;
 import nl.mvoscan.aggregate.Statistics;
 import nl.mvoscan.i18n.Messages;
 import nl.mvoscan.scoring.Rational;
@@ -33,11 +36,35 @@ public final class XlsxExport {
 
   private static final String HEADER_FILL = "DDEBF7";
 
+  /**
+   * Rows whose cells decide the column widths: the widths go out with the sheet's first rows, so
+   * they are known before the rest is read (docs/decisions.md). Kept in the sheet until then.
+   */
+  static final int WIDTH_ROWS = 2000;
+
+  /** The columns of the responses that the answers repeat, cell for cell. */
+  private static final java.util.Set<String> CARRIED =
+      java.util.Set.of("response_id", "school_year", "class", "student", "company");
+
+  /** Rows kept in the sheet between two flushes to the output, after the first. */
+  private static final int FLUSH_ROWS = 1000;
+
+  /** Data rows a sheet holds below its header: Excel's 1 048 576 rows, less one. */
+  static final int SHEET_ROWS = Worksheet.MAX_ROWS - 1;
+
   private XlsxExport() {}
 
-  /** One sheet's rows: its name, its column names, its typed cells. */
-  private record SheetData(String name, List<String> columns, List<List<Object>> rows) {}
+  /** Which table a sheet holds, for the explanation of its columns. */
+  private enum Kind {
+    RESPONSES,
+    ANSWERS,
+    CLASSES
+  }
 
+  /** A written sheet: its name, what it holds, its column names. */
+  private record Written(String name, Kind kind, List<String> columns) {}
+
+  /** The workbook of tables read before: see {@link #start}, which writes the same cells. */
   public static void write(
       ExportTable responses,
       ExportTable answers,
@@ -45,44 +72,247 @@ public final class XlsxExport {
       Messages messages,
       OutputStream out)
       throws IOException {
-    List<SheetData> sheets =
-        List.of(
-            new SheetData(
-                messages.get("xlsx.sheet.responses"), responses.names(), responses.rows()),
-            new SheetData(messages.get("xlsx.sheet.answers"), answers.names(), answers.rows()),
-            new SheetData(
-                messages.get("xlsx.sheet.classes"),
-                AggregateCsv.COLUMNS,
-                classRows(classes, messages)));
-    Workbook workbook = new Workbook(out, "mvoscan", "1.0");
-    for (SheetData sheet : sheets) {
-      table(workbook.newWorksheet(sheet.name()), sheet);
+    try {
+      Book book = start(messages, out);
+      book.responses(responses.names(), responses.rows());
+      book.answers(answers.names(), answers.rows());
+      GroupSink groups = book.classes();
+      groups.start(classes);
+      for (Aggregate.Pool pool : classes.pools()) {
+        pool.groups().forEach(group -> groups.group(pool, group));
+      }
+      groups.end();
+      book.finish();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    explanation(workbook.newWorksheet(messages.get("xlsx.sheet.columns")), sheets, messages);
-    workbook.finish();
   }
 
-  private static void table(Worksheet sheet, SheetData data) {
-    int[] widths = new int[data.columns().size()];
-    for (int c = 0; c < data.columns().size(); c++) {
-      sheet.value(0, c, data.columns().get(c));
-      widths[c] = data.columns().get(c).length();
+  /**
+   * A workbook written to {@code out} while its tables are read: the responses, the answers, the
+   * class figures, in that order (a sheet is finished before the next begins, as the zip is one
+   * stream), then {@link Book#finish} adds the explanation and ends the zip. Only a sheet's last
+   * rows are held (the first {@value #WIDTH_ROWS} until its column widths are known), so memory
+   * does not grow with the tables. {@code out} is not closed. Write failures are {@link
+   * UncheckedIOException}s, since they happen inside the store's reading.
+   */
+  public static Book start(Messages messages, OutputStream out) {
+    return start(messages, out, SHEET_ROWS);
+  }
+
+  /** {@link #start} with at most {@code sheetRows} data rows a sheet, so a test can reach it. */
+  static Book start(Messages messages, OutputStream out, int sheetRows) {
+    return new Book(messages, out, sheetRows);
+  }
+
+  /** Writes a table's rows to a {@link ExportTable.RowSink}. */
+  @FunctionalInterface
+  private interface Rows {
+    void writeTo(ExportTable.RowSink sink);
+  }
+
+  /** See {@link #start}. */
+  public static final class Book {
+    private final Messages messages;
+    private final Workbook workbook;
+    private final List<Written> written = new ArrayList<>();
+
+    /**
+     * The widest cell of each column of the sheets written so far, over all their rows: the answers
+     * repeat the responses' class, student and company, so their widths start there.
+     */
+    private final java.util.Map<String, Integer> widest = new java.util.HashMap<>();
+
+    private final int sheetRows;
+
+    private Book(Messages messages, OutputStream out, int sheetRows) {
+      this.messages = messages;
+      this.sheetRows = sheetRows;
+      this.workbook = new Workbook(out, "mvoscan", "1.0");
     }
-    for (int r = 0; r < data.rows().size(); r++) {
-      List<Object> row = data.rows().get(r);
-      for (int c = 0; c < row.size(); c++) {
-        int shown = cell(sheet, r + 1, c, row.get(c));
-        widths[c] = Math.max(widths[c], shown);
+
+    /** The sheet of the wide export, its rows written as {@code table} reads them. */
+    public int responses(ExportTable.Streamed table) {
+      return table(Kind.RESPONSES, table.names(), table::write);
+    }
+
+    /** The sheet of the long export, its rows written as {@code table} reads them. */
+    public int answers(ExportTable.Streamed table) {
+      return table(Kind.ANSWERS, table.names(), table::write);
+    }
+
+    /** The sheet of the wide export, from rows read before. */
+    int responses(List<String> columns, List<List<Object>> rows) {
+      return table(Kind.RESPONSES, columns, sink -> rows.forEach(sink::row));
+    }
+
+    /** The sheet of the long export, from rows read before. */
+    int answers(List<String> columns, List<List<Object>> rows) {
+      return table(Kind.ANSWERS, columns, sink -> rows.forEach(sink::row));
+    }
+
+    /**
+     * The sheet of the class figures, written group by group as a streamed aggregation ends each.
+     */
+    public GroupSink classes() {
+      Sheet sheet = new Sheet(this, Kind.CLASSES, AggregateCsv.COLUMNS);
+      return new GroupSink() {
+        private Grouping by;
+
+        @Override
+        public void start(Aggregate outline) {
+          by = outline.by();
+        }
+
+        @Override
+        public void group(Aggregate.Pool pool, GroupSummary group) {
+          classRows(pool, group, by, messages, sheet::row);
+        }
+
+        @Override
+        public void end() {
+          sheet.end();
+        }
+      };
+    }
+
+    /** After the three tables: the sheet that explains every column, and the end of the zip. */
+    public void finish() {
+      explanation(workbook.newWorksheet(messages.get("xlsx.sheet.columns")), written, messages);
+      try {
+        workbook.finish();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
-    int lastColumn = data.columns().size() - 1;
-    if (lastColumn >= 0) {
-      sheet.range(0, 0, 0, lastColumn).style().bold().fillColor(HEADER_FILL).set();
-      sheet.setAutoFilter(0, 0, Math.max(data.rows().size(), 1), lastColumn);
+
+    private int table(Kind kind, List<String> columns, Rows rows) {
+      Sheet sheet = new Sheet(this, kind, columns);
+      int[] count = {0};
+      rows.writeTo(
+          row -> {
+            count[0]++;
+            sheet.row(row);
+          });
+      sheet.end();
+      return count[0];
     }
-    sheet.freezePane(0, 1);
-    for (int c = 0; c < widths.length; c++) {
-      sheet.width(c, Math.min(MAX_WIDTH, widths[c] + 2));
+
+    private String name(Kind kind) {
+      return messages.get(
+          switch (kind) {
+            case RESPONSES -> "xlsx.sheet.responses";
+            case ANSWERS -> "xlsx.sheet.answers";
+            case CLASSES -> "xlsx.sheet.classes";
+          });
+    }
+  }
+
+  /**
+   * One table written row by row: a header that stays in view and has a filter, columns as wide as
+   * their first {@value #WIDTH_ROWS} rows show, and past {@value #SHEET_ROWS} rows a next sheet of
+   * the same name with a number ({@code Antwoorden 2}), its header and widths the same.
+   */
+  private static final class Sheet {
+    private final Book book;
+    private final Kind kind;
+    private final List<String> columns;
+    private final int[] widths;
+    private final int[] widest;
+    private boolean widthsSet;
+    private Worksheet sheet;
+    private int part;
+    private int row;
+
+    Sheet(Book book, Kind kind, List<String> columns) {
+      this.book = book;
+      this.kind = kind;
+      this.columns = List.copyOf(columns);
+      this.widths = new int[columns.size()];
+      this.widest = new int[columns.size()];
+      for (int c = 0; c < widths.length; c++) {
+        widths[c] = Math.max(columns.get(c).length(), book.widest.getOrDefault(columns.get(c), 0));
+      }
+      open();
+    }
+
+    private void open() {
+      part++;
+      String name = book.name(kind) + (part == 1 ? "" : " " + part);
+      sheet = book.workbook.newWorksheet(name);
+      book.written.add(new Written(name, kind, columns));
+      row = 0;
+      for (int c = 0; c < columns.size(); c++) {
+        sheet.value(0, c, columns.get(c));
+      }
+      if (!columns.isEmpty()) {
+        sheet.range(0, 0, 0, columns.size() - 1).style().bold().fillColor(HEADER_FILL).set();
+      }
+      sheet.freezePane(0, 1);
+      if (widthsSet) {
+        setWidths();
+      }
+    }
+
+    void row(List<Object> cells) {
+      if (row == book.sheetRows) {
+        close();
+        open();
+      }
+      row++;
+      for (int c = 0; c < cells.size(); c++) {
+        int shown = cell(sheet, row, c, cells.get(c));
+        widest[c] = Math.max(widest[c], shown);
+        if (!widthsSet) {
+          widths[c] = Math.max(widths[c], shown);
+        }
+      }
+      if (!widthsSet && row == WIDTH_ROWS) {
+        setWidths();
+        widthsSet = true;
+        flush();
+      } else if (widthsSet && row % FLUSH_ROWS == 0) {
+        flush();
+      }
+    }
+
+    void end() {
+      if (!widthsSet) {
+        setWidths();
+        widthsSet = true;
+      }
+      close();
+      for (int c = 0; c < widest.length; c++) {
+        if (CARRIED.contains(columns.get(c))) {
+          book.widest.merge(columns.get(c), widest[c], Math::max);
+        }
+      }
+    }
+
+    private void setWidths() {
+      for (int c = 0; c < widths.length; c++) {
+        sheet.width(c, Math.min(MAX_WIDTH, widths[c] + 2));
+      }
+    }
+
+    private void close() {
+      if (!columns.isEmpty()) {
+        // the filter's last row is known only now; it is written when the sheet is finished
+        sheet.setAutoFilter(0, 0, Math.max(row, 1), columns.size() - 1);
+      }
+      try {
+        sheet.finish();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private void flush() {
+      try {
+        sheet.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -126,13 +356,42 @@ public final class XlsxExport {
   }
 
   private static int text(Worksheet sheet, int r, int c, String text) {
-    // value(String) makes a string cell: a text is never read as a formula
-    sheet.value(r, c, text);
+    // both make a string cell: a text is never read as a formula
+    if (inline(text)) {
+      sheet.inlineString(r, c, text);
+    } else {
+      sheet.value(r, c, text);
+    }
     int longest = 0;
     for (String line : text.split("\\R", -1)) {
       longest = Math.max(longest, line.length());
     }
     return longest;
+  }
+
+  /**
+   * Whether a text goes into its cell instead of the shared strings, which the workbook holds in
+   * memory until its end. fastexcel writes an inline string without {@code xml:space="preserve"},
+   * so a text with white space at either end or a line break or tab inside (where a reader may drop
+   * or fold it) goes to the shared strings, which keep it (docs/decisions.md).
+   */
+  static boolean inline(String text) {
+    int length = text.length();
+    if (length == 0) {
+      return true;
+    }
+    if (Character.isWhitespace(text.charAt(0))
+        || Character.isSpaceChar(text.charAt(0))
+        || Character.isWhitespace(text.charAt(length - 1))
+        || Character.isSpaceChar(text.charAt(length - 1))) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (text.charAt(i) < 0x20) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isIsoDate(String text) {
@@ -147,34 +406,32 @@ public final class XlsxExport {
     }
   }
 
-  /** The rows of {@code aggregate --by class --csv}, with numbers as numbers. */
-  private static List<List<Object>> classRows(Aggregate aggregate, Messages messages) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (Aggregate.Pool pool : aggregate.pools()) {
-      for (GroupSummary group : pool.groups()) {
-        List<Object> prefix =
-            List.of(
-                pool.scan().id(),
-                pool.scan().version(),
-                pool.scan().hash(),
-                aggregate.by().id(),
-                nz(group.key()),
-                nz(group.label()));
-        rows.add(
-            figures(
-                prefix, "overall", messages.get("aggregate.overall"), group.n(), group.overall()));
-        for (GroupSummary.ThemeSummary theme : group.themes()) {
-          rows.add(
-              figures(
-                  prefix,
-                  theme.theme().id(),
-                  theme.theme().title().in(messages.language(), pool.scan().defaultLanguage()),
-                  group.n(),
-                  theme.summary()));
-        }
-      }
+  /** The rows of one group of {@code aggregate --by class --csv}, with numbers as numbers. */
+  private static void classRows(
+      Aggregate.Pool pool,
+      GroupSummary group,
+      Grouping by,
+      Messages messages,
+      ExportTable.RowSink rows) {
+    List<Object> prefix =
+        List.of(
+            pool.scan().id(),
+            pool.scan().version(),
+            pool.scan().hash(),
+            by.id(),
+            nz(group.key()),
+            nz(group.label()));
+    rows.row(
+        figures(prefix, "overall", messages.get("aggregate.overall"), group.n(), group.overall()));
+    for (GroupSummary.ThemeSummary theme : group.themes()) {
+      rows.row(
+          figures(
+              prefix,
+              theme.theme().id(),
+              theme.theme().title().in(messages.language(), pool.scan().defaultLanguage()),
+              group.n(),
+              theme.summary()));
     }
-    return rows;
   }
 
   private static List<Object> figures(
@@ -206,32 +463,53 @@ public final class XlsxExport {
   }
 
   /** Sheet, column and meaning of every column in the workbook, in the reader's language. */
-  private static void explanation(Worksheet sheet, List<SheetData> sheets, Messages messages) {
+  private static void explanation(Worksheet sheet, List<Written> sheets, Messages messages) {
     List<String> header =
         List.of(
             messages.get("xlsx.columns.sheet"),
             messages.get("xlsx.columns.column"),
             messages.get("xlsx.columns.meaning"));
     List<List<Object>> rows = new ArrayList<>();
-    for (SheetData data : sheets) {
+    for (Written data : sheets) {
       for (String column : data.columns()) {
-        rows.add(List.of(data.name(), column, meaning(column, data, sheets, messages)));
+        rows.add(List.of(data.name(), column, meaning(column, data.kind(), messages)));
       }
     }
-    table(sheet, new SheetData(sheet.getName(), header, rows));
+    // a few rows per column: held whole, as wide as all of them
+    int[] widths = new int[header.size()];
+    for (int c = 0; c < header.size(); c++) {
+      sheet.value(0, c, header.get(c));
+      widths[c] = header.get(c).length();
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      List<Object> row = rows.get(r);
+      for (int c = 0; c < row.size(); c++) {
+        widths[c] = Math.max(widths[c], cell(sheet, r + 1, c, row.get(c)));
+      }
+    }
+    sheet.range(0, 0, 0, header.size() - 1).style().bold().fillColor(HEADER_FILL).set();
+    sheet.setAutoFilter(0, 0, Math.max(rows.size(), 1), header.size() - 1);
+    sheet.freezePane(0, 1);
+    for (int c = 0; c < widths.length; c++) {
+      sheet.width(c, Math.min(MAX_WIDTH, widths[c] + 2));
+    }
     sheet.width(2, 100);
     for (int r = 1; r <= rows.size(); r++) {
       sheet.style(r, 2).wrapText(true).set();
     }
   }
 
-  private static String meaning(
-      String column, SheetData data, List<SheetData> sheets, Messages messages) {
+  private static String meaning(String column, Kind kind, Messages messages) {
     if (column.startsWith("theme_") && column.endsWith("_score")) {
       return messages.get(
           "xlsx.column.theme", column.substring("theme_".length(), column.length() - 6));
     }
-    String sheetKey = data == sheets.get(2) ? "classes." : data == sheets.get(1) ? "long." : "";
+    String sheetKey =
+        switch (kind) {
+          case CLASSES -> "classes.";
+          case ANSWERS -> "long.";
+          case RESPONSES -> "";
+        };
     String specific = "xlsx.column." + sheetKey + column;
     String text = messages.get(specific);
     return text.equals(specific) ? messages.get("xlsx.column." + column) : text;

@@ -1,0 +1,109 @@
+package nl.mvoscan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.mvoscan.aggregate.Aggregate;
+import nl.mvoscan.aggregate.Grouping;
+import nl.mvoscan.i18n.Messages;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.Test;
+
+/** The streamed workbook: sheets past Excel's row limit, texts kept as typed. */
+class XlsxExportTest {
+
+  private static final Messages NL = Messages.forLanguage("nl");
+
+  /** Every sheet as name → rows of raw cell values. */
+  private static Map<String, List<List<String>>> read(byte[] bytes) throws IOException {
+    Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
+      for (Sheet sheet : workbook.getSheets().toList()) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Row row : sheet.read()) {
+          List<String> cells = new ArrayList<>();
+          row.forEach(c -> cells.add(c == null ? null : c.getRawValue()));
+          rows.add(cells);
+        }
+        sheets.put(sheet.getName(), rows);
+      }
+    }
+    return sheets;
+  }
+
+  private static byte[] workbook(List<List<Object>> answers, int sheetRows) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    XlsxExport.Book book = XlsxExport.start(NL, out, sheetRows);
+    book.responses(ExportTable.WIDE_COLUMNS, List.of());
+    book.answers(ExportTable.LONG_COLUMNS, answers);
+    var classes = book.classes();
+    classes.start(new Aggregate(Grouping.CLASS, 0, List.of()));
+    classes.end();
+    book.finish();
+    return out.toByteArray();
+  }
+
+  private static List<Object> answer(int i, String note) {
+    return List.of(
+        BigDecimal.valueOf(i),
+        "2026-2027",
+        "3A",
+        "Sanne",
+        "Bakkerij",
+        "q" + i,
+        "ja",
+        "gezien",
+        note,
+        "answered",
+        BigDecimal.ONE);
+  }
+
+  @Test
+  void rowsPastASheetsLimitGoOnInANumberedSheetWithTheSameHeaderAndAreExplainedToo()
+      throws IOException {
+    List<List<Object>> answers = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      answers.add(answer(i, "notitie " + i));
+    }
+
+    Map<String, List<List<String>>> sheets = read(workbook(answers, 2));
+
+    assertThat(sheets.keySet())
+        .containsExactly(
+            "Antwoordensets", "Antwoorden", "Antwoorden 2", "Antwoorden 3", "Klassen", "Kolommen");
+    for (String name : List.of("Antwoorden", "Antwoorden 2", "Antwoorden 3")) {
+      assertThat(sheets.get(name).get(0)).isEqualTo(ExportTable.LONG_COLUMNS);
+    }
+    List<String> notes = new ArrayList<>();
+    for (String name : List.of("Antwoorden", "Antwoorden 2", "Antwoorden 3")) {
+      sheets.get(name).subList(1, sheets.get(name).size()).forEach(r -> notes.add(r.get(8)));
+    }
+    assertThat(notes)
+        .containsExactly("notitie 1", "notitie 2", "notitie 3", "notitie 4", "notitie 5");
+    assertThat(sheets.get("Kolommen"))
+        .filteredOn(r -> r.get(0).equals("Antwoorden 3"))
+        .hasSize(ExportTable.LONG_COLUMNS.size());
+  }
+
+  @Test
+  void aTextWithSpacesAtItsEndsOrALineBreakIsReadBackAsTyped() throws IOException {
+    List<List<Object>> answers =
+        List.of(
+            answer(1, "  ingesprongen "), answer(2, "regel een\nregel twee"), answer(3, "=1+1"));
+
+    List<List<String>> rows = read(workbook(answers, XlsxExport.SHEET_ROWS)).get("Antwoorden");
+
+    assertThat(rows.subList(1, 4))
+        .extracting(r -> r.get(8))
+        .containsExactly("  ingesprongen ", "regel een\nregel twee", "=1+1");
+  }
+}
