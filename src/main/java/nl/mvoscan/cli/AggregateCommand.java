@@ -180,6 +180,7 @@ public final class AggregateCommand implements Callable<Integer>, StreamsOutput 
           read.network(), read.schools(), bySchool, grouping, json.json, messages, out, err);
     }
     out.flush();
+    StandardOutput.of(spec).requireWritten(out, messages);
     err.flush();
     return ExitCode.OK;
   }

@@ -156,6 +156,7 @@ public final class ExportCommand implements Callable<Integer>, StreamsOutput {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        StandardOutput.of(spec).requireWritten(out, messages);
       }
     }
     String what = messages.plural(answers ? "export.answers" : "export.responses", rows, rows);
@@ -227,6 +228,7 @@ public final class ExportCommand implements Callable<Integer>, StreamsOutput {
         rows = written[0];
       } else {
         spec.commandLine().getOut().flush();
+        streaming = true;
         try {
           rows = workbook(store, messages, standardOutput.stream());
           standardOutput.stream().flush();
@@ -234,6 +236,7 @@ public final class ExportCommand implements Callable<Integer>, StreamsOutput {
           throw MvoscanException.failure(
               messages.get("file.cannotWrite", "-", Problems.writeReason(messages, e)), e);
         }
+        standardOutput.requireWritten(spec.commandLine().getOut(), messages);
       }
     }
     String what = messages.plural("export.responses", rows, rows);

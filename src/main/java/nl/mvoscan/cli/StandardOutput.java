@@ -3,6 +3,7 @@ package nl.mvoscan.cli;
 import java.io.Console;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import nl.mvoscan.i18n.Messages;
 
@@ -40,6 +41,19 @@ record StandardOutput(OutputStream stream, boolean terminal) {
   /** The standard output of the command line that {@code spec} belongs to. */
   static StandardOutput of(picocli.CommandLine.Model.CommandSpec spec) {
     return spec.root().userObject() instanceof MvoscanCommand root ? root.standardOutput : system();
+  }
+
+  /**
+   * Fails when writing to standard output failed: the JVM's {@code System.out} swallows its errors
+   * (a full disk behind {@code > file}, a pipe closed early) and only says so when asked, so a
+   * command that streamed its result asks before it reports success.
+   */
+  void requireWritten(PrintWriter text, Messages messages) {
+    boolean textFailed = text.checkError();
+    boolean bytesFailed = stream instanceof PrintStream printStream && printStream.checkError();
+    if (textFailed || bytesFailed) {
+      throw MvoscanException.failure(messages.get("output.stdoutFailed"), null);
+    }
   }
 
   /**

@@ -261,6 +261,29 @@ public final class AggregateQueries {
       return value;
     }
 
+    private final Map<String, List<String>> scoredIds = new HashMap<>();
+
+    /**
+     * Import stores a figure for every scored question, and the aggregate needs each: a figure
+     * missing is a damaged row of that response, said as such instead of failing inside the sums.
+     */
+    void requireEveryScored(
+        long responseId, Scan of, Map<String, Response.QuestionFigure> figures) {
+      List<String> ids =
+          scoredIds.computeIfAbsent(
+              of.hash(), h -> of.scoredQuestions().stream().map(Question::id).toList());
+      PackedFigures.of(
+          responseId,
+          () -> {
+            for (String question : ids) {
+              if (!figures.containsKey(question)) {
+                throw new IllegalStateException("no stored figure for question " + question);
+              }
+            }
+            return null;
+          });
+    }
+
     Response.QuestionFigure figure(String status, String points) {
       Map<String, Response.QuestionFigure> byPoints = figures.get(status);
       if (byPoints == null) {
@@ -409,6 +432,9 @@ public final class AggregateQueries {
         Map<String, Response.QuestionFigure> questionFigures =
             questionFigures(id, r.getString(17), decoded);
         Scan scan = scans.get(r.getString(2));
+        if (scan != null) {
+          decoded.requireEveryScored(id, scan, questionFigures);
+        }
         Map<String, AnswerValue> given = new HashMap<>(128);
         Set<String> hidden = new HashSet<>();
         while (answerRows.upTo(id)) {

@@ -395,7 +395,8 @@ public final class ExportQueries {
           StoredScans.questions(StoredScans.scan(connection, scanHash)).get(questionId);
       value = typed(value, question == null ? null : question.type());
     }
-    String exact = points.of(rs.getLong(1), questionId);
+    long responseId = rs.getLong(1);
+    String exact = points.of(responseId, questionId);
     return new ResponseDetails.Answer(
         rs.getLong(1),
         questionId,
@@ -403,7 +404,8 @@ public final class ExportQueries {
         rs.getString(4),
         rs.getString(5),
         rs.getString(6),
-        exact == null ? null : points(exact));
+        // points that are no number are damaged figures of that response, not an internal error
+        exact == null ? null : PackedFigures.of(responseId, () -> points(exact)));
   }
 
   /**

@@ -208,6 +208,8 @@ public final class ResponseDetails {
   static Answer answer(Connection connection, ResultSet rs, Points points) throws SQLException {
     Scan scan = StoredScans.scan(connection, rs.getString(7));
     AnswerValue value = StoredResponses.value(scan, rs.getString(2), rs.getString(3));
+    long responseId = rs.getLong(1);
+    String exact = points.of(responseId, rs.getString(2));
     return new Answer(
         rs.getLong(1),
         rs.getString(2),
@@ -215,7 +217,8 @@ public final class ResponseDetails {
         rs.getString(4),
         rs.getString(5),
         rs.getString(6),
-        ExactFigures.points(points.of(rs.getLong(1), rs.getString(2))));
+        // points that are no number are damaged figures of that response, not an internal error
+        PackedFigures.of(responseId, () -> ExactFigures.points(exact)));
   }
 
   /**

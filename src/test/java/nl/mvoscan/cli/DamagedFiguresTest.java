@@ -50,6 +50,17 @@ class DamagedFiguresTest {
     }
   }
 
+  private String lastResponsesFigures() throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT question_figures FROM response ORDER BY id DESC LIMIT 1")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   private Cli.Run run(String language, String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.addAll(List.of("--lang", language, "--db", db));
@@ -155,5 +166,50 @@ class DamagedFiguresTest {
 
     Cli.Run unknownClass = run("en", "aggregate", "--class", "9Z");
     assertThat(unknownClass.err()).doesNotContain("standard output");
+  }
+
+  @Test
+  void aMissingQuestionFigureIsADamagedResponseForAggregateAndReport() throws Exception {
+    long id = damageLastResponse("[]");
+    String expected = ENGLISH.formatted(db, id, id);
+    for (String[] args :
+        new String[][] {
+          {"aggregate"}, {"report", "class", "3A", "-o", dir.resolve("3a.pdf").toString()},
+        }) {
+      Cli.Run run = run("en", args);
+      assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isEqualTo(1);
+      assertThat(lines(run.err()).get(0)).as(String.join(" ", args)).isEqualTo(expected);
+      assertNoStackTrace(run);
+    }
+  }
+
+  @Test
+  void pointsThatAreNoNumberAreADamagedResponseForShowAndExport() throws Exception {
+    long id =
+        damageLastResponse(lastResponsesFigures().replaceFirst("\"\\d+(\\.\\d+)?\"]", "\"abc\"]"));
+    String expected = ENGLISH.formatted(db, id, id);
+    for (String[] args :
+        new String[][] {
+          {"show", String.valueOf(id)},
+          {"export", "--long", "-o", dir.resolve("long.csv").toString()},
+        }) {
+      Cli.Run run = run("en", args);
+      assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isEqualTo(1);
+      assertThat(lines(run.err()).get(0)).as(String.join(" ", args)).isEqualTo(expected);
+      assertNoStackTrace(run);
+    }
+  }
+
+  @Test
+  void aWorkbookThatFailsOnItsWayToAPipeSaysThePipeHoldsAnIncompleteFile() throws Exception {
+    long id = damageLastResponse("[[\"energie-1\",\"answered\",\"2\"]");
+    Cli.BinaryRun run =
+        Cli.runBinary(false, "export", "--lang", "en", "--db", db, "--format", "xlsx", "-o", "-");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(lines(run.err()))
+        .containsExactly(
+            ENGLISH.formatted(db, id, id),
+            "what was written to standard output before this error is incomplete: do not use it,"
+                + " run the command again when the error is mended");
   }
 }

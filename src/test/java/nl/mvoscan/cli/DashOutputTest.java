@@ -126,4 +126,42 @@ class DashOutputTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  /** A disk that is full, or a pipe closed early: every write fails. */
+  private static final class Refusing extends java.io.OutputStream {
+    @Override
+    public void write(int b) throws java.io.IOException {
+      throw new java.io.IOException("No space left on device");
+    }
+  }
+
+  @Test
+  void aWorkbookOrFiguresThatStandardOutputRefusesAreAFailureNotASuccess() {
+    String refused =
+        "cannot write to standard output (a full disk behind the redirection, or a pipe that was"
+            + " closed early?); run the command again with -o FILE, or with room on the disk";
+    for (String[] args :
+        new String[][] {
+          {"export", "--lang", "en", "--db", db, "--format", "xlsx", "-o", "-"},
+          {"export", "--lang", "en", "--db", db, "--long"},
+          {"aggregate", "--lang", "en", "--db", db},
+        }) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      // as System.out does: the PrintStream swallows the error and only tells checkError()
+      java.io.PrintStream full = new java.io.PrintStream(new Refusing(), false);
+      int code =
+          CommandLineFactory.create(
+                  new java.io.PrintWriter(
+                      new java.io.OutputStreamWriter(full, StandardCharsets.UTF_8), true),
+                  new java.io.PrintWriter(err, true),
+                  picocli.CommandLine.defaultFactory(),
+                  StandardInput.system(),
+                  new StandardOutput(full, false),
+                  null)
+              .execute(args);
+      assertThat(code).as(String.join(" ", args) + "\n" + err).isEqualTo(ExitCode.FAILURE);
+      assertThat(err.toString()).as(String.join(" ", args)).contains(refused);
+      assertThat(err.toString()).doesNotContain("geëxporteerd").doesNotContain("exported");
+    }
+  }
 }
