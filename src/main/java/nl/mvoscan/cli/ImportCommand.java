@@ -100,6 +100,10 @@ public final class ImportCommand implements Callable<Integer> {
       // the import itself, rolled back: the dry run and the real import can never disagree. With
       // no database yet, into an empty one of its own, which tells the same of a response or a
       // student twice in this import as the first real import would
+      if (db.file() != null && !db.exists()) {
+        // the real import would refuse a database it cannot make: the dry run says so too
+        Store.requireCreatable(db.file());
+      }
       try (Store store = db.exists() ? db.openExisting(messages) : Store.temporary(db.path())) {
         preview =
             ResponseWriter.preview(

@@ -146,6 +146,12 @@ final class SqliteStore extends Store {
     }
   }
 
+  /** See {@link Store#requireCreatable}. */
+  static void refuseUncreatable(Path file) {
+    Path target = file.toAbsolutePath();
+    refuseFolder(target, target.getParent());
+  }
+
   /** A new database's folder must exist and take files: the reason is the folder, not a draft. */
   private static void refuseFolder(Path target, Path folder) {
     if (folder == null) {

@@ -57,6 +57,14 @@ public abstract class Store implements AutoCloseable {
   }
 
   /**
+   * Fails as {@link #createWhole} would before it writes anything: the folder of a new SQLite
+   * database {@code file} must exist and take files. A dry run asks, so that it predicts the same.
+   */
+  public static void requireCreatable(Path file) {
+    SqliteStore.refuseUncreatable(file);
+  }
+
+  /**
    * Makes a new SQLite database at {@code file} whole or not at all: {@code work} writes into a
    * private file beside it (or in the nearest folder that exists), which becomes {@code file} only
    * when {@code work} returns and nobody has made {@code file} meanwhile. So a rejected or killed

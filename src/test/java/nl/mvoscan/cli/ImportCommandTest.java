@@ -450,4 +450,17 @@ class ImportCommandTest {
     assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
     assertThat(run.out()).contains("3 antwoorden geïmporteerd");
   }
+
+  @Test
+  void aDryRunIntoAFolderThatIsNotThereFailsAsTheImportWould() {
+    String db = dir.resolve("no-such-folder").resolve("x.db").toString();
+    Cli.Run dry =
+        Cli.run("import", "--lang", "en", "--db", db, "--dry-run", "examples/klas-3a.csv");
+    Cli.Run real = Cli.run("import", "--lang", "en", "--db", db, "examples/klas-3a.csv");
+    assertThat(real.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(dry.exitCode()).as(dry.out() + dry.err()).isEqualTo(real.exitCode());
+    assertThat(dry.err()).isEqualTo(real.err()).contains("no-such-folder");
+    assertThat(dry.out()).isEmpty();
+    assertThat(dir.resolve("no-such-folder")).doesNotExist();
+  }
 }
