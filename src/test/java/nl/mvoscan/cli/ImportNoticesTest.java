@@ -84,7 +84,8 @@ class ImportNoticesTest {
     Files.writeString(
         csv,
         "naam;klas;sector;medewerkers;visie\nZoë;3A;productie;10;ja\nBram;3A;productie;80;ja\n");
-    Cli.Run large = Cli.run("import", "--lang", "en", "--dry-run", csv.toString());
+    Cli.Run large =
+        Cli.run("import", "--lang", "en", "--dry-run", csv.toString(), "--db", dir + "/k3.db");
     assertThat(large.err()).contains("klokkenluiders");
 
     // told with the problems of a refused import too: it is known before anything is stored
