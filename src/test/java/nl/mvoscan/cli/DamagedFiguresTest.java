@@ -72,23 +72,27 @@ class DamagedFiguresTest {
           + " and cannot be read; nothing was changed. Delete that response (mvoscan delete %d)"
           + " and import its answers again, or put back a backup of the database";
 
-  @Test
-  void aggregateExportLongShowAndReportSayWhichResponseIsDamagedInOneLine() throws Exception {
-    long id = damageLastResponse("[[\"energie-1\",\"answered\",\"2\"]");
+  /** Each command line, run in English, fails with the one damage line for response {@code id}. */
+  private void assertEachSaysDamaged(long id, String[]... commands) {
     String expected = ENGLISH.formatted(db, id, id);
-    for (String[] args :
-        new String[][] {
-          {"aggregate"},
-          {"aggregate", "--json"},
-          {"export", "--long"},
-          {"show", String.valueOf(id)},
-          {"report", "class", "3A", "-o", dir.resolve("3a.pdf").toString()},
-        }) {
+    for (String[] args : commands) {
       Cli.Run run = run("en", args);
       assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isEqualTo(1);
       assertThat(lines(run.err()).get(0)).as(String.join(" ", args)).isEqualTo(expected);
       assertNoStackTrace(run);
     }
+  }
+
+  @Test
+  void aggregateExportLongShowAndReportSayWhichResponseIsDamagedInOneLine() throws Exception {
+    long id = damageLastResponse("[[\"energie-1\",\"answered\",\"2\"]");
+    assertEachSaysDamaged(
+        id,
+        new String[] {"aggregate"},
+        new String[] {"aggregate", "--json"},
+        new String[] {"export", "--long"},
+        new String[] {"show", String.valueOf(id)},
+        new String[] {"report", "class", "3A", "-o", dir.resolve("3a.pdf").toString()});
     assertThat(dir.resolve("3a.pdf")).doesNotExist();
   }
 
@@ -171,33 +175,20 @@ class DamagedFiguresTest {
   @Test
   void aMissingQuestionFigureIsADamagedResponseForAggregateAndReport() throws Exception {
     long id = damageLastResponse("[]");
-    String expected = ENGLISH.formatted(db, id, id);
-    for (String[] args :
-        new String[][] {
-          {"aggregate"}, {"report", "class", "3A", "-o", dir.resolve("3a.pdf").toString()},
-        }) {
-      Cli.Run run = run("en", args);
-      assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isEqualTo(1);
-      assertThat(lines(run.err()).get(0)).as(String.join(" ", args)).isEqualTo(expected);
-      assertNoStackTrace(run);
-    }
+    assertEachSaysDamaged(
+        id,
+        new String[] {"aggregate"},
+        new String[] {"report", "class", "3A", "-o", dir.resolve("3a.pdf").toString()});
   }
 
   @Test
   void pointsThatAreNoNumberAreADamagedResponseForShowAndExport() throws Exception {
     long id =
         damageLastResponse(lastResponsesFigures().replaceFirst("\"\\d+(\\.\\d+)?\"]", "\"abc\"]"));
-    String expected = ENGLISH.formatted(db, id, id);
-    for (String[] args :
-        new String[][] {
-          {"show", String.valueOf(id)},
-          {"export", "--long", "-o", dir.resolve("long.csv").toString()},
-        }) {
-      Cli.Run run = run("en", args);
-      assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isEqualTo(1);
-      assertThat(lines(run.err()).get(0)).as(String.join(" ", args)).isEqualTo(expected);
-      assertNoStackTrace(run);
-    }
+    assertEachSaysDamaged(
+        id,
+        new String[] {"show", String.valueOf(id)},
+        new String[] {"export", "--long", "-o", dir.resolve("long.csv").toString()});
   }
 
   @Test
