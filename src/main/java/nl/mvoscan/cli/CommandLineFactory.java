@@ -284,6 +284,10 @@ public final class CommandLineFactory {
    * and a value of the wrong type in English only.
    */
   static String parameterMessage(CommandLine.ParameterException e, Messages messages) {
+    // an unknown word is worded by us in English too: picocli's English names no suggestion
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      return unmatchedMessage(unmatched, messages);
+    }
     if ("en".equals(messages.language())) {
       return e.getMessage();
     }
@@ -298,17 +302,6 @@ public final class CommandLineFactory {
                           ? option.longestName()
                           : arg.paramLabel()));
       return messages.get("cli.missing", String.join(", ", names));
-    }
-    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-      List<String> suggestions = unmatched.getSuggestions();
-      String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
-      String text =
-          messages.get(
-              first.startsWith("-") ? "cli.unknownOption" : "cli.unknownArgument",
-              "'" + first + "'");
-      return suggestions.isEmpty()
-          ? text
-          : text + "; " + messages.get("cli.didYouMean", String.join(", ", suggestions));
     }
     java.util.regex.Matcher choice = NOT_A_CHOICE.matcher(String.valueOf(e.getMessage()));
     if (choice.find()) {
@@ -330,6 +323,27 @@ public final class CommandLineFactory {
       return messages.get("cli.invalidValue", name, invalid.group("value"), kind);
     }
     return e.getMessage();
+  }
+
+  /**
+   * The first unknown word, what picocli suggests for it, and (by the hint below it) where the
+   * commands are listed: the same in both languages. A word where a command has subcommands is a
+   * mistyped command, not a stray argument.
+   */
+  private static String unmatchedMessage(
+      CommandLine.UnmatchedArgumentException unmatched, Messages messages) {
+    List<String> suggestions = unmatched.getSuggestions();
+    String first = unmatched.getUnmatched().isEmpty() ? "" : unmatched.getUnmatched().get(0);
+    String key =
+        first.startsWith("-")
+            ? "cli.unknownOption"
+            : unmatched.getCommandLine().getSubcommands().isEmpty()
+                ? "cli.unknownArgument"
+                : "cli.unknownCommand";
+    String text = messages.get(key, "'" + first + "'");
+    return suggestions.isEmpty()
+        ? text
+        : text + "; " + messages.get("cli.didYouMean", String.join(", ", suggestions));
   }
 
   private static boolean verbose(ParseResult parseResult) {

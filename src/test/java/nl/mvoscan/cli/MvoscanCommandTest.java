@@ -111,6 +111,38 @@ class MvoscanCommandTest {
   }
 
   @Test
+  void aMistypedCommandGetsPicoclisSuggestionAndTheHelpHintInEnglish() {
+    Cli.Run run = Cli.run("--lang", "en", "socre", "x.json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(lines(run.err()))
+        .containsExactly(
+            "unknown command: 'socre'; did you mean score, report, aggregate?",
+            "see: mvoscan --help");
+    assertNoStackTrace(run);
+  }
+
+  @Test
+  void aMistypedCommandGetsTheSameAdviceInDutch() {
+    Cli.Run run = Cli.run("--lang", "nl", "socre", "x.json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(lines(run.err()))
+        .containsExactly(
+            "onbekende opdracht: 'socre'; bedoel je score, report, aggregate?",
+            "zie: mvoscan --help");
+  }
+
+  @Test
+  void aMistypedSubcommandOfReportIsNamedAsACommandOfReport() {
+    Cli.Run run = Cli.run("report", "--lang", "en", "clas", "--db", "x.db");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(lines(run.err()).get(0)).startsWith("unknown command: 'clas'; did you mean class");
+    assertThat(lines(run.err()).get(1)).isEqualTo("see: mvoscan report --help");
+  }
+
+  @Test
   void unknownOptionHintIsDutchWithLangNl() {
     Cli.Run run = Cli.run("score", "--lang", "nl", "--strikt", "a.json");
 

@@ -201,6 +201,10 @@ class ScansCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
-        .isEqualTo("Unknown option: '--jsn'" + NL + "see: mvoscan scans --help" + NL);
+        .isEqualTo(
+            "Unknown option: '--jsn'; did you mean --json?"
+                + NL
+                + "see: mvoscan scans --help"
+                + NL);
   }
 }
