@@ -163,6 +163,49 @@ class LauncherTest {
     assertThat(java).contains("-XX:+UseSerialGC", HEAP);
   }
 
+  /**
+   * There is no Windows to run {@code mvoscan.cmd} on here, so its text is held to the Unix
+   * launcher's: the same JVM options, every collector the Unix one lets the user's own replace, and
+   * the same reasons in its comment.
+   */
+  @Test
+  void theWindowsLauncherSetsTheDefaultsOfTheUnixOne() throws IOException {
+    String unix = Files.readString(Path.of("src", "dist", "mvoscan"), StandardCharsets.UTF_8);
+    String windows =
+        Files.readString(Path.of("src", "dist", "mvoscan.cmd"), StandardCharsets.UTF_8);
+    String logging =
+        unix.substring(unix.indexOf("jvm=\"") + 5, unix.indexOf('"', unix.indexOf("jvm=\"") + 5));
+
+    assertThat(windows)
+        .contains("set \"JVM=" + logging + "\"")
+        .contains("\"JIT=-XX:TieredStopAtLevel=1\"", "\"GC=-XX:+UseSerialGC\"")
+        .contains("\"HEAP=" + HEAP + " -Xmn64m\"")
+        .contains("\"%COMMAND%\"==\"serve\"", "%MVOSCAN_JAVA_OPTS% -jar");
+    for (String command : List.of("import", "aggregate", "export")) {
+      assertThat(windows).contains("\"%COMMAND%\"==\"" + command + "\" set \"JIT=\"");
+    }
+    java.util.regex.Matcher collectors =
+        java.util.regex.Pattern.compile("\" (-XX:\\+Use\\w+GC) \"").matcher(unix);
+    int count = 0;
+    while (collectors.find()) {
+      assertThat(windows).contains("%OWN: " + collectors.group(1) + " =%");
+      count++;
+    }
+    assertThat(count).isEqualTo(6);
+    for (String heap : List.of(" -Xm", "HeapSize", "NewSize", "MaxRAM")) {
+      assertThat(windows).contains("%OWN:" + heap + "=%");
+    }
+    assertThat(memoryComment(windows, "rem ").replace("set MVOSCAN", "MVOSCAN"))
+        .isEqualTo(memoryComment(unix, "# "));
+  }
+
+  /** The launcher's comment on memory, from "Memory:" to "concurrent.", as one line of words. */
+  private static String memoryComment(String script, String prefix) {
+    String comment =
+        script.substring(script.indexOf("Memory:"), script.indexOf("concurrent.") + 11);
+    return comment.replace("\r", "").replace("\n" + prefix, " ").replaceAll("\\s+", " ");
+  }
+
   /** JDK_JAVA_OPTIONS for the next launch (none when null). */
   private String jdkJavaOptions;
 
