@@ -500,10 +500,10 @@ public final class XlsxExport {
     sheet.range(0, 0, 0, header.size() - 1).style().bold().fillColor(HEADER_FILL).set();
     sheet.setAutoFilter(0, 0, Math.max(rows.size(), 1), header.size() - 1);
     sheet.freezePane(0, 1);
+    // capped as on the other sheets; a longer explanation wraps inside its cell
     for (int c = 0; c < widths.length; c++) {
       sheet.width(c, Math.min(MAX_WIDTH, widths[c] + 2));
     }
-    sheet.width(2, 100);
     for (int r = 1; r <= rows.size(); r++) {
       sheet.style(r, 2).wrapText(true).set();
     }

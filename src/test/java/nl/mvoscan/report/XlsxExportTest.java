@@ -25,6 +25,8 @@ class XlsxExportTest {
 
   private static final Messages NL = Messages.forLanguage("nl");
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir;
+
   /** Every sheet as name → rows of raw cell values. */
   private static Map<String, List<List<String>>> read(byte[] bytes) throws IOException {
     Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
@@ -208,5 +210,37 @@ class XlsxExportTest {
       }
     }
     return sheets;
+  }
+
+  @Test
+  void theColumnsSheetIsNoWiderThanTheOtherSheetsAllowAndWrapsItsExplanations() throws IOException {
+    byte[] bytes = workbook(List.of(answer(1, "notitie")), XlsxExport.SHEET_ROWS);
+
+    String xml = part(bytes, "xl/worksheets/sheet4.xml");
+    java.util.regex.Matcher col =
+        java.util.regex.Pattern.compile("<col min=\"(\\d+)\"[^>]* width=\"([0-9.]+)\"")
+            .matcher(xml);
+    Map<Integer, Double> widths = new LinkedHashMap<>();
+    while (col.find()) {
+      widths.put(Integer.parseInt(col.group(1)), Double.parseDouble(col.group(2)));
+    }
+    assertThat(widths).containsOnlyKeys(1, 2, 3);
+    assertThat(widths.values()).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(60.0));
+    // the explanations are long sentences: as wide as the cap allows, the rest wraps
+    assertThat(widths.get(3)).isEqualTo(60.0);
+    assertThat(part(bytes, "xl/styles.xml")).contains("wrapText=\"true\"");
+  }
+
+  /** A part of the workbook, found through the zip's central directory, as Excel reads it. */
+  private String part(byte[] bytes, String name) throws IOException {
+    java.nio.file.Path file = dir.resolve("book.xlsx");
+    java.nio.file.Files.write(file, bytes);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      var entry = zip.getEntry(name);
+      assertThat(entry).as(name).isNotNull();
+      try (var in = zip.getInputStream(entry)) {
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
   }
 }
