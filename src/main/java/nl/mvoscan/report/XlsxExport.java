@@ -219,6 +219,10 @@ public final class XlsxExport {
     private final List<String> columns;
     private final int[] widths;
     private final int[] widest;
+
+    /** The responses' {@code date}, the one column of dates; -1 in the other sheets. */
+    private final int dateColumn;
+
     private boolean widthsSet;
     private Worksheet sheet;
     private int part;
@@ -230,6 +234,7 @@ public final class XlsxExport {
       this.columns = List.copyOf(columns);
       this.widths = new int[columns.size()];
       this.widest = new int[columns.size()];
+      this.dateColumn = kind == Kind.RESPONSES ? columns.indexOf("date") : -1;
       for (int c = 0; c < widths.length; c++) {
         widths[c] = Math.max(columns.get(c).length(), book.widest.getOrDefault(columns.get(c), 0));
       }
@@ -261,7 +266,8 @@ public final class XlsxExport {
       }
       row++;
       for (int c = 0; c < cells.size(); c++) {
-        int shown = cell(sheet, row, c, cells.get(c));
+        Object value = cells.get(c);
+        int shown = cell(sheet, row, c, c == dateColumn ? date(value) : value);
         widest[c] = Math.max(widest[c], shown);
         if (!widthsSet) {
           widths[c] = Math.max(widths[c], shown);
@@ -348,11 +354,15 @@ public final class XlsxExport {
       }
       return text(sheet, r, c, node.asText());
     }
-    String text = value.toString();
-    if (isIsoDate(text)) {
-      return cell(sheet, r, c, LocalDate.parse(text));
-    }
-    return text(sheet, r, c, text);
+    return text(sheet, r, c, value.toString());
+  }
+
+  /**
+   * The responses' date as a date cell. Only that column: a note, a name or a scan version typed as
+   * {@code 2026-03-01} is text and stays a text cell as typed (docs/decisions.md).
+   */
+  private static Object date(Object value) {
+    return value instanceof String text && isIsoDate(text) ? LocalDate.parse(text) : value;
   }
 
   private static int text(Worksheet sheet, int r, int c, String text) {
@@ -490,10 +500,10 @@ public final class XlsxExport {
     sheet.range(0, 0, 0, header.size() - 1).style().bold().fillColor(HEADER_FILL).set();
     sheet.setAutoFilter(0, 0, Math.max(rows.size(), 1), header.size() - 1);
     sheet.freezePane(0, 1);
+    // capped as on the other sheets; a longer explanation wraps inside its cell
     for (int c = 0; c < widths.length; c++) {
       sheet.width(c, Math.min(MAX_WIDTH, widths[c] + 2));
     }
-    sheet.width(2, 100);
     for (int r = 1; r <= rows.size(); r++) {
       sheet.style(r, 2).wrapText(true).set();
     }

@@ -83,6 +83,40 @@ class DamagedFiguresTest {
     }
   }
 
+  /**
+   * Lens figures are read only by {@code push} (and the schema 6 migration): aggregate, export,
+   * show and the reports never decode them, so damage there changes none of their output.
+   */
+  @Test
+  void damagedLensFiguresChangeNothingThatAggregateExportShowAndReportRead() throws Exception {
+    String[][] commands = {
+      {"aggregate", "--json"},
+      {"aggregate", "--by", "class", "--csv"},
+      {"export"},
+      {"export", "--long"},
+      {"show", "1", "--json"}
+    };
+    List<String> before = new ArrayList<>();
+    for (String[] args : commands) {
+      Cli.Run run = run("en", args);
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      before.add(run.out());
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement statement = connection.createStatement()) {
+      assertThat(statement.executeUpdate("UPDATE response SET lens_figures = '[[\"iso26000\",'"))
+          .isPositive();
+    }
+
+    for (int i = 0; i < commands.length; i++) {
+      Cli.Run run = run("en", commands[i]);
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).as(String.join(" ", commands[i])).isEqualTo(before.get(i));
+    }
+    Cli.Run report = run("en", "report", "class", "3A", "-o", dir.resolve("3a.pdf").toString());
+    assertThat(report.exitCode()).as(report.err()).isZero();
+  }
+
   @Test
   void aggregateExportLongShowAndReportSayWhichResponseIsDamagedInOneLine() throws Exception {
     long id = damageLastResponse("[[\"energie-1\",\"answered\",\"2\"]");

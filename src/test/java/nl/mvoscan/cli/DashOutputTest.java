@@ -70,7 +70,7 @@ class DashOutputTest {
     assertThat(terminal.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(terminal.bytes()).isEmpty();
     assertThat(terminal.err())
-        .contains("-o -: standard output is a terminal, where a xlsx is unreadable")
+        .contains("-o -: standard output is a terminal, where xlsx output is unreadable")
         .doesNotContain("Exception");
     assertNoDashFile();
   }
@@ -91,7 +91,7 @@ class DashOutputTest {
       Cli.BinaryRun terminal = Cli.runBinary(true, args);
       assertThat(terminal.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
       assertThat(terminal.bytes()).isEmpty();
-      assertThat(terminal.err()).contains("where a PDF is unreadable");
+      assertThat(terminal.err()).contains("where PDF output is unreadable");
     }
     assertNoDashFile();
   }

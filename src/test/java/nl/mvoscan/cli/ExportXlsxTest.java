@@ -232,6 +232,67 @@ class ExportXlsxTest {
   }
 
   @Test
+  void aClassANameAndNotesTypedAsADateOrANumberStayTextAsTypedOnEverySheet() throws IOException {
+    String json =
+        Files.readString(Path.of("examples", "bakkerij-emmen.json"), StandardCharsets.UTF_8)
+            .replace("\"class\": \"3A\"", "\"class\": \"2026-03-01\"")
+            .replace("\"name\": \"Sanne de Vries\"", "\"name\": \"2026-03-02\"")
+            .replace("\"id\": \"104233\"", "\"id\": \"007\"")
+            .replaceFirst("\"note\": \"[^\"]*\"", "\"note\": \"2026-03-04\"")
+            .replaceFirst("\"note\": \"De eigenaar zegt[^\"]*\"", "\"note\": \"007\"");
+    Path answers = dir.resolve("datum.json");
+    Files.writeString(answers, json, StandardCharsets.UTF_8);
+    Cli.Run imported = Cli.run("import", "--db", db, answers.toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    Path file = dir.resolve("datum.xlsx");
+
+    Cli.Run run =
+        Cli.run(
+            "export",
+            "--db",
+            db,
+            "--format",
+            "xlsx",
+            "--class",
+            "2026-03-01",
+            "-o",
+            file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<String, List<List<Cell>>> sheets = read(file);
+    List<List<Cell>> responses = sheets.get("Antwoordensets");
+    for (var typed :
+        Map.of(
+                "class", "2026-03-01",
+                "student", "2026-03-02",
+                "student_number", "007")
+            .entrySet()) {
+      Cell cell = responses.get(1).get(column(responses, typed.getKey()));
+      assertThat(cell.getType()).as(typed.getKey()).isEqualTo(CellType.STRING);
+      assertThat(cell.getRawValue()).as(typed.getKey()).isEqualTo(typed.getValue());
+    }
+    assertThat(responses.get(1).get(column(responses, "date")).asDate().toLocalDate())
+        .isEqualTo(java.time.LocalDate.of(2026, 11, 20));
+    List<List<Cell>> answerRows = sheets.get("Antwoorden");
+    int note = column(answerRows, "note");
+    List<Cell> notes =
+        answerRows.subList(1, answerRows.size()).stream()
+            .map(r -> r.get(note))
+            .filter(c -> c != null && List.of("2026-03-04", "007").contains(c.getRawValue()))
+            .toList();
+    assertThat(notes).extracting(Cell::getRawValue).containsExactly("2026-03-04", "007");
+    assertThat(notes).extracting(Cell::getType).containsOnly(CellType.STRING);
+    List<List<Cell>> classes = sheets.get("Klassen");
+    assertThat(classes.subList(1, classes.size()))
+        .allSatisfy(
+            r -> {
+              Cell key = r.get(column(classes, "group_key"));
+              assertThat(key.getType()).isEqualTo(CellType.STRING);
+              assertThat(key.getRawValue()).isEqualTo("2026-03-01");
+            });
+  }
+
+  @Test
   void aWorkbookNeedsAFileAndNoExcelFlag() {
     Cli.Run run = Cli.run("export", "--lang", "en", "--db", db, "--format", "xlsx", "--excel");
     assertThat(run.exitCode()).isEqualTo(2);
