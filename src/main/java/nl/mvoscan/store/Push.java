@@ -124,6 +124,7 @@ public final class Push {
     Map<String, Long> companies = new HashMap<>();
     Map<String, Long> students = new HashMap<>();
     Set<String> scans = new java.util.HashSet<>();
+    SchoolOrigins current = new SchoolOrigins(local, key);
     long after = 0;
     while (true) {
       long from = after;
@@ -133,7 +134,8 @@ public final class Push {
       }
       int[] counts =
           network.inTransaction(
-              connection -> write(network, connection, school, batch, companies, students, copy));
+              connection ->
+                  write(network, connection, school, batch, companies, students, current, copy));
       batch.scans().keySet().forEach(scans::add);
       added += counts[0];
       replaced += counts[1];
@@ -435,6 +437,7 @@ public final class Push {
       Batch batch,
       Map<String, Long> companies,
       Map<String, Long> students,
+      SchoolOrigins current,
       boolean copy)
       throws SQLException {
     Map<String, Long> existing = new HashMap<>();
@@ -459,16 +462,29 @@ public final class Push {
         }
       }
     }
-    List<Local> toInsert = new ArrayList<>();
     List<Long> toDelete = new ArrayList<>();
+    Set<Long> corrections =
+        corrected(network, connection, school, batch, companies, current, toDelete);
+    List<Local> toInsert = new ArrayList<>();
+    int added = 0;
     int replaced = 0;
     int unchanged = 0;
     for (Local response : batch.responses()) {
       String origin = batch.origins().get(response.id());
+      boolean corrects = corrections.contains(response.id());
       if (!existing.containsKey(origin)) {
         toInsert.add(response);
+        if (corrects) {
+          replaced++;
+        } else {
+          added++;
+        }
       } else if (batch.versions().get(response.id()).equals(existingVersion.get(origin))) {
-        unchanged++;
+        if (corrects) {
+          replaced++;
+        } else {
+          unchanged++;
+        }
       } else {
         toDelete.add(existing.get(origin));
         toInsert.add(response);
@@ -486,7 +502,7 @@ public final class Push {
       }
     }
     if (toInsert.isEmpty()) {
-      return new int[] {0, replaced, unchanged};
+      return new int[] {added, replaced, unchanged};
     }
     for (ScanRow scan : batch.scans().values()) {
       try (PreparedStatement insert =
@@ -526,7 +542,141 @@ public final class Push {
       children(connection, "theme_score", THEME, batch.themes(), networkId);
       children(connection, "answer", ANSWER, batch.answers(), networkId);
     }
-    return new int[] {toInsert.size() - replaced, replaced, unchanged};
+    return new int[] {added, replaced, unchanged};
+  }
+
+  /**
+   * The school's earlier responses on the regional database that the batch's responses correct,
+   * added to {@code toDelete}; returns the batch's (school) ids of the responses that correct one.
+   * A regional response R is corrected by a pushed response N, as an import at school corrects
+   * (docs/decisions.md "A correction replaces"), when both are of one pseudonymised student, one
+   * company (the regional one N's company resolves to), one scan edition and one school year, and R
+   * is no longer at school: so a response deleted at school without a correction stays, and two
+   * responses of one student that are both at school never replace each other. One query for the
+   * batch: the school's regional responses of the batch's students.
+   */
+  private static Set<Long> corrected(
+      Store network,
+      Connection connection,
+      long school,
+      Batch batch,
+      Map<String, Long> companies,
+      SchoolOrigins current,
+      List<Long> toDelete)
+      throws SQLException {
+    Map<String, List<Local>> byStudent = new HashMap<>();
+    for (Local response : batch.responses()) {
+      String student = batch.students().get(response.id());
+      // an anonymous response replaces nothing, as at school
+      if (student != null) {
+        byStudent.computeIfAbsent(student, k -> new ArrayList<>()).add(response);
+      }
+    }
+    Set<Long> corrections = new java.util.HashSet<>();
+    if (byStudent.isEmpty()) {
+      return corrections;
+    }
+    Set<String> pushed = new java.util.HashSet<>(batch.origins().values());
+    List<Object[]> candidates = new ArrayList<>();
+    String marks = String.join(", ", java.util.Collections.nCopies(byStudent.size(), "?"));
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT p.respondent_key, r.id, r.origin, r.company_id, r.scan_hash, r.school_year"
+                + " FROM response r JOIN respondent p ON p.id = r.respondent_id"
+                + " WHERE r.school_id = ? AND p.respondent_key IN ("
+                + marks
+                + ")")) {
+      select.setLong(1, school);
+      int i = 2;
+      for (String student : byStudent.keySet()) {
+        select.setString(i++, student);
+      }
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          // a response of this batch is at school, whatever else holds
+          if (!pushed.contains(rs.getString(3))) {
+            long company = rs.getLong(4);
+            candidates.add(
+                new Object[] {
+                  rs.getString(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.wasNull() ? null : company,
+                  rs.getString(5),
+                  rs.getString(6)
+                });
+          }
+        }
+      }
+    }
+    for (Object[] candidate : candidates) {
+      for (Local response : byStudent.get((String) candidate[0])) {
+        if (!response.scanHash().equals(candidate[4])
+            || !java.util.Objects.equals(response.schoolYear(), candidate[5])) {
+          continue;
+        }
+        Long company =
+            response.companyKey() == null
+                ? null
+                : company(connection, network, response, companies);
+        if (java.util.Objects.equals(company, candidate[3])
+            && !current.contains((String) candidate[2])) {
+          toDelete.add((Long) candidate[1]);
+          corrections.add(response.id());
+          break;
+        }
+      }
+    }
+    return corrections;
+  }
+
+  /**
+   * The pseudonyms of the responses the school holds, read the first time a push needs them (one
+   * pass over the school's content hashes) and kept as the first 64 bits of each, sorted: 800 kB
+   * for 100 000 responses. Two pseudonyms that share those bits make a response look as if it were
+   * still at school, which keeps it: a collision can keep a response, never delete one.
+   */
+  private static final class SchoolOrigins {
+    private final Store local;
+    private final SchoolKey key;
+    private long[] sorted;
+
+    SchoolOrigins(Store local, SchoolKey key) {
+      this.local = local;
+      this.key = key;
+    }
+
+    boolean contains(String origin) {
+      if (sorted == null) {
+        sorted = read();
+      }
+      return java.util.Arrays.binarySearch(sorted, prefix(origin)) >= 0;
+    }
+
+    private long[] read() {
+      return local.read(
+          connection -> {
+            long[] values = new long[1024];
+            int size = 0;
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT content_hash FROM response");
+                ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                if (size == values.length) {
+                  values = java.util.Arrays.copyOf(values, size * 2);
+                }
+                values[size++] = prefix(key.response(rs.getString(1)));
+              }
+            }
+            long[] origins = java.util.Arrays.copyOf(values, size);
+            java.util.Arrays.sort(origins);
+            return origins;
+          });
+    }
+
+    private static long prefix(String origin) {
+      return Long.parseUnsignedLong(origin.substring(0, 16), 16);
+    }
   }
 
   /** The columns of a pushed response row, in the order {@link #responseRow} gives them. */
