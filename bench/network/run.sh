@@ -144,6 +144,42 @@ SELECT sector, count(*) AS n, count(DISTINCT school_id) AS schools,
 FROM r GROUP BY sector ORDER BY sector;
 SQL
 timed aggregate-sql psql -X -q -v ON_ERROR_STOP=1 "$push_db" -f "$W/aggregate.sql"
+# the fair reference: every figure `aggregate --by sector --json` prints, in hand-written SQL: per
+# sector n and schools, and over the scored responses (overall) and each theme's scored figures their
+# n, mean, median, p25 and p75 (type-7 percentiles as mvoscan's, on the one-decimal scores, half-up
+# to one decimal), suppressed as mvoscan does. The percentiles run over the score in tenths, whole
+# numbers, so percentile_cont's double arithmetic is exact (the fractions are quarters).
+cat >"$W/aggregate-full.sql" <<'SQL'
+WITH r AS (
+  SELECT r.id, r.school_id, r.status, round(r.score::numeric, 1) AS score,
+         coalesce(trim(both '"' from a.value), lower(c.sector)) AS sector
+  FROM response r
+  LEFT JOIN answer a ON a.response_id = r.id AND a.question_id = 'sector' AND a.hidden = 0
+  LEFT JOIN company c ON c.id = r.company_id),
+g AS (
+  SELECT sector, count(*) AS n, count(DISTINCT school_id) AS schools,
+         count(*) < 5 OR count(DISTINCT school_id) < 3 AS suppressed
+  FROM r GROUP BY sector),
+f AS ( -- the figures: the overall score of each response, and each of its theme scores
+  SELECT sector, '' AS figure, score FROM r WHERE status = 'scored'
+  UNION ALL
+  SELECT r.sector, t.theme_id, round(t.score::numeric, 1)
+  FROM r JOIN theme_score t ON t.response_id = r.id WHERE t.status = 'scored'),
+s AS (
+  SELECT sector, figure, count(*) AS n, round(avg(score), 1) AS mean,
+         round(percentile_cont(0.5) WITHIN GROUP (ORDER BY score * 10)::numeric / 10, 1) AS median,
+         round(percentile_cont(0.25) WITHIN GROUP (ORDER BY score * 10)::numeric / 10, 1) AS p25,
+         round(percentile_cont(0.75) WITHIN GROUP (ORDER BY score * 10)::numeric / 10, 1) AS p75
+  FROM f GROUP BY sector, figure)
+SELECT g.sector, g.n, g.schools, s.figure, s.n AS scored,
+       CASE WHEN g.suppressed THEN NULL ELSE s.mean END AS mean,
+       CASE WHEN g.suppressed THEN NULL ELSE s.median END AS median,
+       CASE WHEN g.suppressed THEN NULL ELSE s.p25 END AS p25,
+       CASE WHEN g.suppressed THEN NULL ELSE s.p75 END AS p75
+FROM g LEFT JOIN s ON s.sector IS NOT DISTINCT FROM g.sector
+ORDER BY g.sector, s.figure;
+SQL
+timed aggregate-sql-full psql -X -q -v ON_ERROR_STOP=1 "$push_db" -f "$W/aggregate-full.sql"
 
 awk -v responses="$RESPONSES" '
   $1 == "push-total" { push = $2; peak = $3; pushcpu = $4 + $5; pushsrv = $6 }
@@ -151,6 +187,7 @@ awk -v responses="$RESPONSES" '
   $1 == "rows" { rows = $2 }
   $1 == "aggregate-mvoscan" { agg = $2; aggkb = $3 }
   $1 == "aggregate-sql" { sqlt = $2 }
+  $1 == "aggregate-sql-full" { sqlfull = $2 }
   END {
     printf "\nresponses %d, rows %d\n", responses, rows
     printf "push     %8.1f s  %9.0f rows/s  peak %5.0f MB (largest push process)\n", push, rows / push, peak / 1024
@@ -158,4 +195,5 @@ awk -v responses="$RESPONSES" '
     printf "CPU: push %.1f s + server %.1f s, \\copy psql %.1f s + server %.1f s, ratio %.2f\n",
       pushcpu, pushsrv, copycpu, copysrv, ((copycpu + copysrv) > 0 ? (pushcpu + pushsrv) / (copycpu + copysrv) : 0)
     printf "aggregate --by sector %7.1f s (peak %5.0f MB), GROUP BY %7.1f s, ratio %.2f\n", agg, aggkb / 1024, sqlt, agg / sqlt
+    printf "  against the SQL of every figure it prints (aggregate-full.sql) %7.1f s, ratio %.2f\n", sqlfull, (sqlfull > 0 ? agg / sqlfull : 0)
   }' "$results" | tee -a "$results"

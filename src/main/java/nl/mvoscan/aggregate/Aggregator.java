@@ -977,15 +977,8 @@ public final class Aggregator {
     }
 
     GroupSummary.ScoreSummary summary() {
-      List<Rational> values = new ArrayList<>();
-      scored.forEach(
-          (value, count) -> {
-            for (int i = 0; i < count[0]; i++) {
-              values.add(value);
-            }
-          });
-      return new GroupSummary.ScoreSummary(
-          values.size(), insufficient, notApplicable, Statistics.of(values));
+      Statistics statistics = Statistics.ofCounts(scored);
+      return new GroupSummary.ScoreSummary(statistics.n(), insufficient, notApplicable, statistics);
     }
   }
 

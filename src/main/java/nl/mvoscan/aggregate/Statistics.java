@@ -69,6 +69,76 @@ public record Statistics(
   }
 
   /**
+   * The same figures as {@link #of} over the values each key stands for as often as its count
+   * ({@code counts} ascending, every count at least 1), without writing them out: a network's group
+   * of a million responses holds a few hundred distinct scores, and the list of a million values,
+   * its sorted copy and the sums over it were what made the network's aggregate grow. The results
+   * are equal to those of {@link #of} (x·c is the sum of c times x; Rational keeps lowest terms, so
+   * equal values print the same).
+   */
+  public static Statistics ofCounts(java.util.SortedMap<Rational, int[]> counts) {
+    long total = 0;
+    Rational sum = Rational.ZERO;
+    for (java.util.Map.Entry<Rational, int[]> e : counts.entrySet()) {
+      int c = e.getValue()[0];
+      total += c;
+      sum = sum.plus(c == 1 ? e.getKey() : e.getKey().times(integer(c)));
+    }
+    if (total == 0) {
+      return new Statistics(0, null, null, null, null, null, null, null);
+    }
+    int n = Math.toIntExact(total);
+    Rational mean = sum.dividedBy(integer(n));
+    Rational variance = null;
+    if (n >= 2) {
+      Rational squares = Rational.ZERO;
+      for (java.util.Map.Entry<Rational, int[]> e : counts.entrySet()) {
+        Rational d = e.getKey().minus(mean);
+        Rational square = d.times(d);
+        int c = e.getValue()[0];
+        squares = squares.plus(c == 1 ? square : square.times(integer(c)));
+      }
+      variance = squares.dividedBy(integer(n - 1));
+    }
+    List<Rational> keys = new ArrayList<>(counts.keySet());
+    long[] upTo = new long[keys.size()]; // how many values lie at or below each key
+    long running = 0;
+    int i = 0;
+    for (int[] c : counts.values()) {
+      running += c[0];
+      upTo[i++] = running;
+    }
+    return new Statistics(
+        n,
+        mean,
+        percentile(keys, upTo, n, HALF),
+        variance,
+        keys.get(0),
+        keys.get(keys.size() - 1),
+        percentile(keys, upTo, n, QUARTER),
+        percentile(keys, upTo, n, THREE_QUARTERS));
+  }
+
+  /** {@link #percentile(List, Rational)} of the n values the counted keys stand for. */
+  private static Rational percentile(List<Rational> keys, long[] upTo, int n, Rational p) {
+    Rational h = integer(n - 1).times(p);
+    BigInteger floor = h.numerator().divide(h.denominator());
+    int lo = floor.intValueExact();
+    Rational fraction = h.minus(integer(lo));
+    Rational low = at(keys, upTo, lo);
+    if (fraction.isZero() || lo + 1 >= n) {
+      return low;
+    }
+    return low.plus(fraction.times(at(keys, upTo, lo + 1).minus(low)));
+  }
+
+  /** The value at place {@code index} (from 0) of the ascending values the keys stand for. */
+  private static Rational at(List<Rational> keys, long[] upTo, long index) {
+    int found = java.util.Arrays.binarySearch(upTo, index + 1);
+    return keys.get(found >= 0 ? found : -found - 1);
+  }
+
+  /**
    * Type-7 percentile of ascending {@code sorted} values at {@code p} in 0..1; {@code null} for no
    * values.
    */

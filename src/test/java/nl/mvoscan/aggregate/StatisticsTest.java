@@ -111,4 +111,24 @@ class StatisticsTest {
     assertThat(Statistics.sqrtRounded(third, 1)).isEqualByComparingTo("38.2");
     assertThat(Statistics.sqrtRounded(Rational.ZERO, 1)).isEqualByComparingTo("0.0");
   }
+
+  @Test
+  void countedValuesGiveExactlyTheFiguresOfTheValuesWrittenOut() {
+    java.util.Random random = new java.util.Random(13);
+    for (int round = 0; round < 200; round++) {
+      java.util.TreeMap<Rational, int[]> counts = new java.util.TreeMap<>();
+      List<Rational> values = new java.util.ArrayList<>();
+      int distinct = 1 + random.nextInt(round < 20 ? 3 : 40);
+      for (int i = 0; i < distinct; i++) {
+        Rational value = Rational.of(random.nextInt(1001), 10);
+        int count = 1 + random.nextInt(round % 2 == 0 ? 2 : 500);
+        counts.computeIfAbsent(value, v -> new int[1])[0] += count;
+        for (int c = 0; c < count; c++) {
+          values.add(value);
+        }
+      }
+      assertThat(Statistics.ofCounts(counts)).isEqualTo(Statistics.of(values));
+    }
+    assertThat(Statistics.ofCounts(new java.util.TreeMap<>())).isEqualTo(Statistics.of(List.of()));
+  }
 }
