@@ -118,7 +118,8 @@ public final class CommandLineFactory {
     commandLine.setExecutionStrategy(
         parseResult -> {
           try {
-            return new CommandLine.RunLast().execute(parseResult);
+            return written(
+                new CommandLine.RunLast().execute(parseResult), commandLine, parseResult);
           } catch (Error e) {
             // picocli hands only Exceptions to the handler; an Error would end the JVM with a trace
             return handleError(e, commandLine, parseResult);
@@ -128,6 +129,25 @@ public final class CommandLineFactory {
     commandLine.setParameterExceptionHandler(CommandLineFactory::handleParameter);
     withStandardHelpTexts(commandLine, new StandardHelpTexts());
     return commandLine;
+  }
+
+  /**
+   * The exit code of a command that returned, once its standard output is asked whether it took
+   * what was printed: {@code System.out} and picocli's writer swallow a full disk or a closed pipe,
+   * and a script must not take exit code 0 for output that never arrived. A command that already
+   * failed keeps its own code and message.
+   */
+  private static int written(int exitCode, CommandLine commandLine, ParseResult parseResult) {
+    if (exitCode != ExitCode.OK && exitCode != ExitCode.SKIPPED) {
+      return exitCode;
+    }
+    if (!StandardOutput.of(commandLine.getCommandSpec()).failed(commandLine.getOut())) {
+      return exitCode;
+    }
+    PrintWriter err = commandLine.getErr();
+    err.println(Messages.forLanguage(language(parseResult)).get("output.stdoutFailed"));
+    err.flush();
+    return ExitCode.FAILURE;
   }
 
   /** Every command, nested ones included, describes --help and --version in both languages. */

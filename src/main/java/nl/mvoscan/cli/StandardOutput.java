@@ -44,16 +44,34 @@ record StandardOutput(OutputStream stream, boolean terminal) {
   }
 
   /**
-   * Fails when writing to standard output failed: the JVM's {@code System.out} swallows its errors
-   * (a full disk behind {@code > file}, a pipe closed early) and only says so when asked, so a
-   * command that streamed its result asks before it reports success.
+   * Whether writing to standard output failed, as text through {@code text} or as bytes: the JVM's
+   * {@code System.out} swallows its errors (a full disk behind {@code > file}, a pipe closed early)
+   * and only says so when asked, and so does a {@link PrintWriter}. Asking flushes both.
+   */
+  boolean failed(PrintWriter text) {
+    boolean textFailed = text.checkError();
+    return bytesFailed() || textFailed;
+  }
+
+  private boolean bytesFailed() {
+    return stream instanceof PrintStream printStream && printStream.checkError();
+  }
+
+  /**
+   * Fails when writing to standard output failed: a command that streamed its result asks before it
+   * reports success on stderr, which would be untrue of output that did not arrive. Every other
+   * command is asked once after it returned, by the execution strategy of {@link
+   * CommandLineFactory}.
    */
   void requireWritten(PrintWriter text, Messages messages) {
-    boolean textFailed = text.checkError();
-    boolean bytesFailed = stream instanceof PrintStream printStream && printStream.checkError();
-    if (textFailed || bytesFailed) {
-      throw MvoscanException.failure(messages.get("output.stdoutFailed"), null);
+    if (failed(text)) {
+      throw refused(messages);
     }
+  }
+
+  /** The one line for standard output that refused what was written to it. */
+  static MvoscanException refused(Messages messages) {
+    return MvoscanException.failure(messages.get("output.stdoutFailed"), null);
   }
 
   /**
@@ -71,6 +89,10 @@ record StandardOutput(OutputStream stream, boolean terminal) {
     } catch (IOException e) {
       throw MvoscanException.failure(
           messages.get("file.cannotWrite", "-", Problems.writeReason(messages, e)), e);
+    }
+    // System.out throws nothing: asked here, before the caller says the bytes were written
+    if (bytesFailed()) {
+      throw refused(messages);
     }
   }
 }

@@ -1,5 +1,6 @@
 package nl.mvoscan.cli;
 
+import static nl.mvoscan.cli.CliFixtures.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -162,6 +163,167 @@ class DashOutputTest {
       assertThat(code).as(String.join(" ", args) + "\n" + err).isEqualTo(ExitCode.FAILURE);
       assertThat(err.toString()).as(String.join(" ", args)).contains(refused);
       assertThat(err.toString()).doesNotContain("geëxporteerd").doesNotContain("exported");
+    }
+  }
+
+  private static final String REFUSED_NL =
+      "kan niet naar de standaarduitvoer schrijven (een volle schijf achter de omleiding, of een"
+          + " pipe die te vroeg dichtging?); voer het commando opnieuw uit met -o BESTAND, of met"
+          + " ruimte op de schijf";
+
+  private static final String REFUSED_EN =
+      "cannot write to standard output (a full disk behind the redirection, or a pipe that was"
+          + " closed early?); run the command again with -o FILE, or with room on the disk";
+
+  /** Commands that print to standard output (text, a PDF, help), in English. */
+  private String[][] printingCommands() {
+    return new String[][] {
+      {"score", "--lang", "en", "examples/bakkerij-emmen.json"},
+      {"score", "--lang", "en", "--json", "examples/bakkerij-emmen.json"},
+      {"responses", "--lang", "en", "--db", db},
+      {"companies", "--lang", "en", "--db", db},
+      {"scans", "--lang", "en"},
+      {"validate", "--lang", "en", "scans/mvo-stagebedrijf.json"},
+      {"report", "student", "examples/bakkerij-emmen.json", "--lang", "en", "-o", "-"},
+      {"report", "class", "3A", "--lang", "en", "--db", db, "-o", "-"},
+      {"aggregate", "--lang", "en", "--db", db, "--json"},
+      {"template", "--lang", "en", "mvo-stagebedrijf", "-o", "-"},
+      {"--lang", "en", "--help"},
+      {"score", "--help", "--lang", "en"},
+    };
+  }
+
+  /**
+   * Runs {@code args} as {@code main} does, text and bytes both going to {@code stdout}: the JVM's
+   * {@code System.out} is one PrintStream behind both, which swallows what its stream throws.
+   */
+  private static Cli.Run runOn(java.io.PrintStream stdout, String... args) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        CommandLineFactory.create(
+                new java.io.PrintWriter(
+                    new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
+                new java.io.PrintWriter(err, true),
+                picocli.CommandLine.defaultFactory(),
+                StandardInput.system(),
+                new StandardOutput(stdout, false),
+                null)
+            .execute(args);
+    return new Cli.Run(code, "", err.toString());
+  }
+
+  @Test
+  void everyCommandWhoseStandardOutputIsRefusedFailsWithTheOneLine() {
+    for (String[] args : printingCommands()) {
+      Cli.Run run = runOn(new java.io.PrintStream(new Refusing(), true), args);
+      String what = String.join(" ", args) + "\n" + run.err();
+      assertThat(run.exitCode()).as(what).isEqualTo(ExitCode.FAILURE);
+      assertThat(lines(run.err())).as(what).contains(REFUSED_EN);
+      assertThat(lines(run.err()))
+          .as(what + ": said once")
+          .filteredOn(REFUSED_EN::equals)
+          .hasSize(1);
+      assertThat(run.err())
+          .as(what + ": no success after output that did not arrive")
+          .doesNotContain("written to standard output")
+          .doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void aRefusedStandardOutputIsWordedInDutchToo() {
+    Cli.Run run =
+        runOn(
+            new java.io.PrintStream(new Refusing(), true),
+            "score",
+            "--lang",
+            "nl",
+            "examples/bakkerij-emmen.json");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILURE);
+    assertThat(lines(run.err())).containsExactly(REFUSED_NL);
+  }
+
+  @Test
+  void aTextWriterThatThrowsLikeAClosedPipeIsAFailureToo() {
+    // as main builds it, without a PrintStream in between: the writer itself meets the
+    // IOException, and keeps it
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        CommandLineFactory.create(
+                TerminalWriter.of(
+                    new java.io.OutputStreamWriter(new Refusing(), StandardCharsets.UTF_8)),
+                new java.io.PrintWriter(err, true),
+                picocli.CommandLine.defaultFactory(),
+                StandardInput.system(),
+                new StandardOutput(new java.io.ByteArrayOutputStream(), false),
+                null)
+            .execute("responses", "--lang", "en", "--db", db);
+    assertThat(code).as(err.toString()).isEqualTo(ExitCode.FAILURE);
+    assertThat(lines(err.toString())).contains(REFUSED_EN);
+  }
+
+  /** The operating system's own full disk, where there is one (Linux). */
+  private static final Path DEV_FULL = Path.of("/dev/full");
+
+  @Test
+  void standardOutputOnDevFullFailsAndAHealthyOneSucceeds() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isWritable(DEV_FULL),
+        "no writable /dev/full on this system: a full disk is not at hand");
+    for (String[] args :
+        new String[][] {
+          {"score", "--lang", "en", "examples/bakkerij-emmen.json"},
+          {"responses", "--lang", "en", "--db", db},
+          {"report", "class", "3A", "--lang", "en", "--db", db, "-o", "-"},
+        }) {
+      String what = String.join(" ", args);
+      try (java.io.PrintStream full =
+          new java.io.PrintStream(new java.io.FileOutputStream(DEV_FULL.toFile()), true)) {
+        Cli.Run run = runOn(full, args);
+        assertThat(run.exitCode()).as(what + "\n" + run.err()).isEqualTo(ExitCode.FAILURE);
+        assertThat(lines(run.err())).as(what).contains(REFUSED_EN);
+      }
+      java.io.ByteArrayOutputStream room = new java.io.ByteArrayOutputStream();
+      Cli.Run healthy = runOn(new java.io.PrintStream(room, true), args);
+      assertThat(healthy.exitCode()).as(what + "\n" + healthy.err()).isZero();
+      assertThat(healthy.err()).as(what).doesNotContain(REFUSED_EN);
+      assertThat(room.size()).as(what).isPositive();
+    }
+  }
+
+  /** mvoscan as a script starts it, its standard output a full disk: exit 1 and the one line. */
+  @Test
+  void aRealProcessWhoseStandardOutputIsAFullDiskExitsOne() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isWritable(DEV_FULL),
+        "no writable /dev/full on this system: a full disk is not at hand");
+    Path healthy = dir.resolve("score.txt");
+    for (java.io.File stdout : new java.io.File[] {DEV_FULL.toFile(), healthy.toFile()}) {
+      String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process process =
+          new ProcessBuilder(
+                  launcher,
+                  "-Xlog:disable",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "score",
+                  "--lang",
+                  "nl",
+                  "examples/bakkerij-emmen.json")
+              .redirectOutput(stdout)
+              .start();
+      process.getOutputStream().close();
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      if (stdout.equals(healthy.toFile())) {
+        assertThat(process.exitValue()).as(err).isZero();
+        assertThat(err).doesNotContain(REFUSED_NL);
+        assertThat(Files.size(healthy)).isPositive();
+      } else {
+        assertThat(process.exitValue()).as(err).isEqualTo(ExitCode.FAILURE);
+        assertThat(lines(err)).containsExactly(REFUSED_NL);
+      }
     }
   }
 }
