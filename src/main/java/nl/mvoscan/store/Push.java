@@ -577,7 +577,7 @@ public final class Push {
       return corrections;
     }
     Set<String> pushed = new java.util.HashSet<>(batch.origins().values());
-    List<Object[]> candidates = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     String marks = String.join(", ", java.util.Collections.nCopies(byStudent.size(), "?"));
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -596,32 +596,33 @@ public final class Push {
           // a response of this batch is at school, whatever else holds
           if (!pushed.contains(rs.getString(3))) {
             long company = rs.getLong(4);
+            // asked right after the company: a response without one has a NULL there, not id 0
+            Long companyOrNull = rs.wasNull() ? null : company;
             candidates.add(
-                new Object[] {
-                  rs.getString(1),
-                  rs.getLong(2),
-                  rs.getString(3),
-                  rs.wasNull() ? null : company,
-                  rs.getString(5),
-                  rs.getString(6)
-                });
+                new Candidate(
+                    rs.getString(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    companyOrNull,
+                    rs.getString(5),
+                    rs.getString(6)));
           }
         }
       }
     }
-    for (Object[] candidate : candidates) {
-      for (Local response : byStudent.get((String) candidate[0])) {
-        if (!response.scanHash().equals(candidate[4])
-            || !java.util.Objects.equals(response.schoolYear(), candidate[5])) {
+    for (Candidate candidate : candidates) {
+      for (Local response : byStudent.get(candidate.student())) {
+        if (!response.scanHash().equals(candidate.scanHash())
+            || !java.util.Objects.equals(response.schoolYear(), candidate.schoolYear())) {
           continue;
         }
         Long company =
             response.companyKey() == null
                 ? null
                 : company(connection, network, response, companies);
-        if (java.util.Objects.equals(company, candidate[3])
-            && !current.contains((String) candidate[2])) {
-          toDelete.add((Long) candidate[1]);
+        if (java.util.Objects.equals(company, candidate.company())
+            && !current.contains(candidate.origin())) {
+          toDelete.add(candidate.id());
           corrections.add(response.id());
           break;
         }
@@ -629,6 +630,10 @@ public final class Push {
     }
     return corrections;
   }
+
+  /** A regional response of the school that a pushed response of the same student may correct. */
+  private record Candidate(
+      String student, long id, String origin, Long company, String scanHash, String schoolYear) {}
 
   /**
    * The pseudonyms of the responses the school holds, read the first time a push needs them (one

@@ -168,6 +168,25 @@ class PushCommandTest {
   }
 
   @Test
+  void aPushedCorrectionOfAResponseWithoutACompanyReplacesItToo() throws IOException {
+    // Mohammed's row without company, KvK number and town: at school his correction replaces it
+    String[] fields = example.get(2).split(";", -1);
+    fields[3] = "";
+    fields[4] = "";
+    fields[5] = "";
+    String withoutCompany = String.join(";", fields);
+    assertThat(withoutCompany).contains(";90;");
+    imported(csv("zonder-bedrijf.csv", withoutCompany));
+    assertThat(push()).contains("3 new, 0 replaced, 0 unchanged");
+    assertThat(imported(csv("correctie.csv", withoutCompany.replace(";90;", ";91;"))))
+        .contains("1 replaced");
+
+    assertThat(push()).contains("0 new, 1 replaced, 2 unchanged");
+    assertThat(regionalN()).isEqualTo(3);
+    assertThat(push()).contains("0 new, 0 replaced, 3 unchanged");
+  }
+
+  @Test
   void aCorrectionPushedInALaterBatchStillReplacesAndTheNextPushChangesNothing()
       throws IOException {
     assertThat(push()).contains("2 new, 0 replaced, 0 unchanged");
