@@ -38,6 +38,11 @@ public final class MvoscanException extends RuntimeException {
   }
 
   /** Something that went wrong while doing the work (disk full, database locked): exit code 1. */
+  /** Several things that stop the work, one line each, and a last line on what was not done. */
+  public static MvoscanException failure(List<String> lines, String summary) {
+    return new MvoscanException(ExitCode.FAILURE, lines, summary, null);
+  }
+
   public static MvoscanException failure(String message, Throwable cause) {
     return new MvoscanException(ExitCode.FAILURE, List.of(message), null, cause);
   }

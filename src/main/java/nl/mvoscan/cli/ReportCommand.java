@@ -376,15 +376,38 @@ public final class ReportCommand implements Runnable {
       for (String base : studentFiles) {
         targets.add(folder.resolve(claims.claim(base, ".pdf")));
       }
+      // a target that no staged file can replace (a folder of its name) is refused before any PDF
+      // is written, every one at once, so the teacher fixes them all in one go
+      List<String> blocked = new ArrayList<>();
+      for (int i = 0; i < targets.size(); i++) {
+        AtomicFiles.WriteFailed why = AtomicFiles.notReplaceable(targets.get(i));
+        if (why != null) {
+          blocked.add(
+              messages.get(
+                  "report.batch.blocked",
+                  targets.get(i),
+                  i == 0 ? summary.className() : studentFiles.get(i - 1),
+                  messages.get("report.batch.inTheWay")));
+        }
+      }
+      if (!blocked.isEmpty()) {
+        readWell.completeExceptionally(new IllegalStateException("targets in the way"));
+        throw MvoscanException.failure(blocked, messages.get("report.batch.noneWritten", folder));
+      }
+      Staging staging = new Staging();
       try (Progress progress = new Progress(err, written.size(), summary.className() + " (PDF)")) {
-        readWell.complete(new Written(targets, progress));
+        readWell.complete(new Written(targets, progress, staging));
         // the preloaded scans are not awaited: a scan that failed to preload is loaded (and fails,
         // if it is needed) on this thread as before
         await(prepared);
         for (CompletableFuture<Void> report : written) {
           await(report);
         }
+      } catch (RuntimeException | Error e) {
+        staging.discardAll();
+        throw e;
       }
+      staging.commitAll(folder, messages);
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           messages.plural("report.batch.done", studentFiles.size(), studentFiles.size(), folder));
@@ -394,12 +417,88 @@ public final class ReportCommand implements Runnable {
   }
 
   /** Where each PDF of a batch goes (the class report first), known once all is read. */
-  private record Written(List<Path> targets, Progress progress) {}
+  private record Written(List<Path> targets, Progress progress, Staging staging) {}
 
   /**
-   * A PDF being laid out, written to its target ({@code index} in {@link Written#targets}) once the
-   * batch has read everything well, by the thread that finishes the later of the two (no queueing
-   * behind other layouts, so few laid-out PDFs wait in memory); the progress counts it then.
+   * The PDFs of a batch written beside their targets, put in place only when all of them are: a
+   * batch is all or nothing. Once the batch has failed, a PDF that is staged late is removed at
+   * once, so no temporary file outlives the run.
+   */
+  private static final class Staging {
+    private final List<AtomicFiles.Staged> staged = new ArrayList<>();
+    private boolean failed;
+
+    void stage(Path target, byte[] bytes, Messages messages) {
+      AtomicFiles.Staged one;
+      try {
+        one = AtomicFiles.stage(target, bytes);
+      } catch (IOException e) {
+        throw MvoscanException.failure(
+            messages.get("report.writeFailed", target, Problems.writeReason(messages, e))
+                + " "
+                + messages.get("report.batch.noneWritten", target.getParent()),
+            e);
+      }
+      synchronized (this) {
+        if (!failed) {
+          staged.add(one);
+          return;
+        }
+      }
+      one.discard();
+    }
+
+    synchronized void discardAll() {
+      failed = true;
+      staged.forEach(AtomicFiles.Staged::discard);
+      staged.clear();
+    }
+
+    /**
+     * Renames every PDF into place. A rename that fails (rare: the disk went away) stops there and
+     * says which PDFs were replaced and which were not, so the teacher knows what the folder holds.
+     */
+    synchronized void commitAll(Path folder, Messages messages) {
+      List<Path> moved = new ArrayList<>();
+      for (int i = 0; i < staged.size(); i++) {
+        AtomicFiles.Staged one = staged.get(i);
+        try {
+          one.commit();
+          moved.add(one.target());
+        } catch (IOException e) {
+          List<String> notMoved = new ArrayList<>();
+          for (AtomicFiles.Staged rest : staged.subList(i, staged.size())) {
+            notMoved.add(rest.target().getFileName().toString());
+            rest.discard();
+          }
+          staged.clear();
+          failed = true;
+          AtomicFiles.forced(folder);
+          throw MvoscanException.failure(
+              messages.get(
+                  "report.batch.partlyMoved",
+                  one.target(),
+                  Problems.writeReason(messages, e),
+                  moved.size(),
+                  moved.isEmpty()
+                      ? "-"
+                      : String.join(
+                          ", ", moved.stream().map(p -> p.getFileName().toString()).toList()),
+                  notMoved.size(),
+                  String.join(", ", notMoved)),
+              e);
+        }
+      }
+      staged.clear();
+      AtomicFiles.forced(folder);
+    }
+  }
+
+  /**
+   * A PDF being laid out, staged beside its target ({@code index} in {@link Written#targets}) once
+   * the batch has read everything well, by the thread that finishes the later of the two (no
+   * queueing behind other layouts, so few laid-out PDFs wait in memory); the progress counts it
+   * then.
    */
   private static CompletableFuture<Void> later(
       CompletableFuture<RenderedPdf> rendered,
@@ -410,7 +509,7 @@ public final class ReportCommand implements Runnable {
     return rendered.thenCombine(
         readWell,
         (pdf, all) -> {
-          write(all.targets().get(index), pdf.bytes(), messages);
+          all.staging().stage(all.targets().get(index), pdf.bytes(), messages);
           int finished = done.incrementAndGet();
           synchronized (all.progress()) {
             all.progress().update(finished);

@@ -216,12 +216,120 @@ public final class AtomicFiles {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private static void writeThroughTemp(Path target, Body body) throws IOException {
+  /**
+   * Why {@code target} could not be replaced by a staged file, or null when it can: a folder (even
+   * an empty one, which a move would silently replace) or a device or pipe stands in its place.
+   */
+  public static WriteFailed notReplaceable(Path target) {
+    Path absolute = resolved(target);
+    if (Files.isDirectory(absolute)) {
+      return new WriteFailed(
+          Failure.IN_THE_WAY,
+          "",
+          "a folder with that name is in the way",
+          new java.nio.file.FileAlreadyExistsException(absolute.toString()));
+    }
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+      return new WriteFailed(
+          Failure.IN_THE_WAY,
+          "",
+          "a device or pipe with that name is in the way",
+          new java.nio.file.FileAlreadyExistsException(absolute.toString()));
+    }
+    return null;
+  }
+
+  /**
+   * A file written in full beside its target but not yet in place: for a set of files that must
+   * appear all together or not at all ({@code report batch}). Its temporary name is the one {@link
+   * #write} uses, so a killed run's leftover is cleaned up the same way.
+   */
+  public static final class Staged {
+    private final Path target;
+    private final Path temp;
+
+    private Staged(Path target, Path temp) {
+      this.target = target;
+      this.temp = temp;
+    }
+
+    /** Where the file goes. */
+    public Path target() {
+      return target;
+    }
+
+    /**
+     * Moves the file into place, replacing what was there; the caller forces the folder once for
+     * all files ({@link #forced}).
+     */
+    public void commit() throws IOException {
+      try {
+        move(temp, target);
+      } catch (IOException e) {
+        throw explain(e);
+      } finally {
+        WRITING.remove(temp);
+      }
+    }
+
+    /** Removes the temporary file; never throws, as it runs while a failure is reported. */
+    public void discard() {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // the next write in this folder removes it once this process has ended
+      } finally {
+        WRITING.remove(temp);
+      }
+    }
+  }
+
+  /**
+   * Writes {@code content} to a temporary file beside {@code target}, forced to disk, and leaves it
+   * there until {@link Staged#commit} or {@link Staged#discard}. Refuses a target {@link
+   * #notReplaceable}.
+   */
+  public static Staged stage(Path target, byte[] content) throws IOException {
+    try {
+      WriteFailed refused = notReplaceable(target);
+      if (refused != null) {
+        throw refused;
+      }
+      Path absolute = resolved(target);
+      Path temp = createTemp(absolute);
+      try {
+        writeTemp(temp, out -> out.write(content));
+      } catch (IOException | RuntimeException | Error e) {
+        Files.deleteIfExists(temp);
+        WRITING.remove(temp);
+        throw e;
+      }
+      return new Staged(absolute, temp);
+    } catch (IOException e) {
+      throw explain(e);
+    }
+  }
+
+  /** Forces the folder of files just committed to disk, once for all of them. */
+  public static void forced(Path folder) {
+    forceFolder(folder.toAbsolutePath());
+  }
+
+  private static Path resolved(Path target) {
     Path absolute = target.toAbsolutePath();
     if (Files.isSymbolicLink(absolute) && Files.exists(absolute)) {
       // the user named the link: the file it points to gets the new content, the link stays
-      absolute = absolute.toRealPath();
+      try {
+        return absolute.toRealPath();
+      } catch (IOException e) {
+        return absolute;
+      }
     }
+    return absolute;
+  }
+
+  private static void writeThroughTemp(Path target, Body body) throws IOException {
+    Path absolute = resolved(target);
     if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
       // a device or a pipe (-o /dev/null, a FIFO) cannot be replaced: a move would swap the node
       try (OutputStream out =
@@ -231,6 +339,24 @@ public final class AtomicFiles {
       }
       return;
     }
+    Path temp = createTemp(absolute);
+    try {
+      writeTemp(temp, body);
+      move(temp, absolute);
+      forceFolder(folder(absolute));
+    } finally {
+      Files.deleteIfExists(temp);
+      WRITING.remove(temp);
+    }
+  }
+
+  private static Path folder(Path absolute) {
+    Path folder = absolute.getParent();
+    return folder == null ? absolute.getRoot() : folder;
+  }
+
+  /** The temporary sibling of {@code absolute}, created empty and owner-only, marked as ours. */
+  private static Path createTemp(Path absolute) throws IOException {
     Path folder = absolute.getParent();
     // a mistyped folder is the user's to fix: creating it would hide the file where nobody looks
     if (folder != null && !Files.isDirectory(folder)) {
@@ -254,23 +380,24 @@ public final class AtomicFiles {
       }
       WRITING.add(temp);
     }
+    return temp;
+  }
+
+  private static void writeTemp(Path temp, Body body) throws IOException {
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65536)) {
+      body.writeTo(out);
+      out.flush();
+      channel.force(true);
+    }
+  }
+
+  private static void move(Path temp, Path absolute) throws IOException {
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 65536)) {
-        body.writeTo(out);
-        out.flush();
-        channel.force(true);
-      }
-      try {
-        Files.move(
-            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-      forceFolder(folder);
-    } finally {
-      Files.deleteIfExists(temp);
-      WRITING.remove(temp);
+      Files.move(
+          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -272,6 +272,45 @@ class ReportCommandTest {
     assertThat(text(folder.resolve("klasrapport 3A.pdf"))).contains("Klasrapport 3A", "Zoë Mulder");
   }
 
+  /**
+   * A report that cannot be put in place (a folder of its name is in the way) fails the whole batch
+   * before any PDF is moved: the folder holds exactly what it held, no half batch, no temp files.
+   */
+  @Test
+  void aBatchThatCannotWriteOneReportWritesNoneAndLeavesTheFolderAsItWas() throws Exception {
+    importClass();
+    Path folder = Files.createDirectory(dir.resolve("rapporten"));
+    Path old = Files.writeString(folder.resolve("class report 3A.pdf"), "last year's report");
+    Path inTheWay = Files.createDirectory(folder.resolve("Zoë Mulder - Albert Heijn.pdf"));
+    Files.writeString(inTheWay.resolve("notes.txt"), "kept");
+    Cli.Run result =
+        run(
+            "report",
+            "batch",
+            "--class",
+            "3A",
+            "-o",
+            folder.toString(),
+            "--lang",
+            "en",
+            "--db",
+            db());
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.FAILURE);
+    assertThat(result.err())
+        .contains(inTheWay.toString(), "Zoë Mulder", "a folder with that name is in the way")
+        .contains("no report was written", folder.toString());
+    assertThat(result.out()).isEmpty();
+    CliFixtures.assertNoStackTrace(result);
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      files.forEach(p -> names.add(p.getFileName().toString()));
+    }
+    assertThat(names)
+        .containsExactlyInAnyOrder("class report 3A.pdf", "Zoë Mulder - Albert Heijn.pdf");
+    assertThat(old).hasContent("last year's report");
+    assertThat(inTheWay.resolve("notes.txt")).hasContent("kept");
+  }
+
   @Test
   void batchStudentReportsShowTheClassAveragesOfSingleStudentReports() throws Exception {
     importClass();

@@ -103,4 +103,26 @@ class AtomicFilesTest {
     assertThat(Files.readString(dir.resolve(name), StandardCharsets.UTF_8)).isEqualTo("pdf");
     assertThat(names(dir)).containsExactly(name);
   }
+
+  @Test
+  void aStagedFileAppearsOnlyWhenCommittedAndLeavesNothingWhenDiscarded() throws IOException {
+    Path kept = Files.writeString(dir.resolve("a.pdf"), "old");
+    AtomicFiles.Staged replacing = AtomicFiles.stage(kept, "new".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.Staged dropped =
+        AtomicFiles.stage(dir.resolve("b.pdf"), "b".getBytes(StandardCharsets.UTF_8));
+    assertThat(kept).hasContent("old");
+    dropped.discard();
+    replacing.commit();
+    assertThat(kept).hasContent("new");
+    assertThat(names(dir)).containsExactly("a.pdf");
+  }
+
+  @Test
+  void anEmptyFolderInTheWayIsNotReplaceable() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("c.pdf"));
+    assertThat(AtomicFiles.notReplaceable(folder).failure())
+        .isEqualTo(AtomicFiles.Failure.IN_THE_WAY);
+    assertThat(AtomicFiles.notReplaceable(dir.resolve("d.pdf"))).isNull();
+    assertThat(folder).isDirectory();
+  }
 }
