@@ -18,9 +18,10 @@ public final class NetworkOptions {
 
   @Option(
       names = "--network",
-      paramLabel = "URL",
+      paramLabel = "PATH|URL",
       description =
-          "Ook in de regionale database / also on the regional database: postgresql://host:port/db?user=…")
+          "Ook in de regionale database / also on the regional database:"
+              + " postgresql://host:port/db?user=… (of een SQLite-bestand / or a SQLite file)")
   String network;
 
   @Option(

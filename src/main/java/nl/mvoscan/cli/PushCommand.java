@@ -32,9 +32,10 @@ public final class PushCommand implements Callable<Integer> {
   @Option(
       names = "--to",
       required = true,
-      paramLabel = "URL",
+      paramLabel = "PATH|URL",
       description =
-          "De regionale database / the regional database: postgresql://host:port/db?user=…")
+          "De regionale database / the regional database: postgresql://host:port/db?user=…"
+              + " (of een SQLite-bestand / or a SQLite file)")
   String to;
 
   @Option(
