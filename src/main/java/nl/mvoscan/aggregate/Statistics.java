@@ -37,45 +37,21 @@ public record Statistics(
       new Rational(BigInteger.valueOf(3), BigInteger.valueOf(4));
 
   public static Statistics of(Collection<Rational> values) {
-    List<Rational> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    int n = sorted.size();
-    if (n == 0) {
-      return new Statistics(0, null, null, null, null, null, null, null);
+    java.util.SortedMap<Rational, int[]> counts = new java.util.TreeMap<>();
+    for (Rational x : values) {
+      counts.computeIfAbsent(x, k -> new int[1])[0]++;
     }
-    Rational sum = Rational.ZERO;
-    for (Rational x : sorted) {
-      sum = sum.plus(x);
-    }
-    Rational mean = sum.dividedBy(integer(n));
-    Rational variance = null;
-    if (n >= 2) {
-      Rational squares = Rational.ZERO;
-      for (Rational x : sorted) {
-        Rational d = x.minus(mean);
-        squares = squares.plus(d.times(d));
-      }
-      variance = squares.dividedBy(integer(n - 1));
-    }
-    return new Statistics(
-        n,
-        mean,
-        percentile(sorted, HALF),
-        variance,
-        sorted.get(0),
-        sorted.get(n - 1),
-        percentile(sorted, QUARTER),
-        percentile(sorted, THREE_QUARTERS));
+    return ofCounts(counts);
   }
 
   /**
-   * The same figures as {@link #of} over the values each key stands for as often as its count
-   * ({@code counts} ascending, every count at least 1), without writing them out: a network's group
-   * of a million responses holds a few hundred distinct scores, and writing a million values out,
-   * copying, sorting and summing them took a third of the network aggregate's CPU (its memory did
-   * not change: the list held references to the same few keys). The results are equal to those of
-   * {@link #of} (x·c is the sum of c times x; Rational keeps lowest terms, so equal values print
-   * the same).
+   * The figures of the values each key stands for as often as its count ({@code counts} ascending,
+   * every count at least 1), without writing them out; {@link #of} counts its values into such a
+   * map, so there is one computation of every figure: a network's group of a million responses
+   * holds a few hundred distinct scores, and writing a million values out, copying, sorting and
+   * summing them took a third of the network aggregate's CPU (its memory did not change: the list
+   * held references to the same few keys). x·c is the sum of c times x; Rational keeps lowest
+   * terms, so equal values count as one key.
    */
   public static Statistics ofCounts(java.util.SortedMap<Rational, int[]> counts) {
     long total = 0;
@@ -120,7 +96,7 @@ public record Statistics(
         percentile(keys, upTo, n, THREE_QUARTERS));
   }
 
-  /** {@link #percentile(List, Rational)} of the n values the counted keys stand for. */
+  /** The type-7 percentile at {@code p} in 0..1 of the n values the counted keys stand for. */
   private static Rational percentile(List<Rational> keys, long[] upTo, int n, Rational p) {
     Rational h = integer(n - 1).times(p);
     BigInteger floor = h.numerator().divide(h.denominator());
@@ -137,25 +113,6 @@ public record Statistics(
   private static Rational at(List<Rational> keys, long[] upTo, long index) {
     int found = java.util.Arrays.binarySearch(upTo, index + 1);
     return keys.get(found >= 0 ? found : -found - 1);
-  }
-
-  /**
-   * Type-7 percentile of ascending {@code sorted} values at {@code p} in 0..1; {@code null} for no
-   * values.
-   */
-  public static Rational percentile(List<Rational> sorted, Rational p) {
-    if (sorted.isEmpty()) {
-      return null;
-    }
-    Rational h = integer(sorted.size() - 1).times(p);
-    BigInteger floor = h.numerator().divide(h.denominator());
-    int lo = floor.intValueExact();
-    Rational fraction = h.minus(integer(lo));
-    Rational low = sorted.get(lo);
-    if (fraction.isZero() || lo + 1 >= sorted.size()) {
-      return low;
-    }
-    return low.plus(fraction.times(sorted.get(lo + 1).minus(low)));
   }
 
   /**
